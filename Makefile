@@ -1,0 +1,24 @@
+# The two commands of the README: `make demo` (set up, run on the bundled example) and `make test`.
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test lint bench
+
+$(BIN)/communique: pyproject.toml
+	./scripts/setup
+	@touch $@
+
+setup: $(BIN)/communique
+
+demo: setup
+	$(BIN)/communique demo
+
+test: setup
+	$(BIN)/python -m pytest -n 2
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python -m benchmarks

@@ -1,0 +1,67 @@
+"""The ordered stages of the pipeline: one place to see the flow.
+
+    read -> clean -> language -> sentences -> actors -> time -> events
+
+Each stage is a callable `stage(doc, options)` that adds its layer to the `Document` and never
+rewrites the layers of earlier stages. Records in the output contract are built from the finished
+Document by `communique.records`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from communique.document import Document
+from communique.errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    doc_date: str | None = None  # --doc-date: the date of documents that carry none
+    lang: str | None = None  # --lang: force the language of every document
+    min_confidence: float = 0.0
+
+
+Stage = Callable[[Document, Options], None]
+
+
+def stages(until: str = "events") -> list[Stage]:
+    """The stages in order, up to and including `until` (clean, sentences, actors, time, events)."""
+    from communique.actors import recognize_actors
+    from communique.clean import clean_text, identify_language, split_sentences
+    from communique.events import extract_events
+    from communique.time import tag_time
+
+    ordered: list[tuple[str, Stage]] = [
+        ("clean", clean_text),
+        ("language", identify_language),
+        ("sentences", split_sentences),
+        ("actors", recognize_actors),
+        ("time", tag_time),
+        ("events", extract_events),
+    ]
+    names = [name for name, _ in ordered]
+    if until not in names:
+        raise ValueError(f"unknown stage {until!r}; stages: {', '.join(names)}")
+    return [stage for _, stage in ordered[: names.index(until) + 1]]
+
+
+def process(doc: Document, options: Options, until: str = "events") -> Document:
+    for stage in stages(until):
+        stage(doc, options)
+    return doc
+
+
+def process_all(
+    items: Iterable[Document | InputError], options: Options, until: str = "events"
+) -> Iterator[Document | InputError]:
+    """Run the stages over documents; input errors pass through so the caller can report them."""
+    chain = stages(until)
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        for stage in chain:
+            stage(item, options)
+        yield item

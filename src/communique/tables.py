@@ -1,0 +1,102 @@
+"""Readable terminal output: tables of records, a document view, progress bars (rich)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+from communique.document import Document
+from communique.records import document_record, event_record, mention_record, timex_record
+
+T = TypeVar("T")
+
+EVENT_COLUMNS = [("type", "type"), ("mode", "mode"), ("status", "status"), ("date", "date"),
+                 ("location", "location"), ("actors", "actors"), ("topics", "topics"), ("doc", "doc")]
+MENTION_COLUMNS = [("doc", "doc"), ("start", "start"), ("text", "text"), ("kind", "kind"),
+                   ("name", "name"), ("country", "country"), ("role", "role")]
+TIMEX_COLUMNS = [("doc", "doc"), ("start", "start"), ("text", "text"), ("type", "type"), ("value", "value")]
+
+
+def _cell(rec: dict[str, Any], key: str) -> str:
+    if key == "date" and isinstance(rec.get("date"), dict):
+        d = rec["date"]
+        return f"{d.get('start') or ''}" + (f"..{d['end']}" if d.get("end") else "")
+    if key == "location" and isinstance(rec.get("location"), dict):
+        loc = rec["location"]
+        return ", ".join(str(x) for x in (loc.get("name"), loc.get("country")) if x)
+    if key == "actors" and isinstance(rec.get("actors"), list):
+        return "; ".join(f"{a['name']}" + (f" ({a['role']})" if a.get("role") else "") for a in rec["actors"])
+    if key == "topics" and isinstance(rec.get("topics"), list):
+        return ", ".join(rec["topics"])
+    if key == "doc" and "sources" in rec:
+        return ", ".join(s["doc"] for s in rec["sources"])
+    value = rec.get(key)
+    return "" if value is None else str(value)
+
+
+def render_table(records: list[dict[str, Any]], columns: list[tuple[str, str]], title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for header, _ in columns:
+        table.add_column(header, overflow="fold")
+    for rec in records:
+        table.add_row(*(_cell(rec, key) for _, key in columns))
+    Console().print(table)
+
+
+def show_document(doc: Document, fmt: str) -> None:
+    """A document with its metadata, cleaned text and annotation layers."""
+    if fmt in ("json", "jsonl"):
+        rec = document_record(doc)
+        rec["text"] = doc.text
+        rec["mentions"] = [mention_record(doc, m) for m in doc.mentions]
+        rec["timexes"] = [timex_record(doc, t) for t in doc.timexes]
+        rec["events"] = [event_record(doc, e) for e in doc.events]
+        sys.stdout.write(json.dumps(rec, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+        return
+    from rich.console import Console
+    from rich.panel import Panel
+
+    console = Console()
+    meta = document_record(doc)
+    head = "\n".join(f"[bold]{k}[/bold]: {meta[k]}" for k in ("id", "source", "title", "url", "date",
+                                                                "date_source", "lang", "chars", "sentences"))
+    console.print(Panel(head, title="Document"))
+    if doc.removed:
+        console.print(f"[dim]removed as debris: {len(doc.removed)} piece(s)[/dim]")
+        for r in doc.removed:
+            console.print(f"[dim]  - {r.reason}: {r.text.strip()[:80]!r}[/dim]")
+    console.print(Panel(doc.text, title="Cleaned text"), markup=False)
+    if doc.mentions:
+        render_table([mention_record(doc, m) for m in doc.mentions], MENTION_COLUMNS, "Mentions")
+    if doc.timexes:
+        render_table([timex_record(doc, t) for t in doc.timexes], TIMEX_COLUMNS, "Temporal expressions")
+    if doc.events:
+        render_table([event_record(doc, e) for e in doc.events], EVENT_COLUMNS, "Events")
+
+
+def progress(items: Iterable[T], description: str) -> Iterator[T]:
+    """Iterate with a progress bar (counts and rate) on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn
+    from rich.progress import TimeElapsedColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):  # documents per second
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed:.0f} docs/s" if task.speed else "")
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               RateColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(description, total=None)
+        for item in items:
+            yield item
+            bar.advance(task)
