@@ -36,22 +36,24 @@ DocDate = Annotated[str | None, typer.Option("--doc-date", help="Date (YYYY-MM-D
 Lang = Annotated[str | None, typer.Option("--lang", help="Force the language of every document (ISO 639-1).")]
 Format = Annotated[str | None, typer.Option("--format", "-f", help="jsonl | json | table (table on a terminal).")]
 MinConf = Annotated[float, typer.Option("--min-confidence", help="Drop events below this confidence.")]
+Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")]
 
 
 class _Run:
     """Reads inputs, runs the pipeline and remembers the worst problem for the exit code."""
 
-    def __init__(self, paths: list[str], options: Options, until: str) -> None:
-        self.paths, self.options, self.until = paths, options, until
+    def __init__(self, paths: list[str], options: Options, until: str, jobs: int = 1) -> None:
+        self.paths, self.options, self.until, self.jobs = paths, options, until, jobs
         self.exit_code = 0
         self.documents = 0
 
     def documents_iter(self) -> Iterator[Document]:
         from communique.errors import InputError
-        from communique.pipeline import process_all
+        from communique.pipeline import process_parallel
         from communique.read import read_inputs
 
-        for item in process_all(read_inputs(self.paths, self.options), self.options, self.until):
+        items = read_inputs(self.paths, self.options)
+        for item in process_parallel(items, self.options, self.until, self.jobs):
             if isinstance(item, InputError):
                 self.report(item)
                 continue
@@ -116,12 +118,12 @@ def _finish(run: _Run) -> None:
 
 @app.command()
 def extract(paths: Paths, doc_date: DocDate = None, lang: Lang = None, format: Format = None,
-            min_confidence: MinConf = 0.0) -> None:
+            min_confidence: MinConf = 0.0, jobs: Jobs = 1) -> None:
     """Print one event record per event found (the output contract)."""
     from communique.records import event_record
 
     options = _options(doc_date, lang, min_confidence)
-    run = _Run(paths, options, "events")
+    run = _Run(paths, options, "events", jobs)
     fmt = _format(format)
 
     def records() -> Iterator[dict[str, Any]]:
@@ -137,24 +139,26 @@ def extract(paths: Paths, doc_date: DocDate = None, lang: Lang = None, format: F
 
 
 @app.command()
-def entities(paths: Paths, doc_date: DocDate = None, lang: Lang = None, format: Format = None) -> None:
+def entities(paths: Paths, doc_date: DocDate = None, lang: Lang = None, format: Format = None,
+             jobs: Jobs = 1) -> None:
     """Print one record per actor or place mention."""
     from communique.records import mention_record
     from communique.tables import MENTION_COLUMNS
 
-    run = _Run(paths, _options(doc_date, lang), "actors")
+    run = _Run(paths, _options(doc_date, lang), "actors", jobs)
     records = (mention_record(doc, m) for doc in run.documents_iter() for m in doc.mentions)
     _emit(records, _format(format), MENTION_COLUMNS, "Mentions")
     _finish(run)
 
 
 @app.command()
-def timex(paths: Paths, doc_date: DocDate = None, lang: Lang = None, format: Format = None) -> None:
+def timex(paths: Paths, doc_date: DocDate = None, lang: Lang = None, format: Format = None,
+          jobs: Jobs = 1) -> None:
     """Print one record per date or time expression (TIMEX3 values)."""
     from communique.records import timex_record
     from communique.tables import TIMEX_COLUMNS
 
-    run = _Run(paths, _options(doc_date, lang), "time")
+    run = _Run(paths, _options(doc_date, lang), "time", jobs)
     records = (timex_record(doc, t) for doc in run.documents_iter() for t in doc.timexes)
     _emit(records, _format(format), TIMEX_COLUMNS, "Temporal expressions")
     _finish(run)
@@ -232,6 +236,16 @@ def kb_check(paths: Annotated[list[str] | None, typer.Argument(help="Extra KB fi
     if problems:
         raise typer.Exit(EXIT_BAD_INPUT)
     typer.echo("knowledge base OK")
+
+
+def register_store_commands(target: typer.Typer) -> None:
+    """The store's commands (ingest, events, export, …); cli_store imports nothing heavy at import time."""
+    from communique.cli_store import register
+
+    register(target)
+
+
+register_store_commands(app)
 
 
 def main() -> None:

@@ -1,15 +1,51 @@
-"""Actors: recognition of persons, organizations, countries and places, resolved to entities."""
+"""Actors: recognition of persons, organizations, countries and places, resolved to entities.
+
+    recognize_actors(doc, options)   the pipeline stage: fills doc.mentions (sorted by start)
+    mentions_in(doc, start, end)     the mentions inside a span (for the events stage)
+    anchor_date(doc, options)        the date that dated KB roles are read at
+
+Modules: names (folding, transcription, spelling keys, inflection), gazetteer (KB and CLDR names as
+token-key phrases), titles (the per-language titles lexicon), recognize (mentions), resolve (entities,
+roles, coreference), kb (the knowledge base loader).
+"""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
-from communique.document import Document
+from communique.document import Document, Mention
 
 if TYPE_CHECKING:
     from communique.pipeline import Options
 
 
+def anchor_date(doc: Document, options: Options | None) -> str | None:
+    """The document date if known (the time stage sets doc.date later), else --doc-date."""
+    return doc.date or (options.doc_date if options is not None else None)
+
+
 def recognize_actors(doc: Document, options: Options) -> None:
-    """Placeholder until the actors stage lands: finds nothing (and claims nothing)."""
-    doc.mentions = []
+    """Find actor and place mentions in doc.text and resolve them (fills doc.mentions, sorted by start)."""
+    from communique.actors.recognize import effective_lang, recognize
+    from communique.actors.resolve import resolve_mentions
+
+    if not doc.text:
+        doc.mentions = []
+        return
+    lang = effective_lang(doc.lang, doc.text)
+    drafts, tokens = recognize(doc.text, lang)
+    doc.mentions = resolve_mentions(drafts, tokens, doc.text, lang, anchor_date(doc, options))
+
+
+def mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
+    """The mentions that lie inside [start, end) (doc.mentions is sorted by start)."""
+    starts = [m.start for m in doc.mentions]
+    lo = bisect.bisect_left(starts, start)
+    out = []
+    for m in doc.mentions[lo:]:
+        if m.start >= end:
+            break
+        if m.end <= end:
+            out.append(m)
+    return out

@@ -1,17 +1,109 @@
-"""Time: the document date (anchor) and temporal expressions with TIMEX3 values."""
+"""Time: the document date (anchor) and temporal expressions with TIMEX3 values.
+
+    tag_time(doc, options)        the pipeline stage: sets doc.date / doc.date_source, fills doc.timexes
+    timexes_in(doc, start, end)   the timexes overlapping a span, sorted (for the events stage)
+    timex_to_event_date(timex)    a Timex as the event record's date object
+
+Layout: lexicon.py (CLDR + data/lang `dates` vocabulary), grammar.py (one regex per language ->
+candidates), anchor.py (metadata / option / dateline), normalize.py (values, year inference).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import bisect
+import re
+from typing import TYPE_CHECKING, Any
 
-from communique.document import Document
+from communique.document import Document, Timex
+from communique.time.anchor import Anchor, dateline_anchor, parse_date_value
+from communique.time.grammar import scan
+from communique.time.lexicon import lexicon
+from communique.time.normalize import resolve
 
 if TYPE_CHECKING:
     from communique.pipeline import Options
 
+__all__ = ["Anchor", "document_anchor", "tag_time", "timex_to_event_date", "timexes_in"]
+
+_FALLBACK_LANG = "xx"  # numeric dates only, for documents whose language is unknown
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4}|XXXX)-(\d{2})$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def _grammar_lang(doc: Document) -> str:
+    lang = (doc.lang or "").lower().replace("_", "-").split("-")[0]  # "pt-BR" -> "pt"
+    return lang if lang.isalpha() and lang not in ("und", "zxx", "xx") else _FALLBACK_LANG
+
+
+def document_anchor(doc: Document) -> Anchor | None:
+    """The anchor stored on a document by `tag_time` (full 'YYYY-MM-DD' or partial '--MM-DD')."""
+    return parse_date_value(doc.date, doc.date_source or "metadata")
+
 
 def tag_time(doc: Document, options: Options) -> None:
-    """Placeholder until the time stage lands: sets the anchor from metadata/--doc-date only."""
-    if doc.date is None and options.doc_date:
-        doc.date, doc.date_source = options.doc_date, "option"
-    doc.timexes = []
+    """Set the anchor (metadata > --doc-date > dateline > none) and fill doc.timexes, sorted."""
+    lang = _grammar_lang(doc)
+    candidates = scan(doc.text, lang)
+    anchor = parse_date_value(doc.date, "metadata", lang) if doc.date else None
+    if doc.date and anchor is None:
+        doc.warnings.append(f"time: unreadable document date {doc.date!r}; ignored")
+    if anchor is None and options.doc_date:
+        anchor = parse_date_value(options.doc_date, "option", lang)
+    if anchor is None:
+        found = dateline_anchor(doc.text, candidates)
+        anchor = found[0] if found else None
+    if anchor is not None:
+        doc.date, doc.date_source = anchor.iso(), anchor.source
+    else:
+        doc.date, doc.date_source = None, None
+    doc.timexes = resolve(doc.text, candidates, lexicon(lang), anchor)
+
+
+def timexes_in(doc: Document, start: int, end: int) -> list[Timex]:
+    """The timexes that overlap [start, end), in text order (doc.timexes is sorted by start)."""
+    starts = [t.start for t in doc.timexes]
+    hi = bisect.bisect_left(starts, end)
+    return [t for t in doc.timexes[:hi] if t.end > start]
+
+
+def _event_point(value: str | None) -> tuple[str | None, str | None]:
+    """One TIMEX3 date value -> (event-record date string, precision)."""
+    if not value:
+        return None, None
+    if m := _DAY.match(value):
+        year = "-" if m.group(1) == "XXXX" else m.group(1)
+        return f"{year}-{m.group(2)}-{m.group(3)}", "day"
+    if m := _MONTH.match(value):
+        year = "-" if m.group(1) == "XXXX" else m.group(1)
+        return f"{year}-{m.group(2)}", "month"
+    if _YEAR.match(value):
+        return value, "year"
+    return None, None
+
+
+def timex_to_event_date(timex: Timex | None) -> dict[str, Any]:
+    """A Timex as the event record's `date`: {"start", "end", "precision"}.
+
+    Precision day/month/year/range; `--MM-DD` (and `--MM`) when the year is unknown; a week becomes
+    the range Monday..Sunday; targets ("bis 2030"), durations, references like PRESENT_REF and
+    unknown values give all None.
+    """
+    empty: dict[str, Any] = {"start": None, "end": None, "precision": None}
+    if timex is None or timex.value is None or timex.is_target or timex.type == "DURATION":
+        return empty
+    if m := _WEEK.match(timex.value):
+        import datetime as dt
+
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        sunday = monday + dt.timedelta(days=6)
+        return {"start": monday.isoformat(), "end": sunday.isoformat(), "precision": "range"}
+    start, precision = _event_point(timex.value)
+    if start is None:
+        return empty
+    if timex.end_value:
+        end, _ = _event_point(timex.end_value)
+        if end is not None and end != start:
+            return {"start": start, "end": end, "precision": "range"}
+    return {"start": start, "end": None, "precision": precision}

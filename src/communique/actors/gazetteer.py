@@ -1,0 +1,322 @@
+"""The gazetteer: every known name (KB entities, CLDR countries) as token-key sequences, per language.
+
+Matching works on tokens, not characters, so that inflection and spelling conventions are handled
+once, by the token key (`token_key`): Russian tokens are stemmed (Путиным -> путин), German ones lose
+genitive/adjective endings (Russlands -> russland), and every Latin or Cyrillic token is mapped to
+a spelling-convention-free key (Tschernyschenko = Chernyshenko). Knowledge-base names are keyed by
+the rules of the language they are listed under AND of the document's language, so a name listed
+only in English is still found in a German text.
+
+Acronyms are matched case-sensitively on the raw token (КПВ, PKV, URP; Russian case endings allowed
+after a Cyrillic acronym: МИДу).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
+
+import yaml
+
+from communique.actors.names import de_stem, fold, is_cyrillic, match_key, ru_stem, vi_to_cyrillic
+from communique.langdata import SUPPORTED, data_path
+
+TOKEN_RE = re.compile(r"\w+(?:[’']\w+)?")
+# What may stand between two tokens of one name: spaces, hyphens and dashes (not a line break).
+# A comma only matters for names listed with one ("Commission for Economic, Trade and ...").
+NAME_GAP_RE = re.compile(r"[ ,\t\u00a0\-–—]{0,3}")
+
+# CLDR territories that are not countries (continents, unions, placeholders).
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """What a gazetteer phrase may refer to."""
+
+    entity_id: str
+    kind: str  # person | organization | location | country
+    name: str
+    country: str | None
+    type: str | None = None  # organization/location type from the KB (party, media, capital, ...)
+    partial: bool = False  # a surname or given name alone
+    acronym: bool = False
+
+
+class Token(NamedTuple):
+    """A word of the text and its matching key (a tuple: built for every word, so kept cheap)."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+# --------------------------------------------------------------------------------------------- keys
+
+
+@lru_cache(maxsize=262144)
+def token_key(token: str, lang: str) -> str:
+    """The matching key of one token in a text of language `lang`."""
+    if lang == "ru" or is_cyrillic(token):
+        return match_key(ru_stem(token), "ru") if is_cyrillic(token) else match_key(token, "en")
+    if lang == "de":
+        return match_key(de_stem(token), "de")
+    return match_key(token, lang)
+
+
+def tokenize(text: str, lang: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(), token_key(m.group(), lang)) for m in TOKEN_RE.finditer(text)]
+
+
+def phrase_keys(surface: str, lang: str) -> tuple[str, ...]:
+    return tuple(token_key(m.group(), lang) for m in TOKEN_RE.finditer(surface))
+
+
+# --------------------------------------------------------------------------------------------- countries
+
+
+@cache
+def demonym_data() -> dict[str, Any]:
+    node = data_path("kb", "demonyms.yaml")
+    if not node.is_file():
+        return {}
+    loaded = yaml.safe_load(node.read_text(encoding="utf-8")) or {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Code -> canonical English short name ("RU" -> "Russia")."""
+    import babel
+
+    out: dict[str, str] = {}
+    for code, name in babel.Locale.parse("en").territories.items():
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
+            out[code] = re.sub(r"\s*\(.*\)$", "", name)
+    out.update(demonym_data().get("canonical", {}) or {})
+    return out
+
+
+@cache
+def country_surfaces(lang: str) -> tuple[tuple[str, str], ...]:
+    """(surface, code) for every country name in `lang` (CLDR plus demonyms.yaml `names`)."""
+    import babel
+
+    out: list[tuple[str, str]] = []
+    territories: dict[str, str] = {}
+    with contextlib.suppress(ValueError, babel.UnknownLocaleError):  # no CLDR locale: no local names
+        territories = dict(babel.Locale.parse(lang).territories)
+    valid = country_names()
+    for code, name in territories.items():
+        if code not in valid:
+            continue
+        # "Myanmar (Burma)": both names
+        for part in re.split(r"\s*[()]\s*", name):
+            if part.strip():
+                out.append((part.strip(), code))
+    extra = (demonym_data().get("names", {}) or {}).get(lang, {}) or {}
+    for code, names in extra.items():
+        for name in names:
+            out.append((str(name), str(code)))
+    return tuple(out)
+
+
+@cache
+def demonym_regex(lang: str) -> re.Pattern[str] | None:
+    """One regex for the demonym/adjective stems of `lang` (российск\\w*, vietnamesisch\\w*)."""
+    stems = (demonym_data().get("adjectives", {}) or {}).get(lang, {}) or {}
+    alternatives: list[tuple[str, str]] = []
+    for code, forms in stems.items():
+        for form in forms:
+            alternatives.append((str(form), str(code)))
+    if not alternatives:
+        return None
+    alternatives.sort(key=lambda a: len(a[0]), reverse=True)
+    body = "|".join(f"(?P<c{i}_{code}>{re.escape(form)}\\w*)" for i, (form, code) in enumerate(alternatives))
+    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------------------------- index
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    lang: str
+    phrases: dict[tuple[str, ...], list[Candidate]]
+    acronyms: dict[str, list[Candidate]]
+    max_len: int
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
+
+    def add_phrase(self, keys: tuple[str, ...], cand: Candidate) -> None:
+        if not keys or not all(keys):
+            return
+        bucket = self.phrases.setdefault(keys, [])
+        if cand not in bucket:
+            bucket.append(cand)
+            self.max_len = max(self.max_len, len(keys))
+            self.prefixes.update(keys[:k] for k in range(1, len(keys)))
+
+    def add_acronym(self, surface: str, cand: Candidate) -> None:
+        bucket = self.acronyms.setdefault(surface, [])
+        if cand not in bucket:
+            bucket.append(cand)
+
+
+def _kb_surfaces(entity: Any) -> Iterator[tuple[str, str, bool]]:
+    """(surface, lang, partial) for the names of a KB entity, with derived forms for Vietnamese people."""
+    vietnamese = entity.kind == "person" and entity.country == "VN"
+    for lang, forms in entity.names.items():
+        for form in forms:
+            yield form, lang, False
+            if vietnamese and not is_cyrillic(form):
+                # Russian transcription, even when the KB lacks the ru form
+                yield vi_to_cyrillic(form), "ru", False
+    if vietnamese:
+        yield vi_to_cyrillic(entity.name), "ru", False
+    for lang, form in entity.surname.items():
+        yield form, lang, True
+
+
+def _is_acronym(surface: str) -> bool:
+    """One token with at least two capitals and no lower-case vowels run (КПВ, PKV, ĐCSVN, KPRF, МИД)."""
+    return " " not in surface and sum(ch.isupper() for ch in surface) >= 2 and len(surface) <= 8
+
+
+@cache
+def gazetteer(lang: str) -> Gazetteer:
+    """The index for documents in `lang` (built once per language and process)."""
+    from communique.actors.kb import load_kb
+
+    gaz = Gazetteer(lang, {}, {}, 1)
+    kb = load_kb()
+    for entity in sorted(kb.entities.values(), key=lambda e: e.id):
+        kind = entity.kind
+        for surface, surface_lang, partial in _kb_surfaces(entity):
+            cand = Candidate(entity.id, kind, entity.name, entity.country, entity.type, partial=partial)
+            for key_lang in {surface_lang, lang}:
+                gaz.add_phrase(phrase_keys(surface, key_lang), cand)
+        for surface_lang, forms in entity.acronyms.items():
+            for form in forms:
+                cand = Candidate(entity.id, kind, entity.name, entity.country, entity.type, acronym=True)
+                if _is_acronym(form):
+                    gaz.add_acronym(form, cand)
+                else:
+                    for key_lang in {surface_lang, lang}:
+                        gaz.add_phrase(phrase_keys(form, key_lang), cand)
+    names = country_names()
+    for source_lang in _country_langs(lang):
+        for surface, code in country_surfaces(source_lang):
+            cand = Candidate(f"country:{code}", "country", names[code], code)
+            if _is_acronym(surface):
+                gaz.add_acronym(surface, cand)
+            else:
+                gaz.add_phrase(phrase_keys(surface, lang), cand)
+    return gaz
+
+
+def _country_langs(lang: str) -> Iterable[str]:
+    """Country names in the document's language, plus English (quoted names, international style)."""
+    langs = [lang] if lang in SUPPORTED or lang not in ("und", "xx", "") else []
+    if "en" not in langs:
+        langs.append("en")
+    return langs
+
+
+# --------------------------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # inclusive
+    candidates: tuple[Candidate, ...]
+
+
+def _acronym_base(token: str) -> str:
+    """A Cyrillic acronym with a case ending (МИДу, КПРФ-а) -> the acronym."""
+    m = re.match(r"^([A-ZА-ЯЁĐ]{2,})(?:-?[а-яё]{1,3})$", token)
+    return m.group(1) if m else token
+
+
+def find_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Match]:
+    """Longest gazetteer matches, left to right, non-overlapping."""
+    out: list[Match] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        found: Match | None = None
+        for j in _phrase_ends(tokens, i, gaz):
+            cands = gaz.phrases[tuple(t.key for t in tokens[i : j + 1])]
+            if not _gaps_ok(text, tokens, i, j):
+                continue
+            usable = tuple(c for c in cands if _case_ok(tokens, i, j, c))
+            if usable and _in_compound(text, tokens[j].end):
+                usable = tuple(c for c in usable if c.kind != "person")
+            if usable:
+                found = Match(tokens[i].start, tokens[j].end, i, j, usable)
+                break
+        if found is None:
+            tok = tokens[i]
+            acro = gaz.acronyms.get(tok.text) if tok.text[1:2].isupper() else None
+            if acro is None and tok.text[1:2].isupper():
+                acro = gaz.acronyms.get(_acronym_base(tok.text))
+            if acro:
+                found = Match(tok.start, tok.end, i, i, tuple(acro))
+        if found is not None:
+            out.append(found)
+            i = found.last_token + 1
+        else:
+            i += 1
+    return out
+
+
+def _phrase_ends(tokens: list[Token], i: int, gaz: Gazetteer) -> list[int]:
+    """Indexes j (longest first) such that tokens[i..j] is a gazetteer phrase; walks only known prefixes."""
+    ends: list[int] = []
+    keys: tuple[str, ...] = ()
+    for j in range(i, min(len(tokens), i + gaz.max_len)):
+        keys = (*keys, tokens[j].key)
+        if keys in gaz.phrases:
+            ends.append(j)
+        if keys not in gaz.prefixes:
+            break
+    ends.reverse()
+    return ends
+
+
+def _in_compound(text: str, end: int) -> bool:
+    """"Ho-Chi-Minh-Denkmal": a person's name inside a hyphenated compound is no actor."""
+    return text.startswith("-", end) and end + 1 < len(text) and text[end + 1].isalpha()
+
+
+def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    for k in range(i, j):
+        gap = text[tokens[k].end : tokens[k + 1].start]
+        if not NAME_GAP_RE.fullmatch(gap):
+            return False
+    return True
+
+
+def _case_ok(tokens: list[Token], i: int, j: int, cand: Candidate) -> bool:
+    """Names of people and places are capitalized; multi-word organization names need not be."""
+    if cand.kind == "organization" and j > i:
+        return True
+    if cand.kind in ("person",):
+        return all(t.capitalized for t in tokens[i : j + 1])
+    return tokens[i].capitalized
+
+
+def folded_name_id(prefix: str, name: str, lang: str = "en") -> str:
+    """A stable local id from a name: the same person in any script gets the same id."""
+    keys = [match_key(fold(m.group()), lang) for m in TOKEN_RE.finditer(name)]
+    return f"{prefix}:" + "-".join(k for k in keys if k)

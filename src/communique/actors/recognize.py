@@ -1,0 +1,490 @@
+"""Mention recognition: gazetteer matches, titles with the names they introduce, name shapes, demonyms.
+
+`recognize(doc, anchor)` returns draft mentions (sorted, non-overlapping); `resolve.resolve_mentions`
+then picks entities, canonical names, roles and in-document coreference.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from communique.actors.gazetteer import (
+    Candidate,
+    Match,
+    Token,
+    demonym_regex,
+    find_matches,
+    gazetteer,
+    tokenize,
+)
+from communique.actors.names import fold, is_cyrillic, is_cyrillic_vi_syllable, is_vi_syllable, ru_stem, vi_to_cyrillic
+from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
+from communique.langdata import SUPPORTED
+
+MAX_NAME_TOKENS = 4
+# How far (characters) a complement chain may run between a title and the name it introduces.
+MAX_COMPLEMENT_CHARS = 90
+_PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
+_INITIAL_RE = re.compile(r"[A-ZА-ЯЁ]\.")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A mention before resolution: where it is and what it may be."""
+
+    start: int
+    end: int
+    kind: str
+    candidates: tuple[Candidate, ...] = ()
+    source: str = "kb"
+    country: str | None = None  # stated in the text (title complement, demonym) or implied by name shape
+    role: str | None = None
+    role_span: tuple[int, int] | None = None
+    org: Candidate | None = None  # the organization the role belongs to
+    name_tokens: tuple[str, ...] = ()  # for unknown names: the tokens as written
+    confidence: float = 1.0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def effective_lang(doc_lang: str, text: str) -> str:
+    """The language whose data applies; Cyrillic text of unknown language is read as Russian."""
+    if doc_lang in SUPPORTED:
+        return doc_lang
+    sample = text[:2000]
+    cyr = sum("\u0400" <= ch <= "\u04ff" for ch in sample)
+    return "ru" if cyr > len(sample) / 4 else doc_lang or "und"
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    lang: str
+    tokens: list[Token]
+    starts: list[int]
+    lex: TitleLexicon
+    matches: list[Match]
+    match_at: dict[int, Match]  # by start offset
+    credit_zones: list[tuple[int, int]]
+
+    def token_index_at(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.starts, pos)
+        return i if i < len(self.tokens) and self.tokens[i].start == pos else None
+
+    def next_token_index(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+
+def recognize(text: str, lang: str) -> tuple[list[Draft], list[Token]]:
+    """Draft mentions in `text` (sorted by start, non-overlapping) and the tokens they were found in."""
+    lang = effective_lang(lang, text)
+    tokens = tokenize(text, lang)
+    gaz = gazetteer(lang)
+    matches = find_matches(text, tokens, gaz)
+    lex = lexicon(lang)
+    ctx = _Context(text, lang, tokens, [t.start for t in tokens], lex, matches,
+                   {m.start: m for m in matches}, _credit_zones(text, lex))
+    drafts: dict[int, Draft] = {}
+    for m in matches:
+        if _surname_of_someone_else(ctx, m):
+            continue
+        kind = _kind_of(m.candidates)
+        drafts[m.start] = Draft(m.start, m.end, kind, m.candidates, "kb")
+    _add_demonyms(ctx, drafts)
+    titles = find_titles(text, lang)
+    _attach_titles(ctx, titles, drafts)
+    _attach_appositives(ctx, titles, drafts)
+    _add_vietnamese_shapes(ctx, drafts)
+    out = [d for d in sorted(drafts.values(), key=lambda d: (d.start, -d.end)) if not _in_credit(ctx, d)]
+    return _without_overlaps(out), tokens
+
+
+def _surname_of_someone_else(ctx: _Context, m: Match) -> bool:
+    """"Sarah Mitchell" is not Charles Michel: a KB surname right after an unknown capitalized given name
+    belongs to another person (titles and honorifics before a surname are fine: "Präsident Putin")."""
+    if not all(c.partial for c in m.candidates) or m.first_token == 0 or ctx.lang == "de":
+        return False  # German capitalizes every noun: a capital before a surname says nothing
+    prev = ctx.tokens[m.first_token - 1]
+    if not prev.capitalized or ctx.text[prev.end : m.start] not in (" ", "\u00a0"):
+        return False
+    if any(other.start <= prev.start < other.end for other in ctx.matches):
+        return False
+    if _is_title_word(ctx, prev) or _match_word(ctx.lex.honorifics, ctx.text, prev.start):
+        return False
+    return not _INITIAL_RE.match(ctx.text, prev.start)
+
+
+def _kind_of(cands: tuple[Candidate, ...]) -> str:
+    full = [c for c in cands if not c.partial] or list(cands)
+    return full[0].kind
+
+
+# --------------------------------------------------------------------------------------------- credits
+
+
+def _credit_zones(text: str, lex: TitleLexicon) -> list[tuple[int, int]]:
+    """After "Фото:" / "(Foto: VNA)": the rest of the line or bracket holds a credit, not an actor."""
+    if lex.credits is None:
+        return []
+    zones = []
+    for m in lex.credits.finditer(text):
+        stop = len(text)
+        for ch in ("\n", ")", "|"):
+            k = text.find(ch, m.end())
+            if k != -1:
+                stop = min(stop, k)
+        zones.append((m.start(), min(stop, m.end() + 60)))
+    return zones
+
+
+def _in_credit(ctx: _Context, d: Draft) -> bool:
+    return any(a <= d.start < b for a, b in ctx.credit_zones)
+
+
+# --------------------------------------------------------------------------------------------- demonyms
+
+
+def _add_demonyms(ctx: _Context, drafts: dict[int, Draft]) -> None:
+    regex = demonym_regex(ctx.lang)
+    if regex is None:
+        return
+    covered = [(d.start, d.end) for d in drafts.values()]
+    for m in regex.finditer(ctx.text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        code = next(name.split("_", 1)[1] for name, value in m.groupdict().items() if value is not None)
+        from communique.actors.gazetteer import country_names
+
+        name = country_names().get(code, code)
+        cand = Candidate(f"country:{code}", "country", name, code)
+        drafts[m.start()] = Draft(m.start(), m.end(), "country", (cand,), "demonym", country=code, confidence=0.7)
+
+
+def _demonym_country(drafts: dict[int, Draft], start: int, end: int) -> str | None:
+    d = drafts.get(start)
+    if d is not None and d.end == end and d.kind == "country":
+        return d.country or d.candidates[0].country
+    return None
+
+
+# --------------------------------------------------------------------------------------------- titles
+
+
+def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Draft]) -> None:
+    """A title, its complements (country, organization), then the name it introduces."""
+    for t in titles:
+        if any(d.start <= t.start < d.end and d.kind != "country" for d in drafts.values()):
+            continue  # inside a name ("Partei Einiges Russland" is no title)
+        country = _adjacent_demonym(ctx, drafts, t)
+        pos, comp_country, org = _complements(ctx, t.end, drafts)
+        if pos < 0:
+            continue
+        country = comp_country or country or t.country
+        person = _person_at(ctx, pos, drafts, allow_comma=True)
+        if person is None:
+            continue
+        title = _with_org(t, org)
+        _assign_role(person, title, (t.start, t.end), country, org)
+
+
+def _adjacent_demonym(ctx: _Context, drafts: dict[int, Draft], t: TitleMatch) -> str | None:
+    """"der russische Präsident", "российский коллега", "le Premier ministre indien"."""
+    for d in drafts.values():
+        if d.kind != "country" or d.source != "demonym":
+            continue
+        before = ctx.text[d.end : t.start]
+        after = ctx.text[t.end : d.start]
+        if (d.end <= t.start and len(before) <= 2 and not before.strip()) or (
+            d.start >= t.end and len(after) <= 2 and not after.strip()
+        ):
+            return d.country
+    return None
+
+
+def _complements(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> tuple[int, str | None, Candidate | None]:
+    """Skip what stands between a title and a name: connectors, countries, organizations, bodies, brackets.
+
+    Returns the position after them, the country they state and the organization they name.
+    """
+    text, lex = ctx.text, ctx.lex
+    start = pos
+    country: str | None = None
+    org: Candidate | None = None
+    dangling = False  # a connector with nothing after it: "Führer des Proletariats" introduces no name
+    while pos - start <= MAX_COMPLEMENT_CHARS:
+        p = _skip_space(text, pos)
+        d = drafts.get(p)
+        if d is not None and d.kind in ("country", "organization", "location"):
+            cand = _best_candidate(d.candidates, {"organization", "country", "location"})
+            if cand is not None and cand.kind == "organization" and cand.type == "media":
+                return pos, country, org
+            if cand is not None and cand.kind in ("country", "location"):
+                country = country or cand.country
+            elif cand is not None and org is None:
+                org = cand
+                country = country or cand.country
+            pos, dangling = d.end, False
+            continue
+        connector = _match_word(lex.connectors, text, p)
+        if connector:
+            pos, dangling = connector, True
+            continue
+        body = _match_word(lex.bodies, text, p)
+        if body:
+            pos, dangling = body, False
+            continue
+        paren = _PAREN_RE.match(text, p)
+        if paren:
+            pos = paren.end()
+            continue
+        break
+    return (-1 if dangling else pos), country, org
+
+
+def _match_word(regex: re.Pattern[str] | None, text: str, pos: int) -> int | None:
+    if regex is None:
+        return None
+    m = regex.match(text, pos)
+    if m and m.end() > pos:
+        return m.end()
+    return None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u00a0’'":
+        pos += 1
+    return pos
+
+
+def _with_org(t: TitleMatch, org: Candidate | None) -> str:
+    if not t.title or not t.takes_org or org is None or org.type not in ("party", "party_body", "parliament"):
+        return t.title
+    if " of " in t.title:
+        return t.title
+    name = org.name
+    # the General Secretary of the Central Committee of a party is the party's General Secretary
+    if org.type == "party_body" and name.startswith("Central Committee of "):
+        name = name.removeprefix("Central Committee of ").removeprefix("the ")
+    return f"{t.title} of {with_article(name)}"
+
+
+def with_article(name: str) -> str:
+    """"Communist Party of Vietnam" -> "the Communist Party of Vietnam"; "United Russia" stays."""
+    if name.startswith(("A ", "An ", "The ", "the ")):
+        return name
+    head = name.split()[0] if name.split() else ""
+    common = ("Communist", "National", "Central", "State", "Federal", "Federation", "Socialist", "Liberal",
+              "Democratic", "Labour", "Party", "General", "People's", "Workers'", "Supreme", "Council")
+    if " of " in name or head in common:
+        return "the " + name
+    return name
+
+
+def _assign_role(person: Draft, title: str, span: tuple[int, int], country: str | None,
+                 org: Candidate | None) -> None:
+    # the longest (most specific) stated title wins: "Head of the Central Commission ..." over "Secretary"
+    if title and (person.role is None or len(title) > len(person.role)):
+        person.role, person.role_span = title, span
+        person.org = org or person.org
+    if country and person.country is None:
+        person.country = country
+
+
+def _person_at(ctx: _Context, pos: int, drafts: dict[int, Draft], allow_comma: bool) -> Draft | None:
+    """The person named at `pos` (after honorifics, an optional comma): a KB match or an unknown name."""
+    text = ctx.text
+    p = _skip_space(text, pos)
+    if allow_comma and text.startswith(",", p):
+        p = _skip_space(text, p + 1)
+    hon = _match_word(ctx.lex.honorifics, text, p)
+    if hon:
+        p = _skip_space(text, hon)
+    d = drafts.get(p)
+    if d is None:
+        initial = _INITIAL_RE.match(text, p)
+        if initial:
+            q = _skip_space(text, initial.end())
+            d = drafts.get(q)
+            if d is not None and d.kind == "person":
+                d.start = p  # "А. Руденко": the initial belongs to the mention
+                drafts.pop(q, None)
+                drafts[p] = d
+                return d
+    if d is not None:
+        return d if d.kind == "person" else None
+    return _unknown_name(ctx, p, drafts)
+
+
+def _unknown_name(ctx: _Context, p: int, drafts: dict[int, Draft]) -> Draft | None:
+    """Capitalized tokens (and initials) at `p` that no gazetteer entry claimed: a person not in the KB."""
+    text = ctx.text
+    parts: list[tuple[int, int, str]] = []
+    q = p
+    while len(parts) < MAX_NAME_TOKENS:
+        initial = _INITIAL_RE.match(text, q)
+        if initial:
+            parts.append((initial.start(), initial.end(), initial.group()))
+            q = _skip_space(text, initial.end())
+            continue
+        i = ctx.token_index_at(q)
+        if i is None:
+            break
+        tok = ctx.tokens[i]
+        if not tok.capitalized or tok.text.isupper() and len(tok.text) > 1 or tok.start in drafts:
+            break
+        if any(ch.isdigit() for ch in tok.text) or _is_title_word(ctx, tok):
+            break
+        parts.append((tok.start, tok.end, tok.text))
+        nxt = tok.end
+        if text.startswith("-", nxt) and nxt + 1 < len(text) and text[nxt + 1].isupper():
+            q = nxt + 1  # Jean-Yves, Ko-Vorsitzende: hyphenated names stay together
+            continue
+        if nxt < len(text) and text[nxt] in " \u00a0" and nxt + 1 < len(text) and text[nxt + 1] not in " \n":
+            q = nxt + 1
+            continue
+        break
+    words = [w for _, _, w in parts if not _INITIAL_RE.fullmatch(w)]
+    if not words:
+        return None
+    draft = Draft(parts[0][0], parts[-1][1], "person", (), "title", name_tokens=tuple(w for _, _, w in parts),
+                  confidence=0.8)
+    if _looks_vietnamese(words):
+        draft.country = "VN"
+    drafts[draft.start] = draft
+    return draft
+
+
+def _is_title_word(ctx: _Context, tok: Token) -> bool:
+    finder = ctx.lex.finder
+    return bool(finder and finder.match(ctx.text, tok.start))
+
+
+# --------------------------------------------------------------------------------------------- appositives
+
+
+def _attach_appositives(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Draft]) -> None:
+    """"Nguyen Thi Hoang Van, cheffe adjointe de ..."; "Le Hoai Trung, Sekretär ... und Vorsitzender ..."."""
+    by_start = {t.start: t for t in titles}
+    for d in sorted(drafts.values(), key=lambda x: x.start):
+        if d.kind != "person":
+            continue
+        p = _skip_space(ctx.text, d.end)
+        if not ctx.text.startswith(",", p):
+            continue
+        p = _skip_space(ctx.text, p + 1)
+        while True:
+            article = re.compile(r"(?:the|le|la|l’|l'|der|die|das|dem|des)\s*", re.IGNORECASE).match(ctx.text, p)
+            if article:
+                p = article.end()
+            t = by_start.get(p)
+            if t is None or not t.title:
+                break
+            pos, country, org = _complements(ctx, t.end, drafts)
+            if pos < 0 or _name_follows(ctx, pos, drafts):
+                break  # "Putin, dem Vorsitzenden der Partei Einiges Russland, Medwedew": Medvedev's title
+            _assign_role(d, _with_org(t, org), (t.start, t.end), country or t.country, org)
+            if d.role == t.title and d.country is None:
+                d.country = country
+            conj = re.compile(r"\s*(?:,|и|und|et|and|dan|và)\s+", re.IGNORECASE).match(ctx.text, pos)
+            if not conj:
+                break
+            p = conj.end()
+
+
+def _name_follows(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> bool:
+    """A person's name (known or capitalized) right after `pos`, an optional comma and honorifics."""
+    text = ctx.text
+    p = _skip_space(text, pos)
+    if text.startswith(",", p):
+        p = _skip_space(text, p + 1)
+    hon = _match_word(ctx.lex.honorifics, text, p)
+    if hon:
+        p = _skip_space(text, hon)
+    d = drafts.get(p)
+    if d is not None:
+        return d.kind == "person"
+    i = ctx.token_index_at(p)
+    if i is None:
+        return False
+    tok = ctx.tokens[i]
+    return tok.capitalized and not tok.text.isupper() and not _is_title_word(ctx, tok)
+
+
+# --------------------------------------------------------------------------------------------- name shapes
+
+
+@cache
+def _vi_surname_keys() -> frozenset[str]:
+    """Folded Vietnamese family names in Latin script and in Russian transcription."""
+    surnames = lexicon("vi").surnames
+    return frozenset({fold(s) for s in surnames} | {fold(vi_to_cyrillic(s)) for s in surnames})
+
+
+def _looks_vietnamese(words: list[str]) -> bool:
+    if not 2 <= len(words) <= 4:
+        return False
+    if fold(words[0]) not in _vi_surname_keys():
+        return False
+    if is_cyrillic(words[0]):
+        return all(is_cyrillic_vi_syllable(w) or is_cyrillic_vi_syllable(ru_stem(w)) for w in words)
+    return all(is_vi_syllable(w) for w in words)
+
+
+def _add_vietnamese_shapes(ctx: _Context, drafts: dict[int, Draft]) -> None:
+    """2-4 capitalized syllables starting with a Vietnamese family name: a Vietnamese person."""
+    tokens, text = ctx.tokens, ctx.text
+    taken = sorted((d.start, d.end) for d in drafts.values())
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.capitalized or _covered(taken, tok.start):
+            i += 1
+            continue
+        run = [tok]
+        j = i + 1
+        while j < len(tokens) and len(run) < MAX_NAME_TOKENS:
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            if gap not in (" ", "\u00a0") or not tokens[j].capitalized or _covered(taken, tokens[j].start):
+                break
+            run.append(tokens[j])
+            j += 1
+        words = [t.text for t in run]
+        # take the longest prefix that has a Vietnamese shape
+        found = 0
+        for k in range(len(words), 1, -1):
+            if not _looks_vietnamese(words[:k]):
+                continue
+            end_tok = run[k - 1]
+            after = text[end_tok.end : end_tok.end + 2]
+            if after.startswith("-") and after[1:].isalpha():
+                break  # Ho-Chi-Minh-Denkmal: part of a compound, not the person
+            d = Draft(tok.start, end_tok.end, "person", (), "shape", country="VN", name_tokens=tuple(words[:k]),
+                      confidence=0.7)
+            drafts[d.start] = d
+            found = k
+            break
+        i += found or 1
+
+
+def _covered(taken: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(taken, (pos, 1 << 60)) - 1
+    return k >= 0 and taken[k][0] <= pos < taken[k][1]
+
+
+def _without_overlaps(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        if out and d.start < out[-1].end:
+            prev = out[-1]
+            if (d.end - d.start) > (prev.end - prev.start) and prev.source in ("demonym", "shape"):
+                out[-1] = d
+            continue
+        out.append(d)
+    return out
+
+
+def _best_candidate(cands: tuple[Candidate, ...], kinds: set[str]) -> Candidate | None:
+    usable = [c for c in cands if c.kind in kinds and not c.partial]
+    return usable[0] if usable else None

@@ -1,0 +1,190 @@
+"""Resolution: draft mention -> entity (KB id, country id or stable local id), canonical name, role,
+and in-document coreference (a surname alone, "Presiden Putin", a Vietnamese given name alone)."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from communique.actors.gazetteer import Candidate, Token, folded_name_id, token_key
+from communique.actors.names import (
+    cyrillic_to_vi,
+    is_cyrillic,
+    is_cyrillic_vi_syllable,
+    ru_nominative,
+    ru_stem,
+    ru_to_latin,
+)
+from communique.actors.recognize import Draft
+from communique.document import Mention, Span
+
+_KIND_ORDER = {"person": 0, "organization": 1, "location": 2, "country": 3}
+
+
+@dataclass(slots=True)
+class _Resolved:
+    draft: Draft
+    entity_id: str
+    name: str
+    kind: str
+    country: str | None
+    type: str | None = None
+
+
+def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: str,
+                     anchor: str | None) -> list[Mention]:
+    """Mentions for the drafts (media dropped), plus coreferent surname mentions, sorted by start."""
+    full_seen = {c.entity_id for d in drafts for c in d.candidates if not c.partial and len(d.candidates) == 1}
+    resolved: list[_Resolved] = []
+    for d in drafts:
+        r = _resolve_one(d, full_seen, lang)
+        if r is not None:
+            resolved.append(r)
+    resolved += _coreferent_names(resolved, tokens, text, lang)
+    resolved.sort(key=lambda r: r.draft.start)
+    _share_roles(resolved, anchor)
+    return [_mention(r, text) for r in resolved]
+
+
+def _resolve_one(d: Draft, full_seen: set[str], lang: str) -> _Resolved | None:
+    if not d.candidates:
+        name, entity_id = unknown_person_name(d.name_tokens, d.country, lang)
+        return _Resolved(d, entity_id, name, "person", d.country)
+    cand = _choose(d.candidates, full_seen)
+    if cand.type == "media":
+        return None  # a news agency or publication (bylines, credits) is no actor
+    country = cand.country if cand.kind != "person" or cand.country else d.country
+    return _Resolved(d, cand.entity_id, cand.name, cand.kind, country or d.country, cand.type)
+
+
+def _choose(cands: tuple[Candidate, ...], full_seen: set[str]) -> Candidate:
+    """Full names over partial ones; among partial ones, the entity named in full in this document."""
+    full = [c for c in cands if not c.partial]
+    pool = full or [c for c in cands if c.entity_id in full_seen] or list(cands)
+    # a media name that is also a country's ("Vietnam+") is read as the country
+    return sorted(pool, key=lambda c: (c.type == "media", c.entity_id not in full_seen, _KIND_ORDER.get(c.kind, 9),
+                                       c.entity_id))[0]
+
+
+def unknown_person_name(words: tuple[str, ...], country: str | None, lang: str) -> tuple[str, str]:
+    """Canonical name and stable local id of a person not in the KB.
+
+    Vietnamese names in Cyrillic go back to Latin Vietnamese form (Ле Тхи Тху Ханг -> Le Thi Thu Hang);
+    Russian names are put in the nominative and transliterated (Сергеем Лавровым -> Sergey Lavrov).
+    """
+    if any(is_cyrillic(w) for w in words):
+        if country == "VN":
+            # a syllable is kept as written; only a word with a case ending loses it (Чунгом -> Чунг)
+            latin = [cyrillic_to_vi(w if is_cyrillic_vi_syllable(w) else ru_stem(w)) for w in words]
+        else:
+            latin = [ru_to_latin(ru_nominative(w)) if not w.endswith(".") else ru_to_latin(w) for w in words]
+        name = " ".join(w[:1].upper() + w[1:] for w in latin)
+    else:
+        name = " ".join(words)
+    key_lang = "vi" if country == "VN" else lang
+    return name, folded_name_id("per", name.replace(".", ""), key_lang)
+
+
+# --------------------------------------------------------------------------------------------- coreference
+
+
+def _coreferent_names(resolved: list[_Resolved], tokens: list[Token], text: str, lang: str) -> list[_Resolved]:
+    """Capitalized tokens that repeat the surname (or, for Vietnamese people, the given name) of a person
+    named in full earlier in the document."""
+    by_key: dict[str, _Resolved] = {}
+    for r in resolved:
+        if r.kind != "person" or r.draft.source in ("coref",):
+            continue
+        words = [t for t in r.draft.name_tokens if not t.endswith(".")] or _words_of(text, r.draft)
+        if len(words) < 2:
+            continue
+        key = token_key(words[-1], lang)
+        by_key.setdefault(key, r)
+    if not by_key:
+        return []
+    taken = sorted((r.draft.start, r.draft.end) for r in resolved)
+    out: list[_Resolved] = []
+    for tok in tokens:
+        if not tok.capitalized or tok.key not in by_key or _covered(taken, tok.start):
+            continue
+        target = by_key[tok.key]
+        if tok.start < target.draft.start:
+            continue  # only after the full name
+        d = Draft(tok.start, tok.end, "person", (), "coref", country=target.country, confidence=0.7)
+        out.append(_Resolved(d, target.entity_id, target.name, "person", target.country))
+    return out
+
+
+def _words_of(text: str, d: Draft) -> list[str]:
+    return text[d.start : d.end].split()
+
+
+def _covered(taken: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(taken, (pos, 1 << 60)) - 1
+    return k >= 0 and taken[k][0] <= pos < taken[k][1]
+
+
+# --------------------------------------------------------------------------------------------- roles
+
+
+def _share_roles(resolved: list[_Resolved], anchor: str | None) -> None:
+    """Every mention of a person gets the role the document states for them (the most specific one),
+    else the KB role at the document date; and the country known for them."""
+    roles: dict[str, Counter[str]] = {}
+    countries: dict[str, str] = {}
+    for r in resolved:
+        if r.kind != "person":
+            continue
+        if r.draft.role:
+            roles.setdefault(r.entity_id, Counter())[r.draft.role] += 1
+        country = r.country or r.draft.country
+        if country and r.entity_id not in countries:
+            countries[r.entity_id] = country
+    for r in resolved:
+        if r.kind != "person":
+            continue
+        stated = roles.get(r.entity_id)
+        if stated:
+            best = max(stated, key=lambda t: (len(t), stated[t]))
+            if r.draft.role is None or _refines(best, r.draft.role):
+                r.draft.role = best
+            known = kb_role(r.entity_id, anchor)
+            if known and r.draft.role and _refines(known, r.draft.role):
+                r.draft.role = known  # "General Secretary" stated, the KB knows of which party
+        elif r.draft.role is None:
+            r.draft.role = kb_role(r.entity_id, anchor)
+        r.country = r.country or countries.get(r.entity_id)
+
+
+def _refines(longer: str, shorter: str) -> bool:
+    """"Permanent Deputy Minister of Foreign Affairs" refines "Deputy Minister" (same words and more)."""
+    return len(longer) > len(shorter) and set(shorter.split()) <= set(longer.split())
+
+
+def kb_role(entity_id: str, anchor: str | None) -> str | None:
+    from communique.actors.kb import load_kb
+
+    entity = load_kb().get(entity_id)
+    if entity is None:
+        return None
+    role = entity.role_at(anchor)
+    return role.title if role else None
+
+
+def _mention(r: _Resolved, text: str) -> Mention:
+    d = r.draft
+    return Mention(
+        start=d.start,
+        end=d.end,
+        text=text[d.start : d.end],
+        kind=r.kind,
+        entity_id=r.entity_id,
+        name=r.name,
+        country=r.country,
+        role=d.role if r.kind == "person" else None,
+        role_span=Span(*d.role_span) if d.role_span else None,
+        org_id=d.org.entity_id if d.org else None,
+        source=d.source,
+        confidence=d.confidence,
+    )

@@ -1,0 +1,172 @@
+"""The events stage: from triggers to finished events with evidence for every field.
+
+    candidates (trigger + window)  ->  drafts (participants)  ->  background lists, dates, places,
+    status  ->  one event per real-world event  ->  filters  ->  topics, agreements, evidence
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from communique.actors.kb import load_kb
+from communique.document import Document, Event, Evidence, Mention, Span
+from communique.events.candidates import find_candidates
+from communique.events.coalesce import coalesce, is_formal_agreement
+from communique.events.content import agreements_in, party_topic, segments, topics_in
+from communique.events.dating import assign_dates
+from communique.events.lexicon import Lexicon, lexicon
+from communique.events.participants import Draft, drafts_for, protagonist, unique
+from communique.events.place import assign_locations
+from communique.events.status import assign_status, mark_background_list
+
+if TYPE_CHECKING:
+    from communique.pipeline import Options
+
+NON_POLITICAL_ORGS = frozenset({"company", "media", "other"})
+
+
+def extract_events(doc: Document, options: Options) -> None:
+    lex = lexicon(doc.lang)
+    candidates = find_candidates(doc, lex)
+    if not candidates:
+        doc.events = []
+        return
+    hero = protagonist(doc, candidates)
+    drafts = [d for c in candidates for d in drafts_for(doc.text, c, hero)]
+    for draft in drafts:
+        mark_background_list(doc, draft, lex)
+    assign_dates(doc, drafts)
+    assign_locations(doc, drafts, candidates)
+    for draft in drafts:
+        assign_status(doc, draft, lex)
+    events = [d for d in coalesce(drafts) if worth_reporting(d)]
+    events = fold_statements(events)
+    add_representatives(doc, events)
+    owned = segments(doc, events)
+    doc.events = [finish(doc, d, lex, owned[id(d)]) for d in events]
+
+
+def political(m: Mention) -> bool:
+    """An actor of diplomacy: a country, a known figure, a person with an office, a state or party body."""
+    if m.kind == "country":
+        return True
+    entity = load_kb().entities.get(m.entity_id)
+    if m.kind == "organization":
+        return entity is not None and entity.type not in NON_POLITICAL_ORGS
+    return entity is not None or bool(m.role)
+
+
+def worth_reporting(d: Draft) -> bool:
+    """Two distinct participants (a visit: visitor and destination), one of them political.
+
+    A nominal event inside what someone said ("…stressed the importance of the signing of…")
+    counts when it corroborates an event reported in its own right, or as a dated reference to an
+    earlier event ("they noted the results of the state visit in June last year").
+    """
+    standalone = not d.cand.reported or any(not part.cand.reported for part in d.absorbed)
+    if not standalone and not (d.background and d.own_date):
+        return False
+    participants = len(d.entity_ids()) + (1 if d.destination is not None and d.destination.kind == "location" else 0)
+    if participants < 2 or not any(political(m) for m in d.actors):
+        return False
+    return not (d.background and d.date is None)
+
+
+def fold_statements(events: Sequence[Draft]) -> list[Draft]:
+    """What the sides said, asked or agreed in a report of a meeting is its content, not another event.
+
+    Statements (support, requests, verbal agreement, cooperation pledges, accusations) that come
+    after the first meeting of the article are what was said there.
+    """
+    first_meeting = min((e.start for e in events if e.type == "CONSULT" and not e.background), default=None)
+    out = []
+    for e in events:
+        statement = e.type not in ("CONSULT", "AGREE") or (e.type == "AGREE" and not is_formal_agreement(e))
+        if statement and first_meeting is not None and e.start > first_meeting:
+            continue
+        out.append(e)
+    return out
+
+
+def add_representatives(doc: Document, events: Sequence[Draft]) -> None:
+    """A meeting with a party names its representative elsewhere ("the URP's deputy secretary, X, said…")."""
+    for e in events:
+        if e.type != "CONSULT" or sum(m.kind == "person" for m in e.actors) > 1:
+            continue
+        for org in [m for m in e.actors if m.kind == "organization"]:
+            rep = next((m for m in doc.mentions if m.kind == "person" and m.entity_id not in e.entity_ids()
+                        and _represents(m, org)), None)
+            if rep is not None:
+                e.actors.append(rep)
+
+
+def _represents(person: Mention, org: Mention) -> bool:
+    """The person holds an office of the organization (by the actors stage's link or the role's wording)."""
+    return person.org_id == org.entity_id or bool(person.role and org.name and org.name in person.role)
+
+
+def finish(doc: Document, d: Draft, lex: Lexicon, spans: Sequence[Span]) -> Event:
+    """The event with its topics, agreements, actors (with their roles) and evidence for every field."""
+    group = [d, *d.absorbed]
+    evidence: list[Evidence] = []
+
+    def cite(field: str, start: int, end: int) -> None:
+        item = Evidence(field, start, end, doc.text[start:end])
+        if item not in evidence:
+            evidence.append(item)
+
+    for part in group:
+        cite("trigger", part.cand.trigger.start, part.cand.trigger.end)
+    actors = [_with_role(doc, m) for m in unique(d.actors)]
+    ids = {m.entity_id for m in actors}
+    for part in group:
+        for m in part.actors:
+            if m.entity_id in ids:
+                cite("actor", m.start, m.end)
+    if d.date_timex is not None and d.date:
+        cite("date", d.date_timex.start, d.date_timex.end)
+    if d.location_mention is not None:
+        cite("location", d.location_mention.start, d.location_mention.end)
+    topics = topics_in(doc, lex, spans)
+    party = party_topic(d)
+    if party is not None and all(t.name != "party" for t in topics):
+        topics.append(party)
+    for t in topics:
+        cite("topic", t.span.start, t.span.end)
+    agreements = agreements_in(doc, lex, spans) if d.type == "AGREE" else []
+    for _, span in agreements:
+        cite("agreement", span.start, span.end)
+    return Event(
+        type=d.type, mode=d.mode, label=d.label, trigger=Span(d.cand.trigger.start, d.cand.trigger.end),
+        status=d.status, background=d.background,
+        date=d.date or {"start": None, "end": None, "precision": None},
+        location=d.location, actors=actors, topics=sorted(t.name for t in topics),
+        agreements=[a for a, _ in agreements], evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
+        confidence=confidence(d, actors),
+    )
+
+
+def _with_role(doc: Document, m: Mention) -> Mention:
+    """The mention, with the role its entity has anywhere in the document when this mention states none."""
+    if m.role:
+        return m
+    for other in doc.mentions:
+        if other.entity_id == m.entity_id and other.role:
+            return dataclasses.replace(m, role=other.role, role_span=other.role_span,
+                                       country=m.country or other.country)
+    return m
+
+
+def confidence(d: Draft, actors: Sequence[Mention]) -> float:
+    """How sure the extraction is: trigger reliability, corroboration, and how well grounded the fields are."""
+    score = 0.55 * d.weight
+    score += min(0.15, 0.05 * len(d.absorbed))
+    score += 0.1 if d.own_date or (d.date and d.date.get("start")) else 0.0
+    score += 0.05 if d.location else 0.0
+    known = sum(1 for m in actors if m.kind != "country" and political(m))
+    score += min(0.15, 0.075 * known)
+    if d.background:
+        score -= 0.05
+    return max(0.05, min(0.99, score))

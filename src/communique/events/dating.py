@@ -1,0 +1,130 @@
+"""When: each draft's date from its own window, the story's running date, or none.
+
+A trigger's own date is the temporal expression nearest to it inside its window. A trigger
+without one inherits the running date of the story ("During the talks…", "On the same day…"),
+except an event named in a list of earlier developments, which keeps only a date of its own.
+An event is background when its own date ends more than a month before the reference date
+(the document date, else the first dated event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from communique.document import Document, Timex
+from communique.events.participants import Draft
+from communique.time import timex_to_event_date
+
+BACKGROUND_GAP = dt.timedelta(days=31)
+LONGEST_EVENT = dt.timedelta(days=62)  # a "date" longer than this is an era, not an event's time
+
+
+def own_timex(doc: Document, draft: Draft, lo: int) -> Timex | None:
+    """The usable temporal expression nearest to the trigger inside its window (extended left to `lo`)."""
+    window, trig = draft.cand.window, draft.cand.trigger
+    best: tuple[int, Timex] | None = None
+    for t in doc.timexes:
+        if t.start < lo or t.end > window.end or not _usable(t):
+            continue
+        distance = trig.start - t.end if t.end <= trig.start else t.start - trig.end
+        if best is None or distance < best[0]:
+            best = (distance, t)
+    return best[1] if best else None
+
+
+def _usable(t: Timex) -> bool:
+    if t.is_target or t.type not in ("DATE", "TIME") or not t.value or t.value.startswith("P"):
+        return False
+    if t.relative and t.precision == "year":
+        return False  # "this year": too vague to date an event
+    span = interval(timex_to_event_date(t))
+    return span is None or span[1] - span[0] <= LONGEST_EVENT or t.precision == "year"
+
+
+def interval(date: dict[str, object] | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of an event date, or None when the year (or the date) is unknown."""
+    if not date or not isinstance(date.get("start"), str) or str(date["start"]).startswith("-"):
+        return None
+    try:
+        lo = _bounds(str(date["start"]))[0]
+        hi = _bounds(str(date["end"]))[1] if date.get("end") else _bounds(str(date["start"]))[1]
+    except ValueError:
+        return None
+    return lo, hi
+
+
+def _bounds(value: str) -> tuple[dt.date, dt.date]:
+    parts = value.split("-")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(parts[1])
+    if len(parts) == 2:
+        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+        return dt.date(year, month, 1), nxt - dt.timedelta(days=1)
+    day = dt.date(year, month, int(parts[2][:2]))
+    return day, day
+
+
+def compatible(a: dict[str, object] | None, b: dict[str, object] | None) -> bool:
+    """Two event dates can name the same event: unknown, or overlapping intervals."""
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return True
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+def _date_window_starts(drafts: Sequence[Draft]) -> dict[int, int]:
+    """Where each draft may look for its date: its window, or from the sentence start when the
+    triggers before it in the sentence yield no event ("In the framework of the visit…, on 24
+    February X met Y": the date belongs to the meeting)."""
+    starts: dict[int, int] = {}
+    produced: dict[int, set[int]] = {}
+    for d in drafts:
+        produced.setdefault(d.cand.sentence.start, set()).add(d.cand.trigger.start)
+    for d in drafts:
+        earlier = {s for s in produced[d.cand.sentence.start] if s < d.cand.trigger.start}
+        starts[id(d)] = d.cand.window.start if earlier else d.cand.sentence.start
+    return starts
+
+
+def assign_dates(doc: Document, drafts: Sequence[Draft]) -> None:
+    running: tuple[dict[str, object], Timex] | None = None
+    window_starts = _date_window_starts(drafts)
+    for draft in drafts:
+        timex = own_timex(doc, draft, window_starts[id(draft)])
+        if timex is not None:
+            draft.date, draft.date_timex, draft.own_date = timex_to_event_date(timex), timex, True
+        elif running is not None and not draft.background_list and draft.mode != "phone":
+            draft.date, draft.date_timex = dict(running[0]), running[1]
+            if draft.cand.framing and draft.mode == "visit":
+                draft.date = _month_of(draft.date)  # the visit frames the dated events: it spans more
+        if not draft.background_list and draft.own_date and draft.date_timex is not None and draft.date:
+            running = (draft.date, draft.date_timex)
+    reference = _reference_date(doc, drafts)
+    for draft in drafts:
+        span = interval(draft.date) if draft.own_date else None
+        draft.background = draft.background_list or (
+            span is not None and reference is not None and span[1] < reference - BACKGROUND_GAP
+        )
+
+
+def _reference_date(doc: Document, drafts: Sequence[Draft]) -> dt.date | None:
+    if doc.date:
+        try:
+            return dt.date.fromisoformat(doc.date[:10])
+        except ValueError:
+            pass
+    for draft in drafts:
+        span = interval(draft.date) if draft.own_date else None
+        if span is not None:
+            return span[1]
+    return None
+
+
+def _month_of(date: dict[str, object]) -> dict[str, object]:
+    start = str(date.get("start") or "")
+    if len(start) >= 7 and not start.startswith("-"):
+        return {"start": start[:7], "end": None, "precision": "month"}
+    return date

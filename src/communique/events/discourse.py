@@ -1,0 +1,36 @@
+"""Discourse cues the event builder reads: framing, review lists, content clauses.
+
+Kept in the `discourse` section of each language file:
+    frame:          "in the framework of", "в рамках", "dalam rangka" (what follows frames other events)
+    review:         "including", "включая", "darunter" (a list of earlier developments follows)
+    complementizer: "that", "что", "dass", "bahwa" (what follows is the content of a statement)
+    speech:         "stressed", "подчеркнул", "betonte" (a nominal event after it is what was said)
+Each list is compiled into one case-insensitive regex per language, once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from communique.langdata import section
+
+KINDS = ("frame", "review", "complementizer", "speech")
+_WORD = r"[\w\u0300-\u036f]"
+
+
+@cache
+def _compiled(lang: str, kind: str) -> re.Pattern[str] | None:
+    phrases = section(lang, "discourse").get(kind) or []
+    if not phrases:
+        return None
+    alternation = "|".join(sorted((str(p) for p in phrases), key=len, reverse=True))
+    return re.compile(rf"(?<!{_WORD})(?:{alternation})(?!{_WORD})", re.IGNORECASE)
+
+
+def find(lang: str, kind: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the cue phrases of one kind inside [start, end)."""
+    regex = _compiled(lang, kind)
+    if regex is None or end <= start:
+        return []
+    return [m.span() for m in regex.finditer(text, start, end)]

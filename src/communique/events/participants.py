@@ -1,0 +1,165 @@
+"""Who took part: from a trigger's window to the participants of one or more draft events.
+
+Rules, in the order they apply:
+- A visit has a visitor (the subject, or the person named right after a nominal trigger: "the
+  visit of X to Y") and a destination (a country named after the trigger); other persons in the
+  window are not participants of the visit.
+- A meeting whose object side names several counterparts of the other party ("the delegation met
+  A, B and C") is one event per counterpart, each with the subject side.
+- A verbal trigger with no actor before it ("The delegation met…", "Both sides signed…") takes the
+  document's protagonist: the first person who leads the story.
+- Countries are participants only where too few persons and organizations are named, and never
+  from an adjective ("the Vietnamese community").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from communique.document import Document, Mention, Timex
+from communique.events.candidates import Candidate
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event in the making: one trigger (or several, once merged) and its participants."""
+
+    cand: Candidate
+    type: str
+    mode: str | None
+    label: str
+    actors: list[Mention]
+    destination: Mention | None = None
+    date: dict[str, object] | None = None
+    date_timex: Timex | None = None
+    own_date: bool = False  # the date comes from the trigger's own window
+    location: dict[str, object] | None = None
+    location_mention: Mention | None = None
+    background: bool = False
+    background_list: bool = False  # named in a list of earlier developments ("including X, Y")
+    status: str = "occurred"
+    absorbed: list[Draft] = field(default_factory=list)
+    weight: float = 0.0  # the strongest trigger's weight in the group (its label names the event)
+
+    def __post_init__(self) -> None:
+        self.weight = self.weight or self.cand.trigger.weight
+
+    @property
+    def start(self) -> int:
+        return self.cand.trigger.start
+
+    def entity_ids(self) -> set[str]:
+        return {m.entity_id for m in self.actors}
+
+    def core_ids(self) -> set[str]:
+        """Persons and organizations: the participants that decide whether two drafts are one event."""
+        ids = {m.entity_id for m in self.actors if m.kind != "country"}
+        return ids or self.entity_ids()
+
+
+def is_adjective(m: Mention) -> bool:
+    """A country named by an adjective or demonym ("vietnamesischen", "российский") is not a participant."""
+    return m.kind == "country" and (m.source == "demonym" or m.text[:1].islower())
+
+
+def unique(mentions: Sequence[Mention]) -> list[Mention]:
+    """One mention per entity, in text order, preferring the first."""
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.entity_id not in seen:
+            seen.add(m.entity_id)
+            out.append(m)
+    return out
+
+
+def protagonist(doc: Document, candidates: Sequence[Candidate]) -> Mention | None:
+    """The person the story follows: the first person on the subject side of a trigger, else the first person."""
+    for cand in candidates:
+        persons = [m for m in cand.subject if m.kind == "person"]
+        if persons:
+            return persons[0]
+    excluded = {id(m) for c in candidates for m in c.excluded}
+    return next((m for m in doc.mentions if m.kind == "person" and id(m) not in excluded), None)
+
+
+def drafts_for(text: str, cand: Candidate, hero: Mention | None) -> list[Draft]:
+    """The draft events a candidate yields (none, one, or one per counterpart)."""
+    trig = cand.trigger
+    if trig.type == "CONSULT" and trig.mode == "visit":
+        return _visit_drafts(text, cand, hero)
+    subject = [m for m in cand.subject if not is_adjective(m)]
+    objects = [m for m in cand.objects if not is_adjective(m)]
+    subject_core = [m for m in subject if m.kind != "country"]
+    if not subject_core and not trig.noun and hero is not None and all(m.entity_id != hero.entity_id for m in objects):
+        subject_core = [hero]
+    object_core = [m for m in objects if m.kind != "country"]
+    if trig.needs == "person_object" and not any(m.kind == "person" for m in objects):
+        return []
+    counterparts = _counterparts(subject_core, object_core, trig.type)
+    if len(counterparts) >= 2:
+        return [_draft(cand, unique([*subject_core, c])) for c in counterparts]
+    actors = unique([*subject_core, *object_core])
+    if len(actors) < 2:
+        actors = unique([*actors, *(m for m in [*subject, *objects] if m.kind == "country")])
+    return [_draft(cand, actors)]
+
+
+def _draft(cand: Candidate, actors: list[Mention]) -> Draft:
+    t = cand.trigger
+    return Draft(cand=cand, type=t.type, mode=t.mode, label=t.label, actors=actors)
+
+
+def _counterparts(subject: list[Mention], objects: list[Mention], event_type: str) -> list[Mention]:
+    """Several persons (or, when none is named, several organizations) met one by one by the subject side."""
+    if event_type != "CONSULT" or not subject:
+        return []
+    subject_ids = {m.entity_id for m in subject}
+    persons = unique([m for m in objects if m.kind == "person" and m.entity_id not in subject_ids])
+    if len(persons) >= 2:
+        return persons
+    if persons:
+        return []
+    orgs = unique([m for m in objects if m.kind == "organization" and m.entity_id not in subject_ids])
+    return orgs if len(orgs) >= 2 else []
+
+
+def _visit_drafts(text: str, cand: Candidate, hero: Mention | None) -> list[Draft]:
+    trig = cand.trigger
+    destination = next((m for m in cand.objects if m.kind == "country" and not is_adjective(m)), None)
+    place = next((p for p in cand.places if p.start >= trig.end), None)
+    visitors = [m for m in cand.subject if m.kind in ("person", "organization")][:1]
+    if not visitors:
+        named = _named_right_after(text, cand)
+        if named is not None and (named.kind == "person" or not cand.framing):
+            visitors = [named]
+    if not visitors and (cand.framing or trig.noun):
+        return []  # "in the framework of the visit to Russia": context for other events, not one itself
+    if not visitors and hero is not None:
+        visitors = [hero]
+    if not visitors:
+        return []
+    delegation = [m for m in cand.objects if m.kind == "organization" and destination is not None
+                  and visitors[0].end <= m.start < destination.start]
+    actors = unique([*visitors, *delegation[:1], *([destination] if destination else [])])
+    draft = _draft(cand, actors)
+    draft.destination = destination or place
+    return [draft]
+
+
+def _named_right_after(text: str, cand: Candidate, reach: int = 80) -> Mention | None:
+    """The actor a nominal or inverted trigger names right after itself, in the same clause.
+
+    "the state visit of President X to Vietnam", "besuchte … Genosse X, Sekretär …", "la visite
+    officielle en Russie du président X": no comma or semicolon between the trigger and the name.
+    """
+    text_end = cand.trigger.end
+    for m in cand.objects:
+        if m.kind not in ("person", "organization"):
+            continue
+        between = text[text_end : m.start]
+        if m.start - text_end > reach or "," in between or ";" in between:
+            return None
+        return m
+    return None

@@ -1,0 +1,195 @@
+"""Bytes -> text: byte-order marks, UTF-8, UTF-16, legacy encodings (with a Cyrillic sanity check).
+
+charset-normalizer is unreliable on short legacy texts (it reads a KOI8-R line as Shift-JIS and a
+Latin-1 German line as Urdu), so the common cases are decided first by cheap, explainable checks:
+BOM, strict UTF-8, then "is this Russian in cp1251 or KOI8-R?" (the decoding that yields mostly
+lower-case Cyrillic letters and common Russian bigrams wins), then "is this Western European in
+cp1252?"; charset-normalizer only decides what is left (Greek, Arabic, CJK, ...).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Control bytes that never occur in text (tab, LF, VT, FF, CR, ESC are allowed).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+_CONTROL_TABLE = bytes.maketrans(b"", b"")
+_LOW_BYTES = bytes(range(128))
+_NOT_LETTER_LIKE = bytes(b for b in range(128) if not (65 <= b <= 90 or 97 <= b <= 122))
+_SAMPLE = 65536
+
+# In order of preference on a tie (mac_cyrillic is left out: it reads cp1251 text almost as well).
+_CYRILLIC_CODECS = ("cp1251", "koi8_r", "cp866", "iso8859_5")
+# The most frequent Russian letter bigrams (lower case): a right decoding is full of them.
+_RU_BIGRAMS = frozenset(["ст", "но", "то", "на", "ен", "ов", "ни", "ра", "во", "ко", "ес", "пр", "ал", "ре", "ор",
+                         "по", "ан", "ет", "ли", "не", "ка", "ол", "ел", "ом", "ер", "та", "ть", "го", "од", "де"])
+_CYRILLIC_WORD = re.compile(r"[а-яё]{2,}")
+# What a cp1252 decoding of Western European text yields for bytes >= 0x80.
+_WESTERN_HIGH = re.compile(r"[À-ÖØ-öø-ÿŒœŠšŽžŸƒ€‚„…†‡ˆ‰‹‘’“”•–—˜™›¡¢£¥§ª«°±²³´µ·º»¿]")
+
+
+class UndecodableError(ValueError):
+    """The bytes are not text (binary) or no encoding reads them."""
+
+
+@dataclass(slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode a whole document. `declared` is an encoding the container names (HTML meta charset).
+
+    Raises UndecodableError for binary data.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strip_nuls(Decoded(data[len(bom) :].decode(encoding, errors="replace"), encoding))
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _strip_nuls(Decoded(data.decode(utf16, errors="replace"), utf16))
+    if _looks_binary(data):
+        raise UndecodableError("binary file (not text)")
+    try:
+        return _strip_nuls(Decoded(data.decode("utf-8"), "utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return _strip_nuls(_decode_legacy(data, declared))
+
+
+def _strip_nuls(decoded: Decoded) -> Decoded:
+    """NUL characters inside otherwise good text are dropped (with a warning), never kept."""
+    count = decoded.text.count("\x00")
+    if count:
+        decoded.text = decoded.text.replace("\x00", "")
+        decoded.warnings.append(f"removed {count} NUL byte(s)")
+    return decoded
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: NUL bytes in almost every other position (ASCII-range text)."""
+    sample = data[:_SAMPLE]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many control bytes (compressed data, images, executables) mean binary; a stray NUL does not."""
+    sample = data[:_SAMPLE]
+    if not sample:
+        return False
+    controls = len(sample) - len(sample.translate(_CONTROL_TABLE, _CONTROL_BYTES))
+    return controls > max(8, 0.02 * len(sample))
+
+
+def _decode_legacy(data: bytes, declared: str | None) -> Decoded:
+    if declared:
+        try:
+            return Decoded(data.decode(declared), _codec_name(declared))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    cyrillic = _best_cyrillic(data)
+    if cyrillic:
+        return cyrillic
+    western = _western(data)
+    if western:
+        return western
+    return _charset_normalizer(data)
+
+
+def _codec_name(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
+
+
+def _high_byte_share(data: bytes) -> float:
+    """The share of bytes >= 0x80 among letter-like bytes (ASCII letters and all high bytes)."""
+    sample = data[:_SAMPLE]
+    letters = len(sample.translate(None, _NOT_LETTER_LIKE))
+    high = len(sample.translate(None, _LOW_BYTES))
+    return high / letters if letters else 0.0
+
+
+def russian_score(text: str) -> float:
+    """How Russian a decoding looks: lower-case Cyrillic share plus common-bigram rate (0..2).
+
+    The share is of all non-ASCII characters, so a decoding that turns capitals into symbols loses.
+    """
+    sample = text[:_SAMPLE]
+    non_ascii = sum(1 for c in sample if ord(c) >= 0x80)
+    if not non_ascii:
+        return 0.0
+    lower = sum(1 for c in sample if "\u0430" <= c <= "\u045f") / non_ascii
+    words = _CYRILLIC_WORD.findall(text[:_SAMPLE])
+    pairs = [w[i : i + 2] for w in words for i in range(len(w) - 1)]
+    common = sum(1 for p in pairs if p in _RU_BIGRAMS) / len(pairs) if pairs else 0.0
+    return lower + common
+
+
+def _best_cyrillic(data: bytes) -> Decoded | None:
+    """A Cyrillic single-byte decoding when the text is mostly high bytes and one decoding reads well."""
+    if _high_byte_share(data) < 0.3:
+        return None
+    best: tuple[float, str, str] | None = None
+    for codec in _CYRILLIC_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        cyr = sum(1 for c in text[:_SAMPLE] if "\u0400" <= c <= "\u04ff")
+        high = sum(1 for b in data[:_SAMPLE] if b >= 0x80)
+        if cyr < 0.8 * high:  # the high bytes are not Cyrillic letters in this codec
+            continue
+        score = russian_score(text)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, codec, text)
+    if best is None or best[0] < 0.8:
+        return None
+    return Decoded(best[2], best[1])
+
+
+def _western(data: bytes) -> Decoded | None:
+    """cp1252 when the few high bytes decode to accented Latin letters and typographic marks."""
+    if _high_byte_share(data) >= 0.3:
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    high = [c for c in text[:_SAMPLE] if ord(c) >= 0x80]
+    if high and sum(1 for c in high if _WESTERN_HIGH.match(c)) >= 0.9 * len(high):
+        return Decoded(text, "cp1252")
+    return None
+
+
+def _charset_normalizer(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 4 * _SAMPLE]).best()
+    if best is None or not best.encoding:
+        raise UndecodableError("cannot decode: unknown text encoding")
+    try:
+        text = data.decode(best.encoding)
+    except (LookupError, UnicodeDecodeError):
+        text = data.decode(best.encoding, errors="replace")
+    return Decoded(text, best.encoding, [f"guessed encoding {best.encoding}"])

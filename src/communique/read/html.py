@@ -1,0 +1,52 @@
+"""HTML pages -> main text and metadata (title, publication date, URL) with trafilatura."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|meta)\b",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_TAGS = re.compile(r"<(?:p|div|span|br|a|h[1-6]|table|li)\b[^>]*>", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Page:
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML document start, or text that is full of block tags."""
+    head = text[:4096]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 3
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares in its <meta charset> (looked for in the first 4 KB)."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", errors="ignore") if m else None
+
+
+def extract_page(html: str) -> Page:
+    """Main text and metadata of a page; falls back to all visible text when no main text is found."""
+    import trafilatura  # heavy: imported on the first HTML document only
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                           include_tables=True, favor_recall=True)
+    text = getattr(extracted, "text", None) or ""
+    if not text.strip():
+        text = trafilatura.html2txt(html) or ""
+    return Page(
+        text=text,
+        title=_clean_str(getattr(extracted, "title", None)),
+        date=_clean_str(getattr(extracted, "date", None)),
+        url=_clean_str(getattr(extracted, "url", None)),
+    )
+
+
+def _clean_str(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None

@@ -1,0 +1,165 @@
+"""Incremental, idempotent ingestion: inputs -> pipeline -> store, one transaction per document.
+
+A document already stored with the same content hash (id + raw text) is skipped before the pipeline
+runs; a changed one replaces its records. Each document is written with its events and their merge
+assignment in one transaction, so a run killed at any point leaves a consistent store and the next
+run simply carries on (what was committed is skipped, the rest is done).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+from sqlalchemy import Engine, select
+
+from communique.store.db import writing
+from communique.store.schema import documents
+from communique.store.write import InputSnapshot, ProcessedDocument, content_hash, stored_hash, write_document
+
+if TYPE_CHECKING:
+    from communique.document import Document
+    from communique.errors import InputError
+    from communique.pipeline import Options
+
+Report = Callable[[str], None]
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class IngestStats:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    input_errors: int = 0
+    events: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged document(s); "
+                f"{self.events} event(s) stored" + (f"; {self.failed} failed" if self.failed else "")
+                + (f"; {self.input_errors} input error(s)" if self.input_errors else ""))
+
+
+def snapshot_of(doc: Document, options: Options) -> InputSnapshot:
+    """The document as read, before any stage touches it."""
+    return InputSnapshot(id=doc.id, raw_text=doc.raw_text, source=doc.source, title=doc.title, url=doc.url,
+                         date=doc.date, lang_hint=doc.lang_hint, opt_doc_date=options.doc_date,
+                         opt_lang=options.lang)
+
+
+def run_pipeline(doc: Document, options: Options) -> ProcessedDocument:
+    """The public pipeline, then the contract records: the store never looks inside a stage."""
+    from communique.pipeline import process
+    from communique.records import document_record, event_record
+
+    process(doc, options)
+    records = [event_record(doc, ev) for ev in doc.events if ev.confidence >= options.min_confidence]
+    return ProcessedDocument(text=doc.text, lang=doc.lang, date=doc.date, record=document_record(doc),
+                             events=records)
+
+
+def ingest_paths(engine: Engine, paths: list[str], options: Options, report: Report,
+                 show_progress: bool = True) -> IngestStats:
+    from communique.read import read_inputs
+
+    return ingest_items(engine, read_inputs(paths, options), options, report, show_progress)
+
+
+def ingest_items(engine: Engine, items: Iterable[Document | InputError], options: Options, report: Report,
+                 show_progress: bool = True) -> IngestStats:
+    """Ingest documents (input errors are reported and counted, never stop the run)."""
+    from communique import __version__
+    from communique.errors import InputError
+
+    stats = IngestStats()
+    for item in _with_progress(items, "Ingesting", show_progress):
+        if isinstance(item, InputError):
+            stats.input_errors += 1
+            report(str(item))
+            continue
+        old_hash = _read_hash(engine, item.id)
+        if old_hash == content_hash(item.id, item.raw_text):
+            stats.unchanged += 1
+            continue
+        snap = snapshot_of(item, options)
+        done = _process_or_report(item, options, stats, report)
+        if done is None:
+            continue
+        with writing(engine) as conn:
+            if stored_hash(conn, snap.id) == content_hash(snap.id, snap.raw_text):
+                stats.unchanged += 1  # written meanwhile by another process
+                continue
+            stats.events += write_document(conn, snap, done, __version__)
+        if old_hash is None:
+            stats.new += 1
+        else:
+            stats.changed += 1
+    return stats
+
+
+def reprocess(engine: Engine, report: Report, doc_ids: list[str] | None = None,
+              show_progress: bool = True) -> IngestStats:
+    """Run the (upgraded) pipeline again on stored documents, in ingest order; corrections are untouched."""
+    from communique import __version__
+    from communique.document import Document
+    from communique.pipeline import Options
+
+    stats = IngestStats()
+    for snap in _with_progress(_stored_snapshots(engine, doc_ids), "Reprocessing", show_progress):
+        options = Options(doc_date=snap.opt_doc_date, lang=snap.opt_lang)
+        doc = Document(id=snap.id, raw_text=snap.raw_text, source=snap.source, title=snap.title, url=snap.url,
+                       date=snap.date, lang_hint=snap.lang_hint)
+        done = _process_or_report(doc, options, stats, report)
+        if done is None:
+            continue
+        with writing(engine) as conn:
+            stats.events += write_document(conn, snap, done, __version__)
+        stats.changed += 1
+    return stats
+
+
+def _stored_snapshots(engine: Engine, doc_ids: list[str] | None) -> Iterator[InputSnapshot]:
+    """Stored documents one at a time (ids first, so a long reprocess holds no read transaction)."""
+    query = select(documents.c.id).order_by(documents.c.seq)
+    if doc_ids:
+        query = query.where(documents.c.id.in_(doc_ids))
+    with engine.connect() as conn:
+        ids = list(conn.execute(query).scalars())
+    cols = documents.c
+    for doc_id in ids:
+        with engine.connect() as conn:
+            row = conn.execute(select(cols.id, cols.raw_text, cols.source, cols.title, cols.url, cols.input_date,
+                                      cols.lang_hint, cols.opt_doc_date, cols.opt_lang)
+                               .where(cols.id == doc_id)).first()
+        if row is not None:
+            yield InputSnapshot(id=row.id, raw_text=row.raw_text, source=row.source or "", title=row.title,
+                                url=row.url, date=row.input_date, lang_hint=row.lang_hint,
+                                opt_doc_date=row.opt_doc_date, opt_lang=row.opt_lang)
+
+
+def _read_hash(engine: Engine, doc_id: str) -> str | None:
+    with engine.connect() as conn:
+        return stored_hash(conn, doc_id)
+
+
+def _process_or_report(doc: Document, options: Options, stats: IngestStats, report: Report) -> ProcessedDocument | None:
+    """Run the pipeline; a crash in a stage is reported and the document left for the next run."""
+    try:
+        return run_pipeline(doc, options)
+    except Exception as error:  # a bug in one stage must not stop a long ingest
+        stats.failed += 1
+        message = f"{doc.source or doc.id}: the pipeline failed ({type(error).__name__}: {error}); not stored"
+        stats.problems.append(message)
+        report(message)
+        return None
+
+
+def _with_progress(items: Iterable[T], label: str, enabled: bool) -> Iterator[T]:
+    if not enabled:
+        return iter(items)
+    from communique.tables import progress
+
+    return progress(items, label)

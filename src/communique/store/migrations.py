@@ -1,0 +1,117 @@
+"""Versioned schema migrations: `meta.schema_version` and an ordered list of migration functions.
+
+A migration is frozen once released: it creates exactly what its version had (so a v1 store is
+upgraded by running v2, v3, … on it). All pending migrations run in one transaction, so a crash
+mid-upgrade leaves the store at its old version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Engine,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    inspect,
+    select,
+    text,
+)
+
+from communique.store.db import StoreError, writing
+from communique.store.schema import SCHEMA_VERSION, meta
+
+Migration = Callable[[Connection], None]
+
+
+def _v1_core_tables(conn: Connection) -> None:
+    """Documents, per-document events and actors, merged events and their blocking keys."""
+    md = MetaData()
+    Table("meta", md, Column("key", Text, primary_key=True), Column("value", Text))
+    Table("documents", md, Column("id", Text, primary_key=True), Column("content_hash", Text, nullable=False),
+          Column("seq", Integer, nullable=False, unique=True), Column("source", Text), Column("title", Text),
+          Column("url", Text), Column("input_date", Text), Column("lang_hint", Text), Column("opt_doc_date", Text),
+          Column("opt_lang", Text), Column("raw_text", Text, nullable=False), Column("text", Text),
+          Column("lang", Text), Column("date", Text), Column("record", Text), Column("ingested_at", Text))
+    Table("events", md, Column("id", Text, primary_key=True), Column("doc_id", Text, nullable=False, index=True),
+          Column("position", Integer, nullable=False), Column("merged_id", Text, index=True),
+          Column("type", Text, index=True), Column("mode", Text), Column("status", Text),
+          Column("date_start", Text, index=True), Column("date_end", Text), Column("precision", Text),
+          Column("country_pair", Text, index=True), Column("lang", Text), Column("confidence", Float),
+          Column("record", Text, nullable=False), Column("merge_reason", Text))
+    Table("event_actor", md, Column("event_id", Text, primary_key=True), Column("position", Integer, primary_key=True),
+          Column("actor_id", Text, index=True), Column("name", Text), Column("kind", Text),
+          Column("country", Text, index=True), Column("role", Text))
+    Table("merged_events", md, Column("id", Text, primary_key=True), Column("type", Text, index=True),
+          Column("mode", Text), Column("status", Text), Column("date_start", Text, index=True),
+          Column("date_end", Text), Column("date_lo", Text), Column("date_hi", Text), Column("countries", Text),
+          Column("langs", Text), Column("doc_date", Text), Column("n_sources", Integer),
+          Column("confidence", Float), Column("record", Text, nullable=False))
+    Table("merge_keys", md, Column("key", Text, primary_key=True), Column("merged_id", Text, primary_key=True),
+          Index("merge_keys_merged", "merged_id"))
+    md.create_all(conn)
+
+
+def _v2_corrections(conn: Connection) -> None:
+    """Corrections with their audit trail, kept apart from extracted data."""
+    md = MetaData()
+    Table("corrections", md, Column("id", Integer, primary_key=True, autoincrement=True),
+          Column("target_kind", Text, nullable=False), Column("target_id", Text, nullable=False, index=True),
+          Column("field", Text, nullable=False), Column("value", Text), Column("old_value", Text),
+          Column("by", Text), Column("at", Text), Column("note", Text), Column("anchor", Text),
+          Column("active", Boolean, nullable=False, default=True))
+    md.create_all(conn)
+
+
+def _v3_search_and_versions(conn: Connection) -> None:
+    """Full-text search over documents, and the pipeline version that produced each document's records."""
+    conn.execute(text("ALTER TABLE documents ADD COLUMN pipeline_version TEXT"))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("CREATE VIRTUAL TABLE docs_fts USING fts5(doc_id UNINDEXED, title, text, "
+                          "tokenize = 'unicode61 remove_diacritics 2')"))
+        conn.execute(text("INSERT INTO docs_fts (doc_id, title, text) "
+                          "SELECT id, coalesce(title, ''), coalesce(text, '') FROM documents"))
+    else:
+        conn.execute(text("CREATE INDEX documents_fts ON documents USING GIN "
+                          "(to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(text, '')))"))
+
+
+MIGRATIONS: list[Migration] = [_v1_core_tables, _v2_corrections, _v3_search_and_versions]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def current_version(conn: Connection) -> int:
+    """0 for an empty database; raises StoreError for a database that is not a store."""
+    tables = set(inspect(conn).get_table_names())
+    if "meta" not in tables:
+        if tables - {"sqlite_sequence"}:
+            raise StoreError("this database has tables but is not a Communiqué store")
+        return 0
+    value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+    return int(value or 0)
+
+
+def migrate(engine: Engine, target: int = SCHEMA_VERSION) -> int:
+    """Bring the store up to `target` (default: the latest); returns the version it had before."""
+    with writing(engine) as conn:
+        before = current_version(conn)
+        if before > SCHEMA_VERSION:
+            raise StoreError(f"this store has schema v{before}, newer than this Communiqué (v{SCHEMA_VERSION}); "
+                             "upgrade Communiqué")
+        for version in range(before + 1, target + 1):
+            MIGRATIONS[version - 1](conn)
+            _set_version(conn, version)
+    return before
+
+
+def _set_version(conn: Connection, version: int) -> None:
+    updated = conn.execute(meta.update().where(meta.c.key == "schema_version").values(value=str(version)))
+    if updated.rowcount == 0:
+        conn.execute(meta.insert().values(key="schema_version", value=str(version)))

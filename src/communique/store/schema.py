@@ -1,0 +1,91 @@
+"""The store's tables as of the latest schema version (SQLAlchemy Core, one schema for SQLite and PostgreSQL).
+
+Extracted data (documents, per-document events, merged events) is kept apart from what people
+decide (corrections), which is applied on top at query and export time and so survives reprocessing.
+
+  documents      raw text + input metadata (to reprocess), cleaned text, content hash, ingest order
+  events         one row per event found in one document: the contract record as JSON + indexed columns
+  event_actor    the participants of each event (for actor and country queries)
+  merged_events  one row per real-world event: the merged record as JSON + indexed columns
+  merge_keys     blocking keys of merged events (type|month|participant) -> candidate search
+  corrections    the audit trail of corrections (who, when, what, old value)
+  meta           schema_version
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, Table, Text
+
+SCHEMA_VERSION = 3
+
+metadata = MetaData()
+
+meta = Table("meta", metadata, Column("key", Text, primary_key=True), Column("value", Text))
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Text, primary_key=True),
+    Column("content_hash", Text, nullable=False),
+    Column("seq", Integer, nullable=False, unique=True),  # ingest order: merging is replayed in it
+    Column("source", Text), Column("title", Text), Column("url", Text),
+    Column("input_date", Text),  # the date the input gave (before the pipeline), for reprocessing
+    Column("lang_hint", Text),
+    Column("opt_doc_date", Text), Column("opt_lang", Text),  # the options it was ingested with
+    Column("raw_text", Text, nullable=False),
+    Column("text", Text),  # cleaned text: the one evidence offsets refer to
+    Column("lang", Text), Column("date", Text),
+    Column("record", Text),  # document_record() as JSON
+    Column("ingested_at", Text),
+    Column("pipeline_version", Text),  # v3
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Text, primary_key=True),
+    Column("doc_id", Text, nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("merged_id", Text, index=True),
+    Column("type", Text, index=True), Column("mode", Text), Column("status", Text),
+    Column("date_start", Text, index=True), Column("date_end", Text), Column("precision", Text),
+    Column("country_pair", Text, index=True), Column("lang", Text), Column("confidence", Float),
+    Column("record", Text, nullable=False),
+    Column("merge_reason", Text),
+)
+
+event_actor = Table(
+    "event_actor", metadata,
+    Column("event_id", Text, primary_key=True), Column("position", Integer, primary_key=True),
+    Column("actor_id", Text, index=True), Column("name", Text), Column("kind", Text),
+    Column("country", Text, index=True), Column("role", Text),
+)
+
+merged_events = Table(
+    "merged_events", metadata,
+    Column("id", Text, primary_key=True),
+    Column("type", Text, index=True), Column("mode", Text), Column("status", Text),
+    Column("date_start", Text, index=True), Column("date_end", Text),
+    Column("date_lo", Text), Column("date_hi", Text),  # the interval merging compared (ISO days)
+    Column("countries", Text),  # ",RU,VN," for LIKE filters
+    Column("langs", Text), Column("doc_date", Text),
+    Column("n_sources", Integer), Column("confidence", Float),
+    Column("record", Text, nullable=False),
+)
+
+merge_keys = Table(
+    "merge_keys", metadata,
+    Column("key", Text, primary_key=True), Column("merged_id", Text, primary_key=True),
+    Index("merge_keys_merged", "merged_id"),
+)
+
+corrections = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("target_kind", Text, nullable=False),  # event | actor
+    Column("target_id", Text, nullable=False, index=True),
+    Column("field", Text, nullable=False),
+    Column("value", Text),  # JSON
+    Column("old_value", Text),  # JSON
+    Column("by", Text), Column("at", Text), Column("note", Text),
+    Column("anchor", Text),  # JSON: the member reports, to find the event again if its id changes
+    Column("active", Boolean, nullable=False, default=True),
+)

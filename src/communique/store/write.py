@@ -1,0 +1,210 @@
+"""Writing one document with its event records and their merge assignment (inside one transaction).
+
+The caller opens the transaction (`db.writing`); everything here runs inside it, so a document, its
+events, its actors and the merged events they join are stored together or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, text, update
+
+from communique.merge import blocking_keys, choose, combine, view_of
+from communique.records import stable_id
+from communique.store.schema import documents, event_actor, events, merge_keys, merged_events
+
+KEY_CHUNK = 500  # bound the size of IN (...) lists
+
+
+@dataclass(frozen=True, slots=True)
+class InputSnapshot:
+    """A document as the input gave it, before the pipeline: what `reprocess` starts from."""
+
+    id: str
+    raw_text: str
+    source: str = ""
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    lang_hint: str | None = None
+    opt_doc_date: str | None = None
+    opt_lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedDocument:
+    """What the pipeline made of a document, in contract form (records) plus the cleaned text."""
+
+    text: str
+    lang: str
+    date: str | None
+    record: dict[str, Any]  # document_record()
+    events: list[dict[str, Any]]  # event_record() of each event
+
+
+def content_hash(doc_id: str, raw_text: str) -> str:
+    return hashlib.sha256(f"{doc_id}\x1f{raw_text}".encode()).hexdigest()
+
+
+def stored_hash(conn: Connection, doc_id: str) -> str | None:
+    return conn.execute(select(documents.c.content_hash).where(documents.c.id == doc_id)).scalar()
+
+
+def write_document(conn: Connection, snap: InputSnapshot, done: ProcessedDocument, pipeline_version: str) -> int:
+    """Store (or replace) a document and its events, and merge them; returns how many events were stored."""
+    seq = conn.execute(select(documents.c.seq).where(documents.c.id == snap.id)).scalar()
+    if seq is not None:
+        remove_document(conn, snap.id)
+    else:
+        seq = (conn.execute(select(func.max(documents.c.seq))).scalar() or 0) + 1
+    conn.execute(insert(documents).values(
+        id=snap.id, content_hash=content_hash(snap.id, snap.raw_text), seq=seq, source=snap.source,
+        title=snap.title, url=snap.url, input_date=snap.date, lang_hint=snap.lang_hint,
+        opt_doc_date=snap.opt_doc_date, opt_lang=snap.opt_lang, raw_text=snap.raw_text, text=done.text,
+        lang=done.lang, date=done.date, record=_dumps(done.record), pipeline_version=pipeline_version,
+        ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    ))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("INSERT INTO docs_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
+                     {"id": snap.id, "title": snap.title or "", "text": done.text})
+    used: set[str] = set()
+    for position, record in enumerate(done.events):
+        record = dict(record)
+        record["id"] = _unique_event_id(record["id"], used)
+        _insert_event(conn, snap.id, position, record, done.lang)
+        assign_event(conn, record, snap.id, done.date)
+    return len(done.events)
+
+
+def _unique_event_id(event_id: str, used: set[str]) -> str:
+    """Two events of one document with the same id (same trigger, type, actors) stay two rows."""
+    candidate, n = event_id, 1
+    while candidate in used:
+        n += 1
+        candidate = stable_id("evt", event_id, n)
+    used.add(candidate)
+    return candidate
+
+
+def _insert_event(conn: Connection, doc_id: str, position: int, record: dict[str, Any], lang: str) -> None:
+    date = record.get("date") or {}
+    conn.execute(insert(events).values(
+        id=record["id"], doc_id=doc_id, position=position, type=record.get("type"), mode=record.get("mode"),
+        status=record.get("status"), date_start=date.get("start"), date_end=date.get("end"),
+        precision=date.get("precision"), country_pair=",".join(_countries(record)), lang=lang,
+        confidence=record.get("confidence"), record=_dumps(record),
+    ))
+    rows = [{"event_id": record["id"], "position": i, "actor_id": a.get("id"), "name": a.get("name"),
+             "kind": a.get("kind"), "country": a.get("country"), "role": a.get("role")}
+            for i, a in enumerate(record.get("actors") or [])]
+    if rows:
+        conn.execute(insert(event_actor), rows)
+
+
+def _countries(record: dict[str, Any]) -> list[str]:
+    return sorted({str(a["country"]).upper() for a in record.get("actors") or [] if a.get("country")})
+
+
+def remove_document(conn: Connection, doc_id: str) -> None:
+    """Delete a document's rows; the merged events it fed are recomputed (or dropped when empty)."""
+    rows = conn.execute(select(events.c.id, events.c.merged_id).where(events.c.doc_id == doc_id)).all()
+    ids = [r.id for r in rows]
+    for chunk in _chunks(ids):
+        conn.execute(delete(event_actor).where(event_actor.c.event_id.in_(chunk)))
+    conn.execute(delete(events).where(events.c.doc_id == doc_id))
+    conn.execute(delete(documents).where(documents.c.id == doc_id))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM docs_fts WHERE doc_id = :id"), {"id": doc_id})
+    for merged_id in sorted({r.merged_id for r in rows if r.merged_id}):
+        refresh_merged(conn, merged_id)
+
+
+def assign_event(conn: Connection, record: dict[str, Any], doc_id: str, doc_date: str | None) -> str:
+    """Merge a stored event into the best matching merged event, or start one; returns its id."""
+    view = view_of(record, doc_date)
+    candidates = []
+    same_document = []
+    for merged_id in _candidate_ids(conn, blocking_keys(view)):
+        if _has_report_from(conn, merged_id, doc_id):
+            # The extractor kept these apart within the document (a visit and the talks during it):
+            # merging across documents must not undo that.
+            same_document.append(merged_id)
+            continue
+        row = conn.execute(select(merged_events.c.record, merged_events.c.doc_date)
+                           .where(merged_events.c.id == merged_id)).one()
+        candidates.append((merged_id, view_of(json.loads(row.record), row.doc_date)))
+    decision = choose(view, candidates)
+    if same_document and decision.merged_id is None:
+        decision.reason["same_document"] = same_document
+    merged_id = decision.merged_id or _new_merged_id(conn, record["id"])
+    conn.execute(update(events).where(events.c.id == record["id"])
+                 .values(merged_id=merged_id, merge_reason=_dumps(decision.reason)))
+    refresh_merged(conn, merged_id)
+    return merged_id
+
+
+def _has_report_from(conn: Connection, merged_id: str, doc_id: str) -> bool:
+    found = conn.execute(select(events.c.id).where(events.c.merged_id == merged_id, events.c.doc_id == doc_id)
+                         .limit(1)).first()
+    return found is not None
+
+
+def _candidate_ids(conn: Connection, keys: list[str]) -> list[str]:
+    found: set[str] = set()
+    for chunk in _chunks(keys):
+        found.update(conn.execute(select(merge_keys.c.merged_id).where(merge_keys.c.key.in_(chunk))).scalars())
+    return sorted(found)
+
+
+def _new_merged_id(conn: Connection, event_id: str) -> str:
+    """A new merged event takes the id of the report that founds it (stable across runs)."""
+    candidate, n = event_id, 1
+    while conn.execute(select(merged_events.c.id).where(merged_events.c.id == candidate)).first() is not None:
+        n += 1
+        candidate = stable_id("evt", event_id, "merged", n)
+    return candidate
+
+
+def refresh_merged(conn: Connection, merged_id: str) -> None:
+    """Recompute a merged event from its members (oldest document first), with its blocking keys."""
+    rows = conn.execute(
+        select(events.c.record, documents.c.date, documents.c.lang)
+        .join(documents, documents.c.id == events.c.doc_id)
+        .where(events.c.merged_id == merged_id)
+        .order_by(documents.c.seq, events.c.position)
+    ).all()
+    conn.execute(delete(merge_keys).where(merge_keys.c.merged_id == merged_id))
+    conn.execute(delete(merged_events).where(merged_events.c.id == merged_id))
+    if not rows:
+        return
+    record = combine([json.loads(r.record) for r in rows], merged_id)
+    dates = sorted(r.date for r in rows if r.date)
+    doc_date = dates[0] if dates else None
+    view = view_of(record, doc_date)
+    date = record["date"]
+    countries = sorted({str(a["country"]).upper() for a in record["actors"] if a.get("country")})
+    conn.execute(insert(merged_events).values(
+        id=merged_id, type=record["type"], mode=record["mode"], status=record["status"],
+        date_start=date.get("start"), date_end=date.get("end"),
+        date_lo=view.interval.lo.isoformat() if view.interval else None,
+        date_hi=view.interval.hi.isoformat() if view.interval else None,
+        countries="," + ",".join(countries) + "," if countries else "",
+        langs=",".join(sorted({r.lang for r in rows if r.lang})), doc_date=doc_date,
+        n_sources=len(record["sources"]), confidence=record["confidence"], record=_dumps(record),
+    ))
+    keys = blocking_keys(view)
+    if keys:
+        conn.execute(insert(merge_keys), [{"key": k, "merged_id": merged_id} for k in keys])
+
+
+def _chunks(items: list[str]) -> list[list[str]]:
+    return [items[i:i + KEY_CHUNK] for i in range(0, len(items), KEY_CHUNK)]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,149 @@
+"""Per-language date vocabulary: CLDR month and weekday names (via babel) merged with the `dates`
+section of `data/lang/<lang>.yaml` (inflected forms CLDR lacks, relative words, range words...).
+
+Any language babel knows gets month and weekday names, so unknown languages (tr, pl, ar, ...) still
+get their dates; the YAML adds what makes a language good. Built once per language and cached.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from communique.langdata import section
+
+_CJK = ("\u3000", "\u9fff")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the grammar of one language needs, as plain word -> value maps (lower case)."""
+
+    lang: str
+    months: dict[str, int]  # every form of a month name -> 1..12 (may include a trailing "." form)
+    weekdays: dict[str, int]  # weekday name -> 0 (Monday) .. 6 (Sunday)
+    numeric_order: str = "dmy"  # how to read 03/02/2024: dmy | mdy | ymd
+    month_first: bool = False  # "February 3" is a normal order (en)
+    titlecase: bool = False  # month/weekday names count only when capitalized ("May" vs "may")
+    bare_months: bool = False  # a month name alone is unambiguous ("tháng 8")
+    capitalized_nouns: bool = False  # every noun is capitalized (de): a Capitalized word before a year is no name
+    day_prefix: tuple[str, ...] = ()
+    day_suffix: tuple[str, ...] = ()
+    month_joiners: tuple[str, ...] = ()
+    year_joiners: tuple[str, ...] = ()
+    year_prefix: tuple[str, ...] = ()
+    year_suffix: tuple[str, ...] = ()
+    range_from: tuple[str, ...] = ()
+    range_to: tuple[str, ...] = ()
+    range_and: tuple[str, ...] = ()
+    month_prepositions: tuple[str, ...] = ()
+    month_relative_before: dict[str, str] = field(default_factory=dict)
+    month_relative_after: dict[str, str] = field(default_factory=dict)
+    relative: dict[str, str] = field(default_factory=dict)
+    target_before: tuple[str, ...] = ()
+    not_year_after: tuple[str, ...] = ()
+    parts_of_day: tuple[str, ...] = ()
+
+
+def strip_accents(word: str) -> str:
+    """'décembre' -> 'decembre': articles typed without accents still match."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
+def _has_cjk(word: str) -> bool:
+    return any(_CJK[0] <= ch <= _CJK[1] for ch in word)
+
+
+def _babel_months(lang: str) -> dict[str, int]:
+    """Month names of every CLDR width/context; {} for a locale babel does not know."""
+    try:
+        from babel.dates import get_month_names
+
+        forms: dict[str, int] = {}
+        reference = list(get_month_names("wide", context="format", locale=lang).values())
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context=context, locale=lang).items():
+                    forms.setdefault(str(name), int(number))
+    except Exception:  # unknown or malformed locale: this language simply has no CLDR names
+        return {}
+    # babel's alias resolution can leak another locale's (CJK) stand-alone names after zh was
+    # loaded; keep only names in the script of the locale's own format names.
+    if not any(_has_cjk(n) for n in reference):
+        forms = {n: v for n, v in forms.items() if not _has_cjk(n)}
+    return forms
+
+
+def _babel_weekdays(lang: str) -> dict[str, int]:
+    try:
+        from babel.dates import get_day_names
+
+        days: dict[str, int] = {}
+        for context in ("format", "stand-alone"):
+            for number, name in get_day_names("wide", context=context, locale=lang).items():
+                days.setdefault(str(name), int(number))
+    except Exception:
+        return {}
+    if not any(_has_cjk(n) for n in days) or lang in ("zh", "ja", "ko"):
+        return days
+    return {n: v for n, v in days.items() if not _has_cjk(n)}
+
+
+def _with_variants(forms: dict[str, int]) -> dict[str, int]:
+    """Lower-case forms plus accentless and dotless variants ('févr.' -> 'févr', 'fevr')."""
+    out: dict[str, int] = {}
+    for name, value in forms.items():
+        low = name.strip().lower()
+        if not low:
+            continue
+        for variant in (low, low.rstrip("."), strip_accents(low), strip_accents(low).rstrip(".")):
+            if len(variant) >= 2 or _has_cjk(variant):
+                out.setdefault(variant, value)
+    return out
+
+
+def _words(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in (data.get(key) or []))
+
+
+def _mapping(data: dict[str, Any], key: str) -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in (data.get(key) or {}).items()}
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The date vocabulary of `lang` (any ISO 639-1 code; unknown codes give a numeric-only lexicon)."""
+    data: dict[str, Any] = section(lang, "dates") or {}
+    months = _babel_months(lang)
+    months.update({str(k): int(v) for k, v in (data.get("months") or {}).items()})
+    weekdays = _babel_weekdays(lang)
+    weekdays.update({str(k): int(v) for k, v in (data.get("weekdays") or {}).items()})
+    return Lexicon(
+        lang=lang,
+        months=_with_variants(months),
+        weekdays=_with_variants(weekdays),
+        numeric_order=str(data.get("numeric_order", "dmy")),
+        month_first=bool(data.get("month_first", False)),
+        titlecase=bool(data.get("titlecase", False)),
+        bare_months=bool(data.get("bare_months", False)),
+        capitalized_nouns=bool(data.get("capitalized_nouns", False)),
+        day_prefix=_words(data, "day_prefix"),
+        day_suffix=_words(data, "day_suffix"),
+        month_joiners=_words(data, "month_joiners"),
+        year_joiners=_words(data, "year_joiners"),
+        year_prefix=_words(data, "year_prefix"),
+        year_suffix=_words(data, "year_suffix"),
+        range_from=_words(data, "range_from"),
+        range_to=_words(data, "range_to"),
+        range_and=_words(data, "range_and"),
+        month_prepositions=_words(data, "month_prepositions"),
+        month_relative_before=_mapping(data, "month_relative_before"),
+        month_relative_after=_mapping(data, "month_relative_after"),
+        relative=_mapping(data, "relative"),
+        target_before=_words(data, "target_before"),
+        not_year_after=_words(data, "not_year_after"),
+        parts_of_day=_words(data, "parts_of_day"),
+    )

@@ -1,0 +1,281 @@
+"""Candidates -> Timex with TIMEX3 values, using the anchor and the document's own year evidence.
+
+Rules (news reports the recent past):
+- A day-month without a year, with an anchor year: the anchor's year, unless that puts it more than
+  `FUTURE_TOLERANCE` days after the anchor; then the previous year.
+- A month without a year ("в августе", "in September"), with an anchor year: the latest such month
+  not after the anchor month (anchor year if month <= anchor month, else the previous year).
+- Without an anchor year: a weekday attached to the date ("Sabtu ... (10 Mei") picks the year among
+  the years the text mentions ("(1950 - 2025)") in which that day is that weekday; else the year of
+  the nearest full or month-year date in the text ("Januar 2024"); else `XXXX` - never a guess.
+  Bare years alone ("2022-2024") are not used without a weekday: they name periods, not the article.
+- Weekdays alone: the nearest such day on or before the anchor.
+- "last August": the latest August before the anchor month; "в июне прошлого года": June of the
+  anchor year - 1.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from communique.document import Timex
+from communique.time.anchor import Anchor
+from communique.time.grammar import Candidate
+from communique.time.lexicon import Lexicon
+
+FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it means last year
+_WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
+_NON_LEAP = 2001  # day arithmetic for a partial anchor (year unknown)
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9\-]+$")
+_SPEC = re.compile(r"^(day|week|month|year)([+-]\d+)$")
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """Years the text states: with a month or day (strong) and alone (for weekday checks only)."""
+
+    dated: list[tuple[int, int]]  # (offset, year) of dates that carry a year
+    bare: list[tuple[int, int]]  # (offset, year) of every year mentioned
+
+
+def _iso(year: int | None, month: int, day: int | None = None) -> str:
+    y = f"{year:04d}" if year is not None else "XXXX"
+    return f"{y}-{month:02d}" if day is None else f"{y}-{month:02d}-{day:02d}"
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+# --- preparing candidates -----------------------------------------------------------------------
+
+
+def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Fold a weekday into the date right after it ("Senin (29/12/2014)", "Monday, January 5").
+
+    The weekday then constrains the year instead of standing alone; weak dates ("(24/2)") survive
+    only with a weekday.
+    """
+    parts = "|".join(re.escape(p) for p in lex.parts_of_day) or r"(?!x)x"
+    gap_ok = re.compile(rf"^[\s,(]*(?:(?:{parts})[\s,(]*)?$", re.IGNORECASE)
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "weekday" and cand.kind == "date" and cand.day is not None
+                and cand.start - prev.end <= _WEEKDAY_GAP and gap_ok.match(text[prev.end : cand.start])):
+            out.pop()
+            cand.weekday = prev.weekday
+            if "(" not in text[prev.end : cand.start]:
+                cand.start = prev.start  # "Monday, January 5" is one expression
+            cand.weak = False
+        if not cand.weak:
+            out.append(cand)
+    return out
+
+
+def _previous_words(text: str, start: int, count: int = 3) -> list[str]:
+    return re.findall(r"[^\W\d_][\w.\-]*", text[max(0, start - 60) : start])[-count:]
+
+
+def _sentence_initial(text: str, word_start: int) -> bool:
+    before = text[max(0, word_start - 3) : word_start].strip()
+    return not before or before[-1] in ".!?\n:\"«„“(—–-"
+
+
+def _is_name_year(text: str, cand: Candidate, lex: Lexicon) -> bool:
+    """A year inside a name or title: "UNCLOS 1982", "Hukum Laut tahun 1982", "Vision 2030"."""
+    words = _previous_words(text, cand.start, 3)
+    while words and words[-1].lower() in lex.year_prefix:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1]
+    if _ACRONYM.match(last) and len(last) >= 2:
+        return True
+    if lex.capitalized_nouns or not last[:1].isupper() or last.lower() in lex.month_prepositions:
+        return False
+    pos = text.rfind(last, max(0, cand.start - 60), cand.start)
+    return not _sentence_initial(text, pos)
+
+
+def mark_years(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Flag years that are goals or parts of names (is_target); drop counts and amounts ("2000 people")."""
+    out: list[Candidate] = []
+    target_words = set(lex.target_before)
+    for cand in cands:
+        if cand.kind == "year":
+            after = re.match(r"\s*([^\W\d_][\w.]*)", text[cand.end : cand.end + 30])
+            if after and after.group(1).lower().rstrip(".") in lex.not_year_after:
+                continue
+        if cand.kind in ("year", "date") and cand.day is None:
+            before = [w.lower() for w in _previous_words(text, cand.start, 2)]
+            if (before and (before[-1] in target_words or " ".join(before) in target_words)) or (
+                    cand.kind == "year" and _is_name_year(text, cand, lex)):
+                cand.target = True
+        out.append(cand)
+    return out
+
+
+def collect_evidence(cands: list[Candidate]) -> _Evidence:
+    dated: list[tuple[int, int]] = []
+    bare: list[tuple[int, int]] = []
+    for c in cands:
+        if c.kind in ("date", "range") and not c.target:
+            for y in (c.year, c.end_year):
+                if y is not None:
+                    dated.append((c.start, y))
+        elif c.kind in ("year", "year_range"):
+            for y in (c.year, c.end_year):
+                if y is not None:
+                    bare.append((c.start, y))
+    return _Evidence(dated, bare)
+
+
+# --- year inference -----------------------------------------------------------------------------
+
+
+def _by_proximity(years: list[tuple[int, int]], pos: int) -> list[int]:
+    """Years ordered: preceding ones nearest first, then following ones nearest first."""
+    before = [y for p, y in sorted(years, key=lambda t: pos - t[0]) if p <= pos]
+    after = [y for p, y in sorted(years, key=lambda t: t[0] - pos) if p > pos]
+    return list(dict.fromkeys(before + after))
+
+
+class YearResolver:
+    """Chooses the year of a date that states none."""
+
+    def __init__(self, anchor: Anchor | None, evidence: _Evidence) -> None:
+        self.anchor = anchor
+        self.evidence = evidence
+
+    def year_for(self, month: int, day: int | None, pos: int, weekday: int | None) -> tuple[int | None, bool]:
+        """(year or None, whether it came from the anchor)."""
+        a = self.anchor
+        if a is not None and a.year is not None and a.month is not None:
+            return self._from_anchor(a, month, day, weekday), True
+        if weekday is not None and day is not None:
+            pool = _by_proximity(self.evidence.dated, pos) + _by_proximity(self.evidence.bare, pos)
+            for year in dict.fromkeys(pool):
+                if _weekday_of(year, month, day) == weekday:
+                    return year, False
+            return None, False
+        if self.evidence.dated:
+            return _by_proximity(self.evidence.dated, pos)[0], False
+        return None, False
+
+    @staticmethod
+    def _from_anchor(a: Anchor, month: int, day: int | None, weekday: int | None) -> int:
+        assert a.year is not None and a.month is not None
+        if day is None:
+            return a.year if month <= a.month else a.year - 1
+        anchor_day = dt.date(a.year, a.month, a.day or calendar.monthrange(a.year, a.month)[1])
+        year = a.year
+        if _safe_date(year, month, day) > anchor_day + dt.timedelta(days=FUTURE_TOLERANCE):
+            year -= 1
+        if weekday is not None and _weekday_of(year, month, day) != weekday:
+            for other in (year - 1, year + 1):
+                if _weekday_of(other, month, day) == weekday:
+                    return other
+        return year
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+# --- values -------------------------------------------------------------------------------------
+
+
+def _relative_value(spec: str | None, anchor: Anchor | None) -> tuple[str | None, str | None]:
+    """(value, precision) of a relative word ("day-1", "week+1", "year+0", "present", "none")."""
+    if spec in ("present", "past", "future"):
+        return f"{spec.upper()}_REF", None
+    m = _SPEC.match(spec or "")
+    if m is None or anchor is None:
+        return None, None
+    unit, n = m.group(1), int(m.group(2))
+    if unit == "year":
+        return (str(anchor.year + n), "year") if anchor.year is not None else (None, None)
+    if anchor.month is None:
+        return None, None
+    if unit == "day" and anchor.day is not None:
+        base = dt.date(anchor.year or _NON_LEAP, anchor.month, anchor.day) + dt.timedelta(days=n)
+        return _iso(base.year if anchor.year else None, base.month, base.day), "day"
+    if not anchor.full:
+        return None, None
+    if unit == "month":
+        total = anchor.month - 1 + n
+        return _iso(anchor.year + total // 12 if anchor.year else None, total % 12 + 1), "month"
+    if unit == "week":
+        iso = (anchor.date() + dt.timedelta(weeks=n)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}", None
+    return None, None
+
+
+def _month_rel_year(spec: str | None, month: int, anchor: Anchor | None) -> int | None:
+    if anchor is None or anchor.year is None or anchor.month is None or spec is None:
+        return None
+    if spec == "last":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if spec == "next":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if spec == "this":
+        return anchor.year
+    m = _SPEC.match(spec)
+    return anchor.year + int(m.group(2)) if m and m.group(1) == "year" else None
+
+
+def _weekday_value(weekday: int | None, anchor: Anchor | None) -> str | None:
+    if weekday is None or anchor is None or not anchor.full:
+        return None
+    day = anchor.date()
+    return (day - dt.timedelta(days=(day.weekday() - weekday) % 7)).isoformat()
+
+
+def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None) -> Timex:
+    t = Timex(c.start, c.end, text[c.start : c.end])
+    if c.kind == "date" and c.month is not None:
+        year, from_anchor = (c.year, False) if c.year is not None else years.year_for(c.month, c.day, c.start,
+                                                                                     c.weekday)
+        t.value = _iso(year, c.month, c.day)
+        t.precision = "day" if c.day is not None else "month"
+        t.relative = from_anchor
+        t.is_target = c.target
+    elif c.kind == "range" and c.month is not None and c.end_month is not None:
+        end_year, from_anchor = (c.end_year, False) if c.end_year is not None else years.year_for(
+            c.end_month, c.end_day, c.start, None)
+        start_year = c.year if c.year is not None else (
+            None if end_year is None else end_year - 1 if c.month > c.end_month else end_year)
+        t.value, t.end_value = _iso(start_year, c.month, c.day), _iso(end_year, c.end_month, c.end_day)
+        t.precision, t.relative = "range", from_anchor
+    elif c.kind == "month_rel" and c.month is not None:
+        t.value, t.precision, t.relative = _iso(_month_rel_year(c.spec, c.month, anchor), c.month), "month", True
+    elif c.kind == "rel":
+        t.value, t.precision = _relative_value(c.spec, anchor)
+        t.relative = True
+        if t.value is not None and t.value.startswith("P"):
+            t.type = "DURATION"
+    elif c.kind == "weekday":
+        t.value, t.relative = _weekday_value(c.weekday, anchor), True
+        t.precision = "day" if t.value else None
+    elif c.kind == "year":
+        t.value, t.precision, t.is_target = str(c.year), "year", c.target
+    elif c.kind == "year_range":
+        t.value, t.end_value, t.precision = str(c.year), str(c.end_year), "range"
+    elif c.kind == "time":
+        t.type = "TIME"
+        t.value = f"{anchor.iso() if anchor and anchor.full else 'XXXX-XX-XX'}T{c.time}"
+    return t
+
+
+def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
+    """TIMEX3 values for the candidates of one document."""
+    cands = mark_years(text, attach_weekdays(text, cands, lex), lex)
+    years = YearResolver(anchor, collect_evidence(cands))
+    return [to_timex(text, c, years, anchor) for c in cands]

@@ -1,0 +1,32 @@
+"""Fixtures for the actors tests: documents run through the pipeline up to the actors stage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from communique.document import Document
+from communique.pipeline import Options, process
+
+SEED_LANGS = {"000": "ru", "001": "ru", "002": "de", "003": "id", "004": "fr"}
+
+
+def run_actors(text: str, lang: str, doc_id: str = "t", doc_date: str | None = None) -> Document:
+    doc = Document(id=doc_id, raw_text=text, lang_hint=lang)
+    return process(doc, Options(doc_date=doc_date), until="actors")
+
+
+@pytest.fixture(scope="session")
+def seed_doc(shared_dir: Path) -> Callable[[str], Document]:
+    """A seed article (by its 3-digit prefix) after the actors stage."""
+    cache: dict[str, Document] = {}
+
+    def get(prefix: str) -> Document:
+        if prefix not in cache:
+            path = next((shared_dir / "corpus" / "seeds").glob(f"{prefix}_*.txt"))
+            cache[prefix] = run_actors(path.read_text(encoding="utf-8"), SEED_LANGS[prefix], path.name)
+        return cache[prefix]
+
+    return get
