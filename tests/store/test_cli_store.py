@@ -45,13 +45,13 @@ def dump(db: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def news_batch(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Path:
-    """The seed articles and 45 news-sample articles in one JSONL file (doc dates from the gold file)."""
+    """The seed articles and 25 news-sample articles in one JSONL file (doc dates from the gold file)."""
     gold = {json.loads(line)["doc"]: json.loads(line)["doc_date"]
             for line in (shared_dir / "gold" / "seeds.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
     lines = [json.dumps({"id": p.name, "text": p.read_text(encoding="utf-8"), "date": gold.get(p.name)},
                         ensure_ascii=False) for p in sorted((shared_dir / "corpus" / "seeds").glob("*.txt"))]
     with open(shared_dir / "corpus" / "news-sample.jsonl", encoding="utf-8") as f:
-        lines += [next(f).rstrip("\n") for _ in range(45)]
+        lines += [next(f).rstrip("\n") for _ in range(25)]
     path = tmp_path_factory.mktemp("batch") / "batch.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -62,17 +62,17 @@ def test_a_killed_ingest_resumes_to_the_same_store(tmp_path: Path, news_batch: P
     assert run("ingest", str(news_batch), "--db", complete).returncode == 0
     proc = subprocess.Popen([*COMMUNIQUE, "ingest", str(news_batch), "--db", killed],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    stored = _wait_for_documents(killed, 12, proc)
+    stored = _wait_for_documents(killed, 10, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert 12 <= stored < 50, "the ingest should have been killed midway"
+    assert 10 <= stored < 30, "the ingest should have been killed midway"
     after_kill = _count(killed)
     resumed = run("ingest", str(news_batch), "--db", killed)
     assert resumed.returncode == 0, resumed.stderr
     # what was committed before the kill is kept, the rest is done now
-    assert f"{50 - after_kill} new, 0 changed, {after_kill} unchanged" in resumed.stderr
+    assert f"{30 - after_kill} new, 0 changed, {after_kill} unchanged" in resumed.stderr
     assert dump(killed) == dump(complete)
-    assert len(dump(complete)["documents"]) == 50
+    assert len(dump(complete)["documents"]) == 30
 
 
 def _count(db: str) -> int:

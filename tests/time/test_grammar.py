@@ -207,3 +207,18 @@ def test_year_of_a_full_date_elsewhere_is_used() -> None:
 def test_unknown_year_is_never_guessed() -> None:
     doc = tag("Le 2 décembre, pour la période 2022-2024.", "fr")
     assert [t.value for t in doc.timexes] == ["XXXX-12-02", "2022"]
+
+
+def test_ambiguous_weekday_words() -> None:
+    # Russian "среда" is also "the environment": a weekday alone needs a preposition
+    assert found("окружающая среда; встреча в среду", "ru", "2025-02-26") == [("среду", "2025-02-26", None)]
+    # Vietnamese "thứ 2" is Monday only next to a date; elsewhere "the 2nd"
+    assert found("lần thứ 2; thứ 2 (24/2)", "vi", "2025-02-26") == [("24/2", "2025-02-24", None)]
+    # Indonesian "minggu" is a week, "Minggu" Sunday
+    assert found("minggu lalu, pada Minggu", "id", "2025-02-26") == [
+        ("minggu lalu", "2025-W08", None), ("Minggu", "2025-02-23", None)]
+
+
+def test_a_wrong_weekday_does_not_move_the_date_into_the_future() -> None:
+    # 24 February 2025 was a Monday; the anchor year stands
+    assert found("во вторник, 24 февраля", "ru", "2025-02-26") == [("вторник, 24 февраля", "2025-02-24", None)]

@@ -178,6 +178,8 @@ def ru_nominative(word: str) -> str:
     # a person is one person: singular readings first (Налбандовым is "Налбандов", not plural "Налбандовы")
     parses.sort(key=lambda p: ("sing" not in p.tag, -p.score))
     for parse in parses:
+        if not parse.is_known and word[-1:].lower() in "уюоие":
+            return word  # a guessed foreign name ending in a vowel is indeclinable: Паулу, Судзуки, Руденко
         form = parse.inflect({"nomn", "sing"}) if "sing" in parse.tag else parse.inflect({"nomn"})
         if form is None:
             continue

@@ -196,7 +196,8 @@ def _adjacent_demonym(ctx: _Context, drafts: dict[int, Draft], t: TitleMatch) ->
             continue
         before = ctx.text[d.end : t.start]
         after = ctx.text[t.end : d.start]
-        if (d.end <= t.start and len(before) <= 2 and not before.strip()) or (
+        inside = t.start <= d.start and d.end <= t.end  # "le ministre français des Affaires étrangères"
+        if inside or (d.end <= t.start and len(before) <= 2 and not before.strip()) or (
             d.start >= t.end and len(after) <= 2 and not after.strip()
         ):
             return d.country

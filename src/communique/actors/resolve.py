@@ -19,7 +19,8 @@ from communique.actors.names import (
 from communique.actors.recognize import Draft
 from communique.document import Mention, Span
 
-_KIND_ORDER = {"person": 0, "organization": 1, "location": 2, "country": 3}
+# Бразилии is Brazil more often than Brasília: countries before places when a stem is shared
+_KIND_ORDER = {"person": 0, "organization": 1, "country": 2, "location": 3}
 
 
 @dataclass(slots=True)

@@ -235,8 +235,9 @@ class _TextBuilder:
         if len(segments) == 1:
             s, e = segments[0]
             piece = raw[s:e]
-            if piece.isascii() or (not _NEEDS_WORK.search(piece) and not _MOJIBAKE.search(piece)
-                                   and unicodedata.is_normalized("NFC", piece)):
+            if not _NEEDS_WORK.search(piece) and (
+                piece.isascii() or (not _MOJIBAKE.search(piece) and unicodedata.is_normalized("NFC", piece))
+            ):
                 self.chars.extend(piece)
                 self.offsets.extend(range(s, e))
                 return

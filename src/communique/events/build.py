@@ -68,7 +68,7 @@ def worth_reporting(d: Draft) -> bool:
     standalone = not d.cand.reported or any(not part.cand.reported for part in d.absorbed)
     if not standalone and not (d.background and d.own_date):
         return False
-    participants = len(d.entity_ids()) + (1 if d.destination is not None and d.destination.kind == "location" else 0)
+    participants = d.parties() + (1 if d.destination is not None and d.destination.kind == "location" else 0)
     if participants < 2 or not any(political(m) for m in d.actors):
         return False
     return not (d.background and d.date is None)

@@ -35,6 +35,7 @@ class Candidate:
     excluded: list[Mention] = field(default_factory=list)  # senders of envoys, title-internal mentions
     framing: bool = False  # "in the framework of the visit…": context, not an event by itself
     reported: bool = False  # a nominal event inside what someone said: it can only corroborate
+    group_subject: bool = False  # "The delegation met…", "Both sides signed…": the protagonist's side
     index: int = 0  # position among all candidates of the document
 
 
@@ -72,8 +73,16 @@ WEAK = 0.5  # a trigger weight below which a noun only echoes an event named nea
 
 
 def _clause_triggers(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
-    """Weak nouns after another trigger of the sentence echo it; they do not start an event of their own."""
-    return [t for i, t in enumerate(triggers) if i == 0 or not (t.noun and t.weight < WEAK)]
+    """Weak nouns echo a trigger near them ("the delegation met…", "…visited, the delegation…");
+    they start no event of their own."""
+    kept = []
+    for i, t in enumerate(triggers):
+        weak = t.noun and t.weight < WEAK
+        followed = i + 1 < len(triggers) and triggers[i + 1].start - t.end <= 3
+        if weak and (i > 0 or followed):
+            continue
+        kept.append(t)
+    return kept
 
 
 QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"', "‚": "‘"}
@@ -141,6 +150,8 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
     cand.framing = bool(discourse.find(doc.lang, "frame", doc.text, max(cand.sentence.start, trig.start - 40),
                                        trig.start))
     cand.reported = trig.noun and bool(discourse.find(doc.lang, "speech", doc.text, cand.sentence.start, trig.start))
+    cand.group_subject = bool(discourse.find(doc.lang, "group", doc.text, max(cand.sentence.start, trig.start - 40),
+                                             trig.start))
 
 
 def _statement_bounds(doc: Document, cand: Candidate) -> tuple[int, int]:

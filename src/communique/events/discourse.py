@@ -5,6 +5,8 @@ Kept in the `discourse` section of each language file:
     review:         "including", "включая", "darunter" (a list of earlier developments follows)
     complementizer: "that", "что", "dass", "bahwa" (what follows is the content of a statement)
     speech:         "stressed", "подчеркнул", "betonte" (a nominal event after it is what was said)
+    group:          "the delegation", "both sides", "делегация", "he" (a subject standing for the story's
+                    protagonist and counterparts)
 Each list is compiled into one case-insensitive regex per language, once.
 """
 
@@ -15,7 +17,7 @@ from functools import cache
 
 from communique.langdata import section
 
-KINDS = ("frame", "review", "complementizer", "speech")
+KINDS = ("frame", "review", "complementizer", "speech", "group")
 _WORD = r"[\w\u0300-\u036f]"
 
 

@@ -52,6 +52,11 @@ class Draft:
     def entity_ids(self) -> set[str]:
         return {m.entity_id for m in self.actors}
 
+    def parties(self) -> int:
+        """Distinct sides: a country named beside one of its own people or bodies is not another side."""
+        own = {m.country for m in self.actors if m.kind != "country" and m.country}
+        return len({m.entity_id for m in self.actors if m.kind != "country" or m.country not in own})
+
     def core_ids(self) -> set[str]:
         """Persons and organizations: the participants that decide whether two drafts are one event."""
         ids = {m.entity_id for m in self.actors if m.kind != "country"}
@@ -92,7 +97,8 @@ def drafts_for(text: str, cand: Candidate, hero: Mention | None) -> list[Draft]:
     subject = [m for m in cand.subject if not is_adjective(m)]
     objects = [m for m in cand.objects if not is_adjective(m)]
     subject_core = [m for m in subject if m.kind != "country"]
-    if not subject_core and not trig.noun and hero is not None and all(m.entity_id != hero.entity_id for m in objects):
+    if (not subject_core and not trig.noun and cand.group_subject and hero is not None
+            and all(m.entity_id != hero.entity_id for m in objects)):
         subject_core = [hero]
     object_core = [m for m in objects if m.kind != "country"]
     if trig.needs == "person_object" and not any(m.kind == "person" for m in objects):
@@ -136,7 +142,7 @@ def _visit_drafts(text: str, cand: Candidate, hero: Mention | None) -> list[Draf
             visitors = [named]
     if not visitors and (cand.framing or trig.noun):
         return []  # "in the framework of the visit to Russia": context for other events, not one itself
-    if not visitors and hero is not None:
+    if not visitors and hero is not None and cand.group_subject:
         visitors = [hero]
     if not visitors:
         return []

@@ -60,6 +60,10 @@ def parse_date_value(value: str | None, source: str, lang: str | None = None) ->
             return None
         return Anchor(day.year, day.month, day.day, source)
     if m := _PARTIAL.match(text):
+        try:
+            dt.date(2000, int(m.group(1)), int(m.group(2)))  # a leap year: "--02-29" is a real day
+        except ValueError:
+            return None
         return Anchor(None, int(m.group(1)), int(m.group(2)), source)
     return _parse_free_date(text, source, lang)
 

@@ -45,6 +45,7 @@ class Lexicon:
     target_before: tuple[str, ...] = ()
     not_year_after: tuple[str, ...] = ()
     parts_of_day: tuple[str, ...] = ()
+    weekday_prepositions: tuple[str, ...] = ()  # if set, a weekday alone needs one ("в среду", not "среда")
 
 
 def strip_accents(word: str) -> str:
@@ -146,4 +147,5 @@ def lexicon(lang: str) -> Lexicon:
         target_before=_words(data, "target_before"),
         not_year_after=_words(data, "not_year_after"),
         parts_of_day=_words(data, "parts_of_day"),
+        weekday_prepositions=_words(data, "weekday_prepositions"),
     )

@@ -28,7 +28,7 @@ from communique.time.lexicon import Lexicon
 
 FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it means last year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
-_NON_LEAP = 2001  # day arithmetic for a partial anchor (year unknown)
+_ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9\-]+$")
 _SPEC = re.compile(r"^(day|week|month|year)([+-]\d+)$")
 
@@ -66,6 +66,10 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
     gap_ok = re.compile(rf"^[\s,(]*(?:(?:{parts})[\s,(]*)?$", re.IGNORECASE)
     out: list[Candidate] = []
     for cand in cands:
+        if cand.kind == "weekday" and lex.weekday_prepositions and not cand.weak:
+            before = _previous_words(text, cand.start, 1)
+            # "окружающая среда" is the environment; "в среду" is Wednesday
+            cand.weak = not before or before[-1].lower() not in lex.weekday_prepositions
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "weekday" and cand.kind == "date" and cand.day is not None
                 and cand.start - prev.end <= _WEEKDAY_GAP and gap_ok.match(text[prev.end : cand.start])):
@@ -74,9 +78,8 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
             if "(" not in text[prev.end : cand.start]:
                 cand.start = prev.start  # "Monday, January 5" is one expression
             cand.weak = False
-        if not cand.weak:
-            out.append(cand)
-    return out
+        out.append(cand)
+    return [c for c in out if not c.weak]
 
 
 def _previous_words(text: str, start: int, count: int = 3) -> list[str]:
@@ -178,10 +181,11 @@ class YearResolver:
         year = a.year
         if _safe_date(year, month, day) > anchor_day + dt.timedelta(days=FUTURE_TOLERANCE):
             year -= 1
-        if weekday is not None and _weekday_of(year, month, day) != weekday:
-            for other in (year - 1, year + 1):
-                if _weekday_of(other, month, day) == weekday:
-                    return other
+        # a weekday may move a date that would lie after the anchor into last year; a weekday that
+        # fits no nearby year is more likely a typo than a reason to jump years
+        if (weekday is not None and _weekday_of(year, month, day) != weekday
+                and _safe_date(year, month, day) > anchor_day and _weekday_of(year - 1, month, day) == weekday):
+            return year - 1
         return year
 
 
@@ -205,7 +209,7 @@ def _relative_value(spec: str | None, anchor: Anchor | None) -> tuple[str | None
     if anchor.month is None:
         return None, None
     if unit == "day" and anchor.day is not None:
-        base = dt.date(anchor.year or _NON_LEAP, anchor.month, anchor.day) + dt.timedelta(days=n)
+        base = dt.date(anchor.year or _ANY_LEAP_YEAR, anchor.month, anchor.day) + dt.timedelta(days=n)
         return _iso(base.year if anchor.year else None, base.month, base.day), "day"
     if not anchor.full:
         return None, None
@@ -243,6 +247,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     if c.kind == "date" and c.month is not None:
         year, from_anchor = (c.year, False) if c.year is not None else years.year_for(c.month, c.day, c.start,
                                                                                      c.weekday)
+        if year is not None and c.day is not None and _weekday_of(year, c.month, c.day) is None:
+            year, from_anchor = None, False  # 29 February of a year without one: the year is not known
         t.value = _iso(year, c.month, c.day)
         t.precision = "day" if c.day is not None else "month"
         t.relative = from_anchor
