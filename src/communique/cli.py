@@ -118,15 +118,29 @@ def _finish(run: _Run) -> None:
 
 @app.command()
 def extract(paths: Paths, doc_date: DocDate = None, lang: Lang = None, format: Format = None,
-            min_confidence: MinConf = 0.0, jobs: Jobs = 1) -> None:
+            min_confidence: MinConf = 0.0, jobs: Jobs = 1,
+            engine: Annotated[str, typer.Option("--engine", help="local (processes, --jobs) | dask.")] = "local",
+            scheduler: Annotated[str | None, typer.Option(
+                "--scheduler", help="Dask scheduler address (default: a local cluster of --jobs workers).")] = None,
+            ) -> None:
     """Print one event record per event found (the output contract)."""
     from communique.records import event_record
 
     options = _options(doc_date, lang, min_confidence)
     run = _Run(paths, options, "events", jobs)
     fmt = _format(format)
+    if engine not in ("local", "dask"):
+        typer.echo(f"communique: --engine {engine!r}: expected local or dask", err=True)
+        raise typer.Exit(EXIT_USAGE)
 
     def records() -> Iterator[dict[str, Any]]:
+        if engine == "dask":
+            from communique.scale.dask_engine import extract_with_dask
+
+            yield from extract_with_dask(paths, options, scheduler, on_error=run.report,
+                                         on_warning=lambda w: typer.echo(f"communique: {w}", err=True),
+                                         workers=jobs if jobs > 1 else None)
+            return
         for doc in run.documents_iter():
             for ev in doc.events:
                 if ev.confidence >= options.min_confidence:
@@ -172,10 +186,17 @@ def show(
     doc_date: DocDate = None,
     lang: Lang = None,
     format: Format = None,
+    db: Annotated[str | None, typer.Option("--db", help="The store, for `show evt_…` (default: $COMMUNIQUE_DB or "
+                                                        "./communique.db).")] = None,
 ) -> None:
-    """Show a document: metadata, language, cleaned text and annotations."""
+    """Show a document (metadata, language, cleaned text, annotations), or a stored event and why its sources merged."""
+    from pathlib import Path
+
     from communique.tables import show_document
 
+    if len(paths) == 1 and paths[0].startswith("evt_") and not Path(paths[0]).exists():
+        _show_stored_event(paths[0], db)
+        return
     run = _Run(paths, _options(doc_date, lang), "events")
     found = False
     fmt = _format(format) if format else ("table" if not text else "text")
@@ -238,6 +259,21 @@ def kb_check(paths: Annotated[list[str] | None, typer.Argument(help="Extra KB fi
     typer.echo("knowledge base OK")
 
 
+def _show_stored_event(event_id: str, db: str | None) -> None:
+    from communique.store.db import StoreError, resolve_url
+    from communique.store.queries import show_event
+
+    try:
+        described = show_event(resolve_url(db), event_id)
+    except StoreError as error:
+        typer.echo(f"communique: {error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    if described is None:
+        typer.echo(f"communique: no event {event_id!r} in the store", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    sys.stdout.write(described.rstrip("\n") + "\n")
+
+
 def register_store_commands(target: typer.Typer) -> None:
     """The store's commands (ingest, events, export, …); cli_store imports nothing heavy at import time."""
     from communique.cli_store import register
@@ -246,6 +282,40 @@ def register_store_commands(target: typer.Typer) -> None:
 
 
 register_store_commands(app)
+
+
+def register_watch_commands(target: typer.Typer) -> None:
+    """`watch` (monitor sources, the default) and `watch status`; watch.commands imports only typer."""
+    from communique.watch.commands import watch_app
+
+    target.add_typer(watch_app, name="watch")
+
+
+register_watch_commands(app)
+
+
+@app.command()
+def serve(
+    db: Annotated[str | None, typer.Option("--db", help="Store: a SQLite file or postgresql://… "
+                                           "(default: $COMMUNIQUE_DB, else ./communique.db).")] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    public: Annotated[bool, typer.Option("--public", help="Answer reads from any client, not only this "
+                                         "machine (also: COMMUNIQUE_PUBLIC=1).")] = False,
+) -> None:
+    """Web app and REST API (docs at /docs); writes need COMMUNIQUE_TOKEN (Authorization: Bearer …)."""
+    import uvicorn
+
+    from communique.api import Settings, create_app
+    from communique.store.db import StoreError
+
+    try:
+        application = create_app(Settings.from_env(db=db, public=public or None))
+    except StoreError as error:
+        typer.echo(f"communique: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE if error.usage else EXIT_BAD_INPUT) from None
+    typer.echo(f"communique: serving on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

@@ -222,3 +222,8 @@ def test_ambiguous_weekday_words() -> None:
 def test_a_wrong_weekday_does_not_move_the_date_into_the_future() -> None:
     # 24 February 2025 was a Monday; the anchor year stands
     assert found("во вторник, 24 февраля", "ru", "2025-02-26") == [("вторник, 24 февраля", "2025-02-24", None)]
+
+
+def test_a_weekday_can_move_a_date_into_the_previous_year() -> None:
+    # 7 February 2011 was a Monday, 7 February 2012 a Tuesday
+    assert found("в понедельник 7 февраля", "ru", "2012-06-15") == [("понедельник 7 февраля", "2011-02-07", None)]

@@ -34,7 +34,7 @@ def recognize_actors(doc: Document, options: Options) -> None:
         doc.mentions = []
         return
     lang = effective_lang(doc.lang, doc.text)
-    drafts, tokens = recognize(doc.text, lang)
+    drafts, tokens = recognize(doc.text, lang, anchor_date(doc, options))
     doc.mentions = resolve_mentions(drafts, tokens, doc.text, lang, anchor_date(doc, options))
 
 

@@ -160,6 +160,7 @@ def _drop_handed_over(held: list[Role], lo: str, hi: str) -> list[Role]:
 @dataclass(slots=True)
 class KnowledgeBase:
     entities: dict[str, Entity] = field(default_factory=dict)
+    _office_index: dict[tuple[str, str], tuple[Entity, ...]] | None = field(default=None, repr=False)
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
@@ -181,6 +182,21 @@ class KnowledgeBase:
                 if (form, lang) not in seen:
                     seen.add((form, lang))
                     yield form, lang, entity_id
+
+    def office_holders(self, title: str, country: str, date: str | None) -> list[Entity]:
+        """The persons of `country` who held the office `title` at `date` ("President" of RU in 2024-08)."""
+        index = self._offices()
+        return [e for e in index.get((title, country), ()) if any(r.title == title for r in e.roles_at(date))]
+
+    def _offices(self) -> dict[tuple[str, str], tuple[Entity, ...]]:
+        if self._office_index is None:
+            built: dict[tuple[str, str], dict[str, Entity]] = {}
+            for e in self.entities.values():
+                if e.kind == "person" and e.country:
+                    for r in e.roles:
+                        built.setdefault((r.title, e.country), {})[e.id] = e
+            self._office_index = {k: tuple(v.values()) for k, v in built.items()}
+        return self._office_index
 
     def counts(self) -> dict[str, int]:
         """Entity count per kind (and per organization type, as "organization/<type>")."""

@@ -73,6 +73,8 @@ def ru_to_latin(text: str) -> str:
             lat = "ye"
         out.append(lat.capitalize() if ch.isupper() and lat else lat)
     result = "".join(out)
+    # дж is almost always a foreign j (Джон, Арджун, Джакарта): John, Arjun, Jakarta
+    result = result.replace("dzh", "j").replace("Dzh", "J")
     # -ий / -ый at the end of a word is written -y (Dmitry, Yuriy -> Yury is also common)
     return re.sub(r"(?<=\w)(iy|yy)\b", "y", result)
 

@@ -22,6 +22,7 @@ from communique.actors.gazetteer import (
 )
 from communique.actors.names import fold, is_cyrillic, is_cyrillic_vi_syllable, is_vi_syllable, ru_stem, vi_to_cyrillic
 from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
+from communique.actors.kb import load_kb
 from communique.langdata import SUPPORTED
 
 MAX_NAME_TOKENS = 4
@@ -77,8 +78,11 @@ class _Context:
         return bisect.bisect_left(self.starts, pos)
 
 
-def recognize(text: str, lang: str) -> tuple[list[Draft], list[Token]]:
-    """Draft mentions in `text` (sorted by start, non-overlapping) and the tokens they were found in."""
+def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Draft], list[Token]]:
+    """Draft mentions in `text` (sorted by start, non-overlapping) and the tokens they were found in.
+
+    `anchor` (the document's date) dates the offices that a title without a name refers to.
+    """
     lang = effective_lang(lang, text)
     tokens = tokenize(text, lang)
     gaz = gazetteer(lang)
@@ -94,7 +98,7 @@ def recognize(text: str, lang: str) -> tuple[list[Draft], list[Token]]:
         drafts[m.start] = Draft(m.start, m.end, kind, m.candidates, "kb")
     _add_demonyms(ctx, drafts)
     titles = find_titles(text, lang)
-    _attach_titles(ctx, titles, drafts)
+    _attach_titles(ctx, titles, drafts, anchor)
     _attach_appositives(ctx, titles, drafts)
     _add_vietnamese_shapes(ctx, drafts)
     out = [d for d in sorted(drafts.values(), key=lambda d: (d.start, -d.end)) if not _in_credit(ctx, d)]
@@ -172,8 +176,9 @@ def _demonym_country(drafts: dict[int, Draft], start: int, end: int) -> str | No
 # --------------------------------------------------------------------------------------------- titles
 
 
-def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Draft]) -> None:
-    """A title, its complements (country, organization), then the name it introduces."""
+def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Draft], anchor: str | None) -> None:
+    """A title, its complements (country, organization), then the name it introduces; or, with no name,
+    the holder of that office ("с президентом России" in 2024 is Vladimir Putin)."""
     for t in titles:
         if any(d.start <= t.start < d.end and d.kind != "country" for d in drafts.values()):
             continue  # inside a name ("Partei Einiges Russland" is no title)
@@ -183,10 +188,29 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
             continue
         country = comp_country or country or t.country
         person = _person_at(ctx, pos, drafts, allow_comma=True)
-        if person is None:
-            continue
         title = _with_org(t, org)
+        if person is None:
+            holder = _office_holder(title, country, anchor, t.start, pos) if org is None else None
+            if holder is not None:
+                for start in [k for k, d in drafts.items() if t.start <= d.start and d.end <= holder.end]:
+                    del drafts[start]  # the country inside "президентом России" is part of the title
+                drafts[holder.start] = holder
+            continue
         _assign_role(person, title, (t.start, t.end), country, org)
+
+
+def _office_holder(title: str, country: str | None, anchor: str | None, start: int, end: int) -> Draft | None:
+    """The one person who held `title` for `country` at `anchor`, as a mention spanning the title."""
+    if not title or country is None or anchor is None:
+        return None
+    holders = load_kb().office_holders(title, country, anchor)
+    if len(holders) != 1:
+        return None
+    e = holders[0]
+    cand = Candidate(e.id, "person", e.name, e.country)
+    draft = Draft(start, end, "person", (cand,), "office", country=country, role=title, role_span=(start, end))
+    draft.confidence = 0.8
+    return draft
 
 
 def _adjacent_demonym(ctx: _Context, drafts: dict[int, Draft], t: TitleMatch) -> str | None:

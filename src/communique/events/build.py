@@ -34,7 +34,12 @@ def extract_events(doc: Document, options: Options) -> None:
         doc.events = []
         return
     hero = protagonist(doc, candidates)
-    drafts = [d for c in candidates for d in drafts_for(doc.text, c, hero)]
+    drafts: list[Draft] = []
+    previous: Draft | None = None  # the latest meeting or visit: what "both sides" refers to
+    for cand in candidates:
+        made = drafts_for(doc.text, cand, hero, previous)
+        drafts += made
+        previous = next((d for d in reversed(made) if d.type == "CONSULT" and d.parties() >= 2), previous)
     for draft in drafts:
         mark_background_list(doc, draft, lex)
     assign_dates(doc, drafts)

@@ -65,6 +65,8 @@ def find_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
             window = Span(cuts[i], cuts[i + 1])
             cand = Candidate(trigger=trig, sentence=sentence, window=window, index=len(candidates))
             _attach_mentions(doc, cand, mentions_between(mentions, starts, window.start, window.end), lex)
+            if i > 0:
+                _share_coordinated_subject(doc.text, candidates[-1], cand)
             candidates.append(cand)
     return candidates
 
@@ -166,6 +168,20 @@ def _statement_bounds(doc: Document, cand: Candidate) -> tuple[int, int]:
     lo = before[-1][1] if before else window.start
     hi = after[0][0] if after else window.end
     return lo, hi
+
+
+_COORDINATION = re.compile(r"[\s,;]*(?:and|und|и|а также|et|dan|serta|và|y|e)?\s*$", re.IGNORECASE)
+
+
+def _share_coordinated_subject(text: str, prev: Candidate, cand: Candidate) -> None:
+    """"The ministers discussed trade, and signed a memorandum": a verb coordinated with the previous
+    one, with no subject of its own, shares the previous verb's subject."""
+    if cand.subject or cand.trigger.noun or prev.trigger.noun:
+        return
+    lead = text[cand.window.start : cand.trigger.start]
+    if _COORDINATION.fullmatch(lead) or not lead.strip(" ,;"):
+        cand.subject = list(prev.subject)
+        cand.group_subject = cand.group_subject or prev.group_subject
 
 
 def _title_countries(text: str, inside: list[Mention]) -> list[Span]:

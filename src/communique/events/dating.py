@@ -10,6 +10,7 @@ An event is background when its own date ends more than a month before the refer
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from communique.document import Document, Timex
@@ -20,9 +21,20 @@ BACKGROUND_GAP = dt.timedelta(days=31)
 LONGEST_EVENT = dt.timedelta(days=62)  # a "date" longer than this is an era, not an event's time
 
 
+# "NEW DELHI, March 4 (Reuters) -", "Moscou, 2 décembre (VNA) -", "MOSCOW, November 12. /TASS/":
+# the date of a dateline is the day of publication, not of the event.
+_DATELINE = re.compile(r"[^\n]{0,80}?(?:\)\s*[-–—]|\s[-–—]\s|/[A-Z]{2,10}/)")
+
+
+def dateline_end(text: str) -> int:
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def own_timex(doc: Document, draft: Draft, lo: int) -> Timex | None:
     """The usable temporal expression nearest to the trigger inside its window (extended left to `lo`)."""
     window, trig = draft.cand.window, draft.cand.trigger
+    lo = max(lo, dateline_end(doc.text)) if lo < 90 else lo
     best: tuple[int, Timex] | None = None
     for t in doc.timexes:
         if t.start < lo or t.end > window.end or not _usable(t):

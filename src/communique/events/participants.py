@@ -89,17 +89,30 @@ def protagonist(doc: Document, candidates: Sequence[Candidate]) -> Mention | Non
     return next((m for m in doc.mentions if m.kind == "person" and id(m) not in excluded), None)
 
 
-def drafts_for(text: str, cand: Candidate, hero: Mention | None) -> list[Draft]:
-    """The draft events a candidate yields (none, one, or one per counterpart)."""
+def group_members(previous: Draft | None, hero: Mention | None) -> list[Mention]:
+    """Who "the delegation", "both sides", "the two ministers" are: the people and bodies of the
+    latest meeting or visit, else the story's protagonist."""
+    if previous is not None:
+        members = [m for m in previous.actors if m.kind != "country"]
+        if members:
+            return members
+    return [hero] if hero is not None else []
+
+
+def drafts_for(text: str, cand: Candidate, hero: Mention | None, previous: Draft | None = None) -> list[Draft]:
+    """The draft events a candidate yields (none, one, or one per counterpart).
+
+    `previous` is the latest meeting or visit before it: a group subject stands for its members.
+    """
     trig = cand.trigger
     if trig.type == "CONSULT" and trig.mode == "visit":
         return _visit_drafts(text, cand, hero)
     subject = [m for m in cand.subject if not is_adjective(m)]
     objects = [m for m in cand.objects if not is_adjective(m)]
     subject_core = [m for m in subject if m.kind != "country"]
-    if (not subject_core and not trig.noun and cand.group_subject and hero is not None
-            and all(m.entity_id != hero.entity_id for m in objects)):
-        subject_core = [hero]
+    if not subject_core and not trig.noun and cand.group_subject:
+        object_ids = {m.entity_id for m in objects}
+        subject_core = [m for m in group_members(previous, hero) if m.entity_id not in object_ids]
     object_core = [m for m in objects if m.kind != "country"]
     if trig.needs == "person_object" and not any(m.kind == "person" for m in objects):
         return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|meta)\b",
                          re.IGNORECASE | re.DOTALL)
@@ -40,12 +41,55 @@ def extract_page(html: str) -> Page:
     text = getattr(extracted, "text", None) or ""
     if not text.strip():
         text = trafilatura.html2txt(html) or ""
+    if not text.strip():
+        # lxml (under trafilatura) drops everything nested deeper than 255 elements: read such pages
+        # with the standard library's parser, which has no depth limit.
+        text = visible_text(html)
     return Page(
         text=text,
         title=_clean_str(getattr(extracted, "title", None)),
         date=_clean_str(getattr(extracted, "date", None)),
         url=_clean_str(getattr(extracted, "url", None)),
     )
+
+
+_INVISIBLE = frozenset({"script", "style", "head", "title", "template", "noscript", "svg", "iframe"})
+_BLOCK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+                    "blockquote", "pre", "ul", "ol", "dd", "dt", "header", "footer", "main", "aside", "hr"})
+
+
+class _TextCollector(HTMLParser):
+    """Visible text, a newline at each block boundary; tolerant of any nesting depth and bad markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _INVISIBLE:
+            self.hidden += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _INVISIBLE:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The page's visible text, lines stripped and blank lines dropped."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _clean_str(value: object) -> str | None:

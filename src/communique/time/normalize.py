@@ -9,6 +9,8 @@ Rules (news reports the recent past):
   the years the text mentions ("(1950 - 2025)") in which that day is that weekday; else the year of
   the nearest full or month-year date in the text ("Januar 2024"); else `XXXX` - never a guess.
   Bare years alone ("2022-2024") are not used without a weekday: they name periods, not the article.
+- A weekday attached to a date that does not fit the anchor-rule year but fits the year before
+  moves the date there ("в понедельник 7 февраля", anchor June 2012 -> 2011-02-07); never forward.
 - Weekdays alone: the nearest such day on or before the anchor.
 - "last August": the latest August before the anchor month; "в июне прошлого года": June of the
   anchor year - 1.
@@ -181,10 +183,10 @@ class YearResolver:
         year = a.year
         if _safe_date(year, month, day) > anchor_day + dt.timedelta(days=FUTURE_TOLERANCE):
             year -= 1
-        # a weekday may move a date that would lie after the anchor into last year; a weekday that
-        # fits no nearby year is more likely a typo than a reason to jump years
+        # a weekday that fits the previous year moves the date there (news reports the past); one
+        # that fits neither is more likely a typo than a reason to jump years, never forward
         if (weekday is not None and _weekday_of(year, month, day) != weekday
-                and _safe_date(year, month, day) > anchor_day and _weekday_of(year - 1, month, day) == weekday):
+                and _weekday_of(year - 1, month, day) == weekday):
             return year - 1
         return year
 

@@ -1,0 +1,63 @@
+"""Errors as JSON bodies (`{"error": "…"}`) for the API, an HTML page for the web pages; never a traceback."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from communique.store.corrections import CorrectionError
+from communique.store.db import StoreError
+
+log = logging.getLogger("communique.api")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StoreError, _store_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected_error)
+
+
+def error_response(request: Request, status: int, message: str, details: list[dict[str, Any]] | None = None,
+                   headers: dict[str, str] | None = None) -> Response:
+    """JSON under /api (and for clients that ask for it), else the HTML error page."""
+    wants_html = not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", "")
+    if wants_html:
+        from communique.web.pages import render_error
+
+        return render_error(request, status, message)
+    body: dict[str, Any] = {"error": message}
+    if details:
+        body["details"] = details
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    message = exc.detail if isinstance(exc.detail, str) else "error"
+    return error_response(request, exc.status_code, message, headers=getattr(exc, "headers", None))
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+    # Location and message only: the rejected input itself is not echoed back (it may be large or hostile).
+    details = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in exc.errors()[:20]]
+    return error_response(request, 422, "invalid request", details)
+
+
+async def _store_error(request: Request, exc: StoreError) -> Response:
+    message = str(exc)
+    if isinstance(exc, CorrectionError) or exc.usage:
+        return error_response(request, 400, message)
+    if message.startswith("no "):  # "no event …", "no actor … in the store"
+        return error_response(request, 404, message)
+    log.warning("store error on %s: %s", request.url.path, message)
+    return error_response(request, 503, "the database is unavailable; try again later")
+
+
+async def _unexpected_error(request: Request, exc: Exception) -> Response:
+    log.error("unexpected error on %s", request.url.path, exc_info=exc)
+    return error_response(request, 500, "internal server error")

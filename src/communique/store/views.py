@@ -1,0 +1,345 @@
+"""Read views for the web app and the REST API, on top of the store's public queries.
+
+The store's `query_events` returns every matching merged record; the views here add what a web
+client needs: pages (sorted and paginated in SQL when no correction can change the answer), one event
+with the source texts around its evidence, one actor with counterparts, the actor network, one
+document with its events, and the most frequent country pairs. SQLAlchemy Core only, bound parameters.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from communique.merge.keys import parse_date
+from communique.store.corrections import load_corrections, resolve_event_id
+from communique.store.queries import EventFilter, query_events
+from communique.store.schema import documents, events, merged_events
+
+SORTS = ("date", "-date", "confidence", "-confidence")
+CONTEXT_CHARS = 400  # how much text to show around the evidence of one source
+MAX_PAGE = 500
+
+
+@dataclass(slots=True)
+class EventPage:
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+    sort: str
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + self.limit if self.offset + self.limit < self.total else None
+
+
+@dataclass(slots=True)
+class Slice:
+    """A window of a document's cleaned text, with the evidence spans inside it (window offsets)."""
+
+    start: int
+    end: int
+    text: str
+    marks: list[dict[str, Any]] = field(default_factory=list)
+
+
+# -- events -------------------------------------------------------------------------------------------
+
+
+def page_events(engine: Engine, flt: EventFilter | None = None, sort: str = "-date", limit: int = 50,
+                offset: int = 0) -> EventPage:
+    """One page of merged events (corrections applied) sorted by date or confidence ("-" = descending).
+
+    Sorted and cut in SQL when the filter is exact in SQL and no correction is active; otherwise the
+    store's exact query runs and the page is cut from its answer (same order, same results).
+    """
+    flt = flt or EventFilter()
+    if sort not in SORTS:
+        raise ValueError(f"sort {sort!r}: expected one of {', '.join(SORTS)}")
+    limit = max(1, min(limit, MAX_PAGE))
+    offset = max(0, offset)
+    with engine.connect() as conn:
+        corr = load_corrections(conn)
+        if not corr.by_event and not corr.touches_actors and _sql_exact(flt):
+            return _page_in_sql(conn, flt, sort, limit, offset)
+    records = sorted(query_events(engine, flt), key=_sort_key(sort))
+    return EventPage(records[offset:offset + limit], len(records), limit, offset, sort)
+
+
+def _sql_exact(flt: EventFilter) -> bool:
+    """Filters whose SQL form gives exactly the store's answer (the others need the record itself)."""
+    loose = (flt.actor, flt.country, flt.topic, flt.text, flt.since, flt.until)
+    return not any(loose) and not flt.include_rejected
+
+
+def _sql_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
+    m = merged_events.c
+    conds: list[ColumnElement[bool]] = []
+    if flt.type:
+        conds.append(m.type == flt.type.upper())
+    if flt.mode:
+        conds.append(m.mode == flt.mode.lower())
+    if flt.pair:
+        conds.extend(m.countries.like(f"%,{cc.upper()},%") for cc in flt.pair)
+    if flt.lang:
+        conds.append(m.id.in_(select(events.c.merged_id).where(events.c.lang == flt.lang.lower())))
+    return conds
+
+
+def _page_in_sql(conn: Connection, flt: EventFilter, sort: str, limit: int, offset: int) -> EventPage:
+    m = merged_events.c
+    where = and_(*_sql_conditions(flt)) if _sql_conditions(flt) else None
+    count = select(func.count()).select_from(merged_events)
+    query = select(m.record)
+    if where is not None:
+        count, query = count.where(where), query.where(where)
+    total = int(conn.execute(count).scalar_one())
+    column = m.date_start if sort.lstrip("-") == "date" else m.confidence
+    # Undated events (NULL) sort last in both directions, as in the exact path.
+    order = [column.is_(None), column.desc() if sort.startswith("-") else column.asc(),
+             m.id.desc() if sort.startswith("-") else m.id.asc()]
+    rows = conn.execute(query.order_by(*order).limit(limit).offset(offset)).scalars()
+    return EventPage([json.loads(r) for r in rows], total, limit, offset, sort)
+
+
+def _sort_key(sort: str) -> Any:
+    descending = sort.startswith("-")
+    by_date = sort.lstrip("-") == "date"
+
+    def key(rec: dict[str, Any]) -> tuple[Any, ...]:
+        value = (rec.get("date") or {}).get("start") if by_date else rec.get("confidence")
+        if value is None:
+            return (1, "", "")
+        if descending:
+            return (0, _Desc(value), _Desc(rec["id"]))
+        return (0, value, rec["id"])
+
+    return key
+
+
+class _Desc:
+    """Inverts the order of a value inside a sort key."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Desc) -> bool:
+        return bool(self.value > other.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Desc) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+def event_detail(engine: Engine, event_id: str, context: int = CONTEXT_CHARS) -> dict[str, Any] | None:
+    """A merged event (corrections applied) whose sources carry their document (title, url, date) and a
+    slice of the cleaned text around the evidence; None when there is no such event.
+
+    `event_id` may be the merged id or the id of one report."""
+    with engine.connect() as conn:
+        merged_id = resolve_event_id(conn, event_id)
+        if merged_id is None:
+            return None
+        raw = conn.execute(select(merged_events.c.record).where(merged_events.c.id == merged_id)).scalar()
+        if raw is None:
+            return None
+        record = load_corrections(conn).apply(json.loads(raw))
+        doc_ids = sorted({str(s.get("doc")) for s in record.get("sources") or []})
+        docs = {r.id: r for r in conn.execute(
+            select(documents.c.id, documents.c.title, documents.c.url, documents.c.date, documents.c.lang,
+                   documents.c.text).where(documents.c.id.in_(doc_ids)))} if doc_ids else {}
+    sources = []
+    for source in record.get("sources") or []:
+        doc = docs.get(source.get("doc"))
+        text = (doc.text or "") if doc is not None else ""
+        window = evidence_slice(text, source.get("evidence") or [], context)
+        sources.append(dict(source, title=doc.title if doc else None, url=doc.url if doc else None,
+                            doc_date=doc.date if doc else None,
+                            context={"start": window.start, "end": window.end, "length": len(text),
+                                     "text": window.text, "marks": window.marks}))
+    return dict(record, sources=sources)
+
+
+def evidence_slice(text: str, evidence: list[dict[str, Any]], context: int = CONTEXT_CHARS) -> Slice:
+    """The text from `context` characters before the first evidence span to as many after the last one,
+    widened to whole words; marks hold each span's field and offsets relative to the slice."""
+    spans = [e for e in evidence if 0 <= int(e.get("start", -1)) <= int(e.get("end", -1)) <= len(text)]
+    if not spans:
+        end = min(len(text), 2 * context)
+        return Slice(0, end, text[:end])
+    lo = max(0, min(int(e["start"]) for e in spans) - context)
+    hi = min(len(text), max(int(e["end"]) for e in spans) + context)
+    lo = _word_start(text, lo)
+    hi = _word_end(text, hi)
+    marks = [{"field": e.get("field"), "start": int(e["start"]) - lo, "end": int(e["end"]) - lo} for e in spans]
+    return Slice(lo, hi, text[lo:hi], sorted(marks, key=lambda mk: (mk["start"], -mk["end"])))
+
+
+def _word_start(text: str, i: int) -> int:
+    while 0 < i < len(text) and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _word_end(text: str, i: int) -> int:
+    while 0 < i < len(text) and not text[i].isspace():
+        i += 1
+    return i
+
+
+def highlight_segments(text: str, marks: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """The text cut at every mark boundary: (piece, fields covering it). Overlapping marks are all named,
+    so a template can wrap each marked piece in one element and escape the text of every piece."""
+    bounds = {0, len(text)}
+    for mk in marks:
+        bounds.update((max(0, min(len(text), mk["start"])), max(0, min(len(text), mk["end"]))))
+    cuts = sorted(bounds)
+    pieces: list[tuple[str, list[str]]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a == b:
+            continue
+        fields = sorted({str(mk["field"]) for mk in marks if mk["start"] <= a and b <= mk["end"]})
+        if pieces and pieces[-1][1] == fields:
+            pieces[-1] = (pieces[-1][0] + text[a:b], fields)
+        else:
+            pieces.append((text[a:b], fields))
+    return pieces
+
+
+# -- actors -------------------------------------------------------------------------------------------
+
+
+def actor_detail(engine: Engine, actor_id: str, counterpart_limit: int = 30) -> dict[str, Any] | None:
+    """One actor (corrections applied): name, kind, country, roles over time, counterparts (actors met in
+    the same events, with how many and which types) and their events, newest first; None when unknown."""
+    records = query_events(engine, EventFilter(actor=actor_id))
+    mine = [r for r in records if any(str(a.get("id")) == actor_id for a in r.get("actors") or [])]
+    if not mine:
+        return None
+    me: dict[str, Any] = {}
+    roles: dict[str, dict[str, Any]] = {}
+    counts: Counter[str] = Counter()
+    partners: dict[str, dict[str, Any]] = {}
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for rec in mine:
+        start = (rec.get("date") or {}).get("start")
+        for actor in rec.get("actors") or []:
+            other = str(actor.get("id"))
+            if other == actor_id:
+                me = me or {k: actor.get(k) for k in ("id", "name", "kind", "country")}
+                if actor.get("role"):
+                    _extend_role(roles, str(actor["role"]), start)
+                continue
+            counts[other] += 1
+            types[other][str(rec.get("type"))] += 1
+            partners.setdefault(other, {k: actor.get(k) for k in ("id", "name", "kind", "country")})
+    counterparts = [dict(partners[k], events=n, types=dict(sorted(types[k].items())))
+                    for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(partners[kv[0]].get("name"))))]
+    newest = sorted(mine, key=_sort_key("-date"))
+    return dict(me, events=newest, event_count=len(mine), counterparts=counterparts[:counterpart_limit],
+                roles=sorted(roles.values(), key=lambda r: (r["first"] or "9999", r["role"])))
+
+
+def _extend_role(roles: dict[str, dict[str, Any]], role: str, date: str | None) -> None:
+    row = roles.setdefault(role, {"role": role, "first": None, "last": None, "events": 0})
+    row["events"] += 1
+    if date and parse_date(date, None) is not None:
+        row["first"] = min(filter(None, (row["first"], date)))
+        row["last"] = max(filter(None, (row["last"], date)))
+
+
+def network(engine: Engine, flt: EventFilter | None = None, min_weight: int = 1,
+            max_nodes: int = 150) -> dict[str, Any]:
+    """The actor network of the matching events: nodes (id, name, kind, country, events) and undirected
+    weighted edges (source, target, weight = shared events, types); the `max_nodes` busiest actors."""
+    counts: Counter[str] = Counter()
+    info: dict[str, dict[str, Any]] = {}
+    weights: Counter[tuple[str, str]] = Counter()
+    types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for rec in query_events(engine, flt):
+        ids = set()
+        for actor in rec.get("actors") or []:
+            actor_id = str(actor.get("id"))
+            info.setdefault(actor_id, {"id": actor_id, "name": actor.get("name") or actor_id,
+                                       "kind": actor.get("kind"), "country": actor.get("country")})
+            ids.add(actor_id)
+        counts.update(ids)
+        for a, b in combinations(sorted(ids), 2):
+            weights[(a, b)] += 1
+            types[(a, b)][str(rec.get("type"))] += 1
+    kept = {k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:max_nodes]}
+    nodes = [dict(info[k], events=counts[k]) for k in sorted(kept)]
+    edges = [{"source": a, "target": b, "weight": w, "types": dict(sorted(types[(a, b)].items()))}
+             for (a, b), w in sorted(weights.items()) if w >= min_weight and a in kept and b in kept]
+    return {"nodes": nodes, "edges": edges}
+
+
+# -- documents ----------------------------------------------------------------------------------------
+
+
+def document_detail(engine: Engine, doc_id: str) -> dict[str, Any] | None:
+    """One stored document: metadata, cleaned text (the one evidence offsets refer to) and the merged
+    events it supports, each with this document's evidence; None when unknown."""
+    cols = documents.c
+    with engine.connect() as conn:
+        row = conn.execute(select(cols.id, cols.title, cols.url, cols.date, cols.lang, cols.text, cols.source,
+                                  cols.ingested_at).where(cols.id == doc_id)).first()
+        if row is None:
+            return None
+        merged_ids = sorted(set(conn.execute(select(events.c.merged_id).where(
+            events.c.doc_id == doc_id, events.c.merged_id.is_not(None))).scalars()))
+        corr = load_corrections(conn)
+        raws: list[str] = list(conn.execute(select(merged_events.c.record).where(
+            merged_events.c.id.in_(merged_ids))).scalars()) if merged_ids else []
+        records = [corr.apply(json.loads(r)) for r in raws]
+    doc_events = []
+    for rec in sorted(records, key=_sort_key("date")):
+        if rec.get("rejected"):
+            continue
+        evidence = [e for s in rec.get("sources") or [] if s.get("doc") == doc_id for e in s.get("evidence") or []]
+        doc_events.append({"id": rec["id"], "type": rec.get("type"), "mode": rec.get("mode"),
+                           "label": rec.get("label"), "date": rec.get("date"), "actors": rec.get("actors") or [],
+                           "evidence": evidence})
+    return {"id": row.id, "title": row.title, "url": row.url, "date": row.date, "lang": row.lang,
+            "source": row.source, "ingested_at": row.ingested_at, "text": row.text or "", "events": doc_events}
+
+
+def list_documents(engine: Engine, limit: int = 50, offset: int = 0, lang: str | None = None) -> dict[str, Any]:
+    """Stored documents, newest ingested first (without their text)."""
+    cols = documents.c
+    limit = max(1, min(limit, MAX_PAGE))
+    count = select(func.count()).select_from(documents)
+    query = select(cols.id, cols.title, cols.url, cols.date, cols.lang)
+    if lang:
+        count, query = count.where(cols.lang == lang.lower()), query.where(cols.lang == lang.lower())
+    with engine.connect() as conn:
+        total = int(conn.execute(count).scalar_one())
+        rows = conn.execute(query.order_by(cols.seq.desc()).limit(limit).offset(max(0, offset))).all()
+    return {"total": total, "limit": limit, "offset": offset,
+            "items": [{"id": r.id, "title": r.title, "url": r.url, "date": r.date, "lang": r.lang} for r in rows]}
+
+
+# -- pairs --------------------------------------------------------------------------------------------
+
+
+def top_pairs(engine: Engine, limit: int = 20) -> list[dict[str, Any]]:
+    """The country pairs that share the most merged events: [{"pair": "RU,VN", "events": n}], busiest first."""
+    counts: Counter[tuple[str, str]] = Counter()
+    with engine.connect() as conn:
+        for countries in conn.execute(select(merged_events.c.countries)).scalars():
+            codes = sorted({c for c in (countries or "").split(",") if c})
+            counts.update(combinations(codes, 2))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [{"pair": ",".join(p), "events": n} for p, n in ranked]
+

@@ -1,0 +1,27 @@
+"""A title with a country and no name refers to whoever held that office at the document's date."""
+
+from __future__ import annotations
+
+from communique.document import Document
+from communique.pipeline import Options, process
+
+
+def _people(text: str, date: str) -> list[tuple[str, str, str | None]]:
+    doc = process(Document(id="t", raw_text=text, date=date, date_source="metadata"), Options(), until="actors")
+    return [(m.text, m.name, m.role) for m in doc.mentions if m.kind == "person"]
+
+
+def test_russian_president_without_a_name_is_putin_in_2024() -> None:
+    text = "В августе генеральный секретарь ЦК КПВ То Лам провел телефонные переговоры с президентом России."
+    assert ("президентом России", "Vladimir Putin", "President") in _people(text, "2024-09-01")
+
+
+def test_the_office_holder_depends_on_the_date() -> None:
+    text = "В марте 2010 года премьер-министр Вьетнама встретился с президентом России в Москве."
+    people = _people(text, "2010-03-20")
+    assert ("президентом России", "Dmitry Medvedev", "President") in people
+
+
+def test_no_holder_without_a_country() -> None:
+    text = "The president met farmers on Monday."
+    assert _people(text, "2024-09-01") == []
