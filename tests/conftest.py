@@ -34,3 +34,36 @@ def assert_evidence_ok(record: dict[str, Any], doc_text: str) -> None:
 def evidence_ok() -> Callable[[dict[str, Any], str], None]:
     """`assert_evidence_ok` as a fixture (test folders cannot import each other's conftest)."""
     return assert_evidence_ok
+
+
+# A hostile document for the web app's tests: markup in its text, title and URL must never run.
+XSS_DOC = {"id": "xss-probe", "date": "2025-03-10", "lang": "en", "title": "<script>alert('title')</script>Talks",
+           "url": "javascript:alert(1)",
+           "text": "Hanoi, March 10 - Vietnamese Foreign Minister Bui Thanh Son held talks with Russian Foreign "
+                   "Minister Sergey Lavrov in Hanoi on Monday <script>alert(1)</script>. The two ministers "
+                   "discussed energy cooperation <img src=x onerror=alert(1)> and education."}
+WEB_NEWS_LINES = 500  # of news-sample.jsonl: the whole file takes ~1 min to ingest, too slow per test worker
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Path:
+    """A SQLite store (for tests/api and tests/web) with the seeds (gold doc dates), the first
+    WEB_NEWS_LINES articles of the news sample and XSS_DOC; built once per session (per xdist worker)."""
+    import json
+
+    from communique.pipeline import Options
+    from communique.read.readers import jsonl_document
+    from communique.store import open_store
+    from communique.store.ingest import ingest_items
+
+    root = Path(__file__).resolve().parents[1]
+    lines = (root / "src/communique/data/examples/seeds.jsonl").read_bytes().splitlines()
+    with (shared_dir / "corpus" / "news-sample.jsonl").open("rb") as fh:
+        lines += [fh.readline() for _ in range(WEB_NEWS_LINES)]
+    lines.append(json.dumps(XSS_DOC).encode())
+    items = [jsonl_document(line, n, "web-fixture", None) for n, line in enumerate(lines, 1) if line.strip()]
+    path = tmp_path_factory.mktemp("web") / "web.db"
+    engine = open_store(str(path))
+    ingest_items(engine, items, Options(), lambda _m: None, show_progress=False)
+    engine.dispose()
+    return path

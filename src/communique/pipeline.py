@@ -26,8 +26,15 @@ class Options:
 Stage = Callable[[Document, Options], None]
 
 
+# What each stage reads besides the text layers: `timex` needs no actors.
+NEEDS = {"time": ("clean", "language", "sentences", "time")}
+
+
 def stages(until: str = "events") -> list[Stage]:
-    """The stages in order, up to and including `until` (clean, sentences, actors, time, events)."""
+    """The stages in order, up to and including `until` (clean, sentences, actors, time, events).
+
+    Only the stages that `until` depends on run: the time stage does not read actors.
+    """
     from communique.actors import recognize_actors
     from communique.clean import clean_text, identify_language, split_sentences
     from communique.events import extract_events
@@ -44,7 +51,8 @@ def stages(until: str = "events") -> list[Stage]:
     names = [name for name, _ in ordered]
     if until not in names:
         raise ValueError(f"unknown stage {until!r}; stages: {', '.join(names)}")
-    return [stage for _, stage in ordered[: names.index(until) + 1]]
+    wanted = NEEDS.get(until, names[: names.index(until) + 1])
+    return [stage for name, stage in ordered if name in wanted]
 
 
 def process(doc: Document, options: Options, until: str = "events") -> Document:

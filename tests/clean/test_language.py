@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from communique.clean import clean_text, identify_language
-from communique.clean.language import detect_language
+from communique.clean.language import detect_language, probability_of
 from communique.document import Document
 from communique.pipeline import Options
 from communique.read import read_inputs
@@ -37,11 +37,15 @@ def test_forced_language_wins() -> None:
     assert (doc.lang, doc.lang_score) == ("ru", 1.0)
 
 
-def test_hint_is_trusted_and_scored() -> None:
-    right = _lang("Die Delegation traf sich mit dem stellvertretenden Minister in Moskau.", hint="de")
-    wrong = _lang("Die Delegation traf sich mit dem stellvertretenden Minister in Moskau.", hint="fr")
-    assert right.lang == "de" and right.lang_score > 0.9
-    assert wrong.lang == "fr" and wrong.lang_score < 0.1
+def test_hint_is_trusted_without_running_the_model() -> None:
+    doc = _lang("Die Delegation traf sich mit dem stellvertretenden Minister in Moskau.", hint="fr")
+    assert (doc.lang, doc.lang_score) == ("fr", 1.0)
+
+
+def test_a_hint_can_be_checked_on_demand() -> None:
+    text = "Die Delegation traf sich mit dem stellvertretenden Minister in Moskau."
+    assert probability_of(text, "de") > 0.9
+    assert probability_of(text, "fr") < 0.1
 
 
 @pytest.mark.parametrize("text", ["", "   ", "OK", "Hanoi, 21.02.", "VNA"])

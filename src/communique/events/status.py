@@ -34,7 +34,7 @@ def _cue(lex: Lexicon, kind: str, text: str, start: int, end: int) -> bool:
 
 def _after_anchor(doc: Document, draft: Draft) -> bool:
     """An event dated after the document's date has not happened yet."""
-    if not doc.date or not draft.date or not isinstance(draft.date.get("start"), str):
-        return False
+    if not doc.date or not doc.date[:1].isdigit() or not draft.date or not isinstance(draft.date.get("start"), str):
+        return False  # no anchor, or a dateline's day and month without a year
     start = str(draft.date["start"])
     return not start.startswith("-") and len(start) >= 10 and start > doc.date[:10]

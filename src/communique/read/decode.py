@@ -66,7 +66,35 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return _strip_nuls(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data, declared)
+    if mixed:
+        return _strip_nuls(mixed)
     return _strip_nuls(_decode_legacy(data, declared))
+
+
+def _decode_mixed(data: bytes, declared: str | None) -> Decoded | None:
+    """Lines in UTF-8 and lines in a legacy encoding in one file (concatenated sources): each line is
+    read in its own encoding, so neither half turns into mojibake. None when no line is non-ASCII UTF-8."""
+    lines = data.splitlines(keepends=True)
+    utf8: dict[int, str] = {}
+    legacy: list[int] = []
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        try:
+            utf8[i] = line.decode("utf-8")
+        except UnicodeDecodeError:
+            legacy.append(i)
+    if not utf8 or not legacy:
+        return None
+    codec = _decode_legacy(b"".join(lines[i] for i in legacy), declared).encoding
+    parts = []
+    for i, line in enumerate(lines):
+        if i in utf8:
+            parts.append(utf8[i])
+        else:
+            parts.append(line.decode(codec, errors="replace"))
+    return Decoded("".join(parts), "utf-8", [f"mixed encodings: {len(legacy)} line(s) read as {codec}, the rest as UTF-8"])
 
 
 def _strip_nuls(decoded: Decoded) -> Decoded:
@@ -89,6 +117,11 @@ def _bomless_utf16(data: bytes) -> str | None:
     if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
     return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text (judged on its first 64 KB)."""
+    return _looks_binary(data)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from communique.clean.debris import has_content
 from communique.document import Document
 from communique.errors import InputError
-from communique.read.decode import UndecodableError, decode_bytes
+from communique.read.decode import UndecodableError, decode_bytes, looks_binary
 from communique.read.html import declared_charset, extract_page, looks_like_html
 
 if TYPE_CHECKING:
@@ -93,6 +93,10 @@ def read_file(path: Path, doc_id: str, source: str, id_prefix: str | None = None
     try:
         if suffix in JSONL_EXTENSIONS:
             with path.open("rb") as fh:
+                if looks_binary(fh.read(65536)):  # one message, not one per "line" of an image
+                    yield InputError(source, "binary file (not text)")
+                    return
+                fh.seek(0)
                 yield from read_jsonl(bounded_lines(fh), source, id_prefix)
             return
         size = path.stat().st_size
@@ -147,7 +151,11 @@ def bounded_lines(fh: BinaryIO) -> Iterator[bytes | None]:
 def read_jsonl(
     lines: Iterable[bytes | None], source: str, id_prefix: str | None = None
 ) -> Iterator[Document | InputError]:
-    """One document per non-empty line: {"text": ..., "id", "date", "lang", "url", "title"}."""
+    """One document per non-empty line: {"text": ..., "id", "date", "lang", "url", "title"}.
+
+    An id used twice in one file is an error on the second line (it would silently replace the first
+    document in a store, and make evidence ambiguous in the output)."""
+    first_line: dict[str, int] = {}
     for number, raw in enumerate(lines, 1):
         if raw is None:
             yield InputError(source, f"document too large (the limit is {_LIMIT_TEXT})", line=number)
@@ -156,7 +164,14 @@ def read_jsonl(
             raw = raw[3:]
         if not raw.strip():
             continue
-        yield jsonl_document(raw, number, source, id_prefix)
+        item = jsonl_document(raw, number, source, id_prefix)
+        if isinstance(item, Document):
+            if item.id in first_line:
+                item = InputError(source, f"duplicate id {item.id!r} (first used on line {first_line[item.id]}); "
+                                  "skipped", line=number)
+            else:
+                first_line[item.id] = number
+        yield item
 
 
 def jsonl_document(raw: bytes, number: int, source: str, id_prefix: str | None) -> Document | InputError:
@@ -250,11 +265,25 @@ def set_metadata_date(doc: Document, value: Any) -> None:
 
 
 def read_stdin() -> Iterator[Document | InputError]:
+    if _stdin_file_size() > MAX_DOCUMENT_BYTES:  # redirected from a file: refuse without reading it
+        yield InputError(STDIN_SOURCE, f"input too large (the limit is {_LIMIT_TEXT})")
+        return
     data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
     if len(data) > MAX_DOCUMENT_BYTES:
         yield InputError(STDIN_SOURCE, f"input too large (the limit is {_LIMIT_TEXT})")
         return
     yield from read_bytes(data, STDIN_ID, STDIN_SOURCE)
+
+
+def _stdin_file_size() -> int:
+    """The size of standard input when it is a regular file (`< file`), else 0 (a pipe or a terminal)."""
+    import stat
+
+    try:
+        info = os.fstat(sys.stdin.buffer.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (tests, embedded use)
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
 def read_bytes(data: bytes, doc_id: str, source: str) -> Iterator[Document | InputError]:

@@ -135,24 +135,25 @@ def make_actors(n_actors: int, rng: random.Random) -> list[Actor]:
 class EventFactory:
     """Makes merged events one at a time: member records (one per source document) in contract form."""
 
-    def __init__(self, rng: random.Random, n_actors: int = 5000) -> None:
+    def __init__(self, rng: random.Random, n_actors: int = 5000, days: int = DAYS) -> None:
         self.rng = rng
+        self.days = days  # the span of event dates from FIRST_DAY
         self.actors = make_actors(n_actors, rng)
-        self.actor_pick = Weighted(self.actors, zipf_weights(len(self.actors), 1.07))
+        self.actor_pick = Weighted(self.actors, zipf_weights(len(self.actors), 1.0))
         self.type_pick = Weighted(list(TYPE_MIX), list(TYPE_MIX.values()))
         self.mode_pick = Weighted(list(CONSULT_MODES), list(CONSULT_MODES.values()))
         self.lang_pick = Weighted(list(LANGS), list(LANGS.values()))
         self.sources_pick = Weighted(list(SOURCES_PER_EVENT), list(SOURCES_PER_EVENT.values()))
         self.topic_pick = Weighted(list(TOPICS), zipf_weights(len(TOPICS), 0.8))
-        self.bursts = sorted(rng.randrange(DAYS) for _ in range(BURSTS))
+        self.bursts = sorted(rng.randrange(days) for _ in range(max(1, BURSTS * days // DAYS)))
 
     def day(self) -> dt.date:
         rng = self.rng
         if rng.random() < BURST_SHARE:
             offset = int(rng.choice(self.bursts) + rng.gauss(0, 2))
-            offset = min(max(offset, 0), DAYS - 1)
+            offset = min(max(offset, 0), self.days - 1)
         else:
-            offset = rng.randrange(DAYS)
+            offset = rng.randrange(self.days)
         return FIRST_DAY + dt.timedelta(days=offset)
 
     def participants(self) -> list[Actor]:

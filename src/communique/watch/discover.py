@@ -59,7 +59,9 @@ def parse_feed(data: bytes, base_url: str) -> list[Item]:
     """Entries of an RSS or Atom feed, in feed order. A feed with recoverable errors still yields its entries."""
     import feedparser  # always given bytes: feedparser never fetches a URL here
 
-    parsed = feedparser.parse(data, response_headers={"content-location": base_url})
+    # A content type is given so that `bozo` reports only real XML problems, not a missing header.
+    parsed = feedparser.parse(data, response_headers={"content-location": base_url,
+                                                      "content-type": "application/xml"})
     entries = list(parsed.get("entries") or [])
     feed_lang = _lang_code((parsed.get("feed") or {}).get("language"))
     items = []

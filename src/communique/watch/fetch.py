@@ -63,9 +63,10 @@ def address_problem(address: str) -> str | None:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
-    for label, flag in (("a loopback", ip.is_loopback), ("a private", ip.is_private),
-                        ("a link-local", ip.is_link_local), ("a reserved", ip.is_reserved),
-                        ("a multicast", ip.is_multicast), ("an unspecified", ip.is_unspecified)):
+    # The most specific label first: 169.254.x.x is also "private", but "link-local" says more.
+    for label, flag in (("a loopback", ip.is_loopback), ("a link-local", ip.is_link_local),
+                        ("a multicast", ip.is_multicast), ("an unspecified", ip.is_unspecified),
+                        ("a reserved", ip.is_reserved), ("a private", ip.is_private)):
         if flag:
             return f"{address} is {label} address"
     return None

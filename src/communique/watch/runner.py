@@ -152,6 +152,9 @@ def _watch_source(ctx: _Context, source: Source, cycle: CycleReport) -> SourceRe
     rep = SourceReport(source.name)
     now = ctx.clock()
     previous = state.source_state(ctx.engine, source.name)
+    signature = f"{source.kind} {source.url} private={ctx.settings.allow_private}"
+    if previous.signature != signature:  # fixed by the user (another URL, --allow-private): no back-off
+        previous = state.SourceState(None, 0, signature)
     if previous.next_attempt is not None and now < previous.next_attempt:
         rep.skipped = True
         return rep
@@ -163,7 +166,7 @@ def _watch_source(ctx: _Context, source: Source, cycle: CycleReport) -> SourceRe
         delay = min(ctx.settings.max_backoff, ctx.settings.source_backoff * 2 ** (failures - 1))
         ctx.report(f"watch: {source.name}: {rep.error} (retry in {delay:g} s)")
         state.record_source(ctx.engine, source.name, source.kind, source.url, now, ok=False, error=rep.error,
-                            next_attempt=now + delay)
+                            next_attempt=now + delay, signature=signature)
         return rep
     rep.not_modified = not validators and not listed
     rep.listed = len(listed)
@@ -180,7 +183,8 @@ def _watch_source(ctx: _Context, source: Source, cycle: CycleReport) -> SourceRe
         for url, etag, last_modified in validators:
             state.store_validators(ctx.engine, url, etag, last_modified, ctx.clock())
     state.record_source(ctx.engine, source.name, source.kind, source.url, ctx.clock(), ok=True,
-                        items_seen=rep.ingested + rep.failed, items_new=rep.ingested, item_errors=rep.failed)
+                        items_seen=rep.ingested + rep.failed, items_new=rep.ingested, item_errors=rep.failed,
+                        signature=signature)
     return rep
 
 

@@ -39,6 +39,7 @@ watch_sources = Table(
     "watch_sources", metadata,
     Column("name", Text, primary_key=True),
     Column("kind", Text), Column("url", Text),
+    Column("signature", Text),  # what the source was fetched as (kind, URL, --allow-private): a change ends back-off
     Column("last_attempt", Text), Column("last_success", Text),
     Column("next_attempt", Float),  # epoch seconds: no fetch before (back-off after errors)
     Column("items_seen", Integer, nullable=False, default=0),
@@ -159,26 +160,27 @@ def store_validators(engine: Engine, url: str, etag: str | None, last_modified: 
 class SourceState:
     next_attempt: float | None
     consecutive_failures: int
+    signature: str | None = None
 
 
 def source_state(engine: Engine, name: str) -> SourceState:
     c = watch_sources.c
     with engine.connect() as conn:
-        row = conn.execute(select(c.next_attempt, c.consecutive_failures).where(c.name == name)).first()
-    return SourceState(row.next_attempt, row.consecutive_failures or 0) if row else SourceState(None, 0)
+        row = conn.execute(select(c.next_attempt, c.consecutive_failures, c.signature).where(c.name == name)).first()
+    return SourceState(row.next_attempt, row.consecutive_failures or 0, row.signature) if row else SourceState(None, 0)
 
 
 def record_source(engine: Engine, name: str, kind: str, url: str, now: float, ok: bool, items_seen: int = 0,
                   items_new: int = 0, error: str | None = None, next_attempt: float | None = None,
-                  item_errors: int = 0) -> None:
+                  item_errors: int = 0, signature: str | None = None) -> None:
     """One cycle's outcome for a source: success resets the back-off; failure counts and postpones."""
     c = watch_sources.c
     with writing(engine) as conn:
         row = conn.execute(select(watch_sources).where(c.name == name)).first()
         prev = dict(row._mapping) if row else {"items_seen": 0, "errors": 0, "consecutive_failures": 0,
-                                               "last_success": None, "last_error": None}
+                                               "signature": signature}
         values: dict[str, Any] = {
-            "kind": kind, "url": url, "last_attempt": iso(now), "next_attempt": next_attempt,
+            "kind": kind, "url": url, "signature": signature, "last_attempt": iso(now), "next_attempt": next_attempt,
             "errors": (prev["errors"] or 0) + item_errors + (0 if ok else 1),
             "items_seen": (prev["items_seen"] or 0) + items_seen,
         }
@@ -187,7 +189,8 @@ def record_source(engine: Engine, name: str, kind: str, url: str, now: float, ok
             if error:
                 values["last_error"] = error
         else:
-            values.update(consecutive_failures=(prev["consecutive_failures"] or 0) + 1, last_error=error)
+            before = (prev["consecutive_failures"] or 0) if prev.get("signature") == signature else 0
+            values.update(consecutive_failures=before + 1, last_error=error)
         if row:
             conn.execute(update(watch_sources).where(c.name == name).values(**values))
         else:

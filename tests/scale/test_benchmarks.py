@@ -1,0 +1,68 @@
+"""The benchmark helpers measure what they claim (fast checks; the benchmarks themselves are not tests)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # `benchmarks` is a folder of the repository, not an installed package
+
+from benchmarks.common import markdown_table, percentile  # noqa: E402
+from benchmarks.merge import MemoryMerger, synthetic_reports  # noqa: E402
+from benchmarks.runner import run_command  # noqa: E402
+
+
+def test_percentile_is_nearest_rank() -> None:
+    values = [float(v) for v in range(1, 101)]
+    assert percentile(values, 50) == 50.0
+    assert percentile(values, 95) == 95.0
+    assert percentile([3.0], 95) == 3.0
+    with pytest.raises(ValueError):
+        percentile([], 50)
+
+
+def test_run_command_times_first_line_and_counts_lines() -> None:
+    code = "import time; print('a', flush=True); time.sleep(0.3); print('b')"
+    run = run_command([sys.executable, "-c", code])
+    assert run.returncode == 0
+    assert run.lines == 2
+    assert run.first_output is not None and run.first_output < run.wall
+    assert run.wall >= 0.3
+    assert run.max_rss_mb > 1
+    assert run.cpu > 0
+
+
+def test_markdown_table() -> None:
+    assert markdown_table(["a", "b"], [[1, "x"]]) == ["| a | b |", "|---|---|", "| 1 | x |"]
+
+
+def test_memory_merger_refinds_the_reports_of_one_event() -> None:
+    reports = synthetic_reports(400, "span", seed=4)
+    merger = MemoryMerger()
+    for record, doc_id, doc_date in reports:
+        merger.add(record, doc_id, doc_date)
+    true_events = {r["id"].rsplit("_", 1)[0] for r, _, _ in reports}
+    # Reports of one synthetic event share type, date and participants: most are merged back together.
+    assert len(true_events) <= len(merger.clusters) <= 1.2 * len(true_events)
+    assert len(merger.clusters) < len(reports)
+
+
+def test_store_benchmark_queries_run_on_sqlite(tmp_path: Path) -> None:
+    from benchmarks.store import SQL_CURRENT, SQL_PROPOSED, build_proposed, parameters
+
+    from communique.store import open_store
+    from communique.store.generate import generate_store
+
+    engine = open_store(str(tmp_path / "bench.db"))
+    generate_store(engine, 300, seed=9)
+    build_proposed(engine)
+    params = parameters(engine)
+    assert params and params[0]["actor_key"].startswith("a:")
+    for name, query in SQL_CURRENT.items():
+        current, proposed = query(engine, params[0]), SQL_PROPOSED[name](engine, params[0])
+        assert current > 0, name
+        if name != "actor page":  # same rows either way (the actor page's side panel counts differently)
+            assert proposed == current, name

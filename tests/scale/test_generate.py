@@ -1,0 +1,92 @@
+"""The synthetic store generator: consistent rows, realistic mixes, deterministic, queryable by the store."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from communique.store import open_store
+from communique.store.generate import COUNTRIES, TYPE_MIX, EventFactory, generate_store, make_actors
+from communique.store.queries import EventFilter, query_events, timeline
+from communique.store.schema import documents, event_actor, events, merge_keys, merged_events
+
+N = 600
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    engine = open_store(str(tmp_path_factory.mktemp("gen") / "gen.db"))
+    stats = generate_store(engine, N, seed=3, batch=250)
+    assert stats.merged == N
+    return engine
+
+
+def _count(engine: Engine, table: object) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)  # type: ignore[arg-type]
+
+
+def test_every_table_is_filled_consistently(store: Engine) -> None:
+    n_reports = _count(store, events)
+    assert _count(store, merged_events) == N
+    assert N < n_reports <= 4 * N  # 1-4 sources per event
+    assert _count(store, documents) == n_reports  # one document per report
+    assert _count(store, event_actor) >= n_reports
+    assert _count(store, merge_keys) >= N
+    with store.connect() as conn:
+        orphans = conn.execute(select(func.count()).select_from(events)
+                               .where(events.c.merged_id.not_in(select(merged_events.c.id)))).scalar()
+        record = json.loads(conn.execute(select(merged_events.c.record).limit(1)).scalar_one())
+    assert orphans == 0
+    assert 1 <= len(record["sources"]) <= 4
+    assert {"id", "type", "date", "actors", "topics", "sources", "confidence"} <= set(record)
+
+
+def test_type_mix_follows_real_news(store: Engine) -> None:
+    with store.connect() as conn:
+        types = Counter(dict(conn.execute(select(merged_events.c.type, func.count()).group_by(merged_events.c.type))
+                             .tuples().all()))
+    assert set(types) <= set(TYPE_MIX)
+    assert types.most_common(1)[0][0] == "CONSULT"
+    assert 0.33 < types["CONSULT"] / N < 0.47
+
+
+def test_generated_events_answer_store_queries(store: Engine) -> None:
+    with store.connect() as conn:
+        pair = conn.execute(select(events.c.country_pair).where(events.c.country_pair.like("%,%"))
+                            .group_by(events.c.country_pair).order_by(func.count().desc(), events.c.country_pair)
+                            .limit(1)).scalar_one()
+    cc1, cc2 = pair.split(",")[:2]
+    found = query_events(store, EventFilter(pair=(cc1, cc2)))
+    assert found
+    assert all({cc1, cc2} <= {a["country"] for a in r["actors"]} for r in found)
+    months = timeline(store, EventFilter(pair=(cc1, cc2)))
+    assert sum(m["events"] for m in months) == len(found)
+
+
+def test_generation_is_deterministic(tmp_path: Path) -> None:
+    def first_records(name: str) -> list[str]:
+        engine = open_store(str(tmp_path / name))
+        generate_store(engine, 30, seed=5)
+        with engine.connect() as conn:
+            return list(conn.execute(select(merged_events.c.record).order_by(merged_events.c.id)).scalars())
+
+    assert first_records("a.db") == first_records("b.db")
+
+
+def test_actor_popularity_is_skewed() -> None:
+    factory = EventFactory(random.Random(1))
+    seen = Counter(a.id for _ in range(3000) for a in factory.participants())
+    top, _ = zip(*seen.most_common(), strict=True)
+    share_top_10 = sum(seen[a] for a in top[:10]) / sum(seen.values())
+    assert 0.15 < share_top_10 < 0.6  # a few actors dominate, but not all
+    assert len(seen) > 500  # and there is a long tail
+    actors = make_actors(5000, random.Random(2))
+    assert len(actors) == 5000
+    assert len({a.country for a in actors}) > 100
+    assert len(COUNTRIES) == 150
