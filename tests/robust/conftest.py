@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -52,23 +51,32 @@ class Ran:
         return [line for line in self.stderr.splitlines() if line.strip()]
 
 
+# Runs the CLI and, at exit, writes the process's peak RSS (VmHWM) to $HWM_FILE. Measured inside the program:
+# ru_maxrss from wait4/getrusage would include the forking parent's (pytest's) RSS, which Linux carries over exec.
+_MEASURED_CLI = """
+import atexit, os, sys
+def _peak():
+    with open("/proc/self/status") as status:
+        kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(os.environ["HWM_FILE"], "w") as out:
+        out.write(kb)
+atexit.register(_peak)
+sys.argv = ["communique", *sys.argv[1:]]
+from communique.cli import main
+main()
+"""
+
+
 def run_cli(*args: str, stdin_path: Path | None = None, timeout: float = 600) -> Ran:
-    """`communique ARGS` in a fresh process; the peak RSS is that process's own (os.wait4), not the suite's."""
-    env = {**os.environ, "PYTHONHASHSEED": "0", "COLUMNS": "200"}
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+    """`communique ARGS` in a fresh process, with that process's own peak RSS."""
+    with tempfile.TemporaryDirectory() as tmp, \
             (stdin_path.open("rb") if stdin_path else open(os.devnull, "rb")) as stdin:
-        proc = subprocess.Popen([*COMMUNIQUE, *args], stdin=stdin, stdout=out, stderr=err, env=env, cwd=ROOT)
-        timer = threading.Timer(timeout, proc.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
-        out.seek(0)
-        err.seek(0)
-        return Ran(proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                   usage.ru_maxrss)
+        hwm = Path(tmp) / "hwm"
+        env = {**os.environ, "PYTHONHASHSEED": "0", "COLUMNS": "200", "HWM_FILE": str(hwm)}
+        done = subprocess.run([sys.executable, "-c", _MEASURED_CLI, *args], stdin=stdin, capture_output=True,
+                              env=env, cwd=ROOT, timeout=timeout)
+        peak = int(hwm.read_text()) if hwm.exists() else 0
+    return Ran(done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"), peak)
 
 
 def assert_clean_errors(ran: Ran) -> None:

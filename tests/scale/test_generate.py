@@ -49,8 +49,8 @@ def test_every_table_is_filled_consistently(store: Engine) -> None:
 
 def test_type_mix_follows_real_news(store: Engine) -> None:
     with store.connect() as conn:
-        types = Counter(dict(conn.execute(select(merged_events.c.type, func.count()).group_by(merged_events.c.type))
-                             .tuples().all()))
+        rows = conn.execute(select(merged_events.c.type, func.count()).group_by(merged_events.c.type)).all()
+    types = Counter({str(t): int(n) for t, n in rows})
     assert set(types) <= set(TYPE_MIX)
     assert types.most_common(1)[0][0] == "CONSULT"
     assert 0.33 < types["CONSULT"] / N < 0.47

@@ -16,8 +16,8 @@ from communique.watch.alerts import (
     changed_fields,
     deliver,
     fingerprint,
-    material,
     matched_criteria,
+    material,
 )
 from communique.watch.config import Delivery, Watchlist
 
@@ -31,7 +31,8 @@ RECORD: dict[str, Any] = {
                 "role": "Deputy Minister of Foreign Affairs", "mention": "А. Руденко"}],
     "topics": ["nuclear_energy", "economy_trade"], "agreements": [],
     "sources": [{"doc": "https://news.example/ru/1", "lang": "ru",
-                 "evidence": [{"field": "trigger", "start": 0, "end": 10, "text": "провели политические консультации"}]}],
+                 "evidence": [{"field": "trigger", "start": 0, "end": 10,
+                               "text": "провели политические консультации"}]}],
     "confidence": 0.8,
 }
 

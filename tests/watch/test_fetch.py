@@ -102,9 +102,9 @@ def test_size_limit_with_and_without_content_length(site: Site) -> None:
 
 def test_timeout_is_a_passing_problem(site: Site) -> None:
     site.add("/slow", Page(sleep=2))
-    with Fetcher(FetchSettings(min_interval=0, timeout=0.5), allow_private=True) as fetcher:
-        with pytest.raises(FetchError, match=r"timed out \(after 0.5 s\)") as caught:
-            fetcher.get(site.url("/slow"))
+    with (Fetcher(FetchSettings(min_interval=0, timeout=0.5), allow_private=True) as fetcher,
+          pytest.raises(FetchError, match=r"timed out \(after 0.5 s\)") as caught):
+        fetcher.get(site.url("/slow"))
     assert not caught.value.permanent
 
 

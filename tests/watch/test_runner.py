@@ -164,3 +164,30 @@ def test_cli_watch_once_and_status(site: Site, tmp_path: Path, write_yaml: Calla
     assert usage.exit_code == 2 and "--sources FILE is required" in usage.stderr
     bad = runner.invoke(app, ["watch", "--sources", str(sources), "--every", "often", "--db", db])
     assert bad.exit_code == 2 and "expected a duration" in bad.stderr
+
+
+def test_sigterm_stops_the_watcher_cleanly(site: Site, tmp_path: Path,
+                                           write_yaml: Callable[[str, Any], Path]) -> None:
+    """A real process: SIGTERM while it waits for the next cycle ends it at once, with exit code 0."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _articles(site, 1)
+    sources = write_yaml("s.yaml", {"defaults": FAST, "sources": [{"name": "local", "feed": site.url("/feed.xml")}]})
+    proc = subprocess.Popen([sys.executable, "-m", "communique.cli", "watch", "--sources", str(sources), "--db",
+                             str(tmp_path / "w.db"), "--allow-private", "--every", "1h"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()  # the end of the first cycle
+        assert "watch: cycle 1: 1 source(s): 1 article(s) ingested" in first
+        started = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0
+    assert time.monotonic() - started < 10
+    assert "SIGTERM: stopping after the current article" in err

@@ -1,5 +1,5 @@
-"""Helpers for the watcher's tests. A local web site for the watcher's tests: feeds, sitemaps, listing and article pages (good and broken),
-robots.txt, and a webhook receiver. http.server in a thread on 127.0.0.1 (a free port); no test reaches the
+"""Helpers for the watcher's tests. A local web site: feeds, sitemaps, listing and article pages (good and
+broken), robots.txt, and a webhook receiver. http.server in a thread on 127.0.0.1 (a free port); no test reaches the
 internet. Every request is logged (method, path, status) so tests can assert on what was fetched.
 """
 

@@ -23,7 +23,7 @@ from communique.actors.gazetteer import (
 from communique.actors.names import fold, is_cyrillic, is_cyrillic_vi_syllable, is_vi_syllable, ru_stem, vi_to_cyrillic
 from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
 from communique.actors.kb import load_kb
-from communique.langdata import SUPPORTED
+from communique.langdata import SUPPORTED, section
 
 MAX_NAME_TOKENS = 4
 # How far (characters) a complement chain may run between a title and the name it introduces.
@@ -359,7 +359,11 @@ def _unknown_name(ctx: _Context, p: int, drafts: dict[int, Draft]) -> Draft | No
         tok = ctx.tokens[i]
         if not tok.capitalized or tok.text.isupper() and len(tok.text) > 1 or tok.start in drafts:
             break
-        if any(ch.isdigit() for ch in tok.text) or _is_title_word(ctx, tok):
+        if any(ch.isdigit() for ch in tok.text) or _is_title_word(ctx, tok) or _not_a_name(ctx, tok):
+            break
+        possessive = _POSSESSIVE.search(tok.text)
+        if possessive:  # "Miguel Diaz-Canel's visit": the name ends before the 's
+            parts.append((tok.start, tok.start + possessive.start(), tok.text[: possessive.start()]))
             break
         parts.append((tok.start, tok.end, tok.text))
         nxt = tok.end
@@ -379,6 +383,20 @@ def _unknown_name(ctx: _Context, p: int, drafts: dict[int, Draft]) -> Draft | No
         draft.country = "VN"
     drafts[draft.start] = draft
     return draft
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@cache
+def _not_names(lang: str) -> frozenset[str]:
+    """Words that end a name when capitalized in a headline ("Calls", "Keeps"): the lang file's list."""
+    words = (section(lang, "titles").get("not_names") or []) if lang in SUPPORTED else []
+    return frozenset(str(w).lower() for w in words)
+
+
+def _not_a_name(ctx: _Context, tok: Token) -> bool:
+    return tok.text.lower() in _not_names(ctx.lang)
 
 
 def _is_title_word(ctx: _Context, tok: Token) -> bool:

@@ -17,7 +17,7 @@ from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
 from communique.events.dating import assign_dates
 from communique.events.lexicon import Lexicon, lexicon
-from communique.events.participants import Draft, drafts_for, protagonist, unique
+from communique.events.participants import Draft, drafts_for, is_adjective, protagonist, unique
 from communique.events.place import assign_locations
 from communique.events.status import assign_status, mark_background_list
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from communique.pipeline import Options
 
 NON_POLITICAL_ORGS = frozenset({"company", "media", "other"})
+VERBAL_AGREEMENT_WEIGHT = 0.75  # "reached an agreement" counts; "agreed to…", "vowed to…" do not
 
 
 def extract_events(doc: Document, options: Options) -> None:
@@ -70,6 +71,10 @@ def worth_reporting(d: Draft) -> bool:
     counts when it corroborates an event reported in its own right, or as a dated reference to an
     earlier event ("they noted the results of the state visit in June last year").
     """
+    if d.type not in ("CONSULT", "AGREE") and not _source_and_target(d):
+        return False  # "an isolated event threatens to…": an accusation, a threat, a request needs both sides
+    if d.type == "AGREE" and not is_formal_agreement(d) and d.weight < VERBAL_AGREEMENT_WEIGHT:
+        return False  # "promised to abide by", "agreed to pay cuts": too weak without a signed text
     standalone = not d.cand.reported or any(not part.cand.reported for part in d.absorbed)
     if not standalone and not (d.background and d.own_date):
         return False
@@ -77,6 +82,13 @@ def worth_reporting(d: Draft) -> bool:
     if participants < 2 or not any(political(m) for m in d.actors):
         return False
     return not (d.background and d.date is None)
+
+
+def _source_and_target(d: Draft) -> bool:
+    """Someone acting (named before the trigger) on someone else (named after it), in one clause."""
+    subject = {m.entity_id for m in d.cand.subject if not is_adjective(m)}
+    objects = {m.entity_id for m in d.cand.objects if not is_adjective(m)}
+    return bool(subject) and bool(objects - subject)
 
 
 def fold_statements(events: Sequence[Draft]) -> list[Draft]:

@@ -112,7 +112,9 @@ def assign_dates(doc: Document, drafts: Sequence[Draft]) -> None:
             draft.date, draft.date_timex = dict(running[0]), running[1]
             if draft.cand.framing and draft.mode == "visit":
                 draft.date = _month_of(draft.date)  # the visit frames the dated events: it spans more
-        if not draft.background_list and draft.own_date and draft.date_timex is not None and draft.date:
+        # only a draft that can stand as an event moves the story's date (not a fragment that is dropped)
+        if (not draft.background_list and draft.own_date and draft.date_timex is not None and draft.date
+                and draft.parties() >= 2):
             running = (draft.date, draft.date_timex)
     reference = _reference_date(doc, drafts)
     for draft in drafts:

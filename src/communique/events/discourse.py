@@ -5,8 +5,9 @@ Kept in the `discourse` section of each language file:
     review:         "including", "включая", "darunter" (a list of earlier developments follows)
     complementizer: "that", "что", "dass", "bahwa" (what follows is the content of a statement)
     speech:         "stressed", "подчеркнул", "betonte" (a nominal event after it is what was said)
-    group:          "the delegation", "both sides", "делегация", "he" (a subject standing for the story's
+    group:          "the delegation", "both sides", "делегация" (a subject standing for the story's
                     protagonist and counterparts)
+    anniversary:    "anniversary of", "годовщина" (the event named in the same clause is a past one)
 Each list is compiled into one case-insensitive regex per language, once.
 """
 
@@ -17,7 +18,7 @@ from functools import cache
 
 from communique.langdata import section
 
-KINDS = ("frame", "review", "complementizer", "speech", "group")
+KINDS = ("frame", "review", "complementizer", "speech", "group", "anniversary")
 _WORD = r"[\w\u0300-\u036f]"
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from communique.actors.kb import load_kb
 from communique.document import Document, Mention, Timex
 from communique.events.candidates import Candidate
 
@@ -54,13 +55,21 @@ class Draft:
 
     def parties(self) -> int:
         """Distinct sides: a country named beside one of its own people or bodies is not another side."""
-        own = {m.country for m in self.actors if m.kind != "country" and m.country}
+        own = {country_of(m) for m in self.actors if m.kind != "country"} - {None}
         return len({m.entity_id for m in self.actors if m.kind != "country" or m.country not in own})
 
     def core_ids(self) -> set[str]:
         """Persons and organizations: the participants that decide whether two drafts are one event."""
         ids = {m.entity_id for m in self.actors if m.kind != "country"}
         return ids or self.entity_ids()
+
+
+def country_of(m: Mention) -> str | None:
+    """The actor's country: as the text states it, else as the knowledge base knows it."""
+    if m.country:
+        return m.country
+    entity = load_kb().entities.get(m.entity_id)
+    return entity.country if entity is not None else None
 
 
 def is_adjective(m: Mention) -> bool:

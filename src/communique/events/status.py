@@ -15,6 +15,9 @@ def mark_background_list(doc: Document, draft: Draft, lex: Lexicon) -> None:
     trig = draft.cand.trigger
     if discourse.find(doc.lang, "review", doc.text, draft.cand.sentence.start, trig.start):
         draft.background_list = True
+    for _, end in discourse.find(doc.lang, "anniversary", doc.text, draft.cand.window.start, trig.start):
+        if not any(ch in doc.text[end : trig.start] for ch in ",;("):
+            draft.background_list = True  # "the anniversary of X's visit to Y": a past event
 
 
 def assign_status(doc: Document, draft: Draft, lex: Lexicon) -> None:

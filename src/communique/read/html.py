@@ -41,13 +41,14 @@ def extract_page(html: str) -> Page:
     text = getattr(extracted, "text", None) or ""
     if not text.strip():
         text = trafilatura.html2txt(html) or ""
+    title = _clean_str(getattr(extracted, "title", None))
     if not text.strip():
         # lxml (under trafilatura) drops everything nested deeper than 255 elements: read such pages
         # with the standard library's parser, which has no depth limit.
-        text = visible_text(html)
+        text, title = visible_text(html), title or page_title(html)
     return Page(
         text=text,
-        title=_clean_str(getattr(extracted, "title", None)),
+        title=title,
         date=_clean_str(getattr(extracted, "date", None)),
         url=_clean_str(getattr(extracted, "url", None)),
     )
@@ -64,6 +65,7 @@ class _TextCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.title: list[str] = []
         self.hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -81,15 +83,26 @@ class _TextCollector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             self.parts.append(data)
+        elif self.lasttag == "title":
+            self.title.append(data)
+
+
+def _collect(html: str) -> _TextCollector:
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return collector
 
 
 def visible_text(html: str) -> str:
     """The page's visible text, lines stripped and blank lines dropped."""
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    lines = (" ".join(line.split()) for line in "".join(collector.parts).splitlines())
+    lines = (" ".join(line.split()) for line in "".join(_collect(html).parts).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def page_title(html: str) -> str | None:
+    """The text of the page's <title>, whitespace collapsed."""
+    return _clean_str(" ".join("".join(_collect(html[:65536]).title).split()))
 
 
 def _clean_str(value: object) -> str | None:

@@ -21,7 +21,8 @@ from communique.watch.config import FetchSettings
 
 USER_AGENT = "Communique/0.1 (+https://github.com/communique-project/communique; news event monitor)"
 ROBOTS_TTL = 3600.0  # seconds a host's robots.txt is trusted
-ROBOTS_FAILURE_TTL = 300.0  # an unreachable robots.txt is not asked again for this long
+ROBOTS_FAILURE_TTL = 300.0
+MAX_CRAWL_DELAY = 60.0  # an unreachable robots.txt is not asked again for this long
 _CHUNK = 65536
 # Answers after which asking again will not help (the page is gone, or we are not allowed).
 _PERMANENT_STATUS = frozenset({400, 401, 403, 404, 405, 406, 410, 414, 451})
@@ -202,7 +203,8 @@ class Fetcher:
         if cached is None or isinstance(cached[1], FetchError):
             return 0.0
         delay = cached[1].crawl_delay(self.user_agent)
-        return float(delay) if delay else 0.0
+        # A site asking for more than a minute between requests is honoured at one a minute.
+        return min(float(delay), MAX_CRAWL_DELAY) if delay else 0.0
 
     def _require_robots_allow(self, url: str, min_interval: float | None) -> None:
         rules = self._robots_for(url, min_interval)

@@ -177,8 +177,8 @@ def record_source(engine: Engine, name: str, kind: str, url: str, now: float, ok
     c = watch_sources.c
     with writing(engine) as conn:
         row = conn.execute(select(watch_sources).where(c.name == name)).first()
-        prev = dict(row._mapping) if row else {"items_seen": 0, "errors": 0, "consecutive_failures": 0,
-                                               "signature": signature}
+        prev: dict[str, Any] = dict(row._mapping) if row else {"items_seen": 0, "errors": 0,
+                                                               "consecutive_failures": 0, "signature": signature}
         values: dict[str, Any] = {
             "kind": kind, "url": url, "signature": signature, "last_attempt": iso(now), "next_attempt": next_attempt,
             "errors": (prev["errors"] or 0) + item_errors + (0 if ok else 1),

@@ -9,7 +9,6 @@ whole corpus. Everything is deterministic (fixed seeds), so a failure can be rep
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import sys
@@ -84,10 +83,6 @@ def generate_bad_corpus(out: Path, huge: bool = True) -> dict[str, Path]:
     made["utf16-nobom.txt"].write_bytes(GOOD_SENTENCE.encode("utf-16-le"))
     made["stray-nul.txt"] = out / "stray-nul.txt"
     made["stray-nul.txt"].write_bytes(GOOD_SENTENCE.encode().replace(b" met ", b" met\x00 "))
-    made["long-line.jsonl"] = out / "long-line.jsonl"
-    made["long-line.jsonl"].write_text(json.dumps({"id": "long", "text": GOOD_SENTENCE + " x" * 2_000_000}) + "\n"
-                                       + json.dumps({"id": "after-long", "text": GOOD_SENTENCE}) + "\n",
-                                       encoding="utf-8")
     if huge:
         made["huge.txt"] = write_huge_sparse(out / "huge.txt")
     return made
