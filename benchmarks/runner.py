@@ -143,7 +143,8 @@ def _verdict(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-def end_to_end_rows(label: str, runs: list[CommandRun], documents: int, megabytes: float) -> list[list[object]]:
+def end_to_end_rows(label: str, runs: list[CommandRun], documents: int, megabytes: float,
+                    jobs: int) -> list[list[object]]:
     wall = median([r.wall for r in runs])
     first = [r.first_output for r in runs if r.first_output is not None]
     cpu = median([r.cpu for r in runs])
@@ -157,6 +158,11 @@ def end_to_end_rows(label: str, runs: list[CommandRun], documents: int, megabyte
         [f"{label}: wall seconds", f"{wall:.2f}", "", ""],
         [f"{label}: CPU seconds (user+sys, all processes)", f"{cpu:.2f}", "", ""],
         [f"{label}: documents per CPU-second", f"{documents / cpu:,.0f}", "", ""],
+        # What the same work would take on `jobs` otherwise idle cores (the machine is shared): a bound
+        # that ignores the serial parts (start-up, reading, the 256-document batches' stragglers).
+        [f"{label}: documents/s on {jobs} idle cores (estimate: documents / (CPU s / {jobs}))",
+         f"{documents * jobs / cpu:,.0f}", f">= {TARGET_DOCS_PER_S}",
+         _verdict(documents * jobs / cpu >= TARGET_DOCS_PER_S)],
         [f"{label}: time to the first record (s)", f"{median(first):.2f}" if first else "no output", "", ""],
         [f"{label}: peak RSS (MB, largest process)", f"{rss:.0f}", f"<= {TARGET_RSS_MB}",
          _verdict(rss <= TARGET_RSS_MB)],
@@ -177,10 +183,12 @@ def build_report(args: argparse.Namespace) -> list[str]:
                      _verdict(help_wall <= TARGET_HELP_S)])
     n_docs, mb = corpus_megabytes(NEWS_SAMPLE)
     label = f"extract news-sample --jobs {args.jobs}"
-    e2e_rows += end_to_end_rows(label, end_to_end(NEWS_SAMPLE, args.runs, args.jobs), n_docs, mb)
+    e2e_rows += end_to_end_rows(label, end_to_end(NEWS_SAMPLE, args.runs, args.jobs), n_docs, mb,
+                               args.jobs)
     if args.dask:
         e2e_rows += end_to_end_rows(f"extract news-sample --engine dask --jobs {args.jobs}",
-                                    end_to_end(NEWS_SAMPLE, args.runs, args.jobs, "dask"), n_docs, mb)
+                                    end_to_end(NEWS_SAMPLE, args.runs, args.jobs, "dask"), n_docs, mb,
+                                    args.jobs)
     lines += [f"## End to end ({NEWS_SAMPLE.name}: {n_docs} documents, {mb:.2f} MB)", ""]
     lines += markdown_table(["measure", "value", "target", "met"], e2e_rows) + [""]
 

@@ -7,9 +7,10 @@ enough), then times the queries an API or a user would run, p50/p95 over `--runs
   timeline    a pair's events per month and type
   actor page  an actor's events (a page) and their counterparts (who they met most)
 
-in three forms:
+in four forms:
   api       the store's public functions (query_events, timeline, list_actors); slow ones get fewer
             runs (a time budget per query, --api-budget), since they read every matching row into Python;
+  views     what the web app / REST API calls (store/views.py: page_events, actor_detail, top_pairs);
   sql       database-level queries on the store's current schema (its indexes, LIKE on `countries`);
   proposed  the same queries on what the store could adopt: an index (type, date_start) and two
             derived tables kept by ingestion, `bench_merged_index(key, date_start, type, merged_id)`
@@ -81,6 +82,21 @@ def api_queries() -> dict[str, Query]:
         "events in a month": lambda e, p: len(query_events(e, EventFilter(since=p["month"], until=p["month"]))),
         "timeline of a pair": lambda e, p: len(timeline(e, EventFilter(pair=(p["cc1"], p["cc2"])))),
         "actor page": lambda e, p: len(list_actors(e, EventFilter(actor=p["actor"]))),
+    }
+
+
+def view_queries() -> dict[str, Query]:
+    """What the web app and the REST API call (store/views.py)."""
+    from communique.store.queries import EventFilter
+    from communique.store.views import actor_detail, page_events, top_pairs
+
+    return {
+        "page by actor": lambda e, p: len(page_events(e, EventFilter(actor=p["actor"])).items),
+        "page by pair": lambda e, p: len(page_events(e, EventFilter(pair=(p["cc1"], p["cc2"]))).items),
+        "page type in a quarter": lambda e, p: len(page_events(e, EventFilter(type=p["type"], since=p["q_since"],
+                                                                              until=p["q_until"])).items),
+        "actor page (actor_detail)": lambda e, p: len((actor_detail(e, p["actor"]) or {}).get("events", [])),
+        "dashboard top_pairs": lambda e, p: len(top_pairs(e)),
     }
 
 
@@ -205,7 +221,8 @@ def time_query(engine: Engine, query: Query, params: list[dict[str, Any]], runs:
 def benchmark(engine: Engine, runs: int, api_budget: float, forms: list[str]) -> list[Timing]:
     params = parameters(engine)
     families: dict[str, tuple[dict[str, Query], float | None]] = {
-        "api": (api_queries(), api_budget), "sql": (SQL_CURRENT, None), "proposed": (SQL_PROPOSED, None)}
+        "api": (api_queries(), api_budget), "views": (view_queries(), api_budget), "sql": (SQL_CURRENT, None),
+        "proposed": (SQL_PROPOSED, None)}
     results = []
     for form in forms:
         queries, budget = families[form]
@@ -272,7 +289,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-sqlite", action="store_true", help="only PostgreSQL")
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--api-budget", type=float, default=60.0, help="seconds per store-API query at most")
-    parser.add_argument("--forms", default="api,sql,proposed")
+    parser.add_argument("--forms", default="api,views,sql,proposed")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results-store.md")
     args = parser.parse_args(argv)

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
-
 from api_helpers import TOKEN, client_for
+from fastapi.testclient import TestClient
 
 
 @pytest.fixture(scope="session")

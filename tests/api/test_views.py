@@ -24,7 +24,8 @@ def test_highlight_segments_cut_at_every_boundary() -> None:
 def test_evidence_pieces_keep_markup_as_text() -> None:
     text = "<b>Talks</b> with <script>x</script>"
     pieces = evidence_pieces(text, [{"field": "trigger", "start": 3, "end": 8}])
-    assert [(p["text"], p["cls"]) for p in pieces] == [("<b>", ""), ("Talks", "f-trigger"), ("</b> with <script>x</script>", "")]
+    assert [(p["text"], p["cls"]) for p in pieces] == [
+        ("<b>", ""), ("Talks", "f-trigger"), ("</b> with <script>x</script>", "")]
     assert legend([{"field": "topic"}, {"field": "actor"}, {"field": "topics"}, {"field": "odd"}]) == [
         {"cls": "f-actor", "name": "actor", "count": 1}, {"cls": "f-topic", "name": "topic", "count": 2},
         {"cls": "f-other", "name": "other", "count": 1}]

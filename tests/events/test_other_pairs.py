@@ -71,6 +71,22 @@ ARTICLES = [
         id="vi-laos-korea-phone",
     ),
     pytest.param(
+        "fr", "2025-06-12",
+        "Le ministre indonésien des Affaires étrangères, Arif Santosa, est arrivé le 11 juin à Canberra, où il a "
+        "rencontré son homologue australienne, Helen Marbury.",
+        [("CONSULT", "visit", "2025-06-11", "AU", {"Arif Santosa"}),
+         ("CONSULT", "meet", "2025-06-11", "AU", {"Arif Santosa", "Helen Marbury"})],
+        id="fr-visit-then-where-clause",
+    ),
+    pytest.param(
+        "ru", "2025-06-12",
+        "Министр иностранных дел Вьетнама Чан Куок Тхинь прибыл 11 июня в Нью-Дели, где провел переговоры с "
+        "министром иностранных дел Индии Арджуном Мехравати.",
+        [("CONSULT", "visit", "2025-06-11", "IN", {"Tran Quoc Thinh"}),
+         ("CONSULT", "meet", "2025-06-11", "IN", {"Tran Quoc Thinh", "Arjun Mehravati"})],
+        id="ru-visit-then-where-clause-inflected-country",
+    ),
+    pytest.param(
         "ru", "2025-03-04",
         "Министр иностранных дел Индии Арджун Мехравати провел переговоры с министром иностранных дел "
         "Бразилии Паулу Феррейрой в Нью-Дели 3 марта. Стороны обсудили сотрудничество в области торговли "

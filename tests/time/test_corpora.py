@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -106,24 +105,20 @@ def _check_layer(doc: Document) -> None:
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
 
 
-def test_news_sample_layer_is_sound_and_fast(shared_dir: Path) -> None:
-    """2,891 articles in 7 languages: honest spans, no invented anchors, and the stage is fast."""
+def test_news_sample_layer_is_sound(shared_dir: Path) -> None:
+    """2,891 articles in 7 languages: honest spans, no invented anchors (speed: benchmarks/bench_time.py)."""
     from communique.time import tag_time
 
     # the time stage alone on the texts as given (the earlier stages have their own tests and cost)
     with (shared_dir / "corpus" / "news-sample.jsonl").open(encoding="utf-8") as fh:
         docs = [Document(id=r["id"], raw_text=r["text"], text=r["text"], lang=r["lang"]) for r in map(json.loads, fh)]
     assert len(docs) == 2891
-    tag_time(docs[0], Options())  # build one grammar outside the timing
-    t0 = time.perf_counter()
     for doc in docs:
         tag_time(doc, Options())
-    rate = len(docs) / (time.perf_counter() - t0)
     for doc in docs:
         _check_layer(doc)
         assert doc.date_source in (None, "dateline")  # the sample has no dates: never today's date
     assert sum(len(d.timexes) for d in docs) > 4000
-    assert rate > 300, f"tag_time: {rate:.0f} docs/s"
 
 
 def test_factrueval_russian(shared_dir: Path) -> None:

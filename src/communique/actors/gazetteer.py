@@ -81,6 +81,23 @@ def phrase_keys(surface: str, lang: str) -> tuple[str, ...]:
     return tuple(token_key(m.group(), lang) for m in TOKEN_RE.finditer(surface))
 
 
+_CYR_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
+
+
+def inflected_phrase_keys(surface: str, lang: str) -> set[tuple[str, ...]]:
+    """The keys of a name and of its inflected forms.
+
+    A Russian nominative can end in letters that look like a case ending ("Вьетнам", "Ибрагим"), so the
+    stem of the nominative and of the genitive differ (вьетн / вьетнам): the name is indexed under the
+    keys of both, so "Вьетнам", "Вьетнама" and "Вьетнамом" all find it.
+    """
+    keys = {phrase_keys(surface, lang)}
+    words = [m.group() for m in TOKEN_RE.finditer(surface)]
+    if words and any(is_cyrillic(w) for w in words):
+        keys.add(tuple(token_key(w + "а" if _CYR_CONSONANT_END.search(w) else w, lang) for w in words))
+    return keys
+
+
 # --------------------------------------------------------------------------------------------- countries
 
 
@@ -203,7 +220,8 @@ def gazetteer(lang: str) -> Gazetteer:
         for surface, surface_lang, partial in _kb_surfaces(entity):
             cand = Candidate(entity.id, kind, entity.name, entity.country, entity.type, partial=partial)
             for key_lang in {surface_lang, lang}:
-                gaz.add_phrase(phrase_keys(surface, key_lang), cand)
+                for keys in inflected_phrase_keys(surface, key_lang):
+                    gaz.add_phrase(keys, cand)
         for surface_lang, forms in entity.acronyms.items():
             for form in forms:
                 cand = Candidate(entity.id, kind, entity.name, entity.country, entity.type, acronym=True)
@@ -219,7 +237,8 @@ def gazetteer(lang: str) -> Gazetteer:
             if _is_acronym(surface):
                 gaz.add_acronym(surface, cand)
             else:
-                gaz.add_phrase(phrase_keys(surface, lang), cand)
+                for keys in inflected_phrase_keys(surface, lang):
+                    gaz.add_phrase(keys, cand)
     return gaz
 
 

@@ -170,7 +170,12 @@ def _statement_bounds(doc: Document, cand: Candidate) -> tuple[int, int]:
     return lo, hi
 
 
-_COORDINATION = re.compile(r"[\s,;]*(?:and|und|и|а также|et|dan|serta|và|y|e)?\s*$", re.IGNORECASE)
+# "…and signed", "…, где провел переговоры", "…, où il a rencontré": the clause shares the previous subject.
+_COORDINATION = re.compile(
+    r"[\s,;]*(?:and|und|и|а также|et|dan|serta|và|y|e|где|where|wo|où|di mana|dimana|tại đây|donde|onde)?"
+    r"(?:\s+(?:he|she|they|er|sie|il|elle|ils|он|она|они|ia|dia|mereka|ông|bà))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _share_coordinated_subject(text: str, prev: Candidate, cand: Candidate) -> None:

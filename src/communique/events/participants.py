@@ -168,12 +168,24 @@ def _visit_drafts(text: str, cand: Candidate, hero: Mention | None) -> list[Draf
         visitors = [hero]
     if not visitors:
         return []
+    if destination is None and place is not None and place.country:
+        destination = country_of_place(place)
     delegation = [m for m in cand.objects if m.kind == "organization" and destination is not None
                   and visitors[0].end <= m.start < destination.start]
     actors = unique([*visitors, *delegation[:1], *([destination] if destination else [])])
     draft = _draft(cand, actors)
-    draft.destination = destination or place
+    draft.destination = place if place is not None and destination is not None and destination.source == "place" \
+        else destination or place
     return [draft]
+
+
+def country_of_place(place: Mention) -> Mention:
+    """The country a visited city lies in, as a participant whose evidence is the city's name."""
+    from communique.actors.gazetteer import country_names
+
+    code = str(place.country)
+    return Mention(place.start, place.end, place.text, "country", f"country:{code}", country_names().get(code, code),
+                   country=code, source="place", confidence=place.confidence)
 
 
 def _named_right_after(text: str, cand: Candidate, reach: int = 80) -> Mention | None:

@@ -21,6 +21,9 @@ _DATELINE_BEFORE = re.compile(r"^\s*(?:[^\W\d][^\n,;:]{0,40},\s*)?$")
 _DATELINE_AFTER = re.compile(r"^[ \t]*[.,]?[ \t]*(?:\(|/|[-–—|]|\n|$)")
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _PARTIAL = re.compile(r"^(?:--|XXXX-)(\d{2})-(\d{2})$")
+# Years an anchor may have: date arithmetic around it ("next week", "last year") must stay inside
+# datetime's range (years 1..9999), and no news is dated outside these.
+MIN_ANCHOR_YEAR, MAX_ANCHOR_YEAR = 1000, 9000
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,7 @@ def parse_date_value(value: str | None, source: str, lang: str | None = None) ->
             day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
-        return Anchor(day.year, day.month, day.day, source)
+        return Anchor(day.year, day.month, day.day, source) if _usable_year(day.year) else None
     if m := _PARTIAL.match(text):
         try:
             dt.date(2000, int(m.group(1)), int(m.group(2)))  # a leap year: "--02-29" is a real day
@@ -81,9 +84,13 @@ def _parse_free_date(text: str, source: str, lang: str | None) -> Anchor | None:
         parsed = dateparser.parse(text, languages=languages, settings=settings)
     except ValueError:  # a language dateparser does not know
         parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    if parsed is None:
+    if parsed is None or not _usable_year(parsed.year):
         return None
     return Anchor(parsed.year, parsed.month, parsed.day, source)
+
+
+def _usable_year(year: int | None) -> bool:
+    return year is None or MIN_ANCHOR_YEAR <= year <= MAX_ANCHOR_YEAR
 
 
 def dateline_anchor(text: str, candidates: list[Candidate]) -> tuple[Anchor, Candidate] | None:
@@ -100,7 +107,7 @@ def dateline_anchor(text: str, candidates: list[Candidate]) -> tuple[Anchor, Can
             continue
         if not _DATELINE_BEFORE.match(text[: cand.start]):
             return None
-        if not _DATELINE_AFTER.match(text[cand.end : cand.end + 12]):
+        if not _DATELINE_AFTER.match(text[cand.end : cand.end + 12]) or not _usable_year(cand.year):
             return None
         return Anchor(cand.year, cand.month, cand.day, "dateline"), cand
     return None

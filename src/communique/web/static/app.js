@@ -63,7 +63,9 @@
     dated.forEach(function (r) { byMonth[r.month] = r; });
     var months = monthRange(dated.map(function (r) { return r.month; }));
     var series = seriesOf(dated, key, top);
-    var W = 960, H = 320, left = 44, right = 190, topPad = 14, bottom = 46;
+    // Drawn at the box's own width, so that labels keep their size in narrow cards.
+    var W = Math.max(420, Math.round(box.getBoundingClientRect().width) || 960);
+    var H = 320, left = 44, right = W < 700 ? 150 : 190, topPad = 14, bottom = 46;
     var plotW = W - left - right, plotH = H - topPad - bottom;
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, "class": "stacked", "data-series": key });
     box.textContent = "";
@@ -103,10 +105,10 @@
         base += n;
       });
     });
-    // X axis: at most ~12 month labels.
+    // X axis: as many month labels as fit.
     var xAxis = el("g", { "class": "axis x" }, svg);
     el("line", { x1: left, x2: left + plotW, y1: topPad + plotH, y2: topPad + plotH }, xAxis);
-    var every = Math.max(1, Math.ceil(months.length / 12));
+    var every = Math.max(1, Math.ceil(months.length / Math.max(2, Math.floor(plotW / 70))));  // ~70 px per label
     months.forEach(function (m, i) {
       if (i % every) { return; }
       var cx = left + i * slot + slot / 2;
