@@ -14,7 +14,8 @@ in four forms:
   sql       database-level queries on the store's current schema (its indexes, LIKE on `countries`);
   proposed  the same queries on what the store could adopt: an index (type, date_start) and two
             derived tables kept by ingestion, `bench_merged_index(key, date_start, type, merged_id)`
-            with keys a:<actor id>, c:<CC>, p:<CC>,<CC> and `bench_actor_links(actor_id, other_id, n)`.
+            with keys a:<actor id>, p:<CC>,<CC>, `bench_actor_links(actor_id, other_id, n)` and
+            `bench_pair_counts(pair, n)` (the dashboard's busiest pairs).
 Parameters mix the most popular actor/pair (the worst case) with ranks 10, 100 and 1000, so p95 is
 the popular case. Target: p95 <= 100 ms. Results: benchmarks/results-store.md (appended per backend).
 """
@@ -123,6 +124,9 @@ SQL_CURRENT = {
         "SELECT b.actor_id, count(DISTINCT e.merged_id) AS n FROM event_actor a "
         "JOIN event_actor b ON b.event_id = a.event_id AND b.actor_id <> a.actor_id "
         "JOIN events e ON e.id = a.event_id WHERE a.actor_id = :actor GROUP BY b.actor_id ORDER BY n DESC LIMIT 20"),
+    "dashboard top pairs": _sql(
+        "SELECT e.country_pair, count(DISTINCT e.merged_id) AS n FROM events e WHERE e.country_pair LIKE '%,%' "
+        "GROUP BY e.country_pair ORDER BY n DESC LIMIT 20"),
 }
 _BY_KEY = ("SELECT m.id, m.record FROM bench_merged_index x JOIN merged_events m ON m.id = x.merged_id "
            f"WHERE x.key = :{{}} AND x.date_start IS NOT NULL ORDER BY x.date_start DESC LIMIT {PAGE}")
@@ -136,6 +140,7 @@ SQL_PROPOSED = {
     "actor page": _sql_pair(
         _BY_KEY.format("actor_key"),
         "SELECT other_id, n FROM bench_actor_links WHERE actor_id = :actor ORDER BY n DESC LIMIT 20"),
+    "dashboard top pairs": _sql("SELECT pair, n FROM bench_pair_counts ORDER BY n DESC LIMIT 20"),
 }
 
 # What the store could adopt (see the module docstring). Built from the store's own tables here; the
@@ -156,6 +161,10 @@ PROPOSED_DDL = [
     "FROM event_actor a JOIN event_actor b ON b.event_id = a.event_id AND b.actor_id <> a.actor_id "
     "JOIN events e ON e.id = a.event_id GROUP BY a.actor_id, b.actor_id",
     "CREATE INDEX bench_actor_links_actor ON bench_actor_links (actor_id, n)",
+    "DROP TABLE IF EXISTS bench_pair_counts",
+    "CREATE TABLE bench_pair_counts AS SELECT substr(key, 3) AS pair, count(*) AS n FROM bench_merged_index "
+    "WHERE key LIKE 'p:%' GROUP BY key",
+    "CREATE INDEX bench_pair_counts_n ON bench_pair_counts (n)",
 ]
 
 

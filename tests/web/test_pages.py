@@ -112,3 +112,13 @@ def test_errors_are_pages_for_browsers_and_json_for_clients(web: TestClient) -> 
     page = web.get("/no/such/page", headers=HTML)
     assert page.status_code == 404 and "<h1>404</h1>" in page.text
     assert web.get("/no/such/page").json() == {"error": "Not Found"}
+
+
+def test_serve_reports_a_bad_store_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "missing" / "x.db"), "--port", "8999"])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output and "Traceback" not in result.output

@@ -30,6 +30,7 @@ MAX_NAME_TOKENS = 4
 MAX_COMPLEMENT_CHARS = 90
 _PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
 _INITIAL_RE = re.compile(r"[A-ZА-ЯЁ]\.")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 
 
 @dataclass(slots=True)
@@ -55,7 +56,7 @@ def effective_lang(doc_lang: str, text: str) -> str:
     if doc_lang in SUPPORTED:
         return doc_lang
     sample = text[:2000]
-    cyr = sum("\u0400" <= ch <= "\u04ff" for ch in sample)
+    cyr = len(_CYRILLIC_RE.findall(sample))
     return "ru" if cyr > len(sample) / 4 else doc_lang or "und"
 
 
