@@ -190,20 +190,27 @@ def _share_coordinated_subject(text: str, prev: Candidate, cand: Candidate) -> N
 
 
 def _title_countries(text: str, inside: list[Mention]) -> list[Span]:
-    """A country or body between a title and a name belongs to the title.
+    """Countries and bodies between a title and a name belong to the title.
 
-    "президента России Владимира Путина", "Генерального секретаря ЦК КПВ То Лама",
-    "Sekjen KS PKV To Lam": the country and the party name the office, they are not participants.
+    "президента России Владимира Путина", "Генерального секретаря ЦК КПВ То Лама", "Sekretaris Jenderal
+    Komite Sentral Partai Komunis Vietnam (Sekjen KS PKV) To Lam": walking back from the name over a
+    chain of countries and bodies joined by nothing but spaces and brackets, each one names the office.
     """
     spans = []
-    for m, nxt in zip(inside, inside[1:], strict=False):
-        if m.kind in ("country", "organization") and nxt.kind == "person" and _TITLE_GAP.match(text, m.end, nxt.start):
+    for i, person in enumerate(inside):
+        if person.kind != "person":
+            continue
+        current = person
+        for m in reversed(inside[:i]):
+            if m.kind not in ("country", "organization") or not _TITLE_GAP.fullmatch(text, m.end, current.start):
+                break
             spans.append(Span(m.start, m.end))
+            current = m
     return spans
 
 
-# Between the body of a title and the name: nothing, or an abbreviation in brackets ("(Sekjen KS PKV)").
-_TITLE_GAP = re.compile(r"\s{0,2}(?:\([^()\n]{0,40}\)\s{0,2})?$")
+# Between the parts of a title and the name: spaces, or an abbreviation in brackets ("(Sekjen KS PKV)").
+_TITLE_GAP = re.compile(r"\s{0,2}|\s{0,2}\([^()\n.,;]{0,24}|\)\s{0,2}|\s{0,2}\([^()\n]{0,40}\)\s{0,2}")
 
 
 def _envoy_senders(doc: Document, cand: Candidate, inside: list[Mention], lex: Lexicon) -> set[int]:
