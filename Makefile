@@ -14,6 +14,7 @@ demo: setup
 	$(BIN)/communique demo
 
 test: setup
+	./scripts/system-deps
 	$(BIN)/python -m pytest -n 2
 
 lint: setup
