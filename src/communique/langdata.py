@@ -32,7 +32,8 @@ def data_path(*parts: str) -> Any:
 @cache
 def available_languages() -> tuple[str, ...]:
     folder = data_path("lang")
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml") and not p.name.startswith("_")))
+    names = (p.name for p in folder.iterdir())
+    return tuple(sorted(n[:-5] for n in names if n.endswith(".yaml") and not n.startswith("_")))
 
 
 @cache

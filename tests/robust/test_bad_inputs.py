@@ -13,7 +13,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import Ran, assert_clean_errors, run_cli
+from robust_helpers import Ran, assert_clean_errors, run_cli
 
 from communique.document import Document
 from communique.pipeline import Options, process
@@ -42,7 +42,8 @@ BROKEN_JSONL_ERRORS = {
 }
 BROKEN_JSONL_DOCS = ["ok-1", "nul", "surrogate", "17", "ok-12", "bad-utf8"]
 # Inputs whose problems are repaired with a warning: (file, warning).
-WARNINGS = [("broken.jsonl:6", "removed 1 NUL character(s)"), ("broken.jsonl:7", "invalid surrogate characters replaced"),
+WARNINGS = [("broken.jsonl:6", "removed 1 NUL character(s)"),
+            ("broken.jsonl:7", "invalid surrogate characters replaced"),
             ("broken.jsonl:11", "ignored date 'not a date': expected YYYY-MM-DD"),
             ("broken.jsonl:13", "invalid UTF-8 replaced"), ("stray-nul.txt", "removed 1 NUL byte(s)"),
             ("mixed-encoding.txt", "mixed encodings: 1 line(s) read as cp1251, the rest as UTF-8")]
@@ -67,7 +68,8 @@ def test_every_bad_file_gets_its_one_line_message(shown: Ran, bad_corpus: dict[s
     expected = [f"communique: {bad_corpus[name]}: {problem}" for name, problem in ERRORS.items()]
     expected += [f"communique: {bad_corpus['broken.jsonl']}:{line}: {problem}"
                  for line, problem in BROKEN_JSONL_ERRORS.items()]
-    expected += [f"communique: {bad_corpus[where.split(':')[0]].parent / where}: {warning}" for where, warning in WARNINGS]
+    folder = bad_corpus["broken.jsonl"].parent
+    expected += [f"communique: {folder / where}: {warning}" for where, warning in WARNINGS]
     assert sorted(shown.errors) == sorted(expected)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from robust_helpers import ROOT
 
 COMMUNIQUE = [sys.executable, "-m", "communique.cli"]
 RUNS = 4
@@ -86,7 +86,8 @@ def assert_consistent(db: Path) -> None:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         orphans = {
             "event without its document": "SELECT id FROM events WHERE doc_id NOT IN (SELECT id FROM documents)",
-            "actor row without its event": "SELECT event_id FROM event_actor WHERE event_id NOT IN (SELECT id FROM events)",
+            "actor row without its event": "SELECT event_id FROM event_actor "
+                                           "WHERE event_id NOT IN (SELECT id FROM events)",
             "event in a missing merged event": "SELECT id FROM events WHERE merged_id IS NULL "
                                                "OR merged_id NOT IN (SELECT id FROM merged_events)",
             "merged event without members": "SELECT id FROM merged_events WHERE id NOT IN "

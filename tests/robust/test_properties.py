@@ -28,7 +28,8 @@ SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]
 PIECES = ["21 февраля в Ханое", "Лавров и Ван И провели переговоры", "Am 3. März 2025 traf Scholz Macron in Berlin.",
           "le 2 décembre 2024 à Paris", "Presiden Prabowo bertemu", "ngày 24/2/2025 tại Hà Nội", "President Xi Jinping",
           "习近平会见普京", "2月29日", "الرئيس المصري عبد الفتاح السيسي", "שר החוץ", "met with", "signed an agreement",
-          "MOSCOW, March 4 (Reuters) - ", "\u202e", "\u200b", "\u200d", "\ufeff", "\u0301", "\r\n", "\n\n", "\t", "\x0b",
+          "MOSCOW, March 4 (Reuters) - ",
+          "\u202e", "\u200b", "\u200d", "\ufeff", "\u0301", "\r\n", "\n\n", "\t", "\x0b",
           "\x1b[31m", " ", ".", "(", "«", "»", "—", "\u00a0", "\U0001f600", "e\u0301", "ﬁ", "İ", "ß", "Ⅻ", "٣"]
 
 any_char = st.characters(codec=None, exclude_categories=())  # every code point, surrogates included
@@ -110,7 +111,8 @@ def mutated_seed(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=150 * SCALE, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(text=mutated_seed(), lang=st.sampled_from([None, None, "ru", "de"]))
 def test_mutated_seed_articles_give_honest_deterministic_records(
         text: str, lang: str | None, evidence_ok: Callable[[dict[str, Any], str], None]) -> None:

@@ -20,9 +20,9 @@ from communique.actors.gazetteer import (
     gazetteer,
     tokenize,
 )
+from communique.actors.kb import load_kb
 from communique.actors.names import fold, is_cyrillic, is_cyrillic_vi_syllable, is_vi_syllable, ru_stem, vi_to_cyrillic
 from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
-from communique.actors.kb import load_kb
 from communique.langdata import SUPPORTED, section
 
 MAX_NAME_TOKENS = 4

@@ -17,7 +17,7 @@ from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
 from communique.events.dating import assign_dates
 from communique.events.lexicon import Lexicon, lexicon
-from communique.events.participants import Draft, drafts_for, is_adjective, protagonist, unique
+from communique.events.participants import Draft, country_of, drafts_for, is_adjective, protagonist, unique
 from communique.events.place import assign_locations
 from communique.events.status import assign_status, mark_background_list
 
@@ -108,11 +108,15 @@ def fold_statements(events: Sequence[Draft]) -> list[Draft]:
 
 
 def add_representatives(doc: Document, events: Sequence[Draft]) -> None:
-    """A meeting with a party names its representative elsewhere ("the URP's deputy secretary, X, said…")."""
+    """A meeting with a party names its representative elsewhere ("the URP's deputy secretary, X, said…").
+
+    Only for an organization whose side has no person in the event yet (a delegation's own party does not
+    bring in its leader)."""
     for e in events:
         if e.type != "CONSULT" or sum(m.kind == "person" for m in e.actors) > 1:
             continue
-        for org in [m for m in e.actors if m.kind == "organization"]:
+        sides_with_people = {country_of(m) for m in e.actors if m.kind == "person"}
+        for org in [m for m in e.actors if m.kind == "organization" and country_of(m) not in sides_with_people]:
             rep = next((m for m in doc.mentions if m.kind == "person" and m.entity_id not in e.entity_ids()
                         and _represents(m, org)), None)
             if rep is not None:

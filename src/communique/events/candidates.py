@@ -220,7 +220,7 @@ def _envoy_senders(doc: Document, cand: Candidate, inside: list[Mention], lex: L
     envoy's own name starts; the envoy is a later person in the same clause, or unnamed.
     """
     senders: set[int] = set()
-    for cue_start, cue_end in lex.find_cues("envoy", doc.text, cand.window.start, cand.window.end):
+    for _, cue_end in lex.find_cues("envoy", doc.text, cand.window.start, cand.window.end):
         clause_end = doc.text.find(",", cue_end, cand.window.end)
         limit = clause_end if clause_end != -1 else cand.trigger.start
         persons = [m for m in inside if m.kind == "person" and cue_end <= m.start < limit]

@@ -88,13 +88,8 @@ def _decode_mixed(data: bytes, declared: str | None) -> Decoded | None:
     if not utf8 or not legacy:
         return None
     codec = _decode_legacy(b"".join(lines[i] for i in legacy), declared).encoding
-    parts = []
-    for i, line in enumerate(lines):
-        if i in utf8:
-            parts.append(utf8[i])
-        else:
-            parts.append(line.decode(codec, errors="replace"))
-    return Decoded("".join(parts), "utf-8", [f"mixed encodings: {len(legacy)} line(s) read as {codec}, the rest as UTF-8"])
+    text = "".join(utf8[i] if i in utf8 else line.decode(codec, errors="replace") for i, line in enumerate(lines))
+    return Decoded(text, "utf-8", [f"mixed encodings: {len(legacy)} line(s) read as {codec}, the rest as UTF-8"])
 
 
 def _strip_nuls(decoded: Decoded) -> Decoded:

@@ -53,7 +53,8 @@ def nested_html(depth: int = NESTING) -> str:
     """HTML with `depth` nested tags around one real sentence (recursion bombs in parsers)."""
     opening = "".join("<div><span>" if i % 2 else "<div>" for i in range(depth // 2))
     closing = "".join("</span></div>" if i % 2 else "</div>" for i in reversed(range(depth // 2)))
-    return f"<!doctype html><html><head><title>Nested</title></head><body>{opening}<p>{GOOD_SENTENCE}</p>{closing}</body></html>"
+    head = "<!doctype html><html><head><title>Nested</title></head>"
+    return f"{head}<body>{opening}<p>{GOOD_SENTENCE}</p>{closing}</body></html>"
 
 
 def binary_payloads(seed: int = 7) -> dict[str, bytes]:
