@@ -191,7 +191,10 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
         person = _person_at(ctx, pos, drafts, allow_comma=True)
         title = _with_org(t, org)
         if person is None:
-            holder = _office_holder(title, country, anchor, t.start, pos) if org is None else None
+            # the office ends at its last country or body ("президентом России", not "… в Москве")
+            end = max((d.end for d in drafts.values() if t.start <= d.start < pos and d.kind in ("country",
+                       "organization")), default=t.end)
+            holder = _office_holder(title, country, anchor, t.start, end) if org is None else None
             if holder is not None:
                 for start in [k for k, d in drafts.items() if t.start <= d.start and d.end <= holder.end]:
                     del drafts[start]  # the country inside "президентом России" is part of the title
@@ -239,6 +242,7 @@ def _complements(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> tuple[int
     country: str | None = None
     org: Candidate | None = None
     dangling = False  # a connector with nothing after it: "Führer des Proletariats" introduces no name
+    before_connector = pos
     while pos - start <= MAX_COMPLEMENT_CHARS:
         p = _skip_space(text, pos)
         d = drafts.get(p)
@@ -255,6 +259,7 @@ def _complements(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> tuple[int
             continue
         connector = _match_word(lex.connectors, text, p)
         if connector:
+            before_connector = pos
             pos, dangling = connector, True
             continue
         body = _match_word(lex.bodies, text, p)
@@ -266,7 +271,9 @@ def _complements(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> tuple[int
             pos = paren.end()
             continue
         break
-    return (-1 if dangling else pos), country, org
+    # a connector with nothing after it ("Führer des Proletariats", "с президентом России в августе")
+    # is not part of the title: the complements end before it
+    return (before_connector if dangling else pos), country, org
 
 
 def _match_word(regex: re.Pattern[str] | None, text: str, pos: int) -> int | None:
