@@ -4,7 +4,7 @@ UndecodableError is a bug (atheris reports it with the input that caused it).
 
     pip install -e '.[fuzz]'
     python fuzz/fuzz_readers.py -max_total_time=60                 # random start
-    python fuzz/fuzz_readers.py -max_total_time=60 fuzz/corpus/readers tests/data/bad   # from seeds
+    python fuzz/fuzz_readers.py -max_total_time=60 /tmp/fuzz-corpus tests/data/bad   # grows /tmp/fuzz-corpus
 """
 
 from __future__ import annotations

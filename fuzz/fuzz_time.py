@@ -25,7 +25,7 @@ PIECES = ["24 февраля", "20–23 января 2024 года", "Vom 20. bi
 
 def test_one_input(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
-    lang = LANGS[fdp.ConsumeIntInRange(0, len(LANGS) - 1)] or None
+    lang = LANGS[fdp.ConsumeIntInRange(0, len(LANGS) - 1)] or "und"
     date = DATES[fdp.ConsumeIntInRange(0, len(DATES) - 1)]
     doc_date = DATES[fdp.ConsumeIntInRange(0, 3)]
     parts = []

@@ -85,40 +85,43 @@ def process_parallel(
 ) -> Iterator[Document | InputError]:
     """Like `process_all`, on `jobs` worker processes; results keep the input order (deterministic).
 
-    The stages' data (lexicons, knowledge base, language model) is loaded once in the parent before
-    the workers fork, so no worker pays for it again.
+    The first batch is read before the workers fork, and the data of its languages (lexicons,
+    gazetteers, grammars) is built once in the parent, so no worker pays for it again.
     """
     if jobs <= 1:
         yield from process_all(items, options, until)
         return
+    import itertools
     import multiprocessing as mp
 
-    warm_up(options, until)
-    pending: list[Document | InputError] = []
-    ctx = mp.get_context("fork")
-    with ctx.Pool(jobs) as pool:
-        batch: list[Document] = []
-
-        def flush() -> Iterator[Document | InputError]:
-            docs = pool.imap(_process_one, [(d, options, until) for d in batch], chunksize=8)
-            # Errors between documents keep their place: yield in input order.
-            di = iter(docs)
-            for item in pending:
-                yield next(di) if isinstance(item, Document) else item
-
-        for item in items:
-            pending.append(item)
-            if isinstance(item, Document):
-                batch.append(item)
-            if len(batch) >= 256:
-                yield from flush()
-                pending.clear()
-                batch = []
-        yield from flush()
+    source = iter(items)
+    first = list(itertools.islice(source, BATCH))
+    warm_up(options, until, _languages_of(first, options))
+    with mp.get_context("fork").Pool(jobs) as pool:
+        batch = first
+        while batch:
+            docs = iter(pool.imap(_process_one, [(d, options, until) for d in batch if isinstance(d, Document)],
+                                  chunksize=8))
+            # input errors keep their place between documents: yield in input order
+            for item in batch:
+                yield next(docs) if isinstance(item, Document) else item
+            batch = list(itertools.islice(source, BATCH))
 
 
-def warm_up(options: Options, until: str = "events") -> None:
-    """Load every stage's data once (run one tiny document through the pipeline)."""
-    for lang in ("en", "ru", "de", "fr", "id", "vi"):
+BATCH = 256  # documents handed to the workers at a time (bounded memory, ordered output)
+
+
+def _languages_of(items: list[Document | InputError], options: Options) -> tuple[str, ...]:
+    """The languages to prepare: --lang, else the inputs' hints, else the supported ones."""
+    if options.lang:
+        return (options.lang,)
+    hinted = sorted({d.lang_hint for d in items if isinstance(d, Document) and d.lang_hint})
+    return tuple(hinted) if hinted else ("en", "ru", "de", "fr", "id", "vi")
+
+
+def warm_up(options: Options, until: str = "events", langs: tuple[str, ...] = ("en", "ru", "de", "fr", "id", "vi"),
+            ) -> None:
+    """Load every stage's data once (run one tiny document per language through the pipeline)."""
+    for lang in langs:
         process(Document(id="warm-up", raw_text="Warm-up text. 1 January 2020.", lang_hint=lang),
                 Options(lang=lang), until)

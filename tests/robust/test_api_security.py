@@ -71,10 +71,12 @@ def rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def body_for(path: str) -> dict[str, Any]:
-    return {"/api/documents": {"text": "The ministers met in Hanoi on 3 March 2025."},
-            "/api/corrections": {"event": "evt_x", "reject": True},
-            "/api/corrections/actor-merge": {"keep": "Q1", "absorb": "Q2"},
-            "/api/corrections/actor-rename": {"actor": "Q1", "name": "X"}}[path]
+    bodies: dict[str, dict[str, Any]] = {
+        "/api/documents": {"text": "The ministers met in Hanoi on 3 March 2025."},
+        "/api/corrections": {"event": "evt_x", "reject": True},
+        "/api/corrections/actor-merge": {"keep": "Q1", "absorb": "Q2"},
+        "/api/corrections/actor-rename": {"actor": "Q1", "name": "X"}}
+    return bodies[path]
 
 
 # -- tokens ---------------------------------------------------------------------------------------------
@@ -83,8 +85,9 @@ def body_for(path: str) -> dict[str, Any]:
 @pytest.mark.parametrize("path", WRITES)
 def test_every_write_needs_the_token(writer: TestClient, store: Path, path: str) -> None:
     before = rows(store)
-    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}, {"Authorization": "Basic " + TOKEN},
-                    {"Authorization": f"Bearer {TOKEN}x"}, {"Authorization": "Bearer "}):
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN},
+                    {"Authorization": "Basic " + TOKEN}, {"Authorization": f"Bearer {TOKEN}x"},
+                    {"Authorization": "Bearer "}):
         answer = writer.post(path, json=body_for(path), headers=headers)
         assert answer.status_code == 401, (headers, answer.text)
         assert answer.json() == {"error": "a valid 'Authorization: Bearer <token>' header is required"}
@@ -210,7 +213,8 @@ def test_injection_strings_in_search_and_ids(store: Path) -> None:
 
 def test_sql_is_never_built_from_strings() -> None:
     """No f-string, %-format or .format() inside text()/execute()/exec_driver_sql() anywhere in the package."""
-    pattern = re.compile(r"""(?:text|execute|exec_driver_sql|executescript)\(\s*(?:f["']|["'][^"']*["']\s*(?:%|\.format))""")
+    pattern = re.compile(r"(?:text|execute|exec_driver_sql|executescript)\(\s*"
+                         r"""(?:f["']|["'][^"']*["']\s*(?:%|\.format))""")
     found = [f"{p.relative_to(ROOT)}:{n}" for p in sorted((ROOT / "src" / "communique").rglob("*.py"))
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     assert found == []
@@ -262,9 +266,10 @@ def test_schemathesis_finds_no_server_error(store: Path) -> None:
         def check(case: Any) -> None:
             headers = {"Authorization": f"Bearer {TOKEN}"} if case.method.upper() == "POST" else None
             response = case.call(headers=headers)
-            calls[f"{case.method} {operation.path}"] = calls.get(f"{case.method} {operation.path}", 0) + 1
+            name = f"{case.method} {case.operation.path}"
+            calls[name] = calls.get(name, 0) + 1
             if response.status_code >= 500:
-                failures.append(f"{case.method} {case.formatted_path} -> {response.status_code}: {response.text[:200]}")
+                failures.append(f"{name} {case.formatted_path} -> {response.status_code}: {response.text[:200]}")
             assert "Traceback" not in response.text
 
         check()

@@ -3,6 +3,7 @@ redirects, and every spelling of a private address (refused before any connectio
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import threading
 import time
@@ -46,10 +47,8 @@ class Hostile(BaseHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(BOMB)))
             self.end_headers()
-            try:
+            with contextlib.suppress(OSError):  # the client gave up: what we want
                 self.wfile.write(BOMB)
-            except OSError:
-                pass
         elif self.path.startswith("/hop/"):
             n = int(self.path.rsplit("/", 1)[1])
             self.send_response(302)

@@ -23,7 +23,6 @@ USER_AGENT = "Communique/0.1 (+https://github.com/communique-project/communique;
 ROBOTS_TTL = 3600.0  # seconds a host's robots.txt is trusted
 ROBOTS_FAILURE_TTL = 300.0
 MAX_CRAWL_DELAY = 60.0  # an unreachable robots.txt is not asked again for this long
-_CHUNK = 65536
 # Answers after which asking again will not help (the page is gone, or we are not allowed).
 _PERMANENT_STATUS = frozenset({400, 401, 403, 404, 405, 406, 410, 414, 451})
 
@@ -176,7 +175,9 @@ class Fetcher:
         deadline = self.clock() + 3 * self.settings.timeout
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes(_CHUNK):  # decompressed: a gzip bomb is cut too
+        # Decompressed (a gzip bomb is cut too), and as received: with a chunk size, httpx would gather a
+        # dripping body into one chunk before this loop (and its deadline check) ever ran.
+        for chunk in response.iter_bytes():
             size += len(chunk)
             if size > limit:
                 raise FetchError(url, f"page too large (more than {limit:,} bytes; not read further)", permanent=True)
