@@ -64,20 +64,29 @@ def process(doc: Document, options: Options, until: str = "events") -> Document:
 def process_all(
     items: Iterable[Document | InputError], options: Options, until: str = "events"
 ) -> Iterator[Document | InputError]:
-    """Run the stages over documents; input errors pass through so the caller can report them."""
+    """Run the stages over documents; input errors pass through so the caller can report them.
+
+    A document that a stage fails on is reported as an error of that document (one line, no
+    traceback) and the run goes on with the next one.
+    """
     chain = stages(until)
     for item in items:
-        if isinstance(item, InputError):
-            yield item
-            continue
+        yield item if isinstance(item, InputError) else _guarded(item, chain, options)
+
+
+def _guarded(doc: Document, chain: list[Stage], options: Options) -> Document | InputError:
+    try:
         for stage in chain:
-            stage(item, options)
-        yield item
+            stage(doc, options)
+    except Exception as error:  # a bug must not end a batch: report the document and go on
+        where = f"{doc.source} (document {doc.id})" if doc.source and doc.source != doc.id else doc.id
+        return InputError(where, f"could not be processed: {type(error).__name__}: {error}")
+    return doc
 
 
-def _process_one(args: tuple[Document, Options, str]) -> Document:
+def _process_one(args: tuple[Document, Options, str]) -> Document | InputError:
     doc, options, until = args
-    return process(doc, options, until)
+    return _guarded(doc, stages(until), options)
 
 
 def process_parallel(

@@ -32,7 +32,7 @@ ERRORS = {
     "only-controls.txt": "empty document",
 }
 BROKEN_JSONL_ERRORS = {
-    2: "invalid JSON (Unterminated string starting at at column 28)",
+    2: "invalid JSON (Unterminated string starting at column 28)",
     3: "duplicate id 'ok-1' (first used on line 1); skipped",
     4: "expected a JSON object, got list",
     5: 'missing "text"',

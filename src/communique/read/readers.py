@@ -184,7 +184,9 @@ def jsonl_document(raw: bytes, number: int, source: str, id_prefix: str | None) 
     try:
         rec = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as e:
-        return InputError(source, f"invalid JSON ({e.msg} at column {e.colno})", line=number)
+        # json's messages may end in "starting at" ("Unterminated string starting at"): then no second "at"
+        where = f"column {e.colno}" if e.msg.endswith(" at") else f"at column {e.colno}"
+        return InputError(source, f"invalid JSON ({e.msg} {where})", line=number)
     if not isinstance(rec, dict):
         return InputError(source, f"expected a JSON object, got {type(rec).__name__}", line=number)
     if "text" not in rec:
