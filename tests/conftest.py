@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -28,6 +30,16 @@ def assert_evidence_ok(record: dict[str, Any], doc_text: str) -> None:
     if "start" in record and "text" in record:
         assert 0 <= record["start"] <= record["end"] <= len(doc_text), record
         assert record["text"] == doc_text[record["start"] : record["end"]], record
+
+
+@pytest.fixture(scope="session")
+def scorer(shared_dir: Path) -> ModuleType:
+    """The project's event scorer (shared/eval/score_events.py), loaded as a module."""
+    spec = importlib.util.spec_from_file_location("score_events", shared_dir / "eval" / "score_events.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

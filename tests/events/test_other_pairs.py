@@ -6,27 +6,12 @@ Each article is written the way a wire service would write it.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from communique.document import Document
 from communique.pipeline import Options, process
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-def _same_person() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_events", SHARED / "eval" / "score_events.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORER = _same_person()
 
 ARTICLES = [
     pytest.param(
@@ -107,7 +92,7 @@ def _names(actors: list) -> list[str]:
 
 
 @pytest.mark.parametrize(("lang", "date", "text", "expected"), ARTICLES)
-def test_events_in_other_pairs(lang: str, date: str, text: str, expected: list) -> None:
+def test_events_in_other_pairs(lang: str, date: str, text: str, expected: list, scorer: ModuleType) -> None:
     doc = _run(lang, date, text)
     assert doc.lang == lang
     found = [(e.type, e.mode, e.date.get("start"), (e.location or {}).get("country"), e) for e in doc.events]
@@ -120,7 +105,7 @@ def test_events_in_other_pairs(lang: str, date: str, text: str, expected: list) 
             assert fcountry == country
         names = _names(event.actors)
         for person in people:
-            assert any(SCORER.same_person(person, n) for n in names), (person, names)
+            assert any(scorer.same_person(person, n) for n in names), (person, names)
 
 
 SPORT_BUSINESS_WEATHER = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from functools import cache
 from pathlib import Path
@@ -17,14 +16,6 @@ from communique.records import event_record
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 GOLD = SHARED / "gold" / "seeds.jsonl"
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_events", SHARED / "eval" / "score_events.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _seed_documents(tmp: Path, with_dates: bool) -> Path:
@@ -52,10 +43,10 @@ def _predictions(tmp: str, with_dates: bool) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def scored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def scored(tmp_path_factory: pytest.TempPathFactory, scorer: ModuleType) -> dict[str, Any]:
     preds = _predictions(str(tmp_path_factory.mktemp("seeds")), True)
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    return dict(_scorer().score(gold, preds))
+    return dict(scorer.score(gold, preds))
 
 
 def test_event_f1_on_seeds(scored: dict[str, Any]) -> None:

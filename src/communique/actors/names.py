@@ -221,23 +221,26 @@ def _strip_tones(syllable: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def _vi_syllable_to_cyrillic(syllable: str) -> str:
-    s = _strip_tones(syllable)
+Table = tuple[tuple[str, str], ...]
+
+
+def _transcribe_syllable(s: str, initials: Table, finals: Table, vowels: Table) -> tuple[str, str, str]:
+    """Split a syllable into initial, nucleus and final, each mapped through its table (first match wins)."""
     initial = ""
-    for src, dst in _VI_INITIALS:
+    for src, dst in initials:
         if s.startswith(src) and len(s) > len(src):
             # "gi" before a vowel is an initial; "gi" alone is g + i
             initial, s = dst, s[len(src):]
             break
     final = ""
-    for src, dst in _VI_FINALS:
+    for src, dst in finals:
         if s.endswith(src) and len(s) > len(src):
             final, s = dst, s[: -len(src)]
             break
     vowel = ""
     rest = s
     while rest:
-        for src, dst in _VI_VOWELS:
+        for src, dst in vowels:
             if rest.startswith(src):
                 vowel += dst
                 rest = rest[len(src):]
@@ -245,6 +248,11 @@ def _vi_syllable_to_cyrillic(syllable: str) -> str:
         else:
             vowel += rest[0]
             rest = rest[1:]
+    return initial, vowel, final
+
+
+def _vi_syllable_to_cyrillic(syllable: str) -> str:
+    initial, vowel, final = _transcribe_syllable(_strip_tones(syllable), _VI_INITIALS, _VI_FINALS, _VI_VOWELS)
     if not initial and vowel.startswith("е"):
         vowel = "э" + vowel[1:]
     return initial + vowel + final
@@ -273,28 +281,7 @@ _CYR_VI_VOWELS = (("уе", "uye"), ("ыо", "uo"), ("ие", "ie"), ("ай", "ai"
 
 
 def _cyr_syllable_to_vi(syllable: str) -> str:
-    s = fold(syllable)
-    initial = ""
-    for src, dst in _CYR_VI_INITIALS:
-        if s.startswith(src) and len(s) > len(src):
-            initial, s = dst, s[len(src):]
-            break
-    final = ""
-    for src, dst in _CYR_VI_FINALS:
-        if s.endswith(src) and len(s) > len(src):
-            final, s = dst, s[: -len(src)]
-            break
-    vowel = ""
-    rest = s
-    while rest:
-        for src, dst in _CYR_VI_VOWELS:
-            if rest.startswith(src):
-                vowel += dst
-                rest = rest[len(src):]
-                break
-        else:
-            vowel += rest[0]
-            rest = rest[1:]
+    initial, vowel, final = _transcribe_syllable(fold(syllable), _CYR_VI_INITIALS, _CYR_VI_FINALS, _CYR_VI_VOWELS)
     if initial == "c" and vowel[:1] in ("e", "i", "y"):
         initial = "k"  # Vietnamese writes k before front vowels (Kiên, Kế)
     if initial == "qu" and vowel.startswith("u"):
