@@ -201,7 +201,7 @@ def jsonl_document(raw: bytes, number: int, source: str, id_prefix: str | None) 
     if doc_id is None:
         doc_id = f"{id_prefix}:{number}" if id_prefix else str(number)
     doc = Document(id=doc_id, raw_text=text, source=f"{source}:{number}", title=_optional_str(rec.get("title")),
-                   url=_optional_str(rec.get("url")), lang_hint=_lang_hint(rec.get("lang")))
+                   url=_optional_str(rec.get("url")), lang_hint=lang_code(rec.get("lang")))
     doc.warnings.extend(warnings)
     set_metadata_date(doc, rec.get("date"))
     return doc
@@ -229,7 +229,7 @@ def _optional_str(value: Any) -> str | None:
     return text or None
 
 
-def _lang_hint(value: Any) -> str | None:
+def lang_code(value: Any) -> str | None:
     """An ISO 639-1 hint: "pt-BR" -> "pt", "RU" -> "ru"; None when absent or not a code."""
     if not isinstance(value, str):
         return None

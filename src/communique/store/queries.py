@@ -247,15 +247,24 @@ def show_event(db_url: str, event_id: str) -> str | None:
         engine.dispose()
 
 
+def merged_record(conn: Connection, event_id: str) -> tuple[str, dict[str, Any]] | None:
+    """The merged event (its id and record, corrections applied) that `event_id` names: the merged id
+    or the id of one of its reports; None when there is no such event."""
+    merged_id = resolve_event_id(conn, event_id)
+    if merged_id is None:
+        return None
+    raw = conn.execute(select(merged_events.c.record).where(merged_events.c.id == merged_id)).scalar()
+    if raw is None:
+        return None
+    return merged_id, load_corrections(conn).apply(json.loads(raw))
+
+
 def _show(engine: Engine, event_id: str) -> str | None:
     with engine.connect() as conn:
-        merged_id = resolve_event_id(conn, event_id)
-        if merged_id is None:
+        found = merged_record(conn, event_id)
+        if found is None:
             return None
-        raw = conn.execute(select(merged_events.c.record).where(merged_events.c.id == merged_id)).scalar()
-        if raw is None:
-            return None
-        rec = load_corrections(conn).apply(json.loads(raw))
+        merged_id, rec = found
         members = conn.execute(
             select(events.c.id, events.c.doc_id, events.c.lang, events.c.record, events.c.merge_reason,
                    documents.c.title, documents.c.date)

@@ -18,8 +18,8 @@ from sqlalchemy import Connection, Engine, and_, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from communique.merge.keys import parse_date
-from communique.store.corrections import load_corrections, resolve_event_id
-from communique.store.queries import EventFilter, query_events
+from communique.store.corrections import load_corrections
+from communique.store.queries import EventFilter, merged_record, query_events
 from communique.store.schema import documents, events, merged_events
 
 SORTS = ("date", "-date", "confidence", "-confidence")
@@ -148,13 +148,10 @@ def event_detail(engine: Engine, event_id: str, context: int = CONTEXT_CHARS) ->
 
     `event_id` may be the merged id or the id of one report."""
     with engine.connect() as conn:
-        merged_id = resolve_event_id(conn, event_id)
-        if merged_id is None:
+        found = merged_record(conn, event_id)
+        if found is None:
             return None
-        raw = conn.execute(select(merged_events.c.record).where(merged_events.c.id == merged_id)).scalar()
-        if raw is None:
-            return None
-        record = load_corrections(conn).apply(json.loads(raw))
+        merged_id, record = found
         doc_ids = sorted({str(s.get("doc")) for s in record.get("sources") or []})
         docs = {r.id: r for r in conn.execute(
             select(documents.c.id, documents.c.title, documents.c.url, documents.c.date, documents.c.lang,

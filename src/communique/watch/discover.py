@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from communique.read.readers import lang_code
+
 MAX_DECOMPRESSED = 50_000_000  # a gzipped sitemap may not inflate past this
 _TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|_ga)$", re.IGNORECASE)
 
@@ -63,7 +65,7 @@ def parse_feed(data: bytes, base_url: str) -> list[Item]:
     parsed = feedparser.parse(data, response_headers={"content-location": base_url,
                                                       "content-type": "application/xml"})
     entries = list(parsed.get("entries") or [])
-    feed_lang = _lang_code((parsed.get("feed") or {}).get("language"))
+    feed_lang = lang_code((parsed.get("feed") or {}).get("language"))
     items = []
     for entry in entries:
         link = entry.get("link") or _alternate_link(entry)
@@ -72,7 +74,7 @@ def parse_feed(data: bytes, base_url: str) -> list[Item]:
             continue
         date = _struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))
         items.append(Item(url=url, title=_clean(entry.get("title")), published=date,
-                          lang=_lang_code(entry.get("language")) or feed_lang))
+                          lang=lang_code(entry.get("language")) or feed_lang))
     if not items and (parsed.get("bozo") or not parsed.get("version")):
         # A feed with recoverable errors still counts when it yields links; an empty valid feed is fine.
         reason = parsed.get("bozo_exception")
@@ -128,7 +130,7 @@ def parse_sitemap(data: bytes, base_url: str) -> list[Item] | Sitemaps:
                                                                                                           "lastmod")
         title = _child_text(news, "title") if news is not None else None
         publication = next((c for c in news if _local(c.tag) == "publication"), None) if news is not None else None
-        lang = _lang_code(_child_text(publication, "language")) if publication is not None else None
+        lang = lang_code(_child_text(publication, "language")) if publication is not None else None
         dated.append((published or "", Item(url=url, title=title, published=_iso_day(published), lang=lang)))
     dated.sort(key=lambda pair: pair[0], reverse=True)  # stable: document order among equal dates
     return _unique([item for _, item in dated])
@@ -224,13 +226,6 @@ def _unique(items: list[Item]) -> list[Item]:
             seen.add(item.url)
             out.append(item)
     return out
-
-
-def _lang_code(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    code = re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0]
-    return code if code.isalpha() and 2 <= len(code) <= 3 else None
 
 
 def _clean(value: object) -> str | None:
