@@ -172,7 +172,7 @@ def end_to_end_rows(label: str, runs: list[CommandRun], documents: int, megabyte
 
 def build_report(args: argparse.Namespace) -> list[str]:
     corpora = [NEWS_SAMPLE, SEEDS]
-    lines = ["# Benchmark results", "", f"`python -m benchmarks{' --quick' if args.runs == 1 else ''}`: "
+    lines = ["# Benchmark results", "", f"`python -m benchmarks {' '.join(sys.argv[1:])}`".replace(" `", "`") + ": "
              f"medians of {args.runs} run(s); written {time.strftime('%Y-%m-%d %H:%M')}.", "", "## Machine", ""]
     lines += machine_lines() + [""]
 
