@@ -32,6 +32,7 @@ from sqlalchemy import Engine, func, insert, select, text
 
 from communique.merge import blocking_keys, combine, view_of
 from communique.store.db import writing
+from communique.store.derived import add_new_merged, period_columns
 from communique.store.schema import documents, event_actor, events, merge_keys, merged_events
 
 # Countries roughly by how often they appear in diplomatic news; the rest of the world follows.
@@ -249,7 +250,7 @@ def rows_for_event(factory: EventFactory, serial: int, seq_start: int) -> dict[s
         "date_hi": view.interval.hi.isoformat() if view.interval else None,
         "countries": "," + ",".join(countries) + ",", "langs": ",".join(sorted({s["lang"] for s in record["sources"]})),
         "doc_date": doc_date, "n_sources": len(record["sources"]), "confidence": record["confidence"],
-        "record": _dumps(record),
+        "record": _dumps(record), **period_columns(record),
     })
     rows["keys"] += [{"key": key, "merged_id": merged_id} for key in blocking_keys(view)]
     return rows
@@ -285,6 +286,7 @@ def generate_store(engine: Engine, n_events: int = 1_000_000, seed: int = 7, bat
             for name, table in tables.items():
                 if chunk[name]:
                     conn.execute(insert(table), chunk[name])
+            add_new_merged(conn, [(m["id"], json.loads(m["record"])) for m in chunk["merged"]])
             if conn.dialect.name == "sqlite":  # the store keeps SQLite's full-text index by hand
                 conn.execute(text("INSERT INTO docs_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
                              [{"id": d["id"], "title": d["title"], "text": d["text"]} for d in chunk["documents"]])

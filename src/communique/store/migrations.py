@@ -83,7 +83,39 @@ def _v3_search_and_versions(conn: Connection) -> None:
                           "(to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(text, '')))"))
 
 
-MIGRATIONS: list[Migration] = [_v1_core_tables, _v2_corrections, _v3_search_and_versions]
+def _v4_query_tables(conn: Connection) -> None:
+    """Derived tables and indexes so queries filter, sort and page in the database (store/derived.py),
+    filled from the merged events already stored. Indexes are created after the fill (faster on big stores)."""
+    from communique.store.derived import rebuild
+
+    for column, kind in (("period_lo", "TEXT"), ("period_hi", "TEXT"), ("span_days", "INTEGER")):
+        conn.execute(text(f"ALTER TABLE merged_events ADD COLUMN {column} {kind}"))
+    md = MetaData()
+    merged_index = Table("merged_index", md, Column("key", Text, primary_key=True),
+                         Column("merged_id", Text, primary_key=True), Column("date_start", Text),
+                         Column("type", Text), Column("confidence", Float), Column("topics", Text))
+    Table("actor_links", md, Column("actor_id", Text, primary_key=True), Column("other_id", Text, primary_key=True),
+          Column("type", Text, primary_key=True), Column("n", Integer, nullable=False))
+    pair_counts = Table("pair_counts", md, Column("pair", Text, primary_key=True), Column("n", Integer, nullable=False))
+    actors = Table("actors", md, Column("variant", Text, primary_key=True), Column("actor_id", Text, nullable=False),
+                   Column("name", Text), Column("name_lower", Text), Column("kind", Text), Column("country", Text),
+                   Column("role", Text), Column("n", Integer, nullable=False))
+    md.create_all(conn)
+    rebuild(conn)
+    merged = Table("merged_events", md, autoload_with=conn)
+    for index in (Index("merged_index_order", merged_index.c.key, merged_index.c.date_start, merged_index.c.merged_id),
+                  Index("merged_index_merged", merged_index.c.merged_id),
+                  Index("pair_counts_n", pair_counts.c.n),
+                  Index("ix_actors_actor_id", actors.c.actor_id),
+                  Index("merged_type_date", merged.c.type, merged.c.date_start),
+                  Index("merged_period", merged.c.period_lo, merged.c.period_hi, merged.c.date_start),
+                  Index("merged_type_period", merged.c.type, merged.c.period_lo, merged.c.period_hi,
+                        merged.c.date_start),
+                  Index("merged_span", merged.c.span_days)):
+        index.create(conn)
+
+
+MIGRATIONS: list[Migration] = [_v1_core_tables, _v2_corrections, _v3_search_and_versions, _v4_query_tables]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

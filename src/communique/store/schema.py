@@ -8,6 +8,8 @@ decide (corrections), which is applied on top at query and export time and so su
   event_actor    the participants of each event (for actor and country queries)
   merged_events  one row per real-world event: the merged record as JSON + indexed columns
   merge_keys     blocking keys of merged events (type|month|participant) -> candidate search
+  merged_index, actor_links, pair_counts, actors
+                 derived from merged events for fast queries (v4; see store/derived.py)
   corrections    the audit trail of corrections (who, when, what, old value)
   meta           schema_version
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, Table, Text
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -69,6 +71,39 @@ merged_events = Table(
     Column("langs", Text), Column("doc_date", Text),
     Column("n_sources", Integer), Column("confidence", Float),
     Column("record", Text, nullable=False),
+    # v4: the days a --since/--until filter compares (queries._in_period), and their span
+    Column("period_lo", Text), Column("period_hi", Text), Column("span_days", Integer),
+    Index("merged_type_date", "type", "date_start"),
+    Index("merged_period", "period_lo", "period_hi", "date_start"),
+    Index("merged_type_period", "type", "period_lo", "period_hi", "date_start"),
+    Index("merged_span", "span_days"),
+)
+
+merged_index = Table(
+    "merged_index", metadata,
+    Column("key", Text, primary_key=True), Column("merged_id", Text, primary_key=True),
+    Column("date_start", Text), Column("type", Text), Column("confidence", Float), Column("topics", Text),
+    Index("merged_index_order", "key", "date_start", "merged_id"),
+    Index("merged_index_merged", "merged_id"),
+)
+
+actor_links = Table(
+    "actor_links", metadata,
+    Column("actor_id", Text, primary_key=True), Column("other_id", Text, primary_key=True),
+    Column("type", Text, primary_key=True), Column("n", Integer, nullable=False),
+)
+
+pair_counts = Table(
+    "pair_counts", metadata,
+    Column("pair", Text, primary_key=True), Column("n", Integer, nullable=False),
+    Index("pair_counts_n", "n"),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("variant", Text, primary_key=True),  # JSON [id, name, kind, country, role]
+    Column("actor_id", Text, nullable=False, index=True), Column("name", Text), Column("name_lower", Text),
+    Column("kind", Text), Column("country", Text), Column("role", Text), Column("n", Integer, nullable=False),
 )
 
 merge_keys = Table(

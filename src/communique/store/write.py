@@ -16,6 +16,7 @@ from sqlalchemy import Connection, delete, func, insert, select, text, update
 
 from communique.merge import blocking_keys, choose, combine, view_of
 from communique.records import stable_id
+from communique.store.derived import period_columns, replace_merged
 from communique.store.schema import documents, event_actor, events, merge_keys, merged_events
 
 KEY_CHUNK = 500  # bound the size of IN (...) lists
@@ -171,7 +172,10 @@ def _new_merged_id(conn: Connection, event_id: str) -> str:
 
 
 def refresh_merged(conn: Connection, merged_id: str) -> None:
-    """Recompute a merged event from its members (oldest document first), with its blocking keys."""
+    """Recompute a merged event from its members (oldest document first), with its blocking keys and
+    its rows in the derived query tables (store/derived.py)."""
+    old_raw = conn.execute(select(merged_events.c.record).where(merged_events.c.id == merged_id)).scalar()
+    old = json.loads(old_raw) if old_raw is not None else None
     rows = conn.execute(
         select(events.c.record, documents.c.date, documents.c.lang)
         .join(documents, documents.c.id == events.c.doc_id)
@@ -181,6 +185,7 @@ def refresh_merged(conn: Connection, merged_id: str) -> None:
     conn.execute(delete(merge_keys).where(merge_keys.c.merged_id == merged_id))
     conn.execute(delete(merged_events).where(merged_events.c.id == merged_id))
     if not rows:
+        replace_merged(conn, merged_id, old, None)
         return
     record = combine([json.loads(r.record) for r in rows], merged_id)
     dates = sorted(r.date for r in rows if r.date)
@@ -196,7 +201,9 @@ def refresh_merged(conn: Connection, merged_id: str) -> None:
         countries="," + ",".join(countries) + "," if countries else "",
         langs=",".join(sorted({r.lang for r in rows if r.lang})), doc_date=doc_date,
         n_sources=len(record["sources"]), confidence=record["confidence"], record=_dumps(record),
+        **period_columns(record),
     ))
+    replace_merged(conn, merged_id, old, record)
     keys = blocking_keys(view)
     if keys:
         conn.execute(insert(merge_keys), [{"key": k, "merged_id": merged_id} for k in keys])
