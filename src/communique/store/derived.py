@@ -6,8 +6,9 @@ rewrites a merged event's contributions in the same transaction as the merged ev
 are taken out of the SQL answer and matched in Python; actor merges map ids when the answer is read).
 
   merged_index  (key, merged_id, date_start, type, confidence, topics): one row per key of a merged event:
-                * (every event), a:<actor id>, p:<CC>,<CC> (sorted pair of participant countries), c:<CC> (a participant's
-                or the location's country), t:<topic>, l:<source language>, r:<actor id>\\x1f<role>
+                * (every event), a:<actor id>, p:<CC>,<CC> (sorted pair of participant countries),
+                c:<CC> (a participant's or the location's country), t:<topic>, l:<source language>,
+                r:<actor id>\\x1f<role>
   actor_links   (actor_id, other_id, type, n): merged events two actors share, per event type
   pair_counts   (pair, n): merged events per pair of participant countries
   actors        one row per (id, name, kind, country, role) variant seen, with how many events carry it:

@@ -88,8 +88,9 @@ def _v4_query_tables(conn: Connection) -> None:
     filled from the merged events already stored. Indexes are created after the fill (faster on big stores)."""
     from communique.store.derived import rebuild
 
-    for column, kind in (("period_lo", "TEXT"), ("period_hi", "TEXT"), ("span_days", "INTEGER")):
-        conn.execute(text(f"ALTER TABLE merged_events ADD COLUMN {column} {kind}"))
+    conn.execute(text("ALTER TABLE merged_events ADD COLUMN period_lo TEXT"))
+    conn.execute(text("ALTER TABLE merged_events ADD COLUMN period_hi TEXT"))
+    conn.execute(text("ALTER TABLE merged_events ADD COLUMN span_days INTEGER"))
     md = MetaData()
     merged_index = Table("merged_index", md, Column("key", Text, primary_key=True),
                          Column("merged_id", Text, primary_key=True), Column("date_start", Text),

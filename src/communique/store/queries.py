@@ -1,7 +1,8 @@
 """Queries over the store: merged events (with corrections applied), actors, timelines, full text.
 
-Filters run in two steps: a loose SQL pre-filter on indexed columns (always letting corrected events
-through, since a correction may change what matches), then the exact filter on the corrected record.
+Filters, sorting and paging run in SQL over the derived tables of store/derived.py (extracted data);
+events with a correction are matched in Python on their corrected record and merged into the order,
+and actor merges/renames are applied when an actor filter is resolved to ids and when records are read.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, or_, select, text
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Connection, Engine, Text, and_, exists, func, literal, or_, select, text
 
 from communique.merge import explain
 from communique.merge.keys import parse_date
 from communique.store.corrections import Corrections, load_corrections, resolve_event_id
-from communique.store.schema import documents, event_actor, events, merged_events
+from communique.store.derived import ALL_KEY, ROLE_SEP, actor_key, country_key, lang_key, pair_key, topic_key
+from communique.store.schema import actors, documents, events, merged_events, merged_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,61 +37,325 @@ class EventFilter:
     lang: str | None = None  # a source in this language
     text: str | None = None  # full text of a source document
     include_rejected: bool = False
+    actor_id: str | None = None  # exactly this actor id (after actor merges), no name matching
 
 
-def query_events(engine: Engine, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-    """Merged event records in the contract form (sources from every document), oldest first."""
-    flt = flt or EventFilter()
+SORTS = ("date", "-date", "confidence", "-confidence")
+
+
+def query_events(engine: Engine, flt: EventFilter | None = None, limit: int | None = None, offset: int = 0,
+                 sort: str | None = None) -> list[dict[str, Any]]:
+    """Merged event records in the contract form (sources from every document), corrections applied.
+
+    Without `sort`: oldest first (undated last, then by id). `sort` is one of SORTS ("-" = descending;
+    events without the value last). `limit`/`offset` cut that order in the database."""
     with engine.connect() as conn:
-        corr = load_corrections(conn)
-        docs = set(_matching_doc_ids(conn, flt.text)) if flt.text else None
-        query = select(merged_events.c.id, merged_events.c.record)
-        conds = _prefilter(conn, flt, corr, docs)
-        if conds:
-            loose = and_(*conds)
-            query = query.where(or_(loose, merged_events.c.id.in_(corr.event_ids)) if corr.event_ids else loose)
-        rows = conn.execute(query).all()
-    records = []
-    for row in rows:
-        rec = corr.apply(json.loads(row.record))
+        return select_events(conn, flt or EventFilter(), limit, offset, sort)[0]
+
+
+def count_events(engine: Engine, flt: EventFilter | None = None) -> int:
+    """How many merged events query_events would return."""
+    with engine.connect() as conn:
+        return select_events(conn, flt or EventFilter(), 0, 0, None)[1]
+
+
+def select_events(conn: Connection, flt: EventFilter, limit: int | None, offset: int,
+                  sort: str | None) -> tuple[list[dict[str, Any]], int]:
+    """(records of the window, total matching). Filtering, sorting and paging run in SQL over the derived
+    tables (store/derived.py), which hold extracted data; events with a correction are left out of the SQL
+    and matched in Python on their corrected record, then merged into the order."""
+    if sort is not None and sort not in SORTS:
+        raise ValueError(f"sort {sort!r}: expected one of {', '.join(SORTS)}")
+    corr = load_corrections(conn)
+    plan = plan_filter(conn, flt, corr)
+    corrected = _corrected_matches(conn, flt, corr)
+    if corrected:
+        window = None if limit is None else offset + limit
+        rows = _ordered_rows(conn, plan, sort, 0, window)
+        merged = sorted(rows + [_Row(r["id"], _sort_value(r, sort), (r.get("date") or {}).get("start"))
+                                for r in corrected], key=_row_key(sort))
+        rows = merged[offset:] if limit is None else merged[offset:offset + limit]
+        total = _count(conn, plan) + len(corrected)
+    else:
+        rows = _ordered_rows(conn, plan, sort, offset, limit)
+        total = _count(conn, plan) if limit is not None else offset + len(rows)
+    by_id = {r["id"]: r for r in corrected}
+    raw = _records(conn, [r.id for r in rows if r.id not in by_id])
+    records = [by_id[r.id] if r.id in by_id else corr.apply(raw[r.id]) for r in rows]
+    return records, total
+
+
+@dataclass(slots=True)
+class Plan:
+    """A filter as SQL over merged_index x (driven by one key) or merged_events m (no key)."""
+
+    key: str | None
+    conds: list[Any]  # functions of (id column, x or None) -> condition
+    needs_m: bool
+    impossible: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    id: str
+    value: Any
+    date_start: str | None
+
+
+def plan_filter(conn: Connection, flt: EventFilter, corr: Corrections) -> Plan:
+    """The SQL form of a filter on extracted (uncorrected) data; corrected events are excluded."""
+    keys: list[str] = []
+    conds: list[Any] = []
+    needs_m = False
+    impossible = False
+    if flt.pair:
+        a, b = (cc.upper() for cc in flt.pair)
+        if a != b:
+            keys.append(pair_key(a, b))
+        else:
+            keys.append(country_key(a))
+            conds.append(lambda idc, x: merged_events.c.countries.like(f"%,{a},%"))
+            needs_m = True
+    if flt.actor:
+        ids = resolve_actor_ids(conn, flt.actor, corr)
+        if not ids:
+            impossible = True
+        elif len(ids) == 1:
+            keys.append(actor_key(ids[0]))
+        else:
+            wanted = [actor_key(i) for i in ids]
+            conds.append(lambda idc, x: idc.in_(select(merged_index.c.merged_id).where(merged_index.c.key.in_(wanted))))
+    if flt.actor_id:
+        originals = original_actor_ids(conn, flt.actor_id, corr)
+        if not originals:
+            impossible = True
+        elif len(originals) == 1:
+            keys.append(actor_key(originals[0]))
+        else:
+            exact = [actor_key(i) for i in originals]
+            conds.append(lambda idc, x: idc.in_(select(merged_index.c.merged_id).where(merged_index.c.key.in_(exact))))
+    if flt.country:
+        keys.append(country_key(flt.country))
+    if flt.topic:
+        keys.append(topic_key(flt.topic))
+    if flt.lang:
+        keys.append(lang_key(flt.lang.lower()))
+    for extra in keys[1:]:
+        conds.append(_has_key(extra))
+    if flt.type:
+        conds.append(lambda idc, x: (x.c.type if x is not None else merged_events.c.type) == flt.type.upper())
+    if flt.mode:
+        conds.append(lambda idc, x: merged_events.c.mode == flt.mode.lower())
+        needs_m = True
+    if flt.since or flt.until:
+        conds.extend(_period_conditions(conn, flt.since, flt.until))
+        needs_m = True
+    if flt.text:
+        conds.append(_text_condition(conn, flt.text))
+    if corr.event_ids:
+        excluded = corr.event_ids
+        conds.append(lambda idc, x: idc.not_in(excluded))
+    return Plan(keys[0] if keys else None, conds, needs_m, impossible)
+
+
+def _has_key(key: str) -> Any:
+    def cond(idc: Any, x: Any) -> Any:
+        y = merged_index.alias("y")
+        return exists().where(y.c.key == key, y.c.merged_id == idc)
+
+    return cond
+
+
+def _period_conditions(conn: Connection, since: str | None, until: str | None) -> list[Any]:
+    """Events whose days (period_lo..period_hi) meet [since, until]. A lower bound on period_lo (since
+    minus the longest span stored) lets the index narrow the scan."""
+    lo_bound, hi_bound = _bounds(since, until)
+    m = merged_events.c
+    conds: list[Any] = [lambda idc, x: m.period_lo.is_not(None)]
+    if lo_bound:
+        longest = conn.execute(select(func.max(m.span_days))).scalar() or 0
+        floor = (lo_bound - dt.timedelta(days=int(longest))).isoformat()
+        conds.append(lambda idc, x: m.period_hi >= lo_bound.isoformat())
+        conds.append(lambda idc, x: m.period_lo >= floor)
+    if hi_bound:
+        conds.append(lambda idc, x: m.period_lo <= hi_bound.isoformat())
+    return conds
+
+
+def _text_condition(conn: Connection, query: str) -> Any:
+    if conn.dialect.name == "sqlite":
+        match = _fts5_query(query) or '""'
+        docs = text("SELECT doc_id FROM docs_fts WHERE docs_fts MATCH :fts_q").bindparams(fts_q=match) \
+            .columns(doc_id=Text)
+    else:
+        docs = text("SELECT id AS doc_id FROM documents WHERE to_tsvector('simple', coalesce(title, '') || ' ' || "
+                    "coalesce(text, '')) @@ websearch_to_tsquery('simple', :fts_q)").bindparams(fts_q=query) \
+            .columns(doc_id=Text)
+    sub = select(events.c.merged_id).where(events.c.doc_id.in_(select(docs.subquery().c.doc_id)))
+    return lambda idc, x: idc.in_(sub)
+
+
+def resolve_actor_ids(conn: Connection, wanted: str, corr: Corrections) -> list[str]:
+    """The stored actor ids an actor filter means: the id itself, or every actor whose name contains
+    `wanted` (case-insensitive), both after actor merges and renames."""
+    a = actors.c
+    if not corr.touches_actors:
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", wanted.lower()) + "%"
+        named = or_(a.actor_id == wanted, a.name_lower.like(pattern, escape="\\"))
+        found = conn.execute(select(a.actor_id).where(named).distinct().order_by(a.actor_id)).scalars()
+        return list(found)
+    needle = wanted.lower()
+    out = set()
+    for actor_id, name in conn.execute(select(a.actor_id, a.name).distinct()).all():
+        shown = corr.actor_id(actor_id)
+        shown_name = corr.actor_names.get(shown, name) if shown != actor_id else name
+        shown_name = corr.renamed.get(shown, shown_name)
+        if shown == wanted or needle in str(shown_name or "").lower():
+            out.add(actor_id)
+    return sorted(out)
+
+
+def original_actor_ids(conn: Connection, actor_id: str, corr: Corrections) -> list[str]:
+    """The stored actor ids shown as `actor_id` once actor merges are applied."""
+    if not corr.touches_actors or not corr.alias:
+        return [actor_id] if corr.actor_id(actor_id) == actor_id else []
+    stored = conn.execute(select(actors.c.actor_id).distinct()).scalars()
+    return sorted(i for i in stored if corr.actor_id(i) == actor_id)
+
+
+def _source(plan: Plan, columns: Any) -> Any:
+    """SELECT columns(id column, order columns…) FROM the plan's tables WHERE its conditions."""
+    if plan.key is not None:
+        x = merged_index.alias("x")
+        idc = x.c.merged_id
+        query = select(*columns(idc, x))
+        if plan.needs_m:
+            query = query.select_from(x.join(merged_events, merged_events.c.id == x.c.merged_id))
+        query = query.where(x.c.key == plan.key)
+    else:
+        x = None
+        idc = merged_events.c.id
+        query = select(*columns(idc, None)).select_from(merged_events)
+    conds = [c(idc, x) for c in plan.conds]
+    if plan.impossible:
+        conds.append(literal(False))
+    return query.where(*conds) if conds else query
+
+
+def _count(conn: Connection, plan: Plan) -> int:
+    return int(conn.execute(_source(plan, lambda idc, x: [func.count()])).scalar_one())
+
+
+def _ordered_rows(conn: Connection, plan: Plan, sort: str | None, offset: int, limit: int | None) -> list[_Row]:
+    """The plan's ids in the order `sort` defines: events with the sort value first (ordered by it, then id),
+    then the others (oldest first, then id), cut to [offset, offset+limit)."""
+    if limit == 0:
+        return []
+    by = (sort or "date").lstrip("-")
+    desc = bool(sort and sort.startswith("-"))
+
+    def value_col(x: Any) -> Any:
+        table = x.c if x is not None else merged_events.c
+        return table.date_start if by == "date" else table.confidence
+
+    def cols(idc: Any, x: Any) -> list[Any]:
+        table = x.c if x is not None else merged_events.c
+        return [idc.label("id"), value_col(x).label("value"), table.date_start.label("date_start")]
+
+    def has_value(idc: Any, x: Any) -> Any:
+        col = value_col(x)
+        return and_(col.is_not(None), col != "") if sort is None else col.is_not(None)
+
+    def lacks_value(idc: Any, x: Any) -> Any:
+        col = value_col(x)
+        return or_(col.is_(None), col == "") if sort is None else col.is_(None)
+
+    with_value = Plan(plan.key, plan.conds + [has_value], plan.needs_m, plan.impossible)
+    without = Plan(plan.key, plan.conds + [lacks_value], plan.needs_m, plan.impossible)
+    first = _source(with_value, cols)
+    order = [first.selected_columns.value, first.selected_columns.id]
+    first = first.order_by(*[c.desc() for c in order] if desc else order)
+    rows = _window(conn, first, offset, limit)
+    if limit is not None and len(rows) >= limit:
+        return rows
+    skipped = offset - _count(conn, with_value) if offset and not rows else 0
+    second = _source(without, cols)
+    # Events without the value keep the default order among themselves: oldest first, then id.
+    second = second.order_by(func.coalesce(func.nullif(second.selected_columns.date_start, ""), "9999"),
+                             second.selected_columns.id)
+    more = _window(conn, second, max(0, skipped), None if limit is None else limit - len(rows))
+    return rows + more
+
+
+def _window(conn: Connection, query: Any, offset: int, limit: int | None) -> list[_Row]:
+    if offset:
+        query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_Row(r.id, r.value, r.date_start) for r in conn.execute(query)]
+
+
+def _records(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        query = select(merged_events.c.id, merged_events.c.record).where(merged_events.c.id.in_(chunk))
+        for row in conn.execute(query):
+            out[row.id] = json.loads(row.record)
+    return out
+
+
+def _corrected_matches(conn: Connection, flt: EventFilter, corr: Corrections) -> list[dict[str, Any]]:
+    """The corrected events that match the filter on their corrected record (the exact Python filter)."""
+    if not corr.event_ids:
+        return []
+    docs = set(_matching_doc_ids(conn, flt.text)) if flt.text else None
+    out = []
+    found = _records(conn, corr.event_ids)
+    for merged_id in sorted(found):
+        rec = corr.apply(found[merged_id])
         if rec.get("rejected") and not flt.include_rejected:
             continue
         if matches(rec, flt, docs):
-            records.append(rec)
-    records.sort(key=lambda r: ((r.get("date") or {}).get("start") or "9999", r["id"]))
-    return records
+            out.append(rec)
+    return out
 
 
-def _prefilter(conn: Connection, flt: EventFilter, corr: Corrections,
-               docs: set[str] | None) -> list[ColumnElement[bool]]:
-    m = merged_events.c
-    conds: list[ColumnElement[bool]] = []
-    if flt.type:
-        conds.append(m.type == flt.type.upper())
-    if flt.mode:
-        conds.append(m.mode == flt.mode.lower())
-    since, until = _bounds(flt.since, flt.until)
-    if since:
-        conds.append(m.date_hi >= since.isoformat())
-    if until:
-        conds.append(m.date_lo <= until.isoformat())
-    if flt.country:
-        cc = flt.country.upper()
-        conds.append(or_(m.countries.like(f"%,{cc},%"), m.record.like(f'%"{cc}"%')))
-    if flt.pair:
-        conds.extend(m.countries.like(f"%,{cc.upper()},%") for cc in flt.pair)
-    if flt.topic:
-        conds.append(m.record.like(f'%"{flt.topic}"%'))
-    if flt.lang:
-        conds.append(m.id.in_(select(events.c.merged_id).where(events.c.lang == flt.lang.lower())))
-    if flt.actor and not corr.touches_actors:
-        needle = f"%{flt.actor.lower()}%"
-        actors = select(events.c.merged_id).join(event_actor, event_actor.c.event_id == events.c.id).where(
-            or_(event_actor.c.actor_id == flt.actor, func.lower(event_actor.c.name).like(needle)))
-        conds.append(m.id.in_(actors))
-    if docs is not None:
-        conds.append(m.id.in_(select(events.c.merged_id).where(events.c.doc_id.in_(sorted(docs)))))
-    return conds
+def _sort_value(rec: dict[str, Any], sort: str | None) -> Any:
+    return (rec.get("date") or {}).get("start") if (sort or "date").lstrip("-") == "date" else rec.get("confidence")
+
+
+def _row_key(sort: str | None) -> Any:
+    """The Python twin of _ordered_rows' SQL order (to merge corrected events into it)."""
+    desc = bool(sort and sort.startswith("-"))
+
+    def key(row: _Row) -> tuple[Any, ...]:
+        missing = row.value is None or (sort is None and row.value == "")
+        if missing:
+            return (1, row.date_start or "9999", row.id)
+        if desc:
+            return (0, _Desc(row.value), _Desc(row.id))
+        return (0, row.value, row.id)
+
+    return key
+
+
+class _Desc:
+    """Inverts the order of a value inside a sort key."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Desc) -> bool:
+        return bool(self.value > other.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Desc) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
 
 
 def _bounds(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
@@ -121,6 +386,7 @@ def matches(rec: dict[str, Any], flt: EventFilter, docs: set[str] | None = None)
         not flt.country or flt.country.upper() in countries or flt.country.upper() == location_country,
         not flt.pair or all(cc.upper() in countries for cc in flt.pair),
         not flt.actor or any(_actor_matches(a, flt.actor) for a in actors),
+        not flt.actor_id or any(str(a.get("id")) == flt.actor_id for a in actors),
         docs is None or any(s.get("doc") in docs for s in rec.get("sources") or []),
         _in_period(rec, flt.since, flt.until),
     ]
@@ -146,41 +412,103 @@ def _in_period(rec: dict[str, Any], since: str | None, until: str | None) -> boo
 
 def list_actors(engine: Engine, flt: EventFilter | None = None, kind: str | None = None,
                 actor_country: str | None = None) -> list[dict[str, Any]]:
-    """Actors of the matching events with how many (merged) events each took part in."""
-    counts: Counter[str] = Counter()
-    info: dict[str, dict[str, Any]] = {}
-    roles: dict[str, set[str]] = defaultdict(set)
-    for rec in query_events(engine, flt):
-        for actor in rec.get("actors") or []:
-            actor_id = str(actor.get("id"))
-            counts[actor_id] += 1
-            info.setdefault(actor_id, {"id": actor_id, "name": actor.get("name"), "kind": actor.get("kind"),
-                                       "country": actor.get("country")})
-            if actor.get("role"):
-                roles[actor_id].add(str(actor["role"]))
-    rows = []
-    for actor_id, n in counts.items():
-        row = dict(info[actor_id], events=n, roles=sorted(roles[actor_id]))
-        if kind and row["kind"] != kind:
-            continue
-        if actor_country and str(row["country"] or "").upper() != actor_country.upper():
-            continue
-        rows.append(row)
+    """Actors of the matching events with how many (merged) events each took part in, busiest first.
+
+    Counted in SQL (merged_index a: keys of the matching events; for no filter, the actors table);
+    name, kind, country and roles are each actor's most frequent stored variant (corrections applied)."""
+    flt = flt or EventFilter()
+    with engine.connect() as conn:
+        corr = load_corrections(conn)
+        counts = _actor_counts(conn, flt, corr)
+        rows = [dict(info, events=n) for info, n in _with_info(conn, corr, counts)]
+    if kind:
+        rows = [r for r in rows if r["kind"] == kind]
+    if actor_country:
+        rows = [r for r in rows if str(r["country"] or "").upper() == actor_country.upper()]
     rows.sort(key=lambda r: (-r["events"], str(r["name"]), r["id"]))
     return rows
 
 
+def _actor_counts(conn: Connection, flt: EventFilter, corr: Corrections) -> Counter[str]:
+    """Merged events per (shown) actor id among the events matching `flt`."""
+    counts: Counter[str] = Counter()
+    if flt == EventFilter() and not corr.by_event and not corr.alias:
+        for actor_id, n in conn.execute(select(actors.c.actor_id, func.sum(actors.c.n)).group_by(actors.c.actor_id)):
+            counts[actor_id] = int(n)
+        return counts
+    plan = plan_filter(conn, flt, corr)
+    ids = _source(plan, lambda idc, x: [idc]).subquery()
+    k = merged_index.c
+    query = (select(k.merged_id, k.key).where(k.merged_id.in_(select(ids.c[0])), k.key >= "a:", k.key < "a;"))
+    per_event: dict[str, set[str]] = defaultdict(set)
+    for merged_id, key in conn.execute(query):
+        per_event[merged_id].add(corr.actor_id(key[2:]))
+    for shown in per_event.values():
+        counts.update(shown)
+    for rec in _corrected_matches(conn, flt, corr):
+        counts.update({str(a.get("id")) for a in rec.get("actors") or []})
+    return counts
+
+
+def actor_info(conn: Connection, corr: Corrections, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """id -> {id, name, kind, country, roles} from the actors table, for shown ids (actor merges applied)."""
+    originals: dict[str, list[str]] = defaultdict(list)
+    if corr.alias:
+        for stored in conn.execute(select(actors.c.actor_id).distinct()).scalars():
+            if corr.actor_id(stored) in ids:
+                originals[corr.actor_id(stored)].append(stored)
+    else:
+        originals = defaultdict(list, {i: [i] for i in ids})
+    wanted = sorted({o for group in originals.values() for o in group})
+    variants: dict[str, list[Any]] = defaultdict(list)
+    a = actors.c
+    for i in range(0, len(wanted), 500):
+        for row in conn.execute(select(a.actor_id, a.name, a.kind, a.country, a.role, a.n)
+                                .where(a.actor_id.in_(wanted[i:i + 500]))):
+            variants[row.actor_id].append(row)
+    out = {}
+    for shown, group in originals.items():
+        rows = [r for o in group for r in variants.get(o, [])]
+        own = [r for r in rows if r.actor_id == shown] or rows
+        if not rows:
+            continue
+        best = max(own, key=lambda r: (r.n, -len(str(r.name or "")), str(r.name or "")))
+        name = corr.renamed.get(shown, corr.actor_names.get(shown, best.name) if shown not in variants else best.name)
+        out[shown] = {"id": shown, "name": name, "kind": best.kind, "country": best.country,
+                      "roles": sorted({str(r.role) for r in rows if r.role})}
+    return out
+
+
+def _with_info(conn: Connection, corr: Corrections, counts: Counter[str]) -> list[tuple[dict[str, Any], int]]:
+    info = actor_info(conn, corr, sorted(counts))
+    return [(info.get(i, {"id": i, "name": None, "kind": None, "country": None, "roles": []}), n)
+            for i, n in counts.items()]
+
+
 def timeline(engine: Engine, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-    """Counts per month (by type and by topic) of the matching events; undated events last."""
+    """Counts per month (by type and by topic) of the matching events; undated events last.
+    Read from the merged_index rows of the matching events (date, type, topics), never the records."""
+    flt = flt or EventFilter()
     months: dict[str, dict[str, Any]] = {}
-    for rec in query_events(engine, flt):
-        start = (rec.get("date") or {}).get("start")
-        parsed = parse_date(start, None)
-        month = f"{parsed[0].year:04d}-{parsed[0].month:02d}" if parsed else "undated"
+    month_of: dict[str | None, str] = {}
+    with engine.connect() as conn:
+        corr = load_corrections(conn)
+        plan = plan_filter(conn, flt, corr)
+        if plan.key is None:
+            plan = Plan(ALL_KEY, plan.conds, plan.needs_m, plan.impossible)
+        rows = [(r.date_start, r.type, r.topics.split(ROLE_SEP) if r.topics else [])
+                for r in conn.execute(_source(plan, lambda idc, x: [x.c.date_start, x.c.type, x.c.topics]))]
+        rows += [((r.get("date") or {}).get("start"), r["type"], list(r.get("topics") or []))
+                 for r in _corrected_matches(conn, flt, corr)]
+    for start, event_type, topics in rows:
+        if start not in month_of:
+            parsed = parse_date(start, None)
+            month_of[start] = f"{parsed[0].year:04d}-{parsed[0].month:02d}" if parsed else "undated"
+        month = month_of[start]
         row = months.setdefault(month, {"month": month, "events": 0, "types": Counter(), "topics": Counter()})
         row["events"] += 1
-        row["types"][rec["type"]] += 1
-        row["topics"].update(rec.get("topics") or [])
+        row["types"][event_type] += 1
+        row["topics"].update(topics)
     out = []
     for month in sorted(months, key=lambda k: (k == "undated", k)):
         row = months[month]

@@ -14,15 +14,22 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, select
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Connection, Engine, case, func, select
 
 from communique.merge.keys import parse_date
-from communique.store.corrections import load_corrections
-from communique.store.queries import EventFilter, merged_record, query_events
-from communique.store.schema import documents, events, merged_events
+from communique.store.corrections import Corrections, load_corrections
+from communique.store.derived import ROLE_SEP, role_prefix
+from communique.store.queries import (
+    SORTS,
+    EventFilter,
+    actor_info,
+    merged_record,
+    original_actor_ids,
+    query_events,
+    select_events,
+)
+from communique.store.schema import actor_links, documents, events, merged_events, merged_index, pair_counts
 
-SORTS = ("date", "-date", "confidence", "-confidence")
 CONTEXT_CHARS = 400  # how much text to show around the evidence of one source
 MAX_PAGE = 500
 
@@ -55,58 +62,16 @@ class Slice:
 
 def page_events(engine: Engine, flt: EventFilter | None = None, sort: str = "-date", limit: int = 50,
                 offset: int = 0) -> EventPage:
-    """One page of merged events (corrections applied) sorted by date or confidence ("-" = descending).
-
-    Sorted and cut in SQL when the filter is exact in SQL and no correction is active; otherwise the
-    store's exact query runs and the page is cut from its answer (same order, same results).
-    """
+    """One page of merged events (corrections applied) sorted by date or confidence ("-" = descending),
+    filtered, sorted and cut in SQL (queries.select_events)."""
     flt = flt or EventFilter()
     if sort not in SORTS:
         raise ValueError(f"sort {sort!r}: expected one of {', '.join(SORTS)}")
     limit = max(1, min(limit, MAX_PAGE))
     offset = max(0, offset)
     with engine.connect() as conn:
-        corr = load_corrections(conn)
-        if not corr.by_event and not corr.touches_actors and _sql_exact(flt):
-            return _page_in_sql(conn, flt, sort, limit, offset)
-    records = sorted(query_events(engine, flt), key=_sort_key(sort))
-    return EventPage(records[offset:offset + limit], len(records), limit, offset, sort)
-
-
-def _sql_exact(flt: EventFilter) -> bool:
-    """Filters whose SQL form gives exactly the store's answer (the others need the record itself)."""
-    loose = (flt.actor, flt.country, flt.topic, flt.text, flt.since, flt.until)
-    return not any(loose) and not flt.include_rejected
-
-
-def _sql_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
-    m = merged_events.c
-    conds: list[ColumnElement[bool]] = []
-    if flt.type:
-        conds.append(m.type == flt.type.upper())
-    if flt.mode:
-        conds.append(m.mode == flt.mode.lower())
-    if flt.pair:
-        conds.extend(m.countries.like(f"%,{cc.upper()},%") for cc in flt.pair)
-    if flt.lang:
-        conds.append(m.id.in_(select(events.c.merged_id).where(events.c.lang == flt.lang.lower())))
-    return conds
-
-
-def _page_in_sql(conn: Connection, flt: EventFilter, sort: str, limit: int, offset: int) -> EventPage:
-    m = merged_events.c
-    where = and_(*_sql_conditions(flt)) if _sql_conditions(flt) else None
-    count = select(func.count()).select_from(merged_events)
-    query = select(m.record)
-    if where is not None:
-        count, query = count.where(where), query.where(where)
-    total = int(conn.execute(count).scalar_one())
-    column = m.date_start if sort.lstrip("-") == "date" else m.confidence
-    # Undated events (NULL) sort last in both directions, as in the exact path.
-    order = [column.is_(None), column.desc() if sort.startswith("-") else column.asc(),
-             m.id.desc() if sort.startswith("-") else m.id.asc()]
-    rows = conn.execute(query.order_by(*order).limit(limit).offset(offset)).scalars()
-    return EventPage([json.loads(r) for r in rows], total, limit, offset, sort)
+        records, total = select_events(conn, flt, limit, offset, sort)
+    return EventPage(records, total, limit, offset, sort)
 
 
 def _sort_key(sort: str) -> Any:
@@ -217,35 +182,104 @@ def highlight_segments(text: str, marks: list[dict[str, Any]]) -> list[tuple[str
 # -- actors -------------------------------------------------------------------------------------------
 
 
-def actor_detail(engine: Engine, actor_id: str, counterpart_limit: int = 30) -> dict[str, Any] | None:
+def actor_detail(engine: Engine, actor_id: str, counterpart_limit: int = 30,
+                 event_limit: int = 200) -> dict[str, Any] | None:
     """One actor (corrections applied): name, kind, country, roles over time, counterparts (actors met in
-    the same events, with how many and which types) and their events, newest first; None when unknown."""
-    records = query_events(engine, EventFilter(actor=actor_id))
-    mine = [r for r in records if any(str(a.get("id")) == actor_id for a in r.get("actors") or [])]
-    if not mine:
-        return None
-    me: dict[str, Any] = {}
+    the same events, with how many and which types) and its `event_limit` newest events (event_count: all);
+    None when unknown. Roles and counterparts come from the derived tables (merged_index r: keys,
+    actor_links), corrected events re-counted from their corrected records."""
+    flt = EventFilter(actor_id=actor_id)
+    with engine.connect() as conn:
+        corr = load_corrections(conn)
+        newest, total = select_events(conn, flt, max(0, event_limit), 0, "-date")
+        if total == 0:
+            return None
+        originals = original_actor_ids(conn, actor_id, corr)
+        corrected = _corrected_records(conn, corr, originals)
+        roles = _roles(conn, originals, corr, corrected, actor_id)
+        counts, types = _counterparts(conn, originals, corr, corrected, actor_id)
+        info = actor_info(conn, corr, sorted(set(counts) | {actor_id}))
+    me = {k: info.get(actor_id, {}).get(k) for k in ("id", "name", "kind", "country")}
+    me["id"] = actor_id
+    partners = {k: {f: info.get(k, {}).get(f) for f in ("name", "kind", "country")} for k in counts}
+    counterparts = [dict(partners[k], id=k, events=n, types=dict(sorted(types[k].items())))
+                    for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(partners[kv[0]].get("name"))))]
+    return dict(me, events=newest, event_count=total, counterparts=counterparts[:counterpart_limit],
+                roles=sorted(roles.values(), key=lambda r: (r["first"] or "9999", r["role"])))
+
+
+def _corrected_records(conn: Connection, corr: Corrections,
+                       originals: list[str]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(extracted, corrected) records of the corrected events that involve the actor."""
+    out = []
+    wanted = set(originals)
+    for merged_id in corr.event_ids:
+        raw = conn.execute(select(merged_events.c.record).where(merged_events.c.id == merged_id)).scalar()
+        if raw is None:
+            continue
+        record = json.loads(raw)
+        if wanted & {str(a.get("id")) for a in record.get("actors") or []}:
+            out.append((record, corr.apply(record)))
+    return out
+
+
+def _roles(conn: Connection, originals: list[str], corr: Corrections,
+           corrected: list[tuple[dict[str, Any], dict[str, Any]]], actor_id: str) -> dict[str, dict[str, Any]]:
+    """Roles over time from the r:<actor>\x1f<role> keys (corrected events: from their corrected record)."""
     roles: dict[str, dict[str, Any]] = {}
-    counts: Counter[str] = Counter()
-    partners: dict[str, dict[str, Any]] = {}
-    types: dict[str, Counter[str]] = defaultdict(Counter)
-    for rec in mine:
-        start = (rec.get("date") or {}).get("start")
+    k = merged_index.c
+    dated = case((k.date_start >= "0", k.date_start))
+    excluded = corr.event_ids
+    for original in originals:
+        prefix = role_prefix(original)
+        query = (select(k.key, func.count(), func.min(dated), func.max(dated))
+                 .where(k.key >= prefix, k.key < prefix[:-1] + chr(ord(ROLE_SEP) + 1)).group_by(k.key))
+        if excluded:
+            query = query.where(k.merged_id.not_in(excluded))
+        for key, n, first, last in conn.execute(query):
+            row = roles.setdefault(key[len(prefix):], {"role": key[len(prefix):], "first": None, "last": None,
+                                                       "events": 0})
+            row["events"] += n
+            row["first"] = min(filter(None, (row["first"], first)), default=None)
+            row["last"] = max(filter(None, (row["last"], last)), default=None)
+    for _, rec in corrected:
+        if rec.get("rejected"):
+            continue
         for actor in rec.get("actors") or []:
-            other = str(actor.get("id"))
-            if other == actor_id:
-                me = me or {k: actor.get(k) for k in ("id", "name", "kind", "country")}
-                if actor.get("role"):
-                    _extend_role(roles, str(actor["role"]), start)
-                continue
+            if str(actor.get("id")) == actor_id and actor.get("role"):
+                _extend_role(roles, str(actor["role"]), (rec.get("date") or {}).get("start"))
+    return roles
+
+
+def _counterparts(conn: Connection, originals: list[str], corr: Corrections,
+                  corrected: list[tuple[dict[str, Any], dict[str, Any]]],
+                  actor_id: str) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """Shared merged events per counterpart (and per type) from actor_links, actor merges mapped, corrected
+    events replaced by their corrected records."""
+    counts: Counter[str] = Counter()
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    links = actor_links.c
+    for i in range(0, len(originals), 500):
+        query = (select(links.other_id, links.type, func.sum(links.n)).where(links.actor_id.in_(originals[i:i + 500]))
+                 .group_by(links.other_id, links.type))
+        for other, event_type, n in conn.execute(query):
+            shown = corr.actor_id(other)
+            if shown != actor_id:
+                counts[shown] += int(n)
+                types[shown][event_type] += int(n)
+    wanted = set(originals)
+    for record, rec in corrected:
+        ids = {str(a.get("id")) for a in record.get("actors") or []}
+        for other in {corr.actor_id(o) for o in ids - wanted} - {actor_id}:
+            counts[other] -= len(ids & wanted)
+            types[other][str(record.get("type"))] -= len(ids & wanted)
+        if rec.get("rejected"):
+            continue
+        for other in {str(a.get("id")) for a in rec.get("actors") or []} - {actor_id}:
             counts[other] += 1
             types[other][str(rec.get("type"))] += 1
-            partners.setdefault(other, {k: actor.get(k) for k in ("id", "name", "kind", "country")})
-    counterparts = [dict(partners[k], events=n, types=dict(sorted(types[k].items())))
-                    for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(partners[kv[0]].get("name"))))]
-    newest = sorted(mine, key=_sort_key("-date"))
-    return dict(me, events=newest, event_count=len(mine), counterparts=counterparts[:counterpart_limit],
-                roles=sorted(roles.values(), key=lambda r: (r["first"] or "9999", r["role"])))
+    counts = Counter({k: n for k, n in counts.items() if n > 0})
+    return counts, {k: Counter({t: n for t, n in v.items() if n > 0}) for k, v in types.items()}
 
 
 def _extend_role(roles: dict[str, dict[str, Any]], role: str, date: str | None) -> None:
@@ -331,12 +365,27 @@ def list_documents(engine: Engine, limit: int = 50, offset: int = 0, lang: str |
 
 
 def top_pairs(engine: Engine, limit: int = 20) -> list[dict[str, Any]]:
-    """The country pairs that share the most merged events: [{"pair": "RU,VN", "events": n}], busiest first."""
-    counts: Counter[tuple[str, str]] = Counter()
-    with engine.connect() as conn:
-        for countries in conn.execute(select(merged_events.c.countries)).scalars():
-            codes = sorted({c for c in (countries or "").split(",") if c})
-            counts.update(combinations(codes, 2))
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [{"pair": ",".join(p), "events": n} for p, n in ranked]
+    """The country pairs that share the most merged events: [{"pair": "RU,VN", "events": n}], busiest first.
 
+    From pair_counts; a rejected event is taken off its pairs (no event correction changes countries)."""
+    with engine.connect() as conn:
+        corr = load_corrections(conn)
+        rejected = [i for i in corr.event_ids if corr.is_rejected(i)]
+        pc = pair_counts.c
+        cut = conn.execute(select(pc.n).order_by(pc.n.desc()).limit(1).offset(max(0, limit - 1))).scalar()
+        query = select(pc.pair, pc.n)
+        if cut is not None:
+            query = query.where(pc.n >= cut - len(rejected))
+        counts = Counter({pair: int(n) for pair, n in conn.execute(query)})
+        for raw in _raw_records(conn, rejected):
+            codes = sorted({str(a["country"]).upper() for a in raw.get("actors") or [] if a.get("country")})
+            counts.subtract(",".join(p) for p in combinations(codes, 2))
+    ranked = sorted(((p, n) for p, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [{"pair": p, "events": n} for p, n in ranked]
+
+
+def _raw_records(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    return [json.loads(r) for r in conn.execute(select(merged_events.c.record).where(merged_events.c.id.in_(ids)))
+            .scalars()]

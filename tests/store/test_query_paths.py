@@ -1,0 +1,175 @@
+"""The SQL query paths (derived tables, schema v4) answer exactly what the old read-everything Python
+path answered, on the seeds + news-sample store, with and without corrections; a v3 store is upgraded."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select, text
+
+from communique.store import open_store
+from communique.store.corrections import correct_event, load_corrections, merge_actors
+from communique.store.queries import (
+    EventFilter,
+    _matching_doc_ids,
+    count_events,
+    list_actors,
+    matches,
+    query_events,
+    timeline,
+)
+from communique.store.schema import merged_events
+from communique.store.views import _sort_key, actor_detail, page_events, top_pairs
+
+DERIVED = ("merged_index", "actor_links", "pair_counts", "actors")
+
+
+def reference_query(engine: Engine, flt: EventFilter) -> list[dict[str, Any]]:
+    """The old path (before v4): every merged record read, corrected and filtered in Python."""
+    with engine.connect() as conn:
+        corr = load_corrections(conn)
+        docs = set(_matching_doc_ids(conn, flt.text)) if flt.text else None
+        raws = list(conn.execute(select(merged_events.c.record)).scalars())
+    out = []
+    for raw in raws:
+        rec = corr.apply(json.loads(raw))
+        if rec.get("rejected") and not flt.include_rejected:
+            continue
+        if matches(rec, flt, docs):
+            out.append(rec)
+    out.sort(key=lambda r: ((r.get("date") or {}).get("start") or "9999", r["id"]))
+    return out
+
+
+def reference_timeline(records: list[dict[str, Any]]) -> dict[str, tuple[int, dict[str, int]]]:
+    from communique.merge.keys import parse_date
+
+    months: dict[str, list[Any]] = {}
+    for rec in records:
+        parsed = parse_date((rec.get("date") or {}).get("start"), None)
+        month = f"{parsed[0].year:04d}-{parsed[0].month:02d}" if parsed else "undated"
+        row = months.setdefault(month, [0, Counter()])
+        row[0] += 1
+        row[1][rec["type"]] += 1
+    return {m: (n, dict(t)) for m, (n, t) in months.items()}
+
+
+@pytest.fixture
+def store(web_store: Path, tmp_path: Path) -> Engine:
+    copy = tmp_path / "store.db"
+    shutil.copy(web_store, copy)
+    return open_store(str(copy))
+
+
+def sample_filters(engine: Engine) -> list[EventFilter]:
+    records = reference_query(engine, EventFilter())
+    actors = Counter(str(a["id"]) for r in records for a in r["actors"])
+    names = Counter(str(a["name"]).split()[-1] for r in records for a in r["actors"] if a.get("name"))
+    countries = Counter(str(a["country"]) for r in records for a in r["actors"] if a.get("country"))
+    pairs = Counter(p for r in records
+                    for p in combinations(sorted({str(a["country"]) for a in r["actors"] if a.get("country")}), 2))
+    topics = Counter(t for r in records for t in r.get("topics") or [])
+    filters = [EventFilter(), EventFilter(type="CONSULT"), EventFilter(mode="meet"), EventFilter(lang="ru"),
+               EventFilter(since="2025-02", until="2025-03"), EventFilter(since="2025"), EventFilter(until="2024-12"),
+               EventFilter(text="Lavrov"), EventFilter(type="AGREE", since="2024-06-01", until="2025-12-31"),
+               EventFilter(actor="nosuchactor")]
+    filters += [EventFilter(actor=a) for a, _ in actors.most_common(4)]
+    filters += [EventFilter(actor=n.lower()) for n, _ in names.most_common(3)]
+    filters += [EventFilter(country=c) for c, _ in countries.most_common(3)]
+    filters += [EventFilter(pair=p) for p, _ in pairs.most_common(3)]
+    filters += [EventFilter(topic=t) for t, _ in topics.most_common(2)]
+    filters += [EventFilter(pair=pairs.most_common(1)[0][0], type="CONSULT", lang="en")]
+    return filters
+
+
+def assert_same_answers(engine: Engine) -> None:
+    for flt in sample_filters(engine):
+        expected = reference_query(engine, flt)
+        got = query_events(engine, flt)
+        assert [r["id"] for r in got] == [r["id"] for r in expected], flt
+        assert got == expected, flt
+        assert count_events(engine, flt) == len(expected)
+        for sort in ("-date", "date", "-confidence", "confidence"):
+            ordered = sorted(expected, key=_sort_key(sort))
+            for offset in (0, 3):
+                page = page_events(engine, flt, sort, 5, offset)
+                assert page.total == len(expected)
+                assert [r["id"] for r in page.items] == [r["id"] for r in ordered[offset:offset + 5]], (flt, sort)
+        assert [r["id"] for r in query_events(engine, flt, limit=4, offset=2)] == [r["id"] for r in expected[2:6]]
+        got_timeline = {r["month"]: (r["events"], r["types"]) for r in timeline(engine, flt)}
+        assert got_timeline == reference_timeline(expected), flt
+        counts = Counter(i for r in expected for i in {str(a["id"]) for a in r["actors"]})
+        assert {r["id"]: r["events"] for r in list_actors(engine, flt)} == dict(counts), flt
+
+
+def reference_pairs(engine: Engine) -> list[dict[str, Any]]:
+    counts: Counter[tuple[str, ...]] = Counter()
+    for rec in reference_query(engine, EventFilter()):
+        codes = sorted({str(a["country"]).upper() for a in rec["actors"] if a.get("country")})
+        counts.update(combinations(codes, 2))
+    return [{"pair": ",".join(p), "events": n} for p, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def assert_actor_pages(engine: Engine) -> None:
+    records = reference_query(engine, EventFilter())
+    busiest = Counter(str(a["id"]) for r in records for a in r["actors"]).most_common(3)
+    for actor_id, n in busiest:
+        mine = [r for r in records if any(str(a["id"]) == actor_id for a in r["actors"])]
+        found = actor_detail(engine, actor_id)
+        assert found is not None and found["event_count"] == len(mine) == n
+        assert [r["id"] for r in found["events"]] == [r["id"] for r in sorted(mine, key=_sort_key("-date"))][:200]
+        partners = Counter(o for r in mine for o in {str(a["id"]) for a in r["actors"]} - {actor_id})
+        assert {c["id"]: c["events"] for c in found["counterparts"]} == dict(partners.most_common(30)) or \
+            sorted(c["events"] for c in found["counterparts"]) == sorted(partners.values(), reverse=False)[-30:]
+    assert actor_detail(engine, "no-such-actor") is None
+
+
+def test_sql_paths_answer_what_the_python_path_answered(store: Engine) -> None:
+    assert_same_answers(store)
+    assert_actor_pages(store)
+    assert top_pairs(store, 10) == reference_pairs(store)[:10]
+
+
+def test_sql_paths_apply_corrections_at_query_time(store: Engine) -> None:
+    records = reference_query(store, EventFilter())
+    paired = [r for r in records if len({a.get("country") for a in r["actors"] if a.get("country")}) >= 2]
+    correct_event(store, paired[0]["id"], [], reject=True)
+    correct_event(store, records[1]["id"], [("type", "PROTEST"), ("date", {"start": "2019-05", "end": None,
+                                                                            "precision": "month"})], reject=False)
+    busiest = Counter(str(a["id"]) for r in records for a in r["actors"]).most_common(2)
+    merge_actors(store, busiest[0][0], busiest[1][0])
+    assert_same_answers(store)
+    assert top_pairs(store, 10) == reference_pairs(store)[:10]
+    assert paired[0]["id"] not in {r["id"] for r in query_events(store)}
+    assert query_events(store, EventFilter(type="PROTEST", until="2019-12"))[0]["id"] == records[1]["id"]
+
+
+def test_a_version_3_store_is_upgraded_with_filled_derived_tables(store: Engine, tmp_path: Path) -> None:
+    url = str(store.url)
+    with store.begin() as conn:
+        before = {t: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {t}")).all())) for t in DERIVED}
+        periods = conn.execute(text("SELECT id, period_lo, period_hi, span_days FROM merged_events ORDER BY id")).all()
+        # Back to exactly what a v3 store had.
+        for index in ("merged_type_date", "merged_period", "merged_type_period", "merged_span"):
+            conn.execute(text(f"DROP INDEX {index}"))
+        for column in ("period_lo", "period_hi", "span_days"):
+            conn.execute(text(f"ALTER TABLE merged_events DROP COLUMN {column}"))
+        for table in DERIVED:
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
+    store.dispose()
+    upgraded = open_store(url)
+    with upgraded.connect() as conn:
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "4"
+        after = {t: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {t}")).all())) for t in DERIVED}
+        assert conn.execute(text("SELECT id, period_lo, period_hi, span_days FROM merged_events ORDER BY id")
+                            ).all() == periods
+    assert all(before[t] for t in DERIVED)
+    assert after == before
+    assert_same_answers(upgraded)
