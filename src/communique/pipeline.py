@@ -107,14 +107,20 @@ def process_parallel(
     first = list(itertools.islice(source, BATCH))
     warm_up(options, until, _languages_of(first, options))
     with mp.get_context("fork").Pool(jobs) as pool:
-        batch = first
-        while batch:
-            docs = iter(pool.imap(_process_one, [(d, options, until) for d in batch if isinstance(d, Document)],
+
+        def submit(batch: list[Document | InputError]) -> Iterator[Document | InputError]:
+            return iter(pool.imap(_process_one, [(d, options, until) for d in batch if isinstance(d, Document)],
                                   chunksize=8))
+
+        batch, results = first, submit(first)
+        while batch:
+            # the next batch goes to the workers before this one is drained: they never wait on the parent
+            following = list(itertools.islice(source, BATCH))
+            following_results = submit(following) if following else iter(())
             # input errors keep their place between documents: yield in input order
             for item in batch:
-                yield next(docs) if isinstance(item, Document) else item
-            batch = list(itertools.islice(source, BATCH))
+                yield next(results) if isinstance(item, Document) else item
+            batch, results = following, following_results
 
 
 BATCH = 256  # documents handed to the workers at a time (bounded memory, ordered output)
