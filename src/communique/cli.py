@@ -224,18 +224,17 @@ def demo(format: Format = None) -> None:
     from communique.tables import EVENT_COLUMNS
 
     with _bundled_examples(data_path("examples", "seeds.jsonl")) as example:
-        run = _Run([example], _options(None, None), "events")
-        fmt = format or "table"
+        run = _Run([str(example)], _options(None, None), "events")
 
         def records() -> Iterator[dict[str, Any]]:
             from communique.tables import progress
 
-            docs = list(run.documents_iter()) if fmt != "table" else progress(run.documents_iter(), "Reading seeds")
-            for d in docs:
+            # the progress bar shows only when stderr is a terminal
+            for d in progress(run.documents_iter(), "Reading the seed articles"):
                 for ev in d.events:
                     yield event_record(d, ev)
 
-        n = _emit(records(), _format(fmt), EVENT_COLUMNS, "Events in the bundled seed articles")
+        n = _emit(records(), _format(format or "table"), EVENT_COLUMNS, "Events in the bundled seed articles")
         typer.echo(f"{n} events from {run.documents} documents", err=True)
     _finish(run)
 
