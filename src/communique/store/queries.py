@@ -334,13 +334,13 @@ def _row_key(sort: str | None) -> Any:
         if missing:
             return (1, row.date_start or "9999", row.id)
         if desc:
-            return (0, _Desc(row.value), _Desc(row.id))
+            return (0, Descending(row.value), Descending(row.id))
         return (0, row.value, row.id)
 
     return key
 
 
-class _Desc:
+class Descending:
     """Inverts the order of a value inside a sort key."""
 
     __slots__ = ("value",)
@@ -348,11 +348,11 @@ class _Desc:
     def __init__(self, value: Any) -> None:
         self.value = value
 
-    def __lt__(self, other: _Desc) -> bool:
+    def __lt__(self, other: Descending) -> bool:
         return bool(self.value > other.value)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Desc) and self.value == other.value
+        return isinstance(other, Descending) and self.value == other.value
 
     def __hash__(self) -> int:
         return hash(self.value)

@@ -21,6 +21,7 @@ from communique.store.corrections import Corrections, load_corrections
 from communique.store.derived import ROLE_SEP, role_prefix
 from communique.store.queries import (
     SORTS,
+    Descending,
     EventFilter,
     actor_info,
     merged_record,
@@ -83,28 +84,10 @@ def _sort_key(sort: str) -> Any:
         if value is None:
             return (1, "", "")
         if descending:
-            return (0, _Desc(value), _Desc(rec["id"]))
+            return (0, Descending(value), Descending(rec["id"]))
         return (0, value, rec["id"])
 
     return key
-
-
-class _Desc:
-    """Inverts the order of a value inside a sort key."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __lt__(self, other: _Desc) -> bool:
-        return bool(self.value > other.value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Desc) and self.value == other.value
-
-    def __hash__(self) -> int:
-        return hash(self.value)
 
 
 def event_detail(engine: Engine, event_id: str, context: int = CONTEXT_CHARS) -> dict[str, Any] | None:
