@@ -194,47 +194,49 @@ def _add_counts(conn: Connection, table: Table, pk: tuple[str, ...], deltas: Any
 
 def add_new_merged(conn: Connection, items: list[tuple[str, dict[str, Any]]]) -> None:
     """Contributions of merged events that had none yet (bulk: the generator and the migration)."""
-    links: Counter[tuple[str, str, str]] = Counter()
-    pairs: Counter[str] = Counter()
-    variants: Counter[tuple[Any, ...]] = Counter()
-    indexed = []
-    for merged_id, record in items:
-        c = contribution(record)
-        indexed.append((merged_id, record, c.keys))
-        links.update(c.links)
-        pairs.update(c.pairs)
-        variants.update(c.variants)
-    insert_index_rows(conn, indexed)
-    _add_counts(conn, actor_links, ("actor_id", "other_id", "type"), links)
-    _add_counts(conn, pair_counts, ("pair",), {(k,): v for k, v in pairs.items()})
-    _add_counts(conn, actors, ("variant",), {(_variant_id(k),): v for k, v in variants.items()},
-                extra={_variant_id(k): _variant_row(k) for k in variants})
+    totals = _Totals()
+    insert_index_rows(conn, totals.add(items))
+    _add_counts(conn, actor_links, ("actor_id", "other_id", "type"), totals.links)
+    _add_counts(conn, pair_counts, ("pair",), {(k,): v for k, v in totals.pairs.items()})
+    _add_counts(conn, actors, ("variant",), {(_variant_id(k),): v for k, v in totals.variants.items()},
+                extra={_variant_id(k): _variant_row(k) for k in totals.variants})
+
+
+@dataclass
+class _Totals:
+    """Counts summed over many merged events' contributions (actor links, pairs, actor variants)."""
+
+    links: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    pairs: Counter[str] = field(default_factory=Counter)
+    variants: Counter[tuple[Any, ...]] = field(default_factory=Counter)
+
+    def add(self, items: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any], Any]]:
+        """Add the events' counts; returns their index rows (id, record, keys)."""
+        indexed = []
+        for merged_id, record in items:
+            c = contribution(record)
+            indexed.append((merged_id, record, c.keys))
+            self.links.update(c.links)
+            self.pairs.update(c.pairs)
+            self.variants.update(c.variants)
+        return indexed
 
 
 def rebuild(conn: Connection) -> None:
     """Fill the derived tables and period columns from every merged event (the v4 migration)."""
     for table in (merged_index, actor_links, pair_counts, actors):
         conn.execute(delete(table))
-    links: Counter[tuple[str, str, str]] = Counter()
-    pairs: Counter[str] = Counter()
-    variants: Counter[tuple[Any, ...]] = Counter()
+    totals = _Totals()
     for batch in _merged_batches(conn):
-        indexed = []
-        periods = []
-        for merged_id, record in batch:
-            c = contribution(record)
-            indexed.append((merged_id, record, c.keys))
-            links.update(c.links)
-            pairs.update(c.pairs)
-            variants.update(c.variants)
-            periods.append({"b_id": merged_id, **period_columns(record)})
-        insert_index_rows(conn, indexed)
+        insert_index_rows(conn, totals.add(batch))
+        periods = [{"b_id": merged_id, **period_columns(record)} for merged_id, record in batch]
         conn.execute(update(merged_events).where(merged_events.c.id == _bind("b_id"))
                      .values(period_lo=_bind("period_lo"), period_hi=_bind("period_hi"),
                              span_days=_bind("span_days")), periods)
-    _bulk(conn, actor_links, [{"actor_id": a, "other_id": b, "type": t, "n": n} for (a, b, t), n in links.items()])
-    _bulk(conn, pair_counts, [{"pair": p, "n": n} for p, n in pairs.items()])
-    _bulk(conn, actors, [dict(_variant_row(k), variant=_variant_id(k), n=n) for k, n in variants.items()])
+    _bulk(conn, actor_links,
+          [{"actor_id": a, "other_id": b, "type": t, "n": n} for (a, b, t), n in totals.links.items()])
+    _bulk(conn, pair_counts, [{"pair": p, "n": n} for p, n in totals.pairs.items()])
+    _bulk(conn, actors, [dict(_variant_row(k), variant=_variant_id(k), n=n) for k, n in totals.variants.items()])
 
 
 def _bind(name: str) -> Any:

@@ -116,24 +116,17 @@ def plan_filter(conn: Connection, flt: EventFilter, corr: Corrections) -> Plan:
             keys.append(country_key(a))
             conds.append(lambda idc, x: merged_events.c.countries.like(f"%,{a},%"))
             needs_m = True
-    if flt.actor:
-        ids = resolve_actor_ids(conn, flt.actor, corr)
+    # an actor given by name (any of several ids) or by id (with the ids merged into it)
+    for ids in ([resolve_actor_ids(conn, flt.actor, corr)] if flt.actor else []) + \
+               ([original_actor_ids(conn, flt.actor_id, corr)] if flt.actor_id else []):
         if not ids:
             impossible = True
         elif len(ids) == 1:
             keys.append(actor_key(ids[0]))
         else:
             wanted = [actor_key(i) for i in ids]
-            conds.append(lambda idc, x: idc.in_(select(merged_index.c.merged_id).where(merged_index.c.key.in_(wanted))))
-    if flt.actor_id:
-        originals = original_actor_ids(conn, flt.actor_id, corr)
-        if not originals:
-            impossible = True
-        elif len(originals) == 1:
-            keys.append(actor_key(originals[0]))
-        else:
-            exact = [actor_key(i) for i in originals]
-            conds.append(lambda idc, x: idc.in_(select(merged_index.c.merged_id).where(merged_index.c.key.in_(exact))))
+            conds.append(lambda idc, x, wanted=wanted: idc.in_(
+                select(merged_index.c.merged_id).where(merged_index.c.key.in_(wanted))))
     if flt.country:
         keys.append(country_key(flt.country))
     if flt.topic:
