@@ -46,23 +46,26 @@ def test_memory_merger_refinds_the_reports_of_one_event() -> None:
         merger.add(record, doc_id, doc_date)
     true_events = {r["id"].rsplit("_", 1)[0] for r, _, _ in reports}
     # Reports of one synthetic event share type, date and participants: most are merged back together.
-    assert len(true_events) <= len(merger.clusters) <= 1.2 * len(true_events)
+    # A few sources date theirs only to the year, which also fits another meeting of the same two
+    # parties that year: those may join it (hence the lower bound below the number of true events).
+    assert 0.9 * len(true_events) <= len(merger.clusters) <= 1.2 * len(true_events)
     assert len(merger.clusters) < len(reports)
 
 
 def test_store_benchmark_queries_run_on_sqlite(tmp_path: Path) -> None:
-    from benchmarks.store import SQL_CURRENT, SQL_PROPOSED, build_proposed, parameters
+    from benchmarks.store import full_queries, http_queries, parameters, view_queries
 
     from communique.store import open_store
     from communique.store.generate import generate_store
+    from communique.store.queries import EventFilter, count_events, timeline
 
     engine = open_store(str(tmp_path / "bench.db"))
     generate_store(engine, 300, seed=9)
-    build_proposed(engine)
     params = parameters(engine)
-    assert params and params[0]["actor_key"].startswith("a:")
-    for name, query in SQL_CURRENT.items():
-        current, proposed = query(engine, params[0]), SQL_PROPOSED[name](engine, params[0])
-        assert current > 0, name
-        if name not in ("actor page", "dashboard top pairs"):  # same rows either way (not the side panels)
-            assert proposed == current, name
+    top = params[0]
+    pair = EventFilter(pair=(top["cc1"], top["cc2"]))
+    assert count_events(engine, pair) > 1  # the most popular pair
+    assert sum(row["events"] for row in timeline(engine, pair)) == count_events(engine, pair)
+    for family in (view_queries(), http_queries(engine), full_queries()):
+        for name, query in family.items():
+            assert query(engine, top) > 0, name

@@ -24,10 +24,12 @@ from communique.store.queries import (
     query_events,
     timeline,
 )
-from communique.store.schema import merged_events
-from communique.store.views import _sort_key, actor_detail, page_events, top_pairs
+from communique.store.schema import SCHEMA_VERSION, merged_events
+from communique.store.views import _sort_key, actor_detail, page_actors, page_events, top_pairs
 
-DERIVED = ("merged_index", "actor_links", "pair_counts", "actors")
+V4_INDEXES = ("merged_type_date", "merged_period", "merged_type_period", "merged_span")
+V5_INDEXES = ("merged_type_start", "merged_start")
+DERIVED = ("merged_index", "actor_links", "pair_counts", "actors", "key_months", "key_actors")
 
 
 def reference_query(engine: Engine, flt: EventFilter) -> list[dict[str, Any]]:
@@ -47,17 +49,18 @@ def reference_query(engine: Engine, flt: EventFilter) -> list[dict[str, Any]]:
     return out
 
 
-def reference_timeline(records: list[dict[str, Any]]) -> dict[str, tuple[int, dict[str, int]]]:
+def reference_timeline(records: list[dict[str, Any]]) -> dict[str, tuple[int, dict[str, int], dict[str, int]]]:
     from communique.merge.keys import parse_date
 
     months: dict[str, list[Any]] = {}
     for rec in records:
         parsed = parse_date((rec.get("date") or {}).get("start"), None)
         month = f"{parsed[0].year:04d}-{parsed[0].month:02d}" if parsed else "undated"
-        row = months.setdefault(month, [0, Counter()])
+        row = months.setdefault(month, [0, Counter(), Counter()])
         row[0] += 1
         row[1][rec["type"]] += 1
-    return {m: (n, dict(t)) for m, (n, t) in months.items()}
+        row[2].update(set(rec.get("topics") or []))
+    return {m: (n, dict(t), dict(topics)) for m, (n, t, topics) in months.items()}
 
 
 @pytest.fixture
@@ -102,10 +105,14 @@ def assert_same_answers(engine: Engine) -> None:
                 assert page.total == len(expected)
                 assert [r["id"] for r in page.items] == [r["id"] for r in ordered[offset:offset + 5]], (flt, sort)
         assert [r["id"] for r in query_events(engine, flt, limit=4, offset=2)] == [r["id"] for r in expected[2:6]]
-        got_timeline = {r["month"]: (r["events"], r["types"]) for r in timeline(engine, flt)}
+        got_timeline = {r["month"]: (r["events"], r["types"], r["topics"]) for r in timeline(engine, flt)}
         assert got_timeline == reference_timeline(expected), flt
         counts = Counter(i for r in expected for i in {str(a["id"]) for a in r["actors"]})
-        assert {r["id"]: r["events"] for r in list_actors(engine, flt)} == dict(counts), flt
+        listed = list_actors(engine, flt)
+        assert {r["id"]: r["events"] for r in listed} == dict(counts), flt
+        assert list_actors(engine, flt, limit=3) == listed[:3], flt
+        items, total = page_actors(engine, flt, limit=4, offset=2)
+        assert (items, total) == (listed[2:6], len(listed)), flt
 
 
 def reference_pairs(engine: Engine) -> list[dict[str, Any]]:
@@ -124,6 +131,17 @@ def assert_actor_pages(engine: Engine) -> None:
         found = actor_detail(engine, actor_id)
         assert found is not None and found["event_count"] == len(mine) == n
         assert [r["id"] for r in found["events"]] == [r["id"] for r in sorted(mine, key=_sort_key("-date"))][:200]
+        roles: dict[str, list[Any]] = {}
+        for r in mine:
+            for a in r["actors"]:
+                if str(a["id"]) == actor_id and a.get("role"):
+                    row = roles.setdefault(a["role"], [0, set()])
+                    row[0] += 1
+                    start = (r.get("date") or {}).get("start")
+                    if start and start[0].isdigit():
+                        row[1].add(start)
+        assert {r["role"]: (r["events"], r["first"], r["last"]) for r in found["roles"]} == \
+            {k: (n, min(d, default=None), max(d, default=None)) for k, (n, d) in roles.items()}
         partners = Counter(o for r in mine for o in {str(a["id"]) for a in r["actors"]} - {actor_id})
         assert {c["id"]: c["events"] for c in found["counterparts"]} == dict(partners.most_common(30)) or \
             sorted(c["events"] for c in found["counterparts"]) == sorted(partners.values(), reverse=False)[-30:]
@@ -142,6 +160,8 @@ def test_sql_paths_apply_corrections_at_query_time(store: Engine) -> None:
     correct_event(store, paired[0]["id"], [], reject=True)
     correct_event(store, records[1]["id"], [("type", "PROTEST"), ("date", {"start": "2019-05", "end": None,
                                                                             "precision": "month"})], reject=False)
+    assert_same_answers(store)  # event corrections only: the count tables answer, corrected events taken off
+    assert_actor_pages(store)
     busiest = Counter(str(a["id"]) for r in records for a in r["actors"]).most_common(2)
     merge_actors(store, busiest[0][0], busiest[1][0])
     assert_same_answers(store)
@@ -156,7 +176,7 @@ def test_a_version_3_store_is_upgraded_with_filled_derived_tables(store: Engine,
         before = {t: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {t}")).all())) for t in DERIVED}
         periods = conn.execute(text("SELECT id, period_lo, period_hi, span_days FROM merged_events ORDER BY id")).all()
         # Back to exactly what a v3 store had.
-        for index in ("merged_type_date", "merged_period", "merged_type_period", "merged_span"):
+        for index in V4_INDEXES + V5_INDEXES:
             conn.execute(text(f"DROP INDEX {index}"))
         for column in ("period_lo", "period_hi", "span_days"):
             conn.execute(text(f"ALTER TABLE merged_events DROP COLUMN {column}"))
@@ -166,10 +186,32 @@ def test_a_version_3_store_is_upgraded_with_filled_derived_tables(store: Engine,
     store.dispose()
     upgraded = open_store(url)
     with upgraded.connect() as conn:
-        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == "4"
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == str(SCHEMA_VERSION)
         after = {t: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {t}")).all())) for t in DERIVED}
         assert conn.execute(text("SELECT id, period_lo, period_hi, span_days FROM merged_events ORDER BY id")
                             ).all() == periods
     assert all(before[t] for t in DERIVED)
     assert after == before
     assert_same_answers(upgraded)
+
+
+def test_a_version_4_store_gains_its_key_counts(store: Engine) -> None:
+    url = str(store.url)
+    correct_event(store, reference_query(store, EventFilter())[0]["id"], [("type", "PROTEST")], reject=False)
+    with store.begin() as conn:
+        before = {t: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {t}")).all())) for t in DERIVED}
+        for table in ("key_months", "key_actors"):
+            conn.execute(text(f"DROP TABLE {table}"))
+        for index in V5_INDEXES:
+            conn.execute(text(f"DROP INDEX {index}"))
+        conn.execute(text("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
+    store.dispose()
+    upgraded = open_store(url)
+    with upgraded.connect() as conn:
+        after = {t: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {t}")).all())) for t in DERIVED}
+    assert before["key_months"] and before["key_actors"]
+    assert after == before
+    with upgraded.connect() as conn:
+        assert set(V5_INDEXES) <= {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master"))}
+    assert_same_answers(upgraded)
+

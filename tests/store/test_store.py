@@ -90,6 +90,64 @@ def test_one_meeting_in_three_languages_is_one_event_and_ingest_is_idempotent(st
     assert _dump(engine) == before
 
 
+def test_derived_tables_kept_merge_by_merge_equal_a_fresh_count(store_url: str, scripted: None) -> None:
+    """Ingestion updates the derived tables as each merged event changes (its old counts out, the new ones
+    in): after merges, a changed document and a deleted report they equal counting every event afresh."""
+    from sqlalchemy import text
+
+    from communique.store.derived import rebuild, rebuild_key_counts
+
+    engine = open_store(store_url)
+    _ingest(engine, _meeting_docs())
+    _ingest(engine, [scripted_document("in-jp-fr", "fr", "Correction : entretien téléphonique.", [
+        record("evt_fr2", "in-jp-fr", "fr", [JAISHANKAR, IWAYA], mode="phone", topics=["trade"])]),
+        scripted_document("vn-ru", "ru", "Ле Хоай Чунг встретился с Путиным.", [
+            record("evt_putin", "vn-ru", "ru", [TRUNG, PUTIN], date="2026-02-24", location=(None, "RU"))],
+            date="2026-02-25")])
+    tables = ("merged_index", "actor_links", "pair_counts", "actors", "key_months", "key_actors")
+    with engine.begin() as conn:
+        kept = {t: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {t}")).all())) for t in tables}
+        rebuild(conn)
+        rebuild_key_counts(conn)
+        fresh = {t: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {t}")).all())) for t in tables}
+    assert kept == fresh
+    assert ("p:IN,JP", "local:takeshi-iwaya", 2) in kept["key_actors"]  # the meeting and the phone call
+    assert ("a:local:le-hoai-trung", "2026-02", "CONSULT", "", 1) in kept["key_months"]  # Lavrov talks gone
+
+
+def test_period_filters_with_years_ranges_and_months(store_url: str, scripted: None) -> None:
+    """--since/--until meet an event's days: a year-only date spans the year, a range its days, a month
+    its month. Counts and pages agree with the exact Python filter at every bound (the SQL counts short
+    and long spans apart and bounds date_start as text)."""
+    from communique.store.queries import count_events, matches
+    from communique.store.views import page_events
+
+    dated = [("y2023", "2023", None), ("m2024", "2024-02", None), ("d1", "2024-02-28", None),
+             ("r1", "2024-02-27", "2024-03-02"), ("d2", "2024-03-01", None), ("y2024", "2024", None),
+             ("d3", "2024-12-31", None), ("nodate", None, None), ("noyear", "--03-01", None)]
+    docs = []
+    for i, (name, start, end) in enumerate(dated):
+        parties = [(f"local:envoy-{i}", f"Envoy {i}", "person", "VN"), (f"local:host-{i}", f"Host {i}", "person", "RU")]
+        rec = record(f"evt_{name}", f"doc-{name}", "en", parties, date=start, topics=["defense"])
+        rec["date"] = {"start": start, "end": end, "precision": "range" if end else "day"}
+        docs.append(scripted_document(f"doc-{name}", "en", f"Talks {name}.", [rec], date=None))
+    engine = open_store(store_url)
+    _ingest(engine, docs)
+    everything = query_events(engine)
+    assert len(everything) == len(dated)  # nothing merged: each is its own event
+    bounds = [None, "2023", "2023-12-31", "2024", "2024-02", "2024-02-28", "2024-03", "2024-03-02", "2025"]
+    for since in bounds:
+        for until in bounds:
+            flt = EventFilter(since=since, until=until)
+            expected = sorted(r["id"] for r in everything if matches(r, flt))
+            assert sorted(r["id"] for r in query_events(engine, flt)) == expected, flt
+            assert count_events(engine, flt) == len(expected), flt
+            page = page_events(engine, EventFilter(since=since, until=until, type="CONSULT"), limit=3)
+            assert page.total == len(expected), flt
+    assert sorted(r["id"] for r in query_events(engine, EventFilter(since="2024-03-02", until="2024-03-02"))) == \
+        ["evt_r1", "evt_y2024"]
+
+
 def test_changed_document_replaces_its_records(store_url: str, scripted: None) -> None:
     engine = open_store(store_url)
     _ingest(engine, _meeting_docs())

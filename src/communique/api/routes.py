@@ -98,10 +98,10 @@ def get_actors(engine: EngineDep, flt: FilterDep, kind: Annotated[str | None, Qu
         pattern="^(person|organization|country)$")] = None, actor_country: Text = None,
         limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Actors of the matching events with their event counts and roles, busiest first."""
-    from communique.store.queries import list_actors
+    from communique.store.views import page_actors
 
-    rows = list_actors(engine, flt, kind=kind, actor_country=actor_country)
-    return {"total": len(rows), "limit": limit, "offset": offset, "items": rows[offset:offset + limit]}
+    items, total = page_actors(engine, flt, kind, actor_country, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/actors/{actor_id:path}", tags=["actors"])

@@ -28,6 +28,9 @@ UNDATED_WINDOW = 3
 MAX_COUNTRY_PAIRS = 6
 
 _NO_YEAR = re.compile(r"^(?:--|XXXX-)(\d{2})-(\d{2})$")
+# The contract's dated forms only (YYYY-MM-DD, YYYY-MM, YYYY): fromisoformat alone would also take
+# week dates and compact forms, which do not sort as text like the days they mean (store indexes do).
+_ISO_FORM = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ def parse_date(value: str | None, doc_date: dt.date | None) -> tuple[dt.date, dt
             if doc_date is None:
                 return None
             return (_nearest_year(int(m[1]), int(m[2]), doc_date),) * 2
+        if not _ISO_FORM.fullmatch(value):
+            return None
         parts = value.split("-")
         if len(parts) == 3:
             day = dt.date.fromisoformat(value)

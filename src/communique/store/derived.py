@@ -13,6 +13,11 @@ are taken out of the SQL answer and matched in Python; actor merges map ids when
   pair_counts   (pair, n): merged events per pair of participant countries
   actors        one row per (id, name, kind, country, role) variant seen, with how many events carry it:
                 resolves a name substring to actor ids and gives an actor's name, kind, country, roles
+  key_months    (key, month, type, topic, n) (v5): merged events per key and month, by type (topic "")
+                and by topic (type ""): a key's timeline, and its count (a page's total), without
+                reading its index rows; role keys (r:) get the type rows only (events per role)
+  key_actors    (key, actor_id, n) (v5): merged events per key (not a: or r:) and actor: who appears most
+                in a country's, a pair's, a topic's, a language's events
 merged_events also gains period_lo/period_hi/span_days: the days a --since/--until filter compares.
 """
 
@@ -29,10 +34,21 @@ from sqlalchemy import Connection, Table, and_, delete, insert, select, tuple_, 
 from sqlalchemy.dialects import postgresql, sqlite
 
 from communique.merge.keys import parse_date
-from communique.store.schema import actor_links, actors, merged_events, merged_index, pair_counts
+from communique.store.schema import (
+    actor_links,
+    actors,
+    key_actors,
+    key_months,
+    merged_events,
+    merged_index,
+    pair_counts,
+)
 
 ROLE_SEP = "\x1f"
 ALL_KEY = "*"
+UNDATED = "undated"
+ALL_TOPICS = ""  # key_months: (type, "") counts events of a type, ("", topic) events with a topic
+ALL_TYPES = ""
 CHUNK = 500
 REBUILD_BATCH = 5_000
 
@@ -62,6 +78,12 @@ def role_prefix(actor_id: str) -> str:
     return f"r:{actor_id}{ROLE_SEP}"
 
 
+def month_of(date_start: str | None) -> str:
+    """The month a timeline files an event under: YYYY-MM of the first day its start can mean, or "undated"."""
+    parsed = parse_date(date_start, None)
+    return f"{parsed[0].year:04d}-{parsed[0].month:02d}" if parsed else UNDATED
+
+
 def actor_variant(actor: dict[str, Any]) -> tuple[str, str | None, str | None, str | None, str | None]:
     return (str(actor.get("id")), _opt(actor.get("name")), _opt(actor.get("kind")), _opt(actor.get("country")),
             _opt(actor.get("role")))
@@ -79,6 +101,8 @@ class Contribution:
     links: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     pairs: Counter[str] = field(default_factory=Counter)
     variants: Counter[tuple[str, str | None, str | None, str | None, str | None]] = field(default_factory=Counter)
+    months: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)  # (key, month, type, topic)
+    key_actors: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def contribution(record: dict[str, Any]) -> Contribution:
@@ -104,6 +128,14 @@ def contribution(record: dict[str, Any]) -> Contribution:
         out.links[(a, b, event_type)] += 1
         out.links[(b, a, event_type)] += 1
     out.variants.update(set(actor_variant(a) for a in actor_list))
+    month = month_of((record.get("date") or {}).get("start"))
+    topics = sorted({str(t) for t in record.get("topics") or []})
+    for key in out.keys:
+        out.months[(key, month, event_type, ALL_TOPICS)] += 1
+        if not key.startswith("r:"):
+            out.months.update((key, month, ALL_TYPES, t) for t in topics)
+        if not key.startswith(("a:", "r:")):
+            out.key_actors.update((key, i) for i in ids)
     return out
 
 
@@ -125,24 +157,12 @@ def replace_merged(conn: Connection, merged_id: str, old: dict[str, Any] | None,
     """Swap a merged event's contributions (old record -> new record; None = absent), in the caller's
     transaction. The merged_events row itself (with its period_columns) is written by the caller."""
     conn.execute(delete(merged_index).where(merged_index.c.merged_id == merged_id))
-    links: Counter[tuple[str, str, str]] = Counter()
-    pairs: Counter[str] = Counter()
-    variants: Counter[tuple[Any, ...]] = Counter()
+    totals = _Totals()
     if old is not None:
-        before = contribution(old)
-        links.subtract(before.links)
-        pairs.subtract(before.pairs)
-        variants.subtract(before.variants)
+        totals.add([(merged_id, old)], sign=-1)
     if new is not None:
-        after = contribution(new)
-        links.update(after.links)
-        pairs.update(after.pairs)
-        variants.update(after.variants)
-        insert_index_rows(conn, [(merged_id, new, after.keys)])
-    _add_counts(conn, actor_links, ("actor_id", "other_id", "type"), links)
-    _add_counts(conn, pair_counts, ("pair",), {(k,): v for k, v in pairs.items()})
-    _add_counts(conn, actors, ("variant",), {(_variant_id(k),): v for k, v in variants.items()},
-                extra={_variant_id(k): _variant_row(k) for k in variants})
+        insert_index_rows(conn, totals.add([(merged_id, new)]))
+    totals.write(conn)
 
 
 def insert_index_rows(conn: Connection, items: Iterable[tuple[str, dict[str, Any], set[str]]]) -> None:
@@ -196,37 +216,63 @@ def add_new_merged(conn: Connection, items: list[tuple[str, dict[str, Any]]]) ->
     """Contributions of merged events that had none yet (bulk: the generator and the migration)."""
     totals = _Totals()
     insert_index_rows(conn, totals.add(items))
-    _add_counts(conn, actor_links, ("actor_id", "other_id", "type"), totals.links)
-    _add_counts(conn, pair_counts, ("pair",), {(k,): v for k, v in totals.pairs.items()})
-    _add_counts(conn, actors, ("variant",), {(_variant_id(k),): v for k, v in totals.variants.items()},
-                extra={_variant_id(k): _variant_row(k) for k in totals.variants})
+    totals.write(conn)
+
+
+COUNTS = ("links", "pairs", "variants", "months", "key_actors")  # the count tables, by _Totals' field names
 
 
 @dataclass
 class _Totals:
-    """Counts summed over many merged events' contributions (actor links, pairs, actor variants)."""
+    """Counts summed over many merged events' contributions (signed: -1 takes a record's counts away);
+    `tracked` names the ones kept (a migration that fills some tables need not hold the others in memory)."""
 
+    tracked: tuple[str, ...] = COUNTS
     links: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     pairs: Counter[str] = field(default_factory=Counter)
     variants: Counter[tuple[Any, ...]] = field(default_factory=Counter)
+    months: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)
+    key_actors: Counter[tuple[str, str]] = field(default_factory=Counter)
 
-    def add(self, items: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any], Any]]:
+    def add(self, items: list[tuple[str, dict[str, Any]]], sign: int = 1) -> list[tuple[str, dict[str, Any], Any]]:
         """Add the events' counts; returns their index rows (id, record, keys)."""
         indexed = []
         for merged_id, record in items:
             c = contribution(record)
             indexed.append((merged_id, record, c.keys))
-            self.links.update(c.links)
-            self.pairs.update(c.pairs)
-            self.variants.update(c.variants)
+            for name in self.tracked:
+                mine, theirs = getattr(self, name), getattr(c, name)
+                if sign > 0:
+                    mine.update(theirs)
+                else:
+                    mine.subtract(theirs)
         return indexed
+
+    def write(self, conn: Connection) -> None:
+        """Add the tracked counts to their tables (upserts; rows that reach 0 are deleted), then forget them."""
+        if "links" in self.tracked:
+            _add_counts(conn, actor_links, ("actor_id", "other_id", "type"), self.links)
+        if "pairs" in self.tracked:
+            _add_counts(conn, pair_counts, ("pair",), {(k,): v for k, v in self.pairs.items()})
+        if "variants" in self.tracked:
+            _add_counts(conn, actors, ("variant",), {(_variant_id(k),): v for k, v in self.variants.items()},
+                        extra={_variant_id(k): _variant_row(k) for k in self.variants})
+        if "months" in self.tracked:
+            _add_counts(conn, key_months, ("key", "month", "type", "topic"), self.months)
+        if "key_actors" in self.tracked:
+            _add_counts(conn, key_actors, ("key", "actor_id"), self.key_actors)
+        for name in COUNTS:
+            getattr(self, name).clear()
+
+    def size(self) -> int:
+        return sum(len(getattr(self, name)) for name in self.tracked)
 
 
 def rebuild(conn: Connection) -> None:
-    """Fill the derived tables and period columns from every merged event (the v4 migration)."""
+    """Fill the v4 derived tables and period columns from every merged event (the v4 migration)."""
     for table in (merged_index, actor_links, pair_counts, actors):
         conn.execute(delete(table))
-    totals = _Totals()
+    totals = _Totals(tracked=("links", "pairs", "variants"))
     for batch in _merged_batches(conn):
         insert_index_rows(conn, totals.add(batch))
         periods = [{"b_id": merged_id, **period_columns(record)} for merged_id, record in batch]
@@ -237,6 +283,22 @@ def rebuild(conn: Connection) -> None:
           [{"actor_id": a, "other_id": b, "type": t, "n": n} for (a, b, t), n in totals.links.items()])
     _bulk(conn, pair_counts, [{"pair": p, "n": n} for p, n in totals.pairs.items()])
     _bulk(conn, actors, [dict(_variant_row(k), variant=_variant_id(k), n=n) for k, n in totals.variants.items()])
+
+
+FLUSH_ROWS = 2_000_000  # counts held in memory before they are added to the tables (bounded memory)
+
+
+def rebuild_key_counts(conn: Connection) -> None:
+    """Fill key_months and key_actors from every merged event (the v5 migration), in bounded memory:
+    counts are added to the tables (upserts) whenever FLUSH_ROWS distinct ones have piled up."""
+    for table in (key_months, key_actors):
+        conn.execute(delete(table))
+    totals = _Totals(tracked=("months", "key_actors"))
+    for batch in _merged_batches(conn):
+        totals.add(batch)
+        if totals.size() >= FLUSH_ROWS:
+            totals.write(conn)
+    totals.write(conn)
 
 
 def _bind(name: str) -> Any:

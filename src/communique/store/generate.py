@@ -7,7 +7,8 @@ into the store's tables (SQLAlchemy Core executemany, large batches, one transac
 What it makes (deterministic for a seed):
   - ~5,000 actors (persons, organizations, a few country actors) of ~150 countries; actor and
     country popularity follow Zipf laws, as in news (a few leaders appear in most reports);
-  - event dates over 10 years (2015-2024): a uniform background plus bursts around summits;
+  - event dates over 10 years (2015-2024): a uniform background plus bursts around summits; 8% of
+    events last 2-5 days; sources give the day (80%), a range, the month, the year or no date;
   - the PLOVER type mix of real diplomatic news (CONSULT 40%, AGREE 10%, COOPERATE 10%, ...), modes,
     statuses, topics, agreements for AGREE;
   - 1-4 sources per event (documents in several languages), each source a document with its own
@@ -66,12 +67,33 @@ SOURCES_PER_EVENT = {1: 55, 2: 25, 3: 12, 4: 8}
 ROLES = ("President", "Prime Minister", "Minister of Foreign Affairs", "Deputy Minister of Foreign Affairs",
          "Minister of Defence", "Ambassador", "Minister of Trade", "Secretary-General", "Spokesperson")
 ORG_KINDS = ("Ministry of Foreign Affairs", "Parliament", "Ministry of Defence", "Central Bank", "Embassy")
+MULTI_DAY_SHARE = 0.08  # visits and summits over 2-5 days (reported as ranges by some sources)
+# How one source dates its event, by cumulative share: the day; the range of a multi-day event (else the
+# day); the month only; the year only ("in 2019"); no date.
+PRECISION_SHARES = (("day", 0.80), ("range", 0.84), ("month", 0.945), ("year", 0.955), (None, 1.0))
 FIRST_DAY = dt.date(2015, 1, 1)
 DAYS = (dt.date(2024, 12, 31) - FIRST_DAY).days + 1
 BURST_SHARE = 0.3  # share of events around a summit or crisis
 BURSTS = 400
 _SYLLABLES = ("ka", "lo", "mi", "ra", "to", "ne", "sa", "vi", "do", "re", "an", "el", "is", "or", "ul", "ha",
               "ti", "mo", "ze", "ba", "ko", "ri", "na", "pe", "gu", "yo", "li", "ch", "sh", "va")
+
+
+def reported_date(draw: float, day: dt.date, days: int) -> tuple[str | None, str | None, str | None]:
+    """(start, end, precision) of an event of `days` days from `day`, as one source reports it, for a
+    uniform draw in [0, 1) (PRECISION_SHARES)."""
+    precision = next(p for p, share in PRECISION_SHARES if draw < share)
+    if precision == "range":
+        if days == 1:
+            return day.isoformat(), None, "day"
+        return day.isoformat(), (day + dt.timedelta(days=days - 1)).isoformat(), "range"
+    if precision == "day":
+        return day.isoformat(), None, "day"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}", None, "month"
+    if precision == "year":
+        return f"{day.year:04d}", None, "year"
+    return None, None, None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,15 +204,15 @@ class EventFactory:
         location = parties[0] if rng.random() < 0.6 else None
         n_sources = self.sources_pick.draw(rng)
         records, doc_dates = [], []
+        days = rng.randint(2, 5) if rng.random() < MULTI_DAY_SHARE else 1
         for k in range(n_sources):
-            precision = "day" if rng.random() < 0.85 else "month" if rng.random() < 0.7 else None
-            start = day.isoformat() if precision == "day" else f"{day.year:04d}-{day.month:02d}" if precision else None
+            start, end, precision = reported_date(rng.random(), day, days)
             doc_day = day + dt.timedelta(days=rng.choice((0, 0, 1, 1, 2)))
             lang = self.lang_pick.draw(rng)
             records.append({
                 "id": f"evt_g{serial:08d}_{k}", "type": type_, "mode": mode, "label": LABELS[type_],
                 "status": status, "background": False,
-                "date": {"start": start, "end": None, "precision": precision},
+                "date": {"start": start, "end": end, "precision": precision},
                 "location": {"name": f"Capital of {location.country}" if location else None,
                              "country": location.country if location else None, "evidence": None},
                 "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "role": a.role,

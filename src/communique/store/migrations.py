@@ -116,7 +116,28 @@ def _v4_query_tables(conn: Connection) -> None:
         index.create(conn)
 
 
-MIGRATIONS: list[Migration] = [_v1_core_tables, _v2_corrections, _v3_search_and_versions, _v4_query_tables]
+def _v5_key_counts(conn: Connection) -> None:
+    """Counts per key kept at write time (store/derived.py): key_months (a timeline, a page's total, an
+    actor's roles without reading the key's index rows) and key_actors (the actors of a pair's events);
+    indexes that serve a page in date order within a period from the index alone."""
+    from communique.store.derived import rebuild_key_counts
+
+    md = MetaData()
+    Table("key_months", md, Column("key", Text, primary_key=True), Column("month", Text, primary_key=True),
+          Column("type", Text, primary_key=True), Column("topic", Text, primary_key=True),
+          Column("n", Integer, nullable=False), sqlite_with_rowid=False)
+    Table("key_actors", md, Column("key", Text, primary_key=True), Column("actor_id", Text, primary_key=True),
+          Column("n", Integer, nullable=False), sqlite_with_rowid=False)
+    md.create_all(conn)
+    rebuild_key_counts(conn)
+    merged = Table("merged_events", md, autoload_with=conn)
+    Index("merged_type_start", merged.c.type, merged.c.date_start, merged.c.id, merged.c.period_lo,
+          merged.c.period_hi).create(conn)
+    Index("merged_start", merged.c.date_start, merged.c.id, merged.c.period_lo, merged.c.period_hi).create(conn)
+
+
+MIGRATIONS: list[Migration] = [_v1_core_tables, _v2_corrections, _v3_search_and_versions, _v4_query_tables,
+                               _v5_key_counts]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

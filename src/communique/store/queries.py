@@ -12,7 +12,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Text, and_, exists, func, literal, or_, select, text
@@ -20,8 +20,31 @@ from sqlalchemy import Connection, Engine, Text, and_, exists, func, literal, or
 from communique.merge import explain
 from communique.merge.keys import parse_date
 from communique.store.corrections import Corrections, load_corrections, resolve_event_id
-from communique.store.derived import ALL_KEY, ROLE_SEP, actor_key, country_key, lang_key, pair_key, topic_key
-from communique.store.schema import actors, documents, events, merged_events, merged_index
+from communique.store.derived import (
+    ALL_KEY,
+    ALL_TOPICS,
+    ALL_TYPES,
+    ROLE_SEP,
+    UNDATED,
+    Contribution,
+    actor_key,
+    contribution,
+    country_key,
+    lang_key,
+    month_of,
+    pair_key,
+    topic_key,
+)
+from communique.store.schema import (
+    actor_links,
+    actors,
+    documents,
+    events,
+    key_actors,
+    key_months,
+    merged_events,
+    merged_index,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +98,10 @@ def select_events(conn: Connection, flt: EventFilter, limit: int | None, offset:
         merged = sorted(rows + [_Row(r["id"], _sort_value(r, sort), (r.get("date") or {}).get("start"))
                                 for r in corrected], key=_row_key(sort))
         rows = merged[offset:] if limit is None else merged[offset:offset + limit]
-        total = _count(conn, plan) + len(corrected)
+        total = _plan_count(conn, plan, corr) + len(corrected)
     else:
         rows = _ordered_rows(conn, plan, sort, offset, limit)
-        total = _count(conn, plan) if limit is not None else offset + len(rows)
+        total = _plan_count(conn, plan, corr) if limit is not None else offset + len(rows)
     by_id = {r["id"]: r for r in corrected}
     raw = _records(conn, [r.id for r in rows if r.id not in by_id])
     records = [by_id[r.id] if r.id in by_id else corr.apply(raw[r.id]) for r in rows]
@@ -87,12 +110,66 @@ def select_events(conn: Connection, flt: EventFilter, limit: int | None, offset:
 
 @dataclass(slots=True)
 class Plan:
-    """A filter as SQL over merged_index x (driven by one key) or merged_events m (no key)."""
+    """A filter as SQL over merged_index x (driven by one key) or merged_events m (no key).
+
+    `counted`: the filter is one key (or none: every event) and at most an event type, so the count
+    tables (key_months, key_actors, actor_links) answer counts, timelines and actor lists without reading
+    the matching rows; `type` is that event type."""
 
     key: str | None
     conds: list[Any]  # functions of (id column, x or None) -> condition
     needs_m: bool
     impossible: bool = False
+    counted: bool = False
+    type: str | None = None
+    period: Period | None = None  # a --since/--until filter (its conditions are added by _source)
+
+    @property
+    def count_key(self) -> str:
+        return self.key or ALL_KEY
+
+
+SHORT_SPAN = 31  # days: an event dated to a day, a range of days or a month spans at most this
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A --since/--until filter on merged_events: events whose days (period_lo..period_hi) meet [lo, hi].
+
+    A lower bound on period_lo (lo minus the longest span stored) lets an index narrow the scan; so do
+    bounds on date_start as text, which the exact conditions imply for the contract's date forms
+    (YYYY[-MM[-DD]] sorts as its first day does; a year sorts before its months): a page in date order
+    is then read off an index. `spans` keeps only events whose span_days is in [first, last] (None: no
+    upper bound): a count is split into short and long spans, so one event dated only to a year does
+    not widen the scan of all the others by a year."""
+
+    lo: dt.date | None
+    hi: dt.date | None
+    longest: int
+    spans: tuple[int, int | None] | None = None
+
+    def conditions(self) -> list[Any]:
+        m = merged_events.c
+        conds: list[Any] = [m.period_lo.is_not(None)]
+        longest = self.longest
+        if self.spans is not None:
+            first, last = self.spans
+            conds.append(m.span_days >= first)
+            if last is not None:
+                conds.append(m.span_days <= last)
+                longest = min(longest, last)
+        if self.lo:
+            floor = (self.lo - dt.timedelta(days=longest)).isoformat()
+            conds += [m.period_hi >= self.lo.isoformat(), m.period_lo >= floor, m.date_start >= floor[:4]]
+        if self.hi:
+            conds += [m.period_lo <= self.hi.isoformat(), m.date_start <= self.hi.isoformat()]
+        return conds
+
+    def split(self) -> list[Period]:
+        """The same filter as parts that each scan a narrow range (for counting)."""
+        if self.lo is None or self.longest <= SHORT_SPAN or self.spans is not None:
+            return [self]
+        return [replace(self, spans=(0, SHORT_SPAN)), replace(self, spans=(SHORT_SPAN + 1, None))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +185,7 @@ def plan_filter(conn: Connection, flt: EventFilter, corr: Corrections) -> Plan:
     conds: list[Any] = []
     needs_m = False
     impossible = False
+    counted = not (flt.mode or flt.since or flt.until or flt.text)
     if flt.pair:
         a, b = (cc.upper() for cc in flt.pair)
         if a != b:
@@ -116,6 +194,7 @@ def plan_filter(conn: Connection, flt: EventFilter, corr: Corrections) -> Plan:
             keys.append(country_key(a))
             conds.append(lambda idc, x: merged_events.c.countries.like(f"%,{a},%"))
             needs_m = True
+            counted = False
     # an actor given by name (any of several ids) or by id (with the ids merged into it)
     for ids in ([resolve_actor_ids(conn, flt.actor, corr)] if flt.actor else []) + \
                ([original_actor_ids(conn, flt.actor_id, corr)] if flt.actor_id else []):
@@ -124,6 +203,7 @@ def plan_filter(conn: Connection, flt: EventFilter, corr: Corrections) -> Plan:
         elif len(ids) == 1:
             keys.append(actor_key(ids[0]))
         else:
+            counted = False
             wanted = [actor_key(i) for i in ids]
             conds.append(lambda idc, x, wanted=wanted: idc.in_(
                 select(merged_index.c.merged_id).where(merged_index.c.key.in_(wanted))))
@@ -135,20 +215,25 @@ def plan_filter(conn: Connection, flt: EventFilter, corr: Corrections) -> Plan:
         keys.append(lang_key(flt.lang.lower()))
     for extra in keys[1:]:
         conds.append(_has_key(extra))
-    if flt.type:
-        conds.append(lambda idc, x: (x.c.type if x is not None else merged_events.c.type) == flt.type.upper())
+    event_type = flt.type.upper() if flt.type else None
+    if event_type:
+        conds.append(lambda idc, x: (x.c.type if x is not None else merged_events.c.type) == event_type)
     if flt.mode:
         conds.append(lambda idc, x: merged_events.c.mode == flt.mode.lower())
         needs_m = True
+    period = None
     if flt.since or flt.until:
-        conds.extend(_period_conditions(conn, flt.since, flt.until))
+        lo, hi = _bounds(flt.since, flt.until)
+        longest = conn.execute(select(func.max(merged_events.c.span_days))).scalar() or 0 if lo else 0
+        period = Period(lo, hi, int(longest))
         needs_m = True
     if flt.text:
         conds.append(_text_condition(conn, flt.text))
     if corr.event_ids:
         excluded = corr.event_ids
         conds.append(lambda idc, x: idc.not_in(excluded))
-    return Plan(keys[0] if keys else None, conds, needs_m, impossible)
+    counted = counted and len(keys) <= 1 and not impossible
+    return Plan(keys[0] if keys else None, conds, needs_m, impossible, counted, event_type, period)
 
 
 def _has_key(key: str) -> Any:
@@ -157,22 +242,6 @@ def _has_key(key: str) -> Any:
         return exists().where(y.c.key == key, y.c.merged_id == idc)
 
     return cond
-
-
-def _period_conditions(conn: Connection, since: str | None, until: str | None) -> list[Any]:
-    """Events whose days (period_lo..period_hi) meet [since, until]. A lower bound on period_lo (since
-    minus the longest span stored) lets the index narrow the scan."""
-    lo_bound, hi_bound = _bounds(since, until)
-    m = merged_events.c
-    conds: list[Any] = [lambda idc, x: m.period_lo.is_not(None)]
-    if lo_bound:
-        longest = conn.execute(select(func.max(m.span_days))).scalar() or 0
-        floor = (lo_bound - dt.timedelta(days=int(longest))).isoformat()
-        conds.append(lambda idc, x: m.period_hi >= lo_bound.isoformat())
-        conds.append(lambda idc, x: m.period_lo >= floor)
-    if hi_bound:
-        conds.append(lambda idc, x: m.period_lo <= hi_bound.isoformat())
-    return conds
 
 
 def _text_condition(conn: Connection, query: str) -> Any:
@@ -229,14 +298,40 @@ def _source(plan: Plan, columns: Any) -> Any:
         x = None
         idc = merged_events.c.id
         query = select(*columns(idc, None)).select_from(merged_events)
-    conds = [c(idc, x) for c in plan.conds]
+    conds = [c(idc, x) for c in plan.conds] + (plan.period.conditions() if plan.period else [])
     if plan.impossible:
         conds.append(literal(False))
     return query.where(*conds) if conds else query
 
 
 def _count(conn: Connection, plan: Plan) -> int:
-    return int(conn.execute(_source(plan, lambda idc, x: [func.count()])).scalar_one())
+    parts = plan.period.split() if plan.period else [None]
+    return sum(int(conn.execute(_source(replace(plan, period=part), lambda idc, x: [func.count()])).scalar_one())
+               for part in parts)
+
+
+def _plan_count(conn: Connection, plan: Plan, corr: Corrections) -> int:
+    """How many events the plan's SQL matches (corrected events excluded): from key_months when the plan
+    is counted (minus the extracted form of the corrected events, which the SQL excludes), else counted."""
+    if not plan.counted:
+        return _count(conn, plan)
+    km = key_months.c
+    query = select(func.coalesce(func.sum(km.n), 0)).where(km.key == plan.count_key, km.topic == ALL_TOPICS)
+    if plan.type:
+        query = query.where(km.type == plan.type)
+    return int(conn.execute(query).scalar_one()) - len(_excluded_contributions(conn, plan, corr))
+
+
+def _excluded_contributions(conn: Connection, plan: Plan,
+                            corr: Corrections) -> list[tuple[dict[str, Any], Contribution]]:
+    """The corrected events the count tables still count for a counted plan: (extracted record, its
+    contribution) of each whose extracted form has the plan's key and type."""
+    out = []
+    for record in _records(conn, corr.event_ids).values():
+        c = contribution(record)
+        if plan.count_key in c.keys and (plan.type is None or record.get("type") == plan.type):
+            out.append((record, c))
+    return out
 
 
 def _ordered_rows(conn: Connection, plan: Plan, sort: str | None, offset: int, limit: int | None) -> list[_Row]:
@@ -263,8 +358,8 @@ def _ordered_rows(conn: Connection, plan: Plan, sort: str | None, offset: int, l
         col = value_col(x)
         return or_(col.is_(None), col == "") if sort is None else col.is_(None)
 
-    with_value = Plan(plan.key, plan.conds + [has_value], plan.needs_m, plan.impossible)
-    without = Plan(plan.key, plan.conds + [lacks_value], plan.needs_m, plan.impossible)
+    with_value = replace(plan, conds=plan.conds + [has_value])
+    without = replace(plan, conds=plan.conds + [lacks_value])
     first = _source(with_value, cols)
     order = [first.selected_columns.value, first.selected_columns.id]
     first = first.order_by(*[c.desc() for c in order] if desc else order)
@@ -404,42 +499,90 @@ def _in_period(rec: dict[str, Any], since: str | None, until: str | None) -> boo
 
 
 def list_actors(engine: Engine, flt: EventFilter | None = None, kind: str | None = None,
-                actor_country: str | None = None) -> list[dict[str, Any]]:
-    """Actors of the matching events with how many (merged) events each took part in, busiest first.
+                actor_country: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Actors of the matching events with how many (merged) events each took part in, busiest first
+    (the first `limit` of them; None: all).
 
-    Counted in SQL (merged_index a: keys of the matching events; for no filter, the actors table);
-    name, kind, country and roles are each actor's most frequent stored variant (corrections applied)."""
-    flt = flt or EventFilter()
+    Counted in SQL: from the count tables for a filter on one key (actors, key_actors, actor_links), else
+    from the merged_index a: keys of the matching events; name, kind, country and roles are each actor's
+    most frequent stored variant (corrections applied)."""
     with engine.connect() as conn:
-        corr = load_corrections(conn)
-        counts = _actor_counts(conn, flt, corr)
-        rows = [dict(info, events=n) for info, n in _with_info(conn, corr, counts)]
+        return actor_window(conn, flt or EventFilter(), kind, actor_country, limit, 0)[0]
+
+
+def actor_window(conn: Connection, flt: EventFilter, kind: str | None, actor_country: str | None,
+                 limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """(actors [offset, offset+limit) in list_actors' order, how many there are in all). Names are looked
+    up only for the window (and its ties) unless kind/actor_country filter on them."""
+    corr = load_corrections(conn)
+    counts = _actor_counts(conn, flt, corr)
+    total = len(counts)
+    if kind is None and actor_country is None and limit is not None:
+        counts = top_with_ties(counts, offset + limit)
+    rows = [dict(info, events=n) for info, n in _with_info(conn, corr, counts)]
     if kind:
         rows = [r for r in rows if r["kind"] == kind]
     if actor_country:
         rows = [r for r in rows if str(r["country"] or "").upper() == actor_country.upper()]
+    if kind or actor_country:
+        total = len(rows)
     rows.sort(key=lambda r: (-r["events"], str(r["name"]), r["id"]))
-    return rows
+    return (rows[offset:] if limit is None else rows[offset:offset + limit]), total
+
+
+def top_with_ties(counts: Counter[str], limit: int) -> Counter[str]:
+    """The `limit` largest counts and every count tied with the last of them (names break ties later)."""
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) <= limit:
+        return counts
+    cut = ranked[max(0, limit - 1)]
+    return Counter({k: n for k, n in counts.items() if n >= cut})
 
 
 def _actor_counts(conn: Connection, flt: EventFilter, corr: Corrections) -> Counter[str]:
     """Merged events per (shown) actor id among the events matching `flt`."""
     counts: Counter[str] = Counter()
-    if flt == EventFilter() and not corr.by_event and not corr.alias:
-        for actor_id, n in conn.execute(select(actors.c.actor_id, func.sum(actors.c.n)).group_by(actors.c.actor_id)):
-            counts[actor_id] = int(n)
-        return counts
     plan = plan_filter(conn, flt, corr)
-    ids = _source(plan, lambda idc, x: [idc]).subquery()
-    k = merged_index.c
-    query = (select(k.merged_id, k.key).where(k.merged_id.in_(select(ids.c[0])), k.key >= "a:", k.key < "a;"))
-    per_event: dict[str, set[str]] = defaultdict(set)
-    for merged_id, key in conn.execute(query):
-        per_event[merged_id].add(corr.actor_id(key[2:]))
-    for shown in per_event.values():
-        counts.update(shown)
+    # Without actor merges (which can fold two actors of one event into one), a one-key filter is counted
+    # from the count tables: an actor's links (a: key), the key's actors (key_actors) or every actor's
+    # events (actors; no key), the last two without a type filter.
+    if plan.counted and not corr.alias and (plan.type is None or (plan.key or "").startswith("a:")):
+        counts = _counted_actors(conn, plan)
+        for record, _ in _excluded_contributions(conn, plan, corr):
+            counts.subtract({str(a.get("id")) for a in record.get("actors") or [] if a.get("id") is not None})
+    else:
+        ids = _source(plan, lambda idc, x: [idc]).subquery()
+        k = merged_index.c
+        query = (select(k.merged_id, k.key).where(k.merged_id.in_(select(ids.c[0])), k.key >= "a:", k.key < "a;"))
+        per_event: dict[str, set[str]] = defaultdict(set)
+        for merged_id, key in conn.execute(query):
+            per_event[merged_id].add(corr.actor_id(key[2:]))
+        for shown in per_event.values():
+            counts.update(shown)
     for rec in _corrected_matches(conn, flt, corr):
         counts.update({str(a.get("id")) for a in rec.get("actors") or []})
+    return Counter({k: n for k, n in counts.items() if n > 0})
+
+
+def _counted_actors(conn: Connection, plan: Plan) -> Counter[str]:
+    """Merged events per actor among a counted plan's events (corrected events still counted)."""
+    counts: Counter[str] = Counter()
+    if plan.key is None:
+        a = actors.c
+        counts.update({actor_id: int(n) for actor_id, n in
+                       conn.execute(select(a.actor_id, func.sum(a.n)).group_by(a.actor_id))})
+    elif plan.key.startswith("a:"):
+        me = plan.key[2:]
+        links = actor_links.c
+        query = select(links.other_id, func.sum(links.n)).where(links.actor_id == me).group_by(links.other_id)
+        if plan.type:
+            query = query.where(links.type == plan.type)
+        counts.update({other: int(n) for other, n in conn.execute(query)})
+        counts[me] = _plan_count(conn, plan, Corrections())
+    else:
+        ka = key_actors.c
+        counts.update({actor_id: int(n) for actor_id, n in
+                       conn.execute(select(ka.actor_id, ka.n).where(ka.key == plan.key))})
     return counts
 
 
@@ -480,34 +623,64 @@ def _with_info(conn: Connection, corr: Corrections, counts: Counter[str]) -> lis
 
 def timeline(engine: Engine, flt: EventFilter | None = None) -> list[dict[str, Any]]:
     """Counts per month (by type and by topic) of the matching events; undated events last.
-    Read from the merged_index rows of the matching events (date, type, topics), never the records."""
+
+    A filter on one key (or none) reads the key's key_months rows; any other filter counts the
+    matching merged_index rows in SQL (grouped by start date, type and topics). Never the records,
+    except those of corrected events (few), which are counted from their corrected form."""
     flt = flt or EventFilter()
-    months: dict[str, dict[str, Any]] = {}
-    month_of: dict[str | None, str] = {}
+    counts = _MonthCounts()
     with engine.connect() as conn:
         corr = load_corrections(conn)
         plan = plan_filter(conn, flt, corr)
-        if plan.key is None:
-            plan = Plan(ALL_KEY, plan.conds, plan.needs_m, plan.impossible)
-        rows = [(r.date_start, r.type, r.topics.split(ROLE_SEP) if r.topics else [])
-                for r in conn.execute(_source(plan, lambda idc, x: [x.c.date_start, x.c.type, x.c.topics]))]
-        rows += [((r.get("date") or {}).get("start"), r["type"], list(r.get("topics") or []))
-                 for r in _corrected_matches(conn, flt, corr)]
-    for start, event_type, topics in rows:
-        if start not in month_of:
-            parsed = parse_date(start, None)
-            month_of[start] = f"{parsed[0].year:04d}-{parsed[0].month:02d}" if parsed else "undated"
-        month = month_of[start]
-        row = months.setdefault(month, {"month": month, "events": 0, "types": Counter(), "topics": Counter()})
-        row["events"] += 1
-        row["types"][event_type] += 1
-        row["topics"].update(topics)
-    out = []
-    for month in sorted(months, key=lambda k: (k == "undated", k)):
-        row = months[month]
-        out.append({"month": month, "events": row["events"], "types": dict(sorted(row["types"].items())),
-                    "topics": dict(sorted(row["topics"].items(), key=lambda kv: (-kv[1], kv[0])))})
-    return out
+        if plan.counted and plan.type is None:  # topics are counted per month over all types
+            km = key_months.c
+            query = select(km.month, km.type, km.topic, km.n).where(km.key == plan.count_key)
+            for month, event_type, topic, n in conn.execute(query):
+                counts.add(month, event_type, topic, int(n))
+            for _, c in _excluded_contributions(conn, plan, corr):
+                for (key, month, event_type, topic), n in c.months.items():
+                    if key == plan.count_key:
+                        counts.add(month, event_type, topic, -n)
+        else:
+            if plan.key is None:
+                plan = replace(plan, key=ALL_KEY)
+            grouped = _source(plan, lambda idc, x: [x.c.date_start, x.c.type, x.c.topics, func.count()])
+            grouped = grouped.group_by(*list(grouped.selected_columns)[:3])
+            for start, event_type, topics, n in conn.execute(grouped):
+                counts.add_event(month_of(start), event_type, topics.split(ROLE_SEP) if topics else [], int(n))
+        for rec in _corrected_matches(conn, flt, corr):
+            counts.add_event(month_of((rec.get("date") or {}).get("start")), rec["type"], list(rec.get("topics") or []))
+    return counts.rows()
+
+
+@dataclass(slots=True)
+class _MonthCounts:
+    """A timeline being counted: events, types and topics per month."""
+
+    events: Counter[str] = field(default_factory=Counter)
+    types: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    topics: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, month: str, event_type: str, topic: str, n: int) -> None:
+        """One key_months row: (type, "") counts events of a type, ("", topic) the events with a topic."""
+        if topic == ALL_TOPICS:
+            self.events[month] += n
+            self.types[month][event_type] += n
+        else:
+            self.topics[month][topic] += n
+
+    def add_event(self, month: str, event_type: str, topics: list[str], n: int = 1) -> None:
+        self.add(month, event_type, ALL_TOPICS, n)
+        for topic in dict.fromkeys(topics):
+            self.add(month, ALL_TYPES, topic, n)
+
+    def rows(self) -> list[dict[str, Any]]:
+        out = []
+        for month in sorted((m for m, n in self.events.items() if n > 0), key=lambda k: (k == UNDATED, k)):
+            types = {t: n for t, n in sorted(self.types[month].items()) if n > 0}
+            topics = {t: n for t, n in sorted(self.topics[month].items(), key=lambda kv: (-kv[1], kv[0])) if n > 0}
+            out.append({"month": month, "events": self.events[month], "types": types, "topics": topics})
+        return out
 
 
 def search_documents(engine: Engine, query: str, limit: int = 20) -> list[dict[str, Any]]:

@@ -8,8 +8,8 @@ decide (corrections), which is applied on top at query and export time and so su
   event_actor    the participants of each event (for actor and country queries)
   merged_events  one row per real-world event: the merged record as JSON + indexed columns
   merge_keys     blocking keys of merged events (type|month|participant) -> candidate search
-  merged_index, actor_links, pair_counts, actors
-                 derived from merged events for fast queries (v4; see store/derived.py)
+  merged_index, actor_links, pair_counts, actors (v4), key_months, key_actors (v5)
+                 derived from merged events for fast queries (see store/derived.py)
   corrections    the audit trail of corrections (who, when, what, old value)
   meta           schema_version
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, Table, Text
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -77,6 +77,9 @@ merged_events = Table(
     Index("merged_period", "period_lo", "period_hi", "date_start"),
     Index("merged_type_period", "type", "period_lo", "period_hi", "date_start"),
     Index("merged_span", "span_days"),
+    # v5: a page in date order within a period, with or without a type, read off one index (no row reads)
+    Index("merged_type_start", "type", "date_start", "id", "period_lo", "period_hi"),
+    Index("merged_start", "date_start", "id", "period_lo", "period_hi"),
 )
 
 merged_index = Table(
@@ -104,6 +107,22 @@ actors = Table(
     Column("variant", Text, primary_key=True),  # JSON [id, name, kind, country, role]
     Column("actor_id", Text, nullable=False, index=True), Column("name", Text), Column("name_lower", Text),
     Column("kind", Text), Column("country", Text), Column("role", Text), Column("n", Integer, nullable=False),
+)
+
+# Clustered on their key in SQLite (WITHOUT ROWID): a key's rows are read as one contiguous range.
+key_months = Table(
+    "key_months", metadata,
+    Column("key", Text, primary_key=True), Column("month", Text, primary_key=True),
+    Column("type", Text, primary_key=True), Column("topic", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+key_actors = Table(
+    "key_actors", metadata,
+    Column("key", Text, primary_key=True), Column("actor_id", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 merge_keys = Table(

@@ -14,22 +14,32 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, Engine, case, func, select
+from sqlalchemy import Connection, Engine, and_, func, select
 
 from communique.merge.keys import parse_date
 from communique.store.corrections import Corrections, load_corrections
-from communique.store.derived import ROLE_SEP, role_prefix
+from communique.store.derived import ALL_TOPICS, ROLE_SEP, contribution, role_prefix
 from communique.store.queries import (
     SORTS,
     Descending,
     EventFilter,
     actor_info,
+    actor_window,
     merged_record,
     original_actor_ids,
     query_events,
     select_events,
+    top_with_ties,
 )
-from communique.store.schema import actor_links, documents, events, merged_events, merged_index, pair_counts
+from communique.store.schema import (
+    actor_links,
+    documents,
+    events,
+    key_months,
+    merged_events,
+    merged_index,
+    pair_counts,
+)
 
 CONTEXT_CHARS = 400  # how much text to show around the evidence of one source
 MAX_PAGE = 500
@@ -181,6 +191,7 @@ def actor_detail(engine: Engine, actor_id: str, counterpart_limit: int = 30,
         corrected = _corrected_records(conn, corr, originals)
         roles = _roles(conn, originals, corr, corrected, actor_id)
         counts, types = _counterparts(conn, originals, corr, corrected, actor_id)
+        counts = top_with_ties(counts, counterpart_limit)  # only those shown need their name looked up
         info = actor_info(conn, corr, sorted(set(counts) | {actor_id}))
     me = {k: info.get(actor_id, {}).get(k) for k in ("id", "name", "kind", "country")}
     me["id"] = actor_id
@@ -189,6 +200,15 @@ def actor_detail(engine: Engine, actor_id: str, counterpart_limit: int = 30,
                     for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(partners[kv[0]].get("name"))))]
     return dict(me, events=newest, event_count=total, counterparts=counterparts[:counterpart_limit],
                 roles=sorted(roles.values(), key=lambda r: (r["first"] or "9999", r["role"])))
+
+
+def page_actors(engine: Engine, flt: EventFilter | None = None, kind: str | None = None,
+                actor_country: str | None = None, limit: int = 100,
+                offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of the actors of the matching events, busiest first, and how many there are in all."""
+    with engine.connect() as conn:
+        return actor_window(conn, flt or EventFilter(), kind, actor_country, max(1, min(limit, MAX_PAGE)),
+                            max(0, offset))
 
 
 def _corrected_records(conn: Connection, corr: Corrections,
@@ -208,18 +228,23 @@ def _corrected_records(conn: Connection, corr: Corrections,
 
 def _roles(conn: Connection, originals: list[str], corr: Corrections,
            corrected: list[tuple[dict[str, Any], dict[str, Any]]], actor_id: str) -> dict[str, dict[str, Any]]:
-    """Roles over time from the r:<actor>\x1f<role> keys (corrected events: from their corrected record)."""
+    """Roles over time from the r:<actor>\x1f<role> keys: events per role from key_months, the first and
+    last dated event from merged_index (two index seeks); corrected events from their corrected record."""
     roles: dict[str, dict[str, Any]] = {}
-    k = merged_index.c
-    dated = case((k.date_start >= "0", k.date_start))
+    km, k = key_months.c, merged_index.c
     excluded = corr.event_ids
+    extracted = [record for record, _ in corrected]
     for original in originals:
         prefix = role_prefix(original)
-        query = (select(k.key, func.count(), func.min(dated), func.max(dated))
-                 .where(k.key >= prefix, k.key < prefix[:-1] + chr(ord(ROLE_SEP) + 1)).group_by(k.key))
-        if excluded:
-            query = query.where(k.merged_id.not_in(excluded))
-        for key, n, first, last in conn.execute(query):
+        in_range = and_(km.key >= prefix, km.key < prefix[:-1] + chr(ord(ROLE_SEP) + 1), km.topic == ALL_TOPICS)
+        counted = conn.execute(select(km.key, func.sum(km.n)).where(in_range).group_by(km.key)).all()
+        for key, n in counted:
+            n = int(n) - sum(1 for record in extracted if key in contribution(record).keys)
+            dated = [k.key == key, k.date_start >= "0"] + ([k.merged_id.not_in(excluded)] if excluded else [])
+            first = conn.execute(select(func.min(k.date_start)).where(*dated)).scalar()
+            last = conn.execute(select(func.max(k.date_start)).where(*dated)).scalar()
+            if n <= 0:
+                continue
             row = roles.setdefault(key[len(prefix):], {"role": key[len(prefix):], "first": None, "last": None,
                                                        "events": 0})
             row["events"] += n

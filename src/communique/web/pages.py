@@ -75,7 +75,7 @@ def dashboard(request: Request, engine: EngineDep) -> HTMLResponse:
         rows = timeline(engine, flt)
         context.update(
             latest=page_events(engine, flt, "-date", 15).items,
-            actors=list_actors(engine, flt)[:12],
+            actors=list_actors(engine, flt, limit=12),
             total=sum(r["events"] for r in rows),
             topic_rows=_topic_table(rows),
             timeline_url="/api/timeline" + render.query_string(params),
