@@ -28,7 +28,7 @@ from communique.store.schema import SCHEMA_VERSION, merged_events
 from communique.store.views import _sort_key, actor_detail, page_actors, page_events, top_pairs
 
 V4_INDEXES = ("merged_type_date", "merged_period", "merged_type_period", "merged_span")
-V5_INDEXES = ("merged_type_start", "merged_start")
+V5_INDEXES = ("merged_type_start", "merged_start", "actor_links_cover")
 DERIVED = ("merged_index", "actor_links", "pair_counts", "actors", "key_months", "key_actors")
 
 

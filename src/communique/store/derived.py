@@ -285,7 +285,7 @@ def rebuild(conn: Connection) -> None:
     _bulk(conn, actors, [dict(_variant_row(k), variant=_variant_id(k), n=n) for k, n in totals.variants.items()])
 
 
-FLUSH_ROWS = 2_000_000  # counts held in memory before they are added to the tables (bounded memory)
+FLUSH_ROWS = 500_000  # counts held in memory before they are added to the tables (bounded memory)
 
 
 def rebuild_key_counts(conn: Connection) -> None:

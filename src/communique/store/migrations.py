@@ -134,6 +134,8 @@ def _v5_key_counts(conn: Connection) -> None:
     Index("merged_type_start", merged.c.type, merged.c.date_start, merged.c.id, merged.c.period_lo,
           merged.c.period_hi).create(conn)
     Index("merged_start", merged.c.date_start, merged.c.id, merged.c.period_lo, merged.c.period_hi).create(conn)
+    links = Table("actor_links", md, autoload_with=conn)
+    Index("actor_links_cover", links.c.actor_id, links.c.other_id, links.c.type, links.c.n).create(conn)
 
 
 MIGRATIONS: list[Migration] = [_v1_core_tables, _v2_corrections, _v3_search_and_versions, _v4_query_tables,

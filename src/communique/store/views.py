@@ -190,7 +190,10 @@ def actor_detail(engine: Engine, actor_id: str, counterpart_limit: int = 30,
         originals = original_actor_ids(conn, actor_id, corr)
         corrected = _corrected_records(conn, corr, originals)
         roles = _roles(conn, originals, corr, corrected, actor_id)
-        counts, types = _counterparts(conn, originals, corr, corrected, actor_id)
+        if corr.alias or corrected:
+            counts, types = _counterparts(conn, originals, corr, corrected, actor_id)
+        else:  # nothing to map or re-count: the busiest counterparts straight from actor_links
+            counts, types = _top_counterparts(conn, originals, counterpart_limit)
         counts = top_with_ties(counts, counterpart_limit)  # only those shown need their name looked up
         info = actor_info(conn, corr, sorted(set(counts) | {actor_id}))
     me = {k: info.get(actor_id, {}).get(k) for k in ("id", "name", "kind", "country")}
@@ -288,6 +291,34 @@ def _counterparts(conn: Connection, originals: list[str], corr: Corrections,
             types[other][str(rec.get("type"))] += 1
     counts = Counter({k: n for k, n in counts.items() if n > 0})
     return counts, {k: Counter({t: n for t, n in v.items() if n > 0}) for k, v in types.items()}
+
+
+def _top_counterparts(conn: Connection, originals: list[str],
+                      limit: int) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """The `limit` counterparts sharing the most events (and all tied with the last), with their types,
+    counted and ranked in SQL from actor_links (no actor merges or corrected events to account for)."""
+    links = actor_links.c
+    total = func.sum(links.n).label("n")
+    ranked = (select(links.other_id, total).where(links.actor_id.in_(originals)).group_by(links.other_id)
+              .order_by(total.desc(), links.other_id))
+    counts: Counter[str] = Counter()
+    result = conn.execute(ranked)
+    try:
+        for other, n in result:
+            if len(counts) >= limit and int(n) < min(counts.values()):
+                break
+            counts[other] = int(n)
+    finally:
+        result.close()
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    shown = sorted(counts)
+    for i in range(0, len(shown), 500):
+        by_type = (select(links.other_id, links.type, func.sum(links.n))
+                   .where(links.actor_id.in_(originals), links.other_id.in_(shown[i:i + 500]))
+                   .group_by(links.other_id, links.type))
+        for other, event_type, n in conn.execute(by_type):
+            types[other][event_type] += int(n)
+    return counts, types
 
 
 def _extend_role(roles: dict[str, dict[str, Any]], role: str, date: str | None) -> None:
