@@ -133,7 +133,7 @@ def parameters(engine: Engine) -> list[dict[str, Any]]:
                               "AND country_pair NOT LIKE '%,%,%' GROUP BY country_pair "
                               "ORDER BY count(*) DESC, country_pair")
         months = [r[0] for r in conn.execute(text(
-            "SELECT substr(date_start, 1, 7) FROM merged_events WHERE date_start IS NOT NULL "
+            "SELECT substr(date_start, 1, 7) FROM merged_events WHERE date_start LIKE '____-__%' "
             "GROUP BY 1 ORDER BY 1")).all()]
     out = []
     for i, (actor, pair) in enumerate(zip(actors, pairs, strict=False)):

@@ -177,7 +177,7 @@ def test_a_version_3_store_is_upgraded_with_filled_derived_tables(store: Engine,
         periods = conn.execute(text("SELECT id, period_lo, period_hi, span_days FROM merged_events ORDER BY id")).all()
         # Back to exactly what a v3 store had.
         for index in V4_INDEXES + V5_INDEXES:
-            conn.execute(text(f"DROP INDEX {index}"))
+            conn.execute(text(f"DROP INDEX IF EXISTS {index}"))
         for column in ("period_lo", "period_hi", "span_days"):
             conn.execute(text(f"ALTER TABLE merged_events DROP COLUMN {column}"))
         for table in DERIVED:
@@ -202,8 +202,13 @@ def test_a_version_4_store_gains_its_key_counts(store: Engine) -> None:
         before = {t: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {t}")).all())) for t in DERIVED}
         for table in ("key_months", "key_actors"):
             conn.execute(text(f"DROP TABLE {table}"))
-        for index in V5_INDEXES:
-            conn.execute(text(f"DROP INDEX {index}"))
+        for index in V4_INDEXES + V5_INDEXES:  # back to v4's indexes
+            conn.execute(text(f"DROP INDEX IF EXISTS {index}"))
+        for ddl in ("merged_type_date ON merged_events (type, date_start)",
+                    "merged_period ON merged_events (period_lo, period_hi, date_start)",
+                    "merged_type_period ON merged_events (type, period_lo, period_hi, date_start)",
+                    "merged_span ON merged_events (span_days)"):
+            conn.execute(text(f"CREATE INDEX {ddl}"))
         conn.execute(text("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
     store.dispose()
     upgraded = open_store(url)
@@ -212,6 +217,8 @@ def test_a_version_4_store_gains_its_key_counts(store: Engine) -> None:
     assert before["key_months"] and before["key_actors"]
     assert after == before
     with upgraded.connect() as conn:
-        assert set(V5_INDEXES) <= {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master"))}
+        indexes = dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index'")).all())
+    assert set(V5_INDEXES) <= set(indexes) and "merged_type_date" not in indexes
+    assert "span_days, type" in indexes["merged_span"]  # v5's covering form replaced v4's
     assert_same_answers(upgraded)
 

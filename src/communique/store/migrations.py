@@ -119,7 +119,7 @@ def _v4_query_tables(conn: Connection) -> None:
 def _v5_key_counts(conn: Connection) -> None:
     """Counts per key kept at write time (store/derived.py): key_months (a timeline, a page's total, an
     actor's roles without reading the key's index rows) and key_actors (the actors of a pair's events);
-    indexes that serve a page in date order within a period from the index alone."""
+    period indexes that cover every column a period filter reads (counts and pages read no rows)."""
     from communique.store.derived import rebuild_key_counts
 
     md = MetaData()
@@ -130,10 +130,16 @@ def _v5_key_counts(conn: Connection) -> None:
           Column("n", Integer, nullable=False), sqlite_with_rowid=False)
     md.create_all(conn)
     rebuild_key_counts(conn)
+    for name in ("merged_type_date", "merged_period", "merged_type_period", "merged_span"):
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
     merged = Table("merged_events", md, autoload_with=conn)
-    Index("merged_type_start", merged.c.type, merged.c.date_start, merged.c.id, merged.c.period_lo,
-          merged.c.period_hi).create(conn)
-    Index("merged_start", merged.c.date_start, merged.c.id, merged.c.period_lo, merged.c.period_hi).create(conn)
+    m = merged.c
+    for index in (Index("merged_period", m.period_lo, m.period_hi, m.date_start, m.span_days),
+                  Index("merged_type_period", m.type, m.period_lo, m.period_hi, m.date_start, m.span_days),
+                  Index("merged_span", m.span_days, m.type, m.period_lo, m.period_hi, m.date_start),
+                  Index("merged_type_start", m.type, m.date_start, m.id, m.period_lo, m.period_hi),
+                  Index("merged_start", m.date_start, m.id, m.period_lo, m.period_hi)):
+        index.create(conn)
     links = Table("actor_links", md, autoload_with=conn)
     Index("actor_links_cover", links.c.actor_id, links.c.other_id, links.c.type, links.c.n).create(conn)
 
