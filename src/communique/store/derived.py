@@ -27,6 +27,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -189,8 +190,14 @@ def _variant_row(variant: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def _upsert(conn: Connection, table: Table, pk: tuple[str, ...]) -> Any:
-    """INSERT … ON CONFLICT (pk) DO UPDATE SET n = n + excluded.n (SQLite and PostgreSQL)."""
-    dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    return _upsert_statement(conn.dialect.name, table, pk)
+
+
+@lru_cache(maxsize=32)
+def _upsert_statement(dialect: str, table: Table, pk: tuple[str, ...]) -> Any:
+    """INSERT … ON CONFLICT (pk) DO UPDATE SET n = n + excluded.n (SQLite and PostgreSQL), built once per
+    table: building it costs more than running it on a few rows, and every write runs it."""
+    dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = dialect_insert(table)
     return stmt.on_conflict_do_update(index_elements=list(pk), set_={"n": table.c.n + stmt.excluded.n})
 
