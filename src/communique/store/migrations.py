@@ -130,8 +130,9 @@ def _v5_key_counts(conn: Connection) -> None:
           Column("n", Integer, nullable=False), sqlite_with_rowid=False)
     md.create_all(conn)
     rebuild_key_counts(conn)
-    for name in ("merged_type_date", "merged_period", "merged_type_period", "merged_span"):
-        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    for statement in ("DROP INDEX IF EXISTS merged_type_date", "DROP INDEX IF EXISTS merged_period",
+                      "DROP INDEX IF EXISTS merged_type_period", "DROP INDEX IF EXISTS merged_span"):
+        conn.execute(text(statement))
     merged = Table("merged_events", md, autoload_with=conn)
     m = merged.c
     for index in (Index("merged_period", m.period_lo, m.period_hi, m.date_start, m.span_days),
