@@ -91,17 +91,18 @@ def select_events(conn: Connection, flt: EventFilter, limit: int | None, offset:
         raise ValueError(f"sort {sort!r}: expected one of {', '.join(SORTS)}")
     corr = load_corrections(conn)
     plan = plan_filter(conn, flt, corr)
-    corrected = _corrected_matches(conn, flt, corr)
+    extracted = _records(conn, corr.event_ids)  # the corrected events as extracted, read once
+    corrected = _corrected_matches(conn, flt, corr, extracted)
     if corrected:
         window = None if limit is None else offset + limit
         rows = _ordered_rows(conn, plan, sort, 0, window)
         merged = sorted(rows + [_Row(r["id"], _sort_value(r, sort), (r.get("date") or {}).get("start"))
                                 for r in corrected], key=_row_key(sort))
         rows = merged[offset:] if limit is None else merged[offset:offset + limit]
-        total = _plan_count(conn, plan, corr) + len(corrected)
+        total = _plan_count(conn, plan, extracted) + len(corrected)
     else:
         rows = _ordered_rows(conn, plan, sort, offset, limit)
-        total = _plan_count(conn, plan, corr) if limit is not None else offset + len(rows)
+        total = _plan_count(conn, plan, extracted) if limit is not None else offset + len(rows)
     by_id = {r["id"]: r for r in corrected}
     raw = _records(conn, [r.id for r in rows if r.id not in by_id])
     records = [by_id[r.id] if r.id in by_id else corr.apply(raw[r.id]) for r in rows]
@@ -310,24 +311,24 @@ def _count(conn: Connection, plan: Plan) -> int:
                for part in parts)
 
 
-def _plan_count(conn: Connection, plan: Plan, corr: Corrections) -> int:
+def _plan_count(conn: Connection, plan: Plan, extracted: dict[str, dict[str, Any]]) -> int:
     """How many events the plan's SQL matches (corrected events excluded): from key_months when the plan
-    is counted (minus the extracted form of the corrected events, which the SQL excludes), else counted."""
+    is counted (minus `extracted`, the corrected events as extracted, which the SQL excludes), else counted."""
     if not plan.counted:
         return _count(conn, plan)
     km = key_months.c
     query = select(func.coalesce(func.sum(km.n), 0)).where(km.key == plan.count_key, km.topic == ALL_TOPICS)
     if plan.type:
         query = query.where(km.type == plan.type)
-    return int(conn.execute(query).scalar_one()) - len(_excluded_contributions(conn, plan, corr))
+    return int(conn.execute(query).scalar_one()) - len(_excluded_contributions(plan, extracted))
 
 
-def _excluded_contributions(conn: Connection, plan: Plan,
-                            corr: Corrections) -> list[tuple[dict[str, Any], Contribution]]:
+def _excluded_contributions(plan: Plan,
+                            extracted: dict[str, dict[str, Any]]) -> list[tuple[dict[str, Any], Contribution]]:
     """The corrected events the count tables still count for a counted plan: (extracted record, its
     contribution) of each whose extracted form has the plan's key and type."""
     out = []
-    for record in _records(conn, corr.event_ids).values():
+    for record in extracted.values():
         c = contribution(record)
         if plan.count_key in c.keys and (plan.type is None or record.get("type") == plan.type):
             out.append((record, c))
@@ -393,15 +394,16 @@ def _records(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _corrected_matches(conn: Connection, flt: EventFilter, corr: Corrections) -> list[dict[str, Any]]:
-    """The corrected events that match the filter on their corrected record (the exact Python filter)."""
-    if not corr.event_ids:
+def _corrected_matches(conn: Connection, flt: EventFilter, corr: Corrections,
+                       extracted: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The corrected events (`extracted`: as extracted, by id) that match the filter on their corrected
+    record (the exact Python filter)."""
+    if not extracted:
         return []
     docs = set(_matching_doc_ids(conn, flt.text)) if flt.text else None
     out = []
-    found = _records(conn, corr.event_ids)
-    for merged_id in sorted(found):
-        rec = corr.apply(found[merged_id])
+    for merged_id in sorted(extracted):
+        rec = corr.apply(extracted[merged_id])
         if rec.get("rejected") and not flt.include_rejected:
             continue
         if matches(rec, flt, docs):
@@ -543,12 +545,13 @@ def _actor_counts(conn: Connection, flt: EventFilter, corr: Corrections) -> Coun
     """Merged events per (shown) actor id among the events matching `flt`."""
     counts: Counter[str] = Counter()
     plan = plan_filter(conn, flt, corr)
+    extracted = _records(conn, corr.event_ids)
     # Without actor merges (which can fold two actors of one event into one), a one-key filter is counted
     # from the count tables: an actor's links (a: key), the key's actors (key_actors) or every actor's
     # events (actors; no key), the last two without a type filter.
     if plan.counted and not corr.alias and (plan.type is None or (plan.key or "").startswith("a:")):
         counts = _counted_actors(conn, plan)
-        for record, _ in _excluded_contributions(conn, plan, corr):
+        for record, _ in _excluded_contributions(plan, extracted):
             counts.subtract({str(a.get("id")) for a in record.get("actors") or [] if a.get("id") is not None})
     else:
         ids = _source(plan, lambda idc, x: [idc]).subquery()
@@ -559,7 +562,7 @@ def _actor_counts(conn: Connection, flt: EventFilter, corr: Corrections) -> Coun
             per_event[merged_id].add(corr.actor_id(key[2:]))
         for shown in per_event.values():
             counts.update(shown)
-    for rec in _corrected_matches(conn, flt, corr):
+    for rec in _corrected_matches(conn, flt, corr, extracted):
         counts.update({str(a.get("id")) for a in rec.get("actors") or []})
     return Counter({k: n for k, n in counts.items() if n > 0})
 
@@ -578,7 +581,7 @@ def _counted_actors(conn: Connection, plan: Plan) -> Counter[str]:
         if plan.type:
             query = query.where(links.type == plan.type)
         counts.update({other: int(n) for other, n in conn.execute(query)})
-        counts[me] = _plan_count(conn, plan, Corrections())
+        counts[me] = _plan_count(conn, plan, {})  # all its events: corrected ones are taken off later
     else:
         ka = key_actors.c
         counts.update({actor_id: int(n) for actor_id, n in
@@ -632,12 +635,13 @@ def timeline(engine: Engine, flt: EventFilter | None = None) -> list[dict[str, A
     with engine.connect() as conn:
         corr = load_corrections(conn)
         plan = plan_filter(conn, flt, corr)
+        extracted = _records(conn, corr.event_ids)
         if plan.counted and plan.type is None:  # topics are counted per month over all types
             km = key_months.c
             query = select(km.month, km.type, km.topic, km.n).where(km.key == plan.count_key)
             for month, event_type, topic, n in conn.execute(query):
                 counts.add(month, event_type, topic, int(n))
-            for _, c in _excluded_contributions(conn, plan, corr):
+            for _, c in _excluded_contributions(plan, extracted):
                 for (key, month, event_type, topic), n in c.months.items():
                     if key == plan.count_key:
                         counts.add(month, event_type, topic, -n)
@@ -648,7 +652,7 @@ def timeline(engine: Engine, flt: EventFilter | None = None) -> list[dict[str, A
             grouped = grouped.group_by(*list(grouped.selected_columns)[:3])
             for start, event_type, topics, n in conn.execute(grouped):
                 counts.add_event(month_of(start), event_type, topics.split(ROLE_SEP) if topics else [], int(n))
-        for rec in _corrected_matches(conn, flt, corr):
+        for rec in _corrected_matches(conn, flt, corr, extracted):
             counts.add_event(month_of((rec.get("date") or {}).get("start")), rec["type"], list(rec.get("topics") or []))
     return counts.rows()
 

@@ -236,13 +236,13 @@ def _roles(conn: Connection, originals: list[str], corr: Corrections,
     roles: dict[str, dict[str, Any]] = {}
     km, k = key_months.c, merged_index.c
     excluded = corr.event_ids
-    extracted = [record for record, _ in corrected]
+    extracted_keys = [contribution(record).keys for record, _ in corrected]
     for original in originals:
         prefix = role_prefix(original)
         in_range = and_(km.key >= prefix, km.key < prefix[:-1] + chr(ord(ROLE_SEP) + 1), km.topic == ALL_TOPICS)
         counted = conn.execute(select(km.key, func.sum(km.n)).where(in_range).group_by(km.key)).all()
         for key, n in counted:
-            n = int(n) - sum(1 for record in extracted if key in contribution(record).keys)
+            n = int(n) - sum(1 for keys in extracted_keys if key in keys)
             dated = [k.key == key, k.date_start >= "0"] + ([k.merged_id.not_in(excluded)] if excluded else [])
             first = conn.execute(select(func.min(k.date_start)).where(*dated)).scalar()
             last = conn.execute(select(func.max(k.date_start)).where(*dated)).scalar()
