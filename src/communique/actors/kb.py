@@ -20,6 +20,11 @@ entries; the loader is lenient and skips entries it cannot use, `check_files` re
 Countries are not KB entries (they come from CLDR via babel, see the recognizer); `demonyms.yaml` in the
 same folder belongs to the recognizer and is not an entity file.
 
+The generated part (`data/kb/generated/persons.json`, written by `communique kb build` from the public
+sources in `data-sources/kb/`) is read after the YAML files, once per process, when the KB is first used.
+A generated person with the id of a hand-typed one adds its names and its office terms (after the
+hand-typed roles); every other generated person is added as it is.
+
 Roles are listed in priority order: when a person holds several roles at once (a party post and a state
 post), `role_at` returns the first listed one that is held at the date.
 """
@@ -31,7 +36,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -45,6 +50,10 @@ ORG_TYPES = ("party", "government", "ministry", "parliament", "party_body", "int
 LOCATION_TYPES = ("city", "capital", "venue", "region")
 GENDERS = ("m", "f")
 ENV_VAR = "COMMUNIQUE_KB_PATH"
+OFFICE_KEYS = ("head_of_state", "head_of_government", "foreign_minister")
+# Canonical titles that name an office whatever each country calls it ("Secretary of State" of the US,
+# "Minister of External Affairs" of India are the "Minister of Foreign Affairs" of their country).
+TITLE_OFFICES = {"Minister of Foreign Affairs": "foreign_minister"}
 
 # Files in the kb folder that are not entity lists (owned by other stages).
 NON_ENTITY_FILES = frozenset({"demonyms.yaml"})
@@ -72,6 +81,7 @@ class Role:
     org: str | None = None
     start: str | None = None
     end: str | None = None
+    office: str | None = None  # head_of_state | head_of_government | foreign_minister (office lists)
 
     def interval(self) -> tuple[str, str]:
         """The role's span as (first day, last day), open ends widened to the far past/future."""
@@ -184,17 +194,28 @@ class KnowledgeBase:
                     yield form, lang, entity_id
 
     def office_holders(self, title: str, country: str, date: str | None) -> list[Entity]:
-        """The persons of `country` who held the office `title` at `date` ("President" of RU in 2024-08)."""
+        """The persons who held the office `title` ("President", or an office key such as "head_of_state")
+        of `country` at `date` ("President" of RU in 2024-08). A role counts only if it is held over the
+        whole of `date` (a term that starts within the month asked for does not)."""
         index = self._offices()
-        return [e for e in index.get((title, country), ()) if any(r.title == title for r in e.roles_at(date))]
+        office = TITLE_OFFICES.get(title)
+        found = {e.id: e for e in index.get((title, country), ()) if _holds(e, title, country, date)}
+        if office:
+            found.update((e.id, e) for e in index.get((office, country), ()) if _holds(e, office, country, date))
+        return _after_hand_over(sorted(found.values(), key=lambda e: e.id), title, office, country, date)
 
     def _offices(self) -> dict[tuple[str, str], tuple[Entity, ...]]:
         if self._office_index is None:
             built: dict[tuple[str, str], dict[str, Entity]] = {}
             for e in self.entities.values():
-                if e.kind == "person" and e.country:
-                    for r in e.roles:
-                        built.setdefault((r.title, e.country), {})[e.id] = e
+                if e.kind != "person":
+                    continue
+                for r in e.roles:
+                    country = role_country(r, e)
+                    if country:
+                        built.setdefault((r.title, country), {})[e.id] = e
+                        if r.office:
+                            built.setdefault((r.office, country), {})[e.id] = e
             self._office_index = {k: tuple(v.values()) for k, v in built.items()}
         return self._office_index
 
@@ -207,6 +228,50 @@ class KnowledgeBase:
                 key = f"organization/{e.type}"
                 out[key] = out.get(key, 0) + 1
         return dict(sorted(out.items()))
+
+
+def role_country(role: Role, person: Entity) -> str | None:
+    """The country a role belongs to: its org when that is a country's name, else the person's country."""
+    if role.org:
+        code = _country_codes().get(role.org)
+        if code:
+            return code
+        if role.org in ("European Union", "United Nations"):
+            return {"European Union": "EU", "United Nations": "UN"}[role.org]
+    return person.country
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    from communique.actors.gazetteer import country_names
+
+    return {name: code for code, name in country_names().items()}
+
+
+def _holds(person: Entity, title: str, country: str, date: str | None) -> bool:
+    if date is None:
+        return any(_matches(r, title) and role_country(r, person) == country for r in person._current_roles())
+    lo, hi = _first_day(date), _last_day(date)
+    return any(_matches(r, title) and role_country(r, person) == country and r.contains(lo, hi)
+               for r in person.roles)
+
+
+def _matches(role: Role, title: str) -> bool:
+    return role.title == title or role.office == title
+
+
+def _after_hand_over(holders: list[Entity], title: str, office: str | None, country: str,
+                     date: str | None) -> list[Entity]:
+    """On the day one holder hands over to the next (both terms include it), the new holder."""
+    if len(holders) < 2 or date is None or len(date) != 10:
+        return holders
+
+    def starts_today(e: Entity) -> bool:
+        return any((_matches(r, title) or (office is not None and r.office == office))
+                   and role_country(r, e) == country and r.start == date for r in e.roles)
+
+    new = [e for e in holders if starts_today(e)]
+    return new or holders
 
 
 # --------------------------------------------------------------------------------------------- dates
@@ -371,13 +436,75 @@ def _build(sources: Sequence[_Source]) -> KnowledgeBase:
 
 @cache
 def _load_cached(paths: tuple[str, ...]) -> KnowledgeBase:
-    return _build(_bundled_sources() + _path_sources(paths))
+    kb = _build(_bundled_sources() + _path_sources(paths))
+    if os.environ.get(NO_GENERATED_VAR) != "1":
+        add_generated(kb, generated_entities())
+    return kb
+
+
+# --------------------------------------------------------------------------------------------- generated
+
+
+GENERATED_FILE = "persons.json"
+NO_GENERATED_VAR = "COMMUNIQUE_KB_NO_GENERATED"  # "1": the hand-typed files only (to compare)
+
+
+def generated_entities() -> list[Entity]:
+    """The persons of the generated file (none if it is missing: a checkout before `communique kb build`)."""
+    import json
+
+    node = resources.files("communique") / "data" / "kb" / "generated" / GENERATED_FILE
+    if not node.is_file():
+        return []
+    label = f"data/kb/generated/{GENERATED_FILE}"
+    try:
+        payload = json.loads(node.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        warnings.warn(f"{label}: not valid JSON ({exc}); run `communique kb build`", stacklevel=2)
+        return []
+    return [_generated_entity(item, label) for item in payload.get("entities", []) if isinstance(item, dict)]
+
+
+def _generated_entity(item: Mapping[str, Any], label: str) -> Entity:
+    names = {str(lang): tuple(forms) for lang, forms in (item.get("names") or {}).items()}
+    roles = tuple(Role(title=r[0], org=r[1], start=r[2], end=r[3], office=r[4] if len(r) > 4 else None)
+                  for r in item.get("roles") or () if r and r[0])
+    return Entity(id=str(item["id"]), kind="person", name=str(item["name"]), country=item.get("country"),
+                  gender=item.get("gender"), names=names, roles=roles, source=label)
+
+
+def add_generated(kb: KnowledgeBase, generated: Sequence[Entity]) -> None:
+    """Generated persons join the KB; one with a hand-typed id adds its names and office terms to it."""
+    for entity in generated:
+        known = kb.entities.get(entity.id)
+        if known is None:
+            kb.entities[entity.id] = entity
+            continue
+        names = {lang: tuple(dict.fromkeys(forms)) for lang, forms in known.names.items()}
+        for lang, forms in entity.names.items():
+            names[lang] = tuple(dict.fromkeys((*names.get(lang, ()), *forms)))
+        kb.entities[entity.id] = replace(known, names=names, roles=_with_offices(known.roles, entity.roles))
+    kb._office_index = None
 
 
 def load_kb(extra_paths: Sequence[str] = ()) -> KnowledgeBase:
     """The bundled KB plus the files/folders in $COMMUNIQUE_KB_PATH plus `extra_paths`.
     Cached per distinct set of paths: one load per process; treat the result as read-only."""
     return _load_cached(_env_paths() + tuple(extra_paths))
+
+
+def _with_offices(known: tuple[Role, ...], generated: tuple[Role, ...]) -> tuple[Role, ...]:
+    """Hand-typed roles (in their order) marked with the office of the same term in the office lists, then
+    the terms they lack. Generated roles without an office (generic CAMEO ones) add nothing here."""
+    roles = list(known)
+    for term in (r for r in generated if r.office):
+        same = next((k for k, r in enumerate(roles) if (r.title, r.start, r.end) == (term.title, term.start, term.end)),
+                    None)
+        if same is not None:
+            roles[same] = replace(roles[same], office=term.office, org=roles[same].org or term.org)
+        elif term not in roles:
+            roles.append(term)
+    return tuple(roles)
 
 
 # --------------------------------------------------------------------------------------------- checking
