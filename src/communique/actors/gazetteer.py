@@ -22,10 +22,17 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from communique.actors.names import SPELLING_LANGS as _SPELLING_LANGS
 from communique.actors.names import de_stem, fold, is_cyrillic, match_key, ru_stem, vi_to_cyrillic
 from communique.langdata import SUPPORTED, data_path
 
-TOKEN_RE = re.compile(r"\w+(?:[’']\w+)?")
+# A word: letters with their combining marks (Devanagari, Bengali and Thai vowel signs are marks, not
+# letters); a Han or kana character is a word of its own (Chinese and Japanese are written without spaces,
+# so "习近平主席" holds the name 习近平 as its first three words).
+_MARKS = "\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957" \
+         "\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a4d\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c\u200d"
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+TOKEN_RE = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w{_MARKS}])+(?:[’'](?:(?![{_CJK}])[\w{_MARKS}])+)?")
 # What may stand between two tokens of one name: spaces, hyphens and dashes (not a line break).
 # A comma only matters for names listed with one ("Commission for Economic, Trade and ...").
 NAME_GAP_RE = re.compile(r"[ ,\t\u00a0\-–—]{0,3}")
@@ -98,6 +105,17 @@ def inflected_phrase_keys(surface: str, lang: str) -> set[tuple[str, ...]]:
     return keys
 
 
+def _key_group(lang: str) -> str:
+    """Languages that key Latin names alike share their keys (computed once for the generated KB's
+    thousands of names, not once per document language): those without rules of their own read by English."""
+    return lang if lang in ("ru", "de") or lang in _SPELLING_LANGS else "en"
+
+
+@lru_cache(maxsize=None)
+def _name_keys(surface: str, group: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(inflected_phrase_keys(surface, group)))
+
+
 # --------------------------------------------------------------------------------------------- countries
 
 
@@ -133,18 +151,33 @@ def country_surfaces(lang: str) -> tuple[tuple[str, str], ...]:
     with contextlib.suppress(ValueError, babel.UnknownLocaleError):  # no CLDR locale: no local names
         territories = dict(babel.Locale.parse(lang).territories)
     valid = country_names()
+    qualifiers = _qualifiers({code: name for code, name in territories.items() if code in valid})
     for code, name in territories.items():
         if code not in valid:
             continue
-        # "Myanmar (Burma)": both names
-        for part in re.split(r"\s*[()]\s*", name):
-            if part.strip():
-                out.append((part.strip(), code))
+        # "Myanmar (Burma)": both names; but "Внешние малые острова (США)": США is not this territory
+        parts = [p.strip() for p in re.split(r"\s*[()]\s*", name) if p.strip()]
+        out.extend((part, code) for k, part in enumerate(parts) if k == 0 or part not in qualifiers)
     extra = (demonym_data().get("names", {}) or {}).get(lang, {}) or {}
     for code, names in extra.items():
         for name in names:
             out.append((str(name), str(code)))
     return tuple(out)
+
+
+def _qualifiers(names: dict[str, str]) -> set[str]:
+    """Parenthesized parts of CLDR names that say whose territory it is, not what it is called: the name
+    of another territory ("(China)", "(Великобритания)") or a part shared by several ("(США)", "(САР)")."""
+    mains: dict[str, str] = {}
+    inner: dict[str, set[str]] = {}
+    for code, name in names.items():
+        parts = [p.strip() for p in re.split(r"\s*[()]\s*", name) if p.strip()]
+        if parts:
+            mains.setdefault(parts[0], code)
+        for part in parts[1:]:
+            inner.setdefault(part, set()).add(code)
+    return {part for part, codes in inner.items()
+            if len(codes) > 1 or (part in mains and mains[part] not in codes)}
 
 
 @cache
@@ -209,8 +242,9 @@ def _is_acronym(surface: str) -> bool:
 
 
 @cache
-def gazetteer(lang: str) -> Gazetteer:
-    """The index for documents in `lang` (built once per language and process)."""
+def _kb_index(lang: str) -> Gazetteer:
+    """The KB's names keyed for documents of the key group `lang` (shared by the languages of the group:
+    the KB holds tens of thousands of names, keyed once per process and group)."""
     from communique.actors.kb import load_kb
 
     gaz = Gazetteer(lang, {}, {}, 1)
@@ -219,8 +253,8 @@ def gazetteer(lang: str) -> Gazetteer:
         kind = entity.kind
         for surface, surface_lang, partial in _kb_surfaces(entity):
             cand = Candidate(entity.id, kind, entity.name, entity.country, entity.type, partial=partial)
-            for key_lang in {surface_lang, lang}:
-                for keys in inflected_phrase_keys(surface, key_lang):
+            for key_lang in {_key_group(surface_lang), lang}:
+                for keys in _name_keys(surface, key_lang):
                     gaz.add_phrase(keys, cand)
         for surface_lang, forms in entity.acronyms.items():
             for form in forms:
@@ -230,6 +264,15 @@ def gazetteer(lang: str) -> Gazetteer:
                 else:
                     for key_lang in {surface_lang, lang}:
                         gaz.add_phrase(phrase_keys(form, key_lang), cand)
+    return gaz
+
+
+@cache
+def gazetteer(lang: str) -> Gazetteer:
+    """The index for documents in `lang` (built once per language and process)."""
+    base = _kb_index(_key_group(lang))
+    gaz = Gazetteer(lang, {k: list(v) for k, v in base.phrases.items()},
+                    {k: list(v) for k, v in base.acronyms.items()}, base.max_len, set(base.prefixes))
     names = country_names()
     for source_lang in _country_langs(lang):
         for surface, code in country_surfaces(source_lang):
@@ -331,8 +374,14 @@ def _case_ok(tokens: list[Token], i: int, j: int, cand: Candidate) -> bool:
     if cand.kind == "organization" and j > i:
         return True
     if cand.kind in ("person",):
-        return all(t.capitalized for t in tokens[i : j + 1])
-    return tokens[i].capitalized
+        return all(t.capitalized or _caseless(t.text) for t in tokens[i : j + 1])
+    return tokens[i].capitalized or _caseless(tokens[i].text)
+
+
+def _caseless(word: str) -> bool:
+    """A word of a script without capitals (Arabic, Hebrew, Devanagari, Han, Hangul, Thai)."""
+    first = word[:1]
+    return first.isalpha() and not first.isupper() and not first.islower()
 
 
 def folded_name_id(prefix: str, name: str, lang: str = "en") -> str:
