@@ -258,6 +258,64 @@ def kb_check(paths: Annotated[list[str] | None, typer.Argument(help="Extra KB fi
     typer.echo("knowledge base OK")
 
 
+def _register_kb_lookups(kb: typer.Typer) -> None:
+    """`communique kb build | who | find`: the generated KB and look-ups by office and date or by name
+    (one function, so that the commands move as a unit when the CLI is split)."""
+
+    @kb.command("build")
+    def kb_build(
+        sources: Annotated[str, typer.Option(help="Folder of the raw sources.")] = "data-sources/kb",
+        output: Annotated[str | None, typer.Option(help="File to write (default: the bundled one).")] = None,
+    ) -> None:
+        """Generate the KB's persons from the public sources (CAMEO dictionaries, office lists)."""
+        from pathlib import Path
+
+        from communique.actors.kbbuild import build, default_output
+
+        if not Path(sources, "petrarch2").is_dir():
+            typer.echo(f"communique: {sources}: no petrarch2/ folder of sources here", err=True)
+            raise typer.Exit(EXIT_BAD_INPUT)
+        report = build(Path(sources), Path(output) if output else default_output())
+        for line in report.lines():
+            typer.echo(line)
+        if report.problems:
+            raise typer.Exit(EXIT_BAD_INPUT)
+
+    @kb.command("who")
+    def kb_who(
+        office: Annotated[str, typer.Argument(help='"foreign minister", "President", "head_of_state", ...')],
+        country: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2 code (EU, UN for those bodies).")],
+        date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default: now).")] = None,
+    ) -> None:
+        """Who held an office of a country on a date."""
+        from communique.actors.lookup import who
+
+        answer = who(office, country.upper(), date)
+        if answer.problem:
+            typer.echo(f"communique: {answer.problem}", err=True)
+            raise typer.Exit(EXIT_BAD_INPUT)
+        for line in answer.lines:
+            typer.echo(line)
+
+    @kb.command("find")
+    def kb_find(
+        name: Annotated[str, typer.Argument(help="A name in any script: Эрдоган, 習近平, Erdogan.")],
+        date: Annotated[str | None, typer.Option(help="Show the role held on this date.")] = None,
+    ) -> None:
+        """Look a person, organization or place up by name."""
+        from communique.actors.lookup import find
+
+        lines = find(name, date)
+        if not lines:
+            typer.echo(f"communique: no entity named {name!r}", err=True)
+            raise typer.Exit(EXIT_BAD_INPUT)
+        for line in lines:
+            typer.echo(line)
+
+
+_register_kb_lookups(kb_app)
+
+
 def _show_stored_event(event_id: str, db: str | None) -> None:
     from communique.store.db import StoreError, resolve_url
     from communique.store.queries import show_event
