@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench
+.PHONY: setup demo test lint bench kb
 
 $(BIN)/communique: pyproject.toml
 	./scripts/setup
@@ -23,3 +23,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# The generated knowledge base (src/communique/data/kb/generated/) from data-sources/kb/.
+kb: setup
+	$(BIN)/python scripts/build_kb.py

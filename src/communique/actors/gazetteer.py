@@ -374,7 +374,8 @@ def _case_ok(tokens: list[Token], i: int, j: int, cand: Candidate) -> bool:
     if cand.kind == "organization" and j > i:
         return True
     if cand.kind in ("person",):
-        return all(t.capitalized or _caseless(t.text) for t in tokens[i : j + 1])
+        # particles inside a name stay lower case (Ursula von der Leyen, Marcelo Rebelo de Sousa)
+        return all(t.capitalized or _caseless(t.text) or i < k < j for k, t in enumerate(tokens[i : j + 1], i))
     return tokens[i].capitalized or _caseless(tokens[i].text)
 
 

@@ -470,7 +470,13 @@ def _generated_entity(item: Mapping[str, Any], label: str) -> Entity:
     roles = tuple(Role(title=r[0], org=r[1], start=r[2], end=r[3], office=r[4] if len(r) > 4 else None)
                   for r in item.get("roles") or () if r and r[0])
     return Entity(id=str(item["id"]), kind="person", name=str(item["name"]), country=item.get("country"),
-                  gender=item.get("gender"), names=names, roles=roles, source=label)
+                  gender=item.get("gender"), names=names, surname=dict(item.get("surname") or {}), roles=roles,
+                  source=label)
+
+
+def is_generated(entity: Entity) -> bool:
+    """Built by `communique kb build` (not hand-typed)."""
+    return entity.source.startswith("data/kb/generated/")
 
 
 def add_generated(kb: KnowledgeBase, generated: Sequence[Entity]) -> None:

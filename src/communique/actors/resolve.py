@@ -39,7 +39,7 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
     full_seen = {c.entity_id for d in drafts for c in d.candidates if not c.partial and len(d.candidates) == 1}
     resolved: list[_Resolved] = []
     for d in drafts:
-        r = _resolve_one(d, full_seen, lang)
+        r = _resolve_one(d, full_seen, lang, anchor)
         if r is not None:
             resolved.append(r)
     resolved += _coreferent_names(resolved, tokens, text, lang)
@@ -48,15 +48,51 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
     return [_mention(r, text) for r in resolved]
 
 
-def _resolve_one(d: Draft, full_seen: set[str], lang: str) -> _Resolved | None:
+def _resolve_one(d: Draft, full_seen: set[str], lang: str, anchor: str | None = None) -> _Resolved | None:
     if not d.candidates:
         name, entity_id = unknown_person_name(d.name_tokens, d.country, lang)
         return _Resolved(d, entity_id, name, "person", d.country)
-    cand = _choose(d.candidates, full_seen)
+    cands = _plausible(d.candidates, full_seen, anchor)
+    if not cands:
+        return None  # only a generated surname that may be a common word ("Blumen" is no Claudia Blum)
+    cand = _choose(_in_office(cands, full_seen, anchor), full_seen)
     if cand.type == "media":
         return None  # a news agency or publication (bylines, credits) is no actor
     country = cand.country if cand.kind != "person" or cand.country else d.country
     return _Resolved(d, cand.entity_id, cand.name, cand.kind, country or d.country, cand.type)
+
+
+def _plausible(cands: tuple[Candidate, ...], full_seen: set[str], anchor: str | None) -> tuple[Candidate, ...]:
+    """A surname alone of a generated (not hand-typed) person counts only if the person is named in full
+    in the document or holds a role at its date: generated surnames are not checked against common words."""
+    from communique.actors.kb import is_generated, load_kb
+
+    kb = load_kb()
+
+    def keep(c: Candidate) -> bool:
+        if not c.partial or c.entity_id in full_seen:
+            return True
+        entity = kb.get(c.entity_id)
+        if entity is None or not is_generated(entity):
+            return True
+        return anchor is not None and bool(entity.roles_at(anchor))
+
+    return tuple(c for c in cands if keep(c))
+
+
+def _in_office(cands: tuple[Candidate, ...], full_seen: set[str], anchor: str | None) -> tuple[Candidate, ...]:
+    """A surname alone shared by several known persons, none named in full here ("Sharif"): the one who
+    held a role at the document's date, when exactly one did."""
+    if anchor is None or any(not c.partial or c.entity_id in full_seen for c in cands):
+        return cands
+    people = {c.entity_id for c in cands if c.kind == "person"}
+    if len(people) < 2:
+        return cands
+    from communique.actors.kb import load_kb
+
+    kb = load_kb()
+    active = [c for c in cands if c.kind == "person" and (e := kb.get(c.entity_id)) is not None and e.roles_at(anchor)]
+    return tuple(active) if len({c.entity_id for c in active}) == 1 else cands
 
 
 def _choose(cands: tuple[Candidate, ...], full_seen: set[str]) -> Candidate:

@@ -1,0 +1,23 @@
+#!/usr/bin/env python3
+"""Rebuild the generated knowledge base from data-sources/kb/ (same as `communique kb build`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from communique.actors.kbbuild import build, default_output  # noqa: E402
+
+
+def main() -> int:
+    report = build(ROOT / "data-sources" / "kb", default_output())
+    for line in report.lines():
+        print(line)
+    return 1 if report.problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
