@@ -35,7 +35,8 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 TOKEN_RE = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w{_MARKS}])+(?:[’'](?:(?![{_CJK}])[\w{_MARKS}])+)?")
 # What may stand between two tokens of one name: spaces, hyphens and dashes (not a line break).
 # A comma only matters for names listed with one ("Commission for Economic, Trade and ...").
-NAME_GAP_RE = re.compile(r"[ ,\t\u00a0\-–—]{0,3}")
+# Chinese and Japanese write foreign names with a middle dot between given name and surname (普京·弗拉基米尔).
+NAME_GAP_RE = re.compile(r"[ ,\t\u00a0\-–—·・‧]{0,3}")
 
 # CLDR territories that are not countries (continents, unions, placeholders).
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
@@ -111,7 +112,7 @@ def _key_group(lang: str) -> str:
     return lang if lang in ("ru", "de") or lang in _SPELLING_LANGS else "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _name_keys(surface: str, group: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(inflected_phrase_keys(surface, group)))
 

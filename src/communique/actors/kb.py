@@ -204,6 +204,10 @@ class KnowledgeBase:
             found.update((e.id, e) for e in index.get((office, country), ()) if _holds(e, office, country, date))
         return _after_hand_over(sorted(found.values(), key=lambda e: e.id), title, office, country, date)
 
+    def has_office(self, title: str, country: str) -> bool:
+        """Whether some person of the KB held `title` (a role title or an office key) of `country`."""
+        return (title, country) in self._offices()
+
     def _offices(self) -> dict[tuple[str, str], tuple[Entity, ...]]:
         if self._office_index is None:
             built: dict[tuple[str, str], dict[str, Entity]] = {}

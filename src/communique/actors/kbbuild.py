@@ -25,28 +25,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from communique.actors.kb import OFFICE_KEYS
+from communique.actors.kb import OFFICE_KEYS, _parse_date
 from communique.actors.names import fold
 
 GENERATED_NAME = "persons.json"
 FORMAT_VERSION = 1
 
 # Words that make a CAMEO name variant a title phrase ("PRESIDENT_VLADIMIR_PUTIN"), not a name.
-_TITLE_WORDS = frozenset("""
-president presidente prime premier minister ministro ministre chancellor kanzler bundeskanzler secretary
-secretary-general general gen gen. col col. colonel lt lt. maj maj. major capt capt. captain adm adm. admiral
-marshal field king queen prince princess emir sheikh sultan crown pope cardinal archbishop bishop imam
-ayatollah mullah rev rev. reverend dr dr. mr mr. mrs mrs. ms ms. sir lord lady dame senator sen sen. rep
-rep. representative governor gov gov. mayor chairman chairwoman chair leader head chief deputy vice former
-foreign defense defence interior finance justice spokesman spokeswoman ambassador envoy commander
-russian german american chinese french british iranian israeli turkish indian japanese korean syrian iraqi
-afghan pakistani egyptian saudi palestinian ukrainian un u.n. eu nato the of primer presidenta
-forces force army brigade brigades front movement party group militia council committee organization
-organisation union league alliance government ministry office agency police guard guards rebels insurgents
-tribe clan people national islamic republic state authority court bank company corporation
-""".split())
+_TITLE_WORDS = frozenset({
+    "president", "presidente", "prime", "premier", "minister", "ministro", "ministre", "chancellor", "kanzler",
+    "bundeskanzler", "secretary", "secretary-general", "general", "gen", "gen.", "col", "col.", "colonel", "lt",
+    "lt.", "maj", "maj.", "major", "capt", "capt.", "captain", "adm", "adm.", "admiral", "marshal", "field", "king",
+    "queen", "prince", "princess", "emir", "sheikh", "sultan", "crown", "pope", "cardinal", "archbishop", "bishop",
+    "imam", "ayatollah", "mullah", "rev", "rev.", "reverend", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+    "sir", "lord", "lady", "dame", "senator", "sen", "sen.", "rep", "rep.", "representative", "governor", "gov",
+    "gov.", "mayor", "chairman", "chairwoman", "chair", "leader", "head", "chief", "deputy", "vice", "former",
+    "foreign", "defense", "defence", "interior", "finance", "justice", "spokesman", "spokeswoman", "ambassador",
+    "envoy", "commander", "russian", "german", "american", "chinese", "french", "british", "iranian", "israeli",
+    "turkish", "indian", "japanese", "korean", "syrian", "iraqi", "afghan", "pakistani", "egyptian", "saudi",
+    "palestinian", "ukrainian", "un", "u.n.", "eu", "nato", "the", "of", "primer", "presidenta", "forces", "force",
+    "army", "brigade", "brigades", "front", "movement", "party", "group", "militia", "council", "committee",
+    "organization", "organisation", "union", "league", "alliance", "government", "ministry", "office", "agency",
+    "police", "guard", "guards", "rebels", "insurgents", "tribe", "clan", "people", "national", "islamic",
+    "republic", "state", "authority", "court", "bank", "company", "corporation"
+})
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "das", "do",
-                        "dos", "du", "la", "le", "di", "del", "y", "e", "ben", "ould", "wa", "zu", "ter", "ter"})
+                        "dos", "du", "la", "le", "di", "del", "y", "e", "ben", "ould", "wa", "zu", "ter"})
 _ARABIC_PREFIX = re.compile(r"^(al|el|ad|as|at|an|ar|az|ash|ath|ad-din)-(.+)$", re.IGNORECASE)
 # Korean and Taiwanese given names are written "Ki-moon", "Ing-wen" (second syllable lower case)
 _SYLLABLE_HYPHEN_COUNTRIES = frozenset({"KR", "KP", "TW", "HK", "MO"})
@@ -109,7 +113,7 @@ class Person:
         if form and form not in forms:
             forms.append(form)
 
-    def keys(self) -> set[str]:
+    def name_keys(self) -> set[str]:
         return {name_key(f) for forms in self.names.values() for f in forms} | {name_key(self.name)}
 
 
@@ -295,10 +299,10 @@ def _cameo_role(code: str, alpha3: Mapping[str, str]) -> tuple[str, str] | None:
     country = alpha3.get(code[:3])
     if country is None:
         return None
-    title = _SECTOR_TITLES.get(code[3:]) or _SECTOR_TITLES.get(code[3:6])
-    if title is None:
+    sector = _SECTOR_TITLES.get(code[3:]) or _SECTOR_TITLES.get(code[3:6])
+    if sector is None:
         return None
-    return title, _country_name(country)
+    return sector, _country_name(country)
 
 
 def _country_name(code: str) -> str:
@@ -332,24 +336,28 @@ class Term:
 
 
 def read_offices(path: Path) -> tuple[list[Term], list[str]]:
-    """The terms of an office CSV and one problem line per bad row."""
+    """The terms of an office CSV and one problem line per bad row (named by file and line)."""
+    numbered = [(n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if line.strip() and not line.startswith("#")]
+    if not numbered:
+        return [], [f"{path}: empty"]
+    rows = csv.reader([line for _, line in numbered])
+    header = [c.strip() for c in next(rows)]
+    missing = [c for c in OFFICE_COLUMNS if c not in header]
+    if missing:
+        return [], [f"{path}:{numbered[0][0]}: missing columns {', '.join(missing)}"]
     terms: list[Term] = []
     problems: list[str] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(row for row in handle if row.strip() and not row.startswith("#"))
-        missing = [c for c in OFFICE_COLUMNS if c not in (rows.fieldnames or [])]
-        if missing:
-            return [], [f"{path}: missing columns {', '.join(missing)}"]
-        for number, row in enumerate(rows, 2):
-            where = f"{path.name}:{number}"
-            problem = _bad_row(row)
-            if problem:
-                problems.append(f"{where}: {problem}")
-                continue
-            terms.append(Term(row["country"].strip(), row["office"].strip(), row["title"].strip(),
-                              row["name"].strip(), row["start"].strip(), row["end"].strip() or None,
-                              row["qid"].strip() or None, _other_names(row["names"]), row["source"].strip(),
-                              where, (row.get("citizen") or "").strip() or None))
+    for (number, _), cells in zip(numbered[1:], rows, strict=True):
+        row = dict(zip(header, (c.strip() for c in cells), strict=False))
+        where = f"{path.name}:{number}"
+        problem = _bad_row(row)
+        if problem:
+            problems.append(f"{where}: {problem}")
+            continue
+        terms.append(Term(row["country"], row["office"], row["title"], row["name"], row["start"],
+                          row["end"] or None, row["qid"] or None, _other_names(row["names"]), row["source"],
+                          where, row.get("citizen") or None))
     return terms, problems
 
 
@@ -367,7 +375,7 @@ def _bad_row(row: Mapping[str, str | None]) -> str | None:
         return "no name or title"
     for key in ("start", "end"):
         value = str(row[key]).strip()
-        if (value or key == "start") and not _ISO_DATE.match(value):
+        if (value or key == "start") and (not _ISO_DATE.match(value) or _parse_date(value) is None):
             return f"bad {key} date {value!r}"
     end = str(row["end"]).strip()
     if end and end < str(row["start"]).strip():
@@ -403,7 +411,7 @@ class Registry:
     def find(self, person: Person) -> Person | None:
         if person.id and person.id in self._by_id:
             return self._by_id[person.id]
-        for key in sorted(person.keys()):
+        for key in sorted(person.name_keys()):
             hit = self._by_key.get((person.country, key))
             if hit is not None:
                 return hit
@@ -434,7 +442,7 @@ class Registry:
         name = self._by_name[name_key(person.name)]
         if person not in name:
             name.append(person)
-        for key in person.keys():
+        for key in person.name_keys():
             self._by_key.setdefault((person.country, key), person)
         if person.id:
             self._by_id.setdefault(person.id, person)
@@ -611,9 +619,9 @@ def build(sources: Path, output: Path) -> BuildReport:
     for path in sorted((sources / "petrarch2").glob("*.actors.txt")):
         label = f"petrarch2/{path.name}"
         for entry in parse_cameo(path):
-            person = cameo_person(entry, alpha3, label)
-            if person is not None:
-                cameo.append(person)
+            found = cameo_person(entry, alpha3, label)
+            if found is not None:
+                cameo.append(found)
     for person in merge_misspelt(cameo):
         registry.add(person)
     payload = _payload(registry.persons, report)

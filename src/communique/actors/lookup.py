@@ -51,7 +51,7 @@ def who(office: str, country: str, date: str | None) -> Answer:
     """The holders of `office` of `country` at `date` (today when None), one line each."""
     if date is not None and not _DATE_RE.match(date):
         return Answer(problem=f"bad date {date!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    title = office_title(office)
+    title = office_title(office) or (office.strip() if load_kb().has_office(office.strip(), country) else None)
     if title is None:
         return Answer(problem=f"unknown office {office!r} (try \"President\", \"foreign minister\", head_of_state)")
     when = date or dt.date.today().isoformat()
