@@ -470,12 +470,11 @@ def generated_entities() -> list[Entity]:
 
 
 def _generated_entity(item: Mapping[str, Any], label: str) -> Entity:
-    names = {str(lang): tuple(forms) for lang, forms in (item.get("names") or {}).items()}
-    roles = tuple(Role(title=r[0], org=r[1], start=r[2], end=r[3], office=r[4] if len(r) > 4 else None)
-                  for r in item.get("roles") or () if r and r[0])
-    return Entity(id=str(item["id"]), kind="person", name=str(item["name"]), country=item.get("country"),
-                  gender=item.get("gender"), names=names, surname=dict(item.get("surname") or {}), roles=roles,
-                  source=label)
+    # positional arguments: tens of thousands of these are made when the KB is first used
+    names = {lang: tuple(forms) for lang, forms in item["names"].items()}
+    roles = tuple(Role(*r) for r in item["roles"] if r[0])
+    return Entity(item["id"], "person", item["name"], item.get("country"), None, item.get("gender"), names, {},
+                  item.get("surname") or {}, roles, label)
 
 
 def is_generated(entity: Entity) -> bool:
