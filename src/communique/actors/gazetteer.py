@@ -22,7 +22,6 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from communique.actors.names import SPELLING_LANGS as _SPELLING_LANGS
 from communique.actors.names import de_stem, fold, is_cyrillic, match_key, ru_stem, vi_to_cyrillic
 from communique.langdata import SUPPORTED, data_path
 
@@ -30,13 +29,14 @@ from communique.langdata import SUPPORTED, data_path
 # letters); a Han or kana character is a word of its own (Chinese and Japanese are written without spaces,
 # so "习近平主席" holds the name 习近平 as its first three words).
 _MARKS = "\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957" \
-         "\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a4d\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c\u200d"
+         "\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a4d\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 TOKEN_RE = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w{_MARKS}])+(?:[’'](?:(?![{_CJK}])[\w{_MARKS}])+)?")
 # What may stand between two tokens of one name: spaces, hyphens and dashes (not a line break).
 # A comma only matters for names listed with one ("Commission for Economic, Trade and ...").
 # Chinese and Japanese write foreign names with a middle dot between given name and surname (普京·弗拉基米尔).
-NAME_GAP_RE = re.compile(r"[ ,\t\u00a0\-–—·・‧]{0,3}")
+# A zero-width (non-)joiner splits a Persian word in two (چاووش‌اوغلو): it may stand between name words too.
+NAME_GAP_RE = re.compile(r"[ ,\t\u00a0\-–—·・‧\u200c\u200d]{0,3}")
 
 # CLDR territories that are not countries (continents, unions, placeholders).
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
@@ -106,10 +106,21 @@ def inflected_phrase_keys(surface: str, lang: str) -> set[tuple[str, ...]]:
     return keys
 
 
+# Name words that show every spelling rule and inflection the token keys know of (ch, sh, tsch, j, w, ou, ...).
+_PROBE_WORDS = ("Chernyshenko", "Tschernyschenko", "Tchernychenko", "Khrushchev", "Zhukov", "Tsvangirai",
+                "Djokovic", "Jean", "Wladimir", "Guillaume", "Ouattara", "Hussein", "Kiesewetter", "Sergejs", "Merkels",
+                "Russlands", "Nguyễn", "Yevgeny", "Yesenia", "Xavier", "Gennadi", "Putina", "Lavrova", "Erdoğanı",
+                "Tuska")
+
+
+@cache
 def _key_group(lang: str) -> str:
-    """Languages that key Latin names alike share their keys (computed once for the generated KB's
-    thousands of names, not once per document language): those without rules of their own read by English."""
-    return lang if lang in ("ru", "de") or lang in _SPELLING_LANGS else "en"
+    """The language whose keys `lang` shares: "en" when it keys every probe word as English does (then the
+    KB's tens of thousands of names are keyed once for all such languages), else `lang` itself."""
+    if lang == "en":
+        return lang
+    same = all(token_key(w, lang) == token_key(w, "en") for w in _PROBE_WORDS)
+    return "en" if same else lang
 
 
 @cache

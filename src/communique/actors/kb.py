@@ -477,11 +477,6 @@ def _generated_entity(item: Mapping[str, Any], label: str) -> Entity:
                   item.get("surname") or {}, roles, label)
 
 
-def is_generated(entity: Entity) -> bool:
-    """Built by `communique kb build` (not hand-typed)."""
-    return entity.source.startswith("data/kb/generated/")
-
-
 def add_generated(kb: KnowledgeBase, generated: Sequence[Entity]) -> None:
     """Generated persons join the KB; one with a hand-typed id adds its names and office terms to it."""
     for entity in generated:

@@ -106,7 +106,6 @@ class Person:
     gender: str | None = None
     sources: set[str] = field(default_factory=set)
     curated: bool = False  # from an office list or a hand-typed file: its name is canonical
-    surname: dict[str, str] = field(default_factory=dict)
 
     def add_name(self, lang: str, form: str) -> None:
         forms = self.names.setdefault(lang, [])
@@ -458,8 +457,6 @@ def _merge_into(target: Person, other: Person) -> None:
     for lang, forms in other.names.items():
         for form in forms:
             target.add_name(lang, form)
-    for lang, form in other.surname.items():
-        target.surname.setdefault(lang, form)
     # curated office terms are specific: they go before the generic CAMEO roles
     for role in other.roles:
         if role not in target.roles:
@@ -517,34 +514,11 @@ def person_from_term(term: Term) -> Person:
     for lang, forms in term.names.items():
         for form in forms:
             person.add_name(lang, form)
-    person.surname = surnames(person)
     role = {"title": term.title, "org": _office_org(term.country), "from": term.start, "office": term.office}
     if term.end:
         role["to"] = term.end
     person.roles.append(role)
     return person
-
-
-# Where the family name is not the last word of the name as written (Xi Jinping, Nguyễn Phú Trọng), where
-# people are called by their given name (Thailand), or where the last word is a dynasty (Al Saud).
-_NO_SURNAME_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN", "KH", "MM", "TH", "MN", "SA", "AE", "QA",
-                                   "KW", "BH", "OM", "BN", "JO", "MA", "MY"})
-_SPACED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari"})
-
-
-def surnames(person: Person) -> dict[str, str]:
-    """The form used alone per language: the last word of the first listed name, for office holders of
-    countries whose names end with the family name ("Tusk", "Туск", "Эрдоган"); none when short (Li, Wu)."""
-    if person.country in _NO_SURNAME_COUNTRIES:
-        return {}
-    out: dict[str, str] = {}
-    for lang, forms in person.names.items():
-        words = forms[0].replace("'", "’").split() if forms else []
-        last = words[-1] if len(words) >= 2 else ""
-        if len(last) >= 4 and script_of(last) in _SPACED_SCRIPTS and not re.search(r"[.\d]", last) \
-                and last.lower() not in _PARTICLES:
-            out[lang] = last.replace("’", "'")
-    return out
 
 
 def _office_org(country: str) -> str:
@@ -650,8 +624,6 @@ def _payload(persons: list[Person], report: BuildReport) -> dict[str, Any]:
                                   "roles": [_role_row(r) for r in p.roles]}
         if p.gender:
             entity["gender"] = p.gender
-        if p.surname:
-            entity["surname"] = dict(sorted(p.surname.items()))
         entities.append(entity)
         report.dated_roles += sum(1 for r in p.roles if r.get("from") or r.get("to"))
     entities.sort(key=lambda e: e["id"])

@@ -94,8 +94,6 @@ _CONVENTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 _CONVENTIONS["ru"] = _CONVENTIONS["en"]
 # Vietnamese in Latin script needs no rewrite: the folded form is the key.
 _CONVENTIONS["vi"] = ()
-# Languages with spelling rules of their own (the others read Latin names by the English rules).
-SPELLING_LANGS = frozenset(_CONVENTIONS)
 _INITIAL_YE_RE = re.compile(r"^(?:ye|ie|je)")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _PLACEHOLDERS = str.maketrans({"C": "ch", "S": "sh", "H": "h", "Z": "zh", "T": "ts", "D": "dzh"})

@@ -52,32 +52,11 @@ def _resolve_one(d: Draft, full_seen: set[str], lang: str, anchor: str | None = 
     if not d.candidates:
         name, entity_id = unknown_person_name(d.name_tokens, d.country, lang)
         return _Resolved(d, entity_id, name, "person", d.country)
-    cands = _plausible(d.candidates, full_seen, anchor)
-    if not cands:
-        return None  # only a generated surname that may be a common word ("Blumen" is no Claudia Blum)
-    cand = _choose(_in_office(cands, full_seen, anchor), full_seen)
+    cand = _choose(_in_office(d.candidates, full_seen, anchor), full_seen)
     if cand.type == "media":
         return None  # a news agency or publication (bylines, credits) is no actor
     country = cand.country if cand.kind != "person" or cand.country else d.country
     return _Resolved(d, cand.entity_id, cand.name, cand.kind, country or d.country, cand.type)
-
-
-def _plausible(cands: tuple[Candidate, ...], full_seen: set[str], anchor: str | None) -> tuple[Candidate, ...]:
-    """A surname alone of a generated (not hand-typed) person counts only if the person is named in full
-    in the document or holds a role at its date: generated surnames are not checked against common words."""
-    from communique.actors.kb import is_generated, load_kb
-
-    kb = load_kb()
-
-    def keep(c: Candidate) -> bool:
-        if not c.partial or c.entity_id in full_seen:
-            return True
-        entity = kb.get(c.entity_id)
-        if entity is None or not is_generated(entity):
-            return True
-        return anchor is not None and bool(entity.roles_at(anchor))
-
-    return tuple(c for c in cands if keep(c))
 
 
 def _in_office(cands: tuple[Candidate, ...], full_seen: set[str], anchor: str | None) -> tuple[Candidate, ...]:
