@@ -170,7 +170,9 @@ def test_an_oversized_jsonl_line_is_skipped_and_the_next_line_read(tmp_path: Pat
     assert ran.code == 1
     assert ran.errors == [f"communique: {path}:1: document too large (the limit is 50 MB)"]
     assert ran.stdout == "Die Minister trafen sich am 3. März 2025.\n"
-    assert ran.max_rss_kb < 2 * MAX_DOCUMENT_BYTES // 1024 + 80 * 1024, "at most one limit-sized line in memory"
+    # beyond the line: the interpreter, the models and the knowledge base's name index (~18,000 generated
+    # persons, ~60 MB once per process whatever the input) -- a fixed cost, not one that grows with the line
+    assert ran.max_rss_kb < 2 * MAX_DOCUMENT_BYTES // 1024 + 150 * 1024, "at most one limit-sized line in memory"
 
 
 # -- the readers directly ---------------------------------------------------------------------------

@@ -283,18 +283,29 @@ def _kb_index(lang: str) -> Gazetteer:
 def gazetteer(lang: str) -> Gazetteer:
     """The index for documents in `lang` (built once per language and process)."""
     base = _kb_index(_key_group(lang))
-    gaz = Gazetteer(lang, {k: list(v) for k, v in base.phrases.items()},
-                    {k: list(v) for k, v in base.acronyms.items()}, base.max_len, set(base.prefixes))
+    # the KB part is shared with the other languages of the group: its buckets are copied before a country
+    # is added to them, never changed in place
+    gaz = Gazetteer(lang, dict(base.phrases), dict(base.acronyms), base.max_len, set(base.prefixes))
     names = country_names()
     for source_lang in _country_langs(lang):
         for surface, code in country_surfaces(source_lang):
             cand = Candidate(f"country:{code}", "country", names[code], code)
             if _is_acronym(surface):
-                gaz.add_acronym(surface, cand)
+                if cand not in gaz.acronyms.get(surface, ()):
+                    gaz.acronyms[surface] = [*gaz.acronyms.get(surface, ()), cand]
             else:
                 for keys in inflected_phrase_keys(surface, lang):
-                    gaz.add_phrase(keys, cand)
+                    _add_unshared(gaz, keys, cand)
     return gaz
+
+
+def _add_unshared(gaz: Gazetteer, keys: tuple[str, ...], cand: Candidate) -> None:
+    """`Gazetteer.add_phrase` on a new bucket list (the old one may belong to the shared KB index)."""
+    if not keys or not all(keys) or cand in gaz.phrases.get(keys, ()):
+        return
+    gaz.phrases[keys] = [*gaz.phrases.get(keys, ()), cand]
+    gaz.max_len = max(gaz.max_len, len(keys))
+    gaz.prefixes.update(keys[:k] for k in range(1, len(keys)))
 
 
 def _country_langs(lang: str) -> Iterable[str]:
