@@ -77,6 +77,7 @@ def test_pretty_names_follow_usual_spelling() -> None:
     assert pretty_name(["BAN", "KI-MOON"], "KR") == "Ban Ki-moon"
     assert pretty_name(["URSULA", "VON", "DER", "LEYEN"], "DE") == "Ursula von der Leyen"
     assert pretty_name(["JOHN", "MCCAIN"], "US") == "John McCain"
+    assert pretty_name(["HASSAN", "II"], "MA") == "Hassan II"
 
 
 def test_bad_office_rows_are_named_by_file_and_line(tmp_path: Path) -> None:

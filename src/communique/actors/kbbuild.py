@@ -222,7 +222,12 @@ def pretty_name(words: list[str], country: str | None) -> str:
     return " ".join(out)
 
 
+_ROMAN = re.compile(r"^(?=[ivxl]+$)x{0,3}(ix|iv|v?i{0,3})$")
+
+
 def _cap(part: str) -> str:
+    if _ROMAN.match(part):
+        return part.upper()  # Hassan II, not Hassan Ii
     if part.startswith("mc") and len(part) > 3:
         return "Mc" + part[2:].capitalize()
     if "'" in part:
@@ -513,7 +518,9 @@ def person_from_term(term: Term) -> Person:
     person.add_name("en", term.name)
     for lang, forms in term.names.items():
         for form in forms:
-            person.add_name(lang, form)
+            # a one-word form of a person with a longer name ("Philippe") is any Philippe: not a name of theirs
+            if len(form.split()) > 1 or len(term.name.split()) == 1:
+                person.add_name(lang, form)
     role = {"title": term.title, "org": _office_org(term.country), "from": term.start, "office": term.office}
     if term.end:
         role["to"] = term.end
