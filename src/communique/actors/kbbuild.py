@@ -222,6 +222,8 @@ def pretty_name(words: list[str], country: str | None) -> str:
     return " ".join(out)
 
 
+# Scripts that put spaces between words (a one-word form in them is one word, not a whole CJK name).
+_SPACED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Arabic", "Hebrew", "Devanagari"})
 _ROMAN = re.compile(r"^(?=[ivxl]+$)x{0,3}(ix|iv|v?i{0,3})$")
 
 
@@ -519,7 +521,7 @@ def person_from_term(term: Term) -> Person:
     for lang, forms in term.names.items():
         for form in forms:
             # a one-word form of a person with a longer name ("Philippe") is any Philippe: not a name of theirs
-            if len(form.split()) > 1 or len(term.name.split()) == 1:
+            if len(form.split()) > 1 or len(term.name.split()) == 1 or script_of(form) not in _SPACED_SCRIPTS:
                 person.add_name(lang, form)
     role = {"title": term.title, "org": _office_org(term.country), "from": term.start, "office": term.office}
     if term.end:
