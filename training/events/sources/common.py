@@ -170,3 +170,31 @@ def map_cameo(code: str, table: dict[str, Mapped]) -> Mapped | None:
         if len(code) >= n and code[:n] in table:
             return table[code[:n]]
     return None
+
+
+# --- English sentence splitting (the CASE snippets and the synthetic stories are English) ---------------
+# A period after one of these (or after a single capital: an initial) does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col sgt capt maj brig adm cmdr gov sen rep pres st jr sr inc corp co ltd "
+    "vs etc no jan feb mar apr aug sept sep oct nov dec u.s u.n u.k e.g i.e a.m p.m".split()
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of an English paragraph; paragraphs (blank-line separated) never share a sentence."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n|\n", text):
+        start = 0
+        for m in SENTENCE_END.finditer(para):
+            head = para[start:m.start()].rstrip("\"'”’)")
+            last_word = head.rsplit(None, 1)[-1] if head.split() else ""
+            stem = last_word.rstrip(".").lstrip("(\"'“").lower()
+            if stem in ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last_word.lstrip("(\"'“")):
+                continue
+            out.append(normalize_space(para[start:m.start()] + m.group(0).rstrip()))
+            start = m.end()
+        rest = normalize_space(para[start:])
+        if rest:
+            out.append(rest)
+    return [s for s in out if s]
