@@ -38,8 +38,8 @@ def count(path: Path) -> Counter[tuple[str, str, bool]] | None:
             except json.JSONDecodeError as err:
                 print(f"{path}:{number}: not JSON ({err.msg}); line skipped", file=sys.stderr)
                 continue
-            if "type" not in rec:
-                return None if not counts else counts
+            if "type" not in rec:  # an unlabelled pool
+                return None
             counts[(rec.get("lang", "?"), rec["type"], bool(rec.get("synthetic")))] += 1
     return counts
 

@@ -174,10 +174,11 @@ def map_cameo(code: str, table: dict[str, Mapped]) -> Mapped | None:
 
 # --- English sentence splitting (the CASE snippets and the synthetic stories are English) ---------------
 # A period after one of these (or after a single capital: an initial) does not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col sgt capt maj brig adm cmdr gov sen rep pres st jr sr inc corp co ltd "
-    "vs etc no jan feb mar apr aug sept sep oct nov dec u.s u.n u.k e.g i.e a.m p.m".split()
-)
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "brig", "adm", "cmdr", "gov",
+    "sen", "rep", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "no", "jan", "feb", "mar",
+    "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
+})
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 

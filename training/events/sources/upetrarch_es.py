@@ -18,7 +18,15 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from training.events.sources.common import RAW, Label, Mapped, load_cameo2plover, map_cameo, normalize_space, write_jsonl
+from training.events.sources.common import (
+    RAW,
+    Label,
+    Mapped,
+    load_cameo2plover,
+    map_cameo,
+    normalize_space,
+    write_jsonl,
+)
 
 NAME = "upetrarch_es"
 REPO = "openeventdata/UniversalPetrarch"
