@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SOURCES = ("upetrarch_es", "arabic_gsr", "case2021_task2", "ngec_synthetic")
+from training.events.sources import SOURCES
 
 
 def main(argv: list[str]) -> None:

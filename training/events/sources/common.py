@@ -83,7 +83,7 @@ def stable_id(prefix: str, text: str) -> str:
     return f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}"
 
 
-def write_jsonl(name: str, labels: Iterable[Label]) -> Path:
+def write_jsonl(name: str, labels: Iterable[Label], out_dir: Path = DATA) -> Path:
     """Writes data/<name>.jsonl sorted by id; a text seen twice keeps its first label only when both agree.
 
     Two different labels for the same text are both dropped (the sources disagree with themselves), and
@@ -102,9 +102,9 @@ def write_jsonl(name: str, labels: Iterable[Label]) -> Path:
     for rid in conflicting:
         del by_id[rid]
     lines = [json.dumps(by_id[rid], ensure_ascii=False, sort_keys=False) + "\n" for rid in sorted(by_id)]
-    path = DATA / f"{name}.jsonl"
+    path = out_dir / f"{name}.jsonl"
     atomic_write(path, "".join(lines))
-    print(f"{path.relative_to(EVENTS_DIR.parents[1])}: {len(lines)} sentences "
+    print(f"{path}: {len(lines)} sentences "
           f"({len(conflicting)} texts dropped for conflicting labels)", file=sys.stderr)
     return path
 
