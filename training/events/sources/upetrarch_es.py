@@ -2,12 +2,16 @@
 
     python -m training.events.sources.upetrarch_es
 
-Raw: raw/upetrarch_es/*.xml.gz (openeventdata/UniversalPetrarch, data/text/, MIT). Each <Sentence> holds
-the text and zero or more <EventCoding eventcode=... plover=...>. A coding's type is its `plover`
-attribute where the annotators wrote one (spanish_protest_plover: "annotated in PLOVER category"; old names
+Raw: raw/upetrarch_es/*.xml.gz (openeventdata/UniversalPetrarch, MIT). Each <Sentence> holds the text and
+zero or more <EventCoding eventcode=... plover=...>. A coding's type is its `plover` attribute where the
+annotators wrote one (spanish_protest_plover: "annotated in PLOVER category", an old draft; old names
 renamed), else its CAMEO code mapped with CAMEO2PLOVER-2021.txt. The first coded event is the sentence's
 type, the others go to `also`. Sentences without any coding are dropped: the files do not say that they
 hold no event (the fight file leaves out codings of events it does not cover), so they are not NONE.
+
+The files overlap (the same AFP sentences were coded several times); a sentence takes its label from the
+first file of FILES that codes it: the CAMEO recoding of round 4 (a trained annotator, current CAMEO), then
+the other CAMEO files, and the draft-PLOVER file last (its labels are the noisiest).
 """
 
 from __future__ import annotations
@@ -30,11 +34,15 @@ from training.events.sources.common import (
 
 NAME = "upetrarch_es"
 REPO = "openeventdata/UniversalPetrarch"
-COMMIT = "067552d83956f552d355256bf200e89ec9fdb7dc"
+MASTER = "067552d83956f552d355256bf200e89ec9fdb7dc"
+DEV_VALIDATE = "c00dfab3d699d49b2c58da79e258aa4c9b906b86"  # branch dev-validate
+TEXT_DIR = "UniversalPetrarch/data/text"
+# (file name, commit it was taken from), in order of priority.
 FILES = (
-    "spanish_fight_reduced_181227v2_validation.xml",
-    "spanish_protest_plover_validation.xml",
-    "spanish_validation_1018_noaccent.xml",
+    ("spanish_protest_cameo_4_jj_validation.xml", DEV_VALIDATE),
+    ("spanish_validation_1018_noaccent.xml", MASTER),
+    ("spanish_fight_reduced_181227v2_validation.xml", MASTER),
+    ("spanish_protest_plover_validation.xml", MASTER),
 )
 # Old PLOVER names in the `plover` attribute -> today's types. Ignored codings: CRIME (common crime, no PLOVER
 # type) and MOBILIZE, which this file's old draft used for mass mobilisation (strikes, marches, hunger
@@ -76,22 +84,29 @@ def coding_type(coding: ET.Element, table: dict[str, Mapped]) -> tuple[Mapped | 
     return map_cameo(code, table), "mapped:CAMEO2PLOVER"
 
 
+def file_labels(name: str, commit: str, table: dict[str, Mapped]) -> Iterator[Label]:
+    for sent in read_sentences(RAW / NAME / f"{name}.gz"):
+        text_el = sent.find("Text")
+        text = normalize_space(NOTE_PREFIX.sub("", (text_el.text or "").strip())) if text_el is not None else ""
+        mapped = [coding_type(c, table) for c in sent.findall("EventCoding")]
+        events = [(m, who) for m, who in mapped if m is not None]
+        if not text or not events:
+            continue
+        first, labeller = events[0]
+        yield Label(
+            lang="es", text=text, type=first.type, also=[m.type for m, _ in events[1:]],
+            mode=first.mode, status=first.status, labeller=labeller,
+            source=f"repo:{REPO}:{TEXT_DIR}/{name}@{commit}#{sent.get('id')}",
+        )
+
+
 def labels() -> Iterator[Label]:
     table = load_cameo2plover()
-    for name in FILES:
-        for sent in read_sentences(RAW / NAME / f"{name}.gz"):
-            text_el = sent.find("Text")
-            text = normalize_space(NOTE_PREFIX.sub("", (text_el.text or "").strip())) if text_el is not None else ""
-            mapped = [coding_type(c, table) for c in sent.findall("EventCoding")]
-            events = [(m, who) for m, who in mapped if m is not None]
-            if not text or not events:
-                continue
-            first, labeller = events[0]
-            yield Label(
-                lang="es", text=text, type=first.type, also=[m.type for m, _ in events[1:]],
-                mode=first.mode, status=first.status, labeller=labeller,
-                source=f"repo:{REPO}:UniversalPetrarch/data/text/{name}@{COMMIT}#{sent.get('id')}",
-            )
+    coded_before: set[str] = set()
+    for name, commit in FILES:
+        this_file = list(file_labels(name, commit, table))
+        yield from (label for label in this_file if label.text not in coded_before)
+        coded_before |= {label.text for label in this_file}
 
 
 def main() -> None:
