@@ -10,8 +10,9 @@ type, the others go to `also`. Sentences without any coding are dropped: the fil
 hold no event (the fight file leaves out codings of events it does not cover), so they are not NONE.
 
 The files overlap (the same AFP sentences were coded several times); a sentence takes its label from the
-first file of FILES that codes it: the CAMEO recoding of round 4 (a trained annotator, current CAMEO), then
-the other CAMEO files, and the draft-PLOVER file last (its labels are the noisiest).
+first file of FILES that codes it: the latest CAMEO validation set of the dev-validate branch (2018-11, 1,238
+AFP sentences), the round-4 CAMEO recoding it grew from, then the other CAMEO files, and the draft-PLOVER file
+last (its labels are the noisiest).
 """
 
 from __future__ import annotations
@@ -35,14 +36,20 @@ from training.events.sources.common import (
 NAME = "upetrarch_es"
 REPO = "openeventdata/UniversalPetrarch"
 MASTER = "067552d83956f552d355256bf200e89ec9fdb7dc"
-DEV_VALIDATE = "c00dfab3d699d49b2c58da79e258aa4c9b906b86"  # branch dev-validate
-TEXT_DIR = "UniversalPetrarch/data/text"
-# (file name, commit it was taken from), in order of priority.
+# (file under raw/upetrarch_es/, its path in the repository, the commit it was taken from), by priority.
 FILES = (
-    ("spanish_protest_cameo_4_jj_validation.xml", DEV_VALIDATE),
-    ("spanish_validation_1018_noaccent.xml", MASTER),
-    ("spanish_fight_reduced_181227v2_validation.xml", MASTER),
-    ("spanish_protest_plover_validation.xml", MASTER),
+    ("dev-validate/spanish_validation_1018_noaccent.xml",
+     "UniversalPetrarch/validate/spanish/spanish_validation_1018_noaccent.xml",
+     "8785d520550ee605f8dc464f19518c761b4264b6"),  # branch dev-validate
+    ("dev-validate/spanish_protest_cameo_4_jj_validation.xml",
+     "UniversalPetrarch/data/text/spanish_protest_cameo_4_jj_validation.xml",
+     "c00dfab3d699d49b2c58da79e258aa4c9b906b86"),  # branch dev-validate
+    ("spanish_validation_1018_noaccent.xml",
+     "UniversalPetrarch/data/text/spanish_validation_1018_noaccent.xml", MASTER),
+    ("spanish_fight_reduced_181227v2_validation.xml",
+     "UniversalPetrarch/data/text/spanish_fight_reduced_181227v2_validation.xml", MASTER),
+    ("spanish_protest_plover_validation.xml",
+     "UniversalPetrarch/data/text/spanish_protest_plover_validation.xml", MASTER),
 )
 # Old PLOVER names in the `plover` attribute -> today's types. Ignored codings: CRIME (common crime, no PLOVER
 # type) and MOBILIZE, which this file's old draft used for mass mobilisation (strikes, marches, hunger
@@ -84,8 +91,8 @@ def coding_type(coding: ET.Element, table: dict[str, Mapped]) -> tuple[Mapped | 
     return map_cameo(code, table), "mapped:CAMEO2PLOVER"
 
 
-def file_labels(name: str, commit: str, table: dict[str, Mapped]) -> Iterator[Label]:
-    for sent in read_sentences(RAW / NAME / f"{name}.gz"):
+def file_labels(raw_name: str, repo_path: str, commit: str, table: dict[str, Mapped]) -> Iterator[Label]:
+    for sent in read_sentences(RAW / NAME / f"{raw_name}.gz"):
         text_el = sent.find("Text")
         text = normalize_space(NOTE_PREFIX.sub("", (text_el.text or "").strip())) if text_el is not None else ""
         mapped = [coding_type(c, table) for c in sent.findall("EventCoding")]
@@ -96,15 +103,15 @@ def file_labels(name: str, commit: str, table: dict[str, Mapped]) -> Iterator[La
         yield Label(
             lang="es", text=text, type=first.type, also=[m.type for m, _ in events[1:]],
             mode=first.mode, status=first.status, labeller=labeller,
-            source=f"repo:{REPO}:{TEXT_DIR}/{name}@{commit}#{sent.get('id')}",
+            source=f"repo:{REPO}:{repo_path}@{commit}#{sent.get('id')}",
         )
 
 
 def labels() -> Iterator[Label]:
     table = load_cameo2plover()
     coded_before: set[str] = set()
-    for name, commit in FILES:
-        this_file = list(file_labels(name, commit, table))
+    for raw_name, repo_path, commit in FILES:
+        this_file = list(file_labels(raw_name, repo_path, commit, table))
         yield from (label for label in this_file if label.text not in coded_before)
         coded_before |= {label.text for label in this_file}
 
