@@ -9,9 +9,13 @@ ACLED-style) with one label among ACLED's event subtypes plus "unseen" types (di
 Only the snippet's first sentence is labelled: it states the coded event in ACLED style ("On 13 December,
 ISIS fighters recaptured ..."); later sentences give casualties, background or other events and are dropped.
 Subtypes with a clear PLOVER type are mapped (table below); the natural and man-made disaster and organised
-crime subtypes have no political event by our guidelines and become NONE. Subtypes whose PLOVER type
-depends on the case (territory changes, headquarters, disrupted weapons, diplomatic events, mob violence,
-change of group activity, attribution, other) are dropped.
+crime subtypes have no political event by our guidelines and become NONE. Two mixed subtypes are kept only
+where the first sentence says the one thing the type needs (FILTERED: an event word must be there, and no
+word of another event type): DIPLO (mostly expulsions and sanctions, but also calls for sanctions,
+condemnations, threats) -> SANCTION; NON_VIOL_TERRIT_TRANSFER (one side withdraws, the other takes over) ->
+RETREAT when the sentence reports the withdrawal and not the takeover. Subtypes whose PLOVER type depends on
+the case (territory taken by force, headquarters, disrupted weapons, mob violence, change of group activity,
+attribution, other) are dropped.
 
 Task 1 (multilingual protest sentences, en/es/pt/hi) is not in the repository (only a four-sentence sample;
 the data is given on application), so it is not converted.
@@ -20,6 +24,7 @@ the data is given on application), so it is not converted.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 
 from training.events.sources.common import RAW, Label, normalize_space, split_sentences, write_jsonl
@@ -53,10 +58,34 @@ SUBTYPE_TO_TYPE = {
     "MAN_MADE_DISASTER": "NONE",
     "ORG_CRIME": "NONE",                 # guidelines: crime without a state actor acting politically
 }
-DROPPED = {
-    "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER", "HQ_ESTABLISHED",
-    "DISR_WEAP", "DIPLO", "MOB_VIOL", "CHANGE_TO_GROUP_ACT", "ATTRIB", "OTHER",
+# subtype -> (type, the first sentence must match, and must not match)
+FILTERED = {
+    "DIPLO": (
+        "SANCTION",
+        re.compile(r"\b(?:expel\w*|expulsions?|sanctions?|sever\w*|cut (?:diplomatic )?ties|clos\w* (?:down )?"
+                   r"(?:the |its |a )?(?:\w+ )?consulate|shuts? consulate)\b", re.I),
+        re.compile(r"\b(?:urg\w*|ask\w*|call\w*|condemn\w*|critici\w*|threat\w*|vow\w*|cancel\w*|reject\w*"
+                   r"|rebuff\w*|pledg\w*|warn\w*|allow|consider\w*|retaliat\w*|revenge|strikes? back)\b", re.I),
+    ),
+    "NON_VIOL_TERRIT_TRANSFER": (
+        "RETREAT",
+        re.compile(r"\b(?:withdr\w*|pull\w* out|hand\w* over|handover)\b", re.I),
+        re.compile(r"\b(?:urg\w*|accus\w*|call\w*|took|taken|tak\w* control|seiz\w*|regain\w*|recaptur\w*"
+                   r"|controlled|entered|advanc\w*)\b", re.I),
+    ),
 }
+DROPPED = {
+    "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "HQ_ESTABLISHED", "DISR_WEAP", "MOB_VIOL",
+    "CHANGE_TO_GROUP_ACT", "ATTRIB", "OTHER",
+}
+
+
+def snippet_type(subtype: str, first_sentence: str) -> str | None:
+    """The PLOVER type (or NONE) of a snippet's first sentence; None: not labelled."""
+    if subtype in SUBTYPE_TO_TYPE:
+        return SUBTYPE_TO_TYPE[subtype]
+    ptype, must, must_not = FILTERED[subtype]
+    return ptype if must.search(first_sentence) and not must_not.search(first_sentence) else None
 
 
 def labels() -> Iterator[Label]:
@@ -66,12 +95,13 @@ def labels() -> Iterator[Label]:
             subtype = (row.get("SubType") or "").strip()
             if subtype in DROPPED:
                 continue
-            if subtype not in SUBTYPE_TO_TYPE:
+            if subtype not in SUBTYPE_TO_TYPE and subtype not in FILTERED:
                 raise SystemExit(f"{RAW_FILE}:{line}: unknown subtype {subtype!r}")
             sentences = split_sentences(normalize_space(row.get("EventSnippet") or ""))
-            if not sentences:
+            ptype = snippet_type(subtype, sentences[0]) if sentences else None
+            if ptype is None:
                 continue
-            yield Label(lang="en", text=sentences[0], type=SUBTYPE_TO_TYPE[subtype],
+            yield Label(lang="en", text=sentences[0], type=ptype,
                         source=f"repo:{REPO}:{PATH}@{COMMIT}#{row['id']}", labeller="dataset:case2021-task2",
                         note=f"ACLED subtype {subtype}")
 
