@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from training.events.sources import SOURCES
+from training.events.sources.case2021_task2 import snippet_type
 from training.events.sources.common import DATA, Label, load_cameo2plover, map_cameo, split_sentences, write_jsonl
 from training.events.sources.ngec_synthetic import headline_actors, story_labels
 
@@ -93,3 +94,18 @@ def test_committed_data_is_what_the_converter_builds(name: str, tmp_path: Path) 
     module = importlib.import_module(f"training.events.sources.{name}")
     built = write_jsonl(name, module.labels(), tmp_path)
     assert built.read_bytes() == (DATA / f"{name}.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("subtype", "sentence", "expected"),
+    [
+        ("DIPLO", "Somalia severs ties with Kenya; expels diplomats", "SANCTION"),
+        ("DIPLO", "China urged the United States to stop imposing sanctions on Chinese firms.", None),
+        ("NON_VIOL_TERRIT_TRANSFER", "Government forces withdrew from the base on Monday.", "RETREAT"),
+        ("NON_VIOL_TERRIT_TRANSFER", "Rebels took the town after government forces withdrew.", None),
+        ("NATURAL_DISASTER", "Floods displaced 6,800 people.", "NONE"),
+        ("ARREST", "Police arrested three activists.", "COERCE"),
+    ],
+)
+def test_case_subtypes_map_or_are_filtered(subtype: str, sentence: str, expected: str | None) -> None:
+    assert snippet_type(subtype, sentence) == expected
