@@ -115,6 +115,7 @@ def atomic_write(path: Path, content: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
         out.write(content)
+    os.chmod(tmp, 0o644)  # mkstemp makes the file private; other helpers read these files
     os.replace(tmp, path)
 
 
