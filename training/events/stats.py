@@ -26,9 +26,11 @@ def default_files() -> list[Path]:
     return files
 
 
-def count(path: Path) -> Counter[tuple[str, str, bool]] | None:
-    """(lang, type, synthetic) counts of one labels file; None for a file without labels (a pool)."""
+def count(path: Path, seen: set[str]) -> tuple[Counter[tuple[str, str, bool]], Counter[tuple[str, str, bool]]] | None:
+    """(lang, type, synthetic) counts of one labels file, and of its sentences not in an earlier file (by id: a
+    double-labelled sentence counts once in the total); None for a file without labels (a pool)."""
     counts: Counter[tuple[str, str, bool]] = Counter()
+    new: Counter[tuple[str, str, bool]] = Counter()
     with path.open(encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
             if not line.strip():
@@ -40,8 +42,13 @@ def count(path: Path) -> Counter[tuple[str, str, bool]] | None:
                 continue
             if "type" not in rec:  # an unlabelled pool
                 return None
-            counts[(rec.get("lang", "?"), rec["type"], bool(rec.get("synthetic")))] += 1
-    return counts
+            key = (rec.get("lang", "?"), rec["type"], bool(rec.get("synthetic")))
+            counts[key] += 1
+            rid = str(rec.get("id", ""))
+            if rid not in seen:
+                new[key] += 1
+                seen.add(rid)
+    return counts, new
 
 
 def table(title: str, counts: Counter[tuple[str, str, bool]]) -> str:
@@ -69,13 +76,14 @@ def table(title: str, counts: Counter[tuple[str, str, bool]]) -> str:
 def main(argv: list[str]) -> None:
     files = [Path(a) for a in argv] or default_files()
     total: Counter[tuple[str, str, bool]] = Counter()
+    seen: set[str] = set()
     for path in files:
-        counts = count(path)
-        if counts is None:
+        counted = count(path, seen)
+        if counted is None:
             continue
-        print(table(str(path), counts), end="\n\n")
-        total.update(counts)
-    print(table("all files", total))
+        print(table(str(path), counted[0]), end="\n\n")
+        total.update(counted[1])
+    print(table("all files (a sentence id labelled in several files counts once)", total))
     real = Counter({k: n for k, n in total.items() if not k[2]})
     print()
     print(table("all files, real text only (synthetic left out)", real))
