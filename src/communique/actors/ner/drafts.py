@@ -47,8 +47,8 @@ def add_model_drafts(text: str, model_lang: str, lang: str, drafts: dict[int, Dr
         inside = _overlapping(drafts, span.start, span.end)
         if span.kind == "person":
             titled = [d for d in inside if d.source == "title" and not d.candidates and d.kind == "person"]
-            if inside and len(titled) != len(inside):
-                continue
+            if inside and (len(titled) != len(inside) or any(_vietnamese(d, text, looks_vietnamese) for d in titled)):
+                continue  # a Vietnamese name by its shape is whole ("Чан Куок Тхинь"; a model may miss "Чан")
             draft = _person(text, span, cfg, model_lang, lang, surnames, looks_vietnamese, is_title)
             if draft is None:
                 continue
@@ -66,6 +66,10 @@ def add_model_drafts(text: str, model_lang: str, lang: str, drafts: dict[int, Dr
             for old in inside:
                 del drafts[old.start]
         drafts[draft.start] = draft
+
+
+def _vietnamese(d: Draft, text: str, looks_vietnamese: Callable[[list[str]], bool]) -> bool:
+    return looks_vietnamese(name_words(text[d.start : d.end]))
 
 
 def _overlapping(drafts: dict[int, Draft], start: int, end: int) -> list[Draft]:
@@ -132,7 +136,11 @@ def _is_person_name(words: list[str], cfg: NerConfig, lang: str) -> bool:
         return False
     if cfg.morph and all(is_cyrillic(w) for w in words):
         morpher = analyzer(cfg.morph)
-        return any(_may_be_name(morpher.parse(w)) for w in words if not w.endswith("."))
+        full = [w for w in words if not w.endswith(".")]
+        # a place or a thing the dictionary knows (Києві, Совета) is no part of a name
+        if any(_inanimate_noun(w, cfg.morph) for w in full):
+            return False
+        return any(_may_be_name(morpher.parse(w)) for w in full)
     return True
 
 
