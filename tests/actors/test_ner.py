@@ -106,3 +106,11 @@ def test_backend_named_by_the_language_data_and_stubs(monkeypatch: pytest.Monkey
     monkeypatch.delenv("COMMUNIQUE_NER")
     ner.register("stub", lambda: lambda text: [EntitySpan(0, len(text), "person")])
     assert ner.load_backend("stub")("Ab") == [EntitySpan(0, 2, "person")]  # type: ignore[misc]
+
+
+def test_spanish_person_from_the_trained_tagger() -> None:
+    text = "El presidente del Gobierno, Pedro Sánchez, se reunió en Rabat con Aziz Akhannouch."
+    found = [(text[s.start : s.end], s.kind) for s in entities(text, "es") if s.kind == "person"]
+    assert found == [("Pedro Sánchez", "person"), ("Aziz Akhannouch", "person")]
+    doc = run_actors(text, "es")
+    assert person(doc, "Aziz Akhannouch").name == "Aziz Akhannouch"

@@ -54,6 +54,7 @@ BACKENDS: dict[str, str] = {
     "jieba": "communique.actors.ner.jieba_ner",
     "fugashi": "communique.actors.ner.fugashi_ner",
     "kiwi": "communique.actors.ner.kiwi_ner",
+    "perceptron": "communique.actors.ner.perceptron_ner",  # trained here: training/ner/
 }
 _EXTRA: dict[str, Callable[..., Backend]] = {}
 

@@ -137,8 +137,9 @@ def _is_person_name(words: list[str], cfg: NerConfig, lang: str) -> bool:
     if cfg.morph and all(is_cyrillic(w) for w in words):
         morpher = analyzer(cfg.morph)
         full = [w for w in words if not w.endswith(".")]
-        # a place or a thing the dictionary knows (Києві, Совета) is no part of a name
-        if any(_inanimate_noun(w, cfg.morph) for w in full):
+        # a name made only of things the dictionary knows (Совета) is no name; one such word in a name is
+        # (Фелипе Масса, Виктор Понедельник)
+        if full and all(_inanimate_noun(w, cfg.morph) for w in full):
             return False
         return any(_may_be_name(morpher.parse(w)) for w in full)
     return True
