@@ -81,22 +81,32 @@ def tag_words(weights: Any, words: list[str]) -> list[str]:
 
 
 @cache
-def _weights(model: str) -> Any:
+def _model(model: str) -> tuple[Any, frozenset[str]]:
     import numpy as np
 
     node = data_path("ner", f"{model}.npz")
     with node.open("rb") as fh, np.load(fh) as archive:
-        return archive["weights"].astype(np.float32)
+        common = frozenset(str(w) for w in archive["common"]) if "common" in archive.files else frozenset()
+        return archive["weights"].astype(np.float32), common
+
+
+def headline(words: list[str]) -> bool:
+    """A Title Case line (most words of four letters or more capitalised): capitals say nothing there."""
+    long_words = [w for w in words if len(w) >= 4 and w.isalpha()]
+    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def load(model: str) -> Backend:
-    weights = _weights(model)
+    weights, common = _model(model)
 
     def recognize(text: str) -> list[EntitySpan]:
         out: list[EntitySpan] = []
         for line in re.finditer(r"[^\n]+", text):
             matches = list(TOKEN_RE.finditer(line.group()))
+            if headline([m.group() for m in matches]):
+                continue
             tags = tag_words(weights, [m.group() for m in matches])
+            tags = [_trimmed(tags, [m.group() for m in matches], i, common) for i in range(len(tags))]
             base = line.start()
             current: list[int] | None = None
             kind = ""
@@ -114,3 +124,22 @@ def load(model: str) -> Backend:
         return out
 
     return recognize
+
+
+def _trimmed(tags: list[str], words: list[str], i: int, common: frozenset[str]) -> str:
+    """Tag i, with the common words at the edges of a person's name left out ("Luis Hoy" -> "Luis";
+    "Gobierno" alone is no person)."""
+    tag = tags[i]
+    if not tag.endswith("PER") or (words[i].lower() not in common and words[i][:1].isalnum()):
+        return tag
+    start = i
+    while start > 0 and tags[start].startswith("I-"):
+        start -= 1
+    end = i + 1
+    while end < len(tags) and tags[end] == "I-PER":
+        end += 1
+    kept = [k for k in range(start, end)
+            if words[k][:1].isalnum() and (words[k].lower() not in common or not words[k][:1].isupper())]
+    if not kept or not (kept[0] <= i <= kept[-1]):
+        return "O"
+    return "B-PER" if i == kept[0] else "I-PER"
