@@ -121,7 +121,9 @@ def load(model: str) -> Backend:
                     current, kind = [base + m.start(), base + m.end()], tag[2:]
             if current is not None:
                 out.append(EntitySpan(current[0], current[1], KIND_OF[kind]))
-        return out
+        # one capitalised word is too weak a sign of a person without a dictionary (Navidad, Teruel,
+        # Coordinación); a surname alone after the full name is found by coreference anyway
+        return [s for s in out if s.kind != "person" or len(TOKEN_RE.findall(text[s.start : s.end])) >= 2]
 
     return recognize
 
