@@ -114,3 +114,8 @@ def test_spanish_person_from_the_trained_tagger() -> None:
     assert found == [("Pedro Sánchez", "person"), ("Aziz Akhannouch", "person")]
     doc = run_actors(text, "es")
     assert person(doc, "Aziz Akhannouch").name == "Aziz Akhannouch"
+
+
+def test_name_particles_stay_in_the_name() -> None:
+    doc = run_actors("No final do almoço, a convite de Marcelo Rebelo de Sousa, o chefe de Estado falou.", "pt")
+    assert person(doc, "Marcelo Rebelo de Sousa").name == "Marcelo Rebelo de Sousa"

@@ -130,7 +130,10 @@ def _inanimate_noun(word: str, morph: str) -> bool:
 def _is_person_name(words: list[str], cfg: NerConfig, lang: str) -> bool:
     """A person's name starts with a capital, and is not a month or a word the language lists as no name;
     with a dictionary, at least one word must be a name or a word the dictionary does not know."""
-    if any(w[:1].islower() for w in words) or all(w.isupper() and len(w) > 1 for w in words):
+    # lower-case words only inside a name, and short: particles (Marcelo Rebelo de Sousa, Ursula von der Leyen)
+    inner_lower = any(w[:1].islower() and len(w) > 3 for w in words[1:-1])
+    if words[0][:1].islower() or words[-1][:1].islower() or inner_lower or all(
+            w.isupper() and len(w) > 1 for w in words):
         return False  # lower-case words, acronyms (МИД, NATO)
     if len(words) == 1 and words[0].lower() in _not_names(lang):
         return False
