@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -57,9 +58,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strip_nuls(Decoded(data[len(bom) :].decode(encoding, errors="replace"), encoding))
-    utf16 = _bomless_utf16(data)
-    if utf16:
-        return _strip_nuls(Decoded(data.decode(utf16, errors="replace"), utf16))
+    wide = _bomless_wide(data)
+    if wide:
+        return _strip_nuls(Decoded(data.decode(wide, errors="replace"), wide))
     if _looks_binary(data):
         raise UndecodableError("binary file (not text)")
     try:
@@ -69,7 +70,48 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     mixed = _decode_mixed(data, declared)
     if mixed:
         return _strip_nuls(mixed)
+    damaged = _damaged_utf8(data)
+    if damaged:
+        return _strip_nuls(damaged)
     return _strip_nuls(_decode_legacy(data, declared))
+
+
+# A file is "mostly UTF-8" when its valid multi-byte sequences are at least as many as its invalid bytes:
+# one truncated sequence or stray byte must not make the rest of the file be read in another encoding. Legacy
+# text (cp1251, cp1252...) almost never holds a valid UTF-8 sequence, and each of its letters is an invalid byte.
+
+
+def _utf8_damage(data: bytes, limit: int) -> tuple[int, list[int]]:
+    """(valid multi-byte sequences, offsets of invalid bytes) of data read as UTF-8; stops after `limit`
+    invalid bytes (the caller only needs to know that there are many)."""
+    good, bad, pos = 0, [], 0
+    while pos < len(data):
+        try:
+            good += sum(1 for c in data[pos:].decode("utf-8") if ord(c) >= 0x80)
+            break
+        except UnicodeDecodeError as e:
+            good += sum(1 for c in data[pos : pos + e.start].decode("utf-8") if ord(c) >= 0x80)
+            bad.append(pos + e.start)
+            if len(bad) > limit:
+                break
+            pos += max(e.end, e.start + 1)
+    return good, bad
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """True for UTF-8 text with a few damaged bytes (not a legacy encoding)."""
+    good, bad = _utf8_damage(data, limit=max(3, len(data) // 50))
+    return 0 < len(bad) <= good
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with replacement characters for the few bytes that are not, and a warning that says where."""
+    good, bad = _utf8_damage(data, limit=max(3, len(data) // 50))
+    if not 0 < len(bad) <= good:
+        return None
+    where = ", ".join(str(b) for b in bad[:5]) + (", ..." if len(bad) > 5 else "")
+    return Decoded(data.decode("utf-8", errors="replace"), "utf-8",
+                   [f"invalid UTF-8 at byte offset {where}: replaced with U+FFFD ({len(bad)} byte(s))"])
 
 
 def _decode_mixed(data: bytes, declared: str | None) -> Decoded | None:
@@ -84,7 +126,10 @@ def _decode_mixed(data: bytes, declared: str | None) -> Decoded | None:
         try:
             utf8[i] = line.decode("utf-8")
         except UnicodeDecodeError:
-            legacy.append(i)
+            if mostly_utf8(line):  # a damaged UTF-8 line stays UTF-8 (with replacement characters)
+                utf8[i] = line.decode("utf-8", errors="replace")
+            else:
+                legacy.append(i)
     if not utf8 or not legacy:
         return None
     codec = _decode_legacy(b"".join(lines[i] for i in legacy), declared).encoding
@@ -101,17 +146,42 @@ def _strip_nuls(decoded: Decoded) -> Decoded:
     return decoded
 
 
-def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: NUL bytes in almost every other position (ASCII-range text)."""
-    sample = data[:_SAMPLE]
+def _bomless_wide(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a BOM.
+
+    UTF-32: three of every four bytes are NUL (or the high byte of a code point). UTF-16: in text of
+    one script (ASCII, Cyrillic, Greek, Arabic, CJK...) the high byte of each code unit takes only a few
+    values (0x00, 0x04 for Cyrillic...), while the low byte varies; the decoding must also read as text.
+    """
+    sample = data[: _SAMPLE - _SAMPLE % 4]
     if len(sample) < 8:
         return None
+    for codec, fixed in (("utf-32-le", (2, 3)), ("utf-32-be", (0, 1))):
+        if all(sample[i::4].count(0) > 0.95 * len(sample[i::4]) for i in fixed) and _reads_as_text(sample, codec):
+            return codec
     even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if _few_values(high) and not _few_values(low) and _reads_as_text(sample, codec):
+            return codec
     return None
+
+
+def _few_values(column: bytes) -> bool:
+    """At most three byte values make up 95% of the column (the high bytes of one script's code units)."""
+    counts = sorted((column.count(b) for b in set(column)), reverse=True)
+    return sum(counts[:3]) >= 0.95 * len(column)
+
+
+def _reads_as_text(sample: bytes, codec: str) -> bool:
+    """The decoding is letters, digits, spaces and punctuation, with no unpaired surrogates."""
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError:
+        text = sample[:-2].decode(codec, errors="strict") if len(sample) > 2 else ""
+    if not text:
+        return False
+    texty = sum(1 for c in text if c.isalnum() or c.isspace() or unicodedata.category(c)[0] in "PSM")
+    return texty >= 0.97 * len(text) and sum(1 for c in text if c.isalpha()) >= 0.3 * len(text)
 
 
 def looks_binary(data: bytes) -> bool:
