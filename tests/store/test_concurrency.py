@@ -31,7 +31,8 @@ def _batches(tmp_path: Path) -> list[Path]:
     """One JSONL file per writer: its own documents plus the same SHARED_DOCS in every file."""
     shared = [{"id": f"shared-{n}", "date": f"2025-03-{n + 1:02d}",
                "text": f"Russian Foreign Minister Sergey Lavrov met his Vietnamese counterpart Bui Thanh Son in "
-                       f"Moscow on {n + 1} March 2025. They discussed energy and education."} for n in range(SHARED_DOCS)]
+                       f"Moscow on {n + 1} March 2025. They discussed energy and education."}
+              for n in range(SHARED_DOCS)]
     paths = []
     for w in range(WRITERS):
         own = [{"id": f"w{w}-{n}", "date": "2025-04-01",

@@ -174,10 +174,13 @@ def _few_values(column: bytes) -> bool:
 
 def _reads_as_text(sample: bytes, codec: str) -> bool:
     """The decoding is letters, digits, spaces and punctuation, with no unpaired surrogates."""
-    try:
-        text = sample.decode(codec)
-    except UnicodeDecodeError:
-        text = sample[:-2].decode(codec, errors="strict") if len(sample) > 2 else ""
+    text = ""
+    for cut in (0, 1, 2, 3):  # the sample may end inside a code unit or a surrogate pair
+        try:
+            text = sample[: len(sample) - cut].decode(codec)
+            break
+        except UnicodeDecodeError:
+            continue
     if not text:
         return False
     texty = sum(1 for c in text if c.isalnum() or c.isspace() or unicodedata.category(c)[0] in "PSM")

@@ -114,8 +114,8 @@ def _switch_to_wal(cur: Any, busy_seconds: float) -> None:
             pause = min(pause * 2, 0.2)
 
 
-# Any constant: the PostgreSQL advisory lock that write transactions hold (see `writing`).
-WRITE_LOCK_KEY = 0x436F6D6D  # "Comm"
+# The PostgreSQL advisory lock that write transactions hold (see `writing`); the key is any constant.
+WRITE_LOCK = "SELECT pg_advisory_xact_lock(1131375981)"
 
 
 @contextmanager
@@ -129,7 +129,7 @@ def writing(engine: Engine) -> Iterator[Connection]:
     """
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            conn.exec_driver_sql(WRITE_LOCK)
         yield conn
 
 
