@@ -207,3 +207,18 @@ def test_serve_passes_its_bind_address_as_an_allowed_host() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          env={**os.environ, "COMMUNIQUE_HOSTS": ""}, check=True)
     assert out.stdout.strip() == "('192.0.2.7',) ()"
+
+
+def test_runs_of_unclosed_tags_are_text_not_a_rescan_of_the_page() -> None:
+    """The fuzzer's slow input class: "<a <a <a ..." made html.parser and lxml rescan the rest of the page at
+    every "<" (18 KB took 50 s). Such a "<" opens no tag: it is read as text, and real tags are untouched."""
+    from communique.read.html import defuse, extract_page, visible_text
+
+    assert defuse("<p>a <a <b>x</b> y<</p>") == "<p>a &lt;a <b>x</b> y&lt;</p>"
+    bomb = "<a " * 6000
+    assert visible_text(bomb) == bomb.strip()
+    page = extract_page(f"<html><body><p>{GOOD_PARAGRAPH}</p>{bomb}</body></html>")
+    assert GOOD_PARAGRAPH in page.text
+
+
+GOOD_PARAGRAPH = "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Moscow on 4 March."

@@ -58,11 +58,16 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strip_nuls(Decoded(data[len(bom) :].decode(encoding, errors="replace"), encoding))
-    wide = _bomless_wide(data)
-    if wide:
-        return _strip_nuls(Decoded(data.decode(wide, errors="replace"), wide))
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _strip_nuls(Decoded(data.decode(utf16, errors="replace"), utf16))
     if _looks_binary(data):
-        raise UndecodableError("binary file (not text)")
+        # Control bytes never occur in UTF-8 or legacy text, but do in UTF-16/32 of other scripts (the 0x04 of
+        # every Cyrillic letter, the low bytes of CJK): binary unless one of those decodings reads as text.
+        wide = _bomless_wide(data)
+        if wide is None:
+            raise UndecodableError("binary file (not text)")
+        return _strip_nuls(Decoded(data.decode(wide, errors="replace"), wide))
     try:
         return _strip_nuls(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
@@ -81,32 +86,33 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
 # text (cp1251, cp1252...) almost never holds a valid UTF-8 sequence, and each of its letters is an invalid byte.
 
 
-def _utf8_damage(data: bytes, limit: int) -> tuple[int, list[int]]:
-    """(valid multi-byte sequences, offsets of invalid bytes) of data read as UTF-8; stops after `limit`
-    invalid bytes (the caller only needs to know that there are many)."""
-    good, bad, pos = 0, [], 0
-    while pos < len(data):
-        try:
-            good += sum(1 for c in data[pos:].decode("utf-8") if ord(c) >= 0x80)
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_damage(data: bytes) -> tuple[int, list[int]]:
+    """(valid multi-byte sequences, byte offsets of the invalid bytes: the first five, then -1s) of data read
+    as UTF-8. Counted in C (surrogateescape turns each invalid byte into one lone surrogate, which an
+    encoding with errors="ignore" drops), so a large file with many bad bytes costs no more than a clean one."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(data) - len(text.encode("utf-8", errors="ignore"))
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    offsets: list[int] = []
+    for match in _ESCAPED_BYTE.finditer(text) if bad else ():
+        offsets.append(len(text[: match.start()].encode("utf-8", errors="surrogateescape")))
+        if len(offsets) == 5:
             break
-        except UnicodeDecodeError as e:
-            good += sum(1 for c in data[pos : pos + e.start].decode("utf-8") if ord(c) >= 0x80)
-            bad.append(pos + e.start)
-            if len(bad) > limit:
-                break
-            pos += max(e.end, e.start + 1)
-    return good, bad
+    return good, offsets + [-1] * (bad - len(offsets))
 
 
 def mostly_utf8(data: bytes) -> bool:
     """True for UTF-8 text with a few damaged bytes (not a legacy encoding)."""
-    good, bad = _utf8_damage(data, limit=max(3, len(data) // 50))
+    good, bad = _utf8_damage(data)
     return 0 < len(bad) <= good
 
 
 def _damaged_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with replacement characters for the few bytes that are not, and a warning that says where."""
-    good, bad = _utf8_damage(data, limit=max(3, len(data) // 50))
+    good, bad = _utf8_damage(data)
     if not 0 < len(bad) <= good:
         return None
     where = ", ".join(str(b) for b in bad[:5]) + (", ..." if len(bad) > 5 else "")
@@ -146,34 +152,39 @@ def _strip_nuls(decoded: Decoded) -> Decoded:
     return decoded
 
 
-def _bomless_wide(data: bytes) -> str | None:
-    """UTF-32 or UTF-16 without a BOM.
-
-    UTF-32: three of every four bytes are NUL (or the high byte of a code point). UTF-16: in text of
-    one script (ASCII, Cyrillic, Greek, Arabic, CJK...) the high byte of each code unit takes only a few
-    values (0x00, 0x04 for Cyrillic...), while the low byte varies; the decoding must also read as text.
-    """
-    sample = data[: _SAMPLE - _SAMPLE % 4]
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: NUL bytes in almost every other position (ASCII-range text)."""
+    sample = data[:_SAMPLE]
     if len(sample) < 8:
         return None
-    for codec, fixed in (("utf-32-le", (2, 3)), ("utf-32-be", (0, 1))):
-        if all(sample[i::4].count(0) > 0.95 * len(sample[i::4]) for i in fixed) and _reads_as_text(sample, codec):
-            return codec
     even, odd = sample[0::2], sample[1::2]
-    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if _few_values(high) and not _few_values(low) and _reads_as_text(sample, codec):
-            return codec
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
     return None
 
 
-def _few_values(column: bytes) -> bool:
-    """At most three byte values make up 95% of the column (the high bytes of one script's code units)."""
-    counts = sorted((column.count(b) for b in set(column)), reverse=True)
-    return sum(counts[:3]) >= 0.95 * len(column)
+def _bomless_wide(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a BOM, in any script: the decoding that reads best as text, if one does.
+
+    Both byte orders of UTF-16 can give "letters" (swapped Arabic reads as CJK symbols), so the decodings
+    are ranked by how many of their characters fall in the blocks where a language's text lives."""
+    sample = data[: _SAMPLE - _SAMPLE % 4]
+    scored = [(_text_score(sample, codec), codec) for codec in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")]
+    score, codec = max(scored, key=lambda pair: pair[0])
+    return codec if score >= 0.9 else None
 
 
-def _reads_as_text(sample: bytes, codec: str) -> bool:
-    """The decoding is letters, digits, spaces and punctuation, with no unpaired surrogates."""
+# Where the text of the world's languages lives: ASCII and Latin, Greek to Arabic and Syriac, the Indic
+# scripts to Tibetan, Hangul jamo, kana and CJK punctuation, CJK ideographs, Hangul syllables, full-width forms.
+_TEXT_BLOCKS = ((0x0000, 0x024F), (0x0370, 0x074F), (0x0900, 0x0FFF), (0x1100, 0x11FF), (0x2010, 0x205F),
+                (0x3000, 0x30FF), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0xFF00, 0xFFEF))
+_MIN_WIDE_CHARS = 16  # fewer characters than this cannot tell text from noise
+
+
+def _text_score(sample: bytes, codec: str) -> float:
+    """0 when the decoding fails or is not text; else the share of its characters in _TEXT_BLOCKS."""
     text = ""
     for cut in (0, 1, 2, 3):  # the sample may end inside a code unit or a surrogate pair
         try:
@@ -181,10 +192,13 @@ def _reads_as_text(sample: bytes, codec: str) -> bool:
             break
         except UnicodeDecodeError:
             continue
-    if not text:
-        return False
+    if len(text) < _MIN_WIDE_CHARS:
+        return 0.0
     texty = sum(1 for c in text if c.isalnum() or c.isspace() or unicodedata.category(c)[0] in "PSM")
-    return texty >= 0.97 * len(text) and sum(1 for c in text if c.isalpha()) >= 0.3 * len(text)
+    letters = sum(1 for c in text if c.isalpha())
+    if texty < 0.97 * len(text) or letters < 0.3 * len(text):
+        return 0.0
+    return sum(1 for c in text if any(lo <= ord(c) <= hi for lo, hi in _TEXT_BLOCKS)) / len(text)
 
 
 def looks_binary(data: bytes) -> bool:
