@@ -68,7 +68,8 @@ def binary_payloads(seed: int = 7) -> dict[str, bytes]:
             "nul-heavy.txt": GOOD_SENTENCE.encode() + bytes(4096)}
 
 
-RU_SENTENCE = "Министр иностранных дел России Сергей Лавров встретился в Москве с министром Китая Ван И 4 марта 2025 года."
+RU_SENTENCE = ("Министр иностранных дел России Сергей Лавров встретился в Москве с министром Китая Ван И "
+               "4 марта 2025 года.")
 DE_SENTENCE = "Der deutsche Außenminister traf am 4. März 2025 in Berlin seinen französischen Amtskollegen."
 
 
