@@ -12,7 +12,8 @@ _HTML_TAGS = re.compile(r"<(?:p|div|span|br|a|h[1-6]|table|li)\b[^>]*>", re.IGNO
 # A "<" with no ">" before the next "<" (or the end) opens no tag. Runs of them ("<a <a <a ...") make
 # html.parser and lxml rescan the rest of the page at each one (quadratic: 18 KB took 50 s); as text they cost
 # nothing, and no real tag is touched.
-_ORPHAN_LT = re.compile(r"<(?=[^<>]*(?:<|\Z))")
+# A comment opener is left alone: an unclosed one hides the rest of the page (cut off first, as browsers do).
+_ORPHAN_LT = re.compile(r"<(?!!--)(?=[^<>]*(?:<|\Z))")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -93,7 +94,11 @@ class _TextCollector(HTMLParser):
 
 
 def defuse(html: str) -> str:
-    """The page with every "<" that opens no tag written as "&lt;" (see _ORPHAN_LT)."""
+    """The page with every "<" that opens no tag written as "&lt;" (see _ORPHAN_LT), and without what an
+    unclosed comment hides (everything after its "<!--", as in a browser)."""
+    opener = html.find("<!--", html.rfind("-->") + 1 if "-->" in html else 0)
+    if opener >= 0:
+        html = html[:opener]
     return _ORPHAN_LT.sub("&lt;", html)
 
 
