@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from communique.document import Document
 
 if TYPE_CHECKING:
-    from communique.pipeline import Options
+    from communique.options import Options
 
 # Our six languages, the other likely news languages, and neighbours that keep those honest
 # (without uk/bg/sr, Ukrainian would be called Russian; without ms, Malay would be called Indonesian).
@@ -33,6 +33,7 @@ _MALAY_MARKERS = re.compile(r"\b(?:kerana|bahawa|sahaja|iaitu|wang|kerajaan nege
 @cache
 def identifier() -> Any:
     """A py3langid identifier of our own, with normalized probabilities, restricted to CANDIDATES."""
+    # lazy: py3langid loads its model on import (0.22 s measured); only a run that identifies a language pays
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -19,7 +19,7 @@ from communique.document import Document, Sentence
 from communique.langdata import section
 
 if TYPE_CHECKING:
-    from communique.pipeline import Options
+    from communique.options import Options
 
 _LINE = re.compile(r"[^\n]+")
 # A terminator with its closing quotes/brackets, then the whitespace before the next sentence.

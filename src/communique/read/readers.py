@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,7 +24,7 @@ from communique.read.decode import UndecodableError, decode_bytes, looks_binary
 from communique.read.html import declared_charset, extract_page, looks_like_html
 
 if TYPE_CHECKING:
-    from communique.pipeline import Options
+    from communique.options import Options
 
 # One document may not be larger than this (a file, a JSONL line, standard input). Checked before
 # reading, so a huge file is refused without loading it.
@@ -279,8 +280,6 @@ def read_stdin() -> Iterator[Document | InputError]:
 
 def _stdin_file_size() -> int:
     """The size of standard input when it is a regular file (`< file`), else 0 (a pipe or a terminal)."""
-    import stat
-
     try:
         info = os.fstat(sys.stdin.buffer.fileno())
     except (OSError, ValueError, AttributeError):  # no real file descriptor (tests, embedded use)

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import Engine, select
 
+from communique import __version__
+from communique.document import Document
+from communique.errors import InputError
+from communique.options import Options
+from communique.pipeline import Failed, guarded, process
+from communique.read import read_inputs
+from communique.records import document_record, event_records
 from communique.store.db import writing
 from communique.store.schema import documents
 from communique.store.write import InputSnapshot, ProcessedDocument, content_hash, stored_hash, write_document
 
-if TYPE_CHECKING:
-    from communique.document import Document
-    from communique.errors import InputError
-    from communique.pipeline import Options
-
 Report = Callable[[str], None]
+# Called once per input item when it is done: the CLI draws a progress bar with it, the store draws nothing.
+Progress = Callable[[], None]
 T = TypeVar("T")
 
 
@@ -52,30 +56,29 @@ def snapshot_of(doc: Document, options: Options) -> InputSnapshot:
 
 def run_pipeline(doc: Document, options: Options) -> ProcessedDocument:
     """The public pipeline, then the contract records: the store never looks inside a stage."""
-    from communique.pipeline import process
-    from communique.records import document_record, event_record
-
     process(doc, options)
-    records = [event_record(doc, ev) for ev in doc.events if ev.confidence >= options.min_confidence]
     return ProcessedDocument(text=doc.text, lang=doc.lang, date=doc.date, record=document_record(doc),
-                             events=records)
+                             events=event_records(doc, options))
+
+
+def process_guarded(doc: Document, options: Options) -> ProcessedDocument | str:
+    """`run_pipeline` under the per-document crash guard: the result, or the one-line report of the crash."""
+    done = guarded(lambda: run_pipeline(doc, options))
+    if isinstance(done, Failed):
+        return f"{doc.source or doc.id}: the pipeline failed ({done.reason}); not stored"
+    return done
 
 
 def ingest_paths(engine: Engine, paths: list[str], options: Options, report: Report,
-                 show_progress: bool = True) -> IngestStats:
-    from communique.read import read_inputs
-
-    return ingest_items(engine, read_inputs(paths, options), options, report, show_progress)
+                 progress: Progress | None = None) -> IngestStats:
+    return ingest_items(engine, read_inputs(paths, options), options, report, progress)
 
 
 def ingest_items(engine: Engine, items: Iterable[Document | InputError], options: Options, report: Report,
-                 show_progress: bool = True) -> IngestStats:
+                 progress: Progress | None = None) -> IngestStats:
     """Ingest documents (input errors are reported and counted, never stop the run)."""
-    from communique import __version__
-    from communique.errors import InputError
-
     stats = IngestStats()
-    for item in _with_progress(items, "Ingesting", show_progress):
+    for item in _counted(items, progress):
         if isinstance(item, InputError):
             stats.input_errors += 1
             report(str(item))
@@ -101,14 +104,10 @@ def ingest_items(engine: Engine, items: Iterable[Document | InputError], options
 
 
 def reprocess(engine: Engine, report: Report, doc_ids: list[str] | None = None,
-              show_progress: bool = True) -> IngestStats:
+              progress: Progress | None = None) -> IngestStats:
     """Run the (upgraded) pipeline again on stored documents, in ingest order; corrections are untouched."""
-    from communique import __version__
-    from communique.document import Document
-    from communique.pipeline import Options
-
     stats = IngestStats()
-    for snap in _with_progress(_stored_snapshots(engine, doc_ids), "Reprocessing", show_progress):
+    for snap in _counted(_stored_snapshots(engine, doc_ids), progress):
         options = Options(doc_date=snap.opt_doc_date, lang=snap.opt_lang)
         doc = Document(id=snap.id, raw_text=snap.raw_text, source=snap.source, title=snap.title, url=snap.url,
                        date=snap.date, lang_hint=snap.lang_hint)
@@ -147,19 +146,18 @@ def _read_hash(engine: Engine, doc_id: str) -> str | None:
 
 def _process_or_report(doc: Document, options: Options, stats: IngestStats, report: Report) -> ProcessedDocument | None:
     """Run the pipeline; a crash in a stage is reported and the document left for the next run."""
-    try:
-        return run_pipeline(doc, options)
-    except Exception as error:  # a bug in one stage must not stop a long ingest
+    done = process_guarded(doc, options)
+    if isinstance(done, str):
         stats.failed += 1
-        message = f"{doc.source or doc.id}: the pipeline failed ({type(error).__name__}: {error}); not stored"
-        stats.problems.append(message)
-        report(message)
+        stats.problems.append(done)
+        report(done)
         return None
+    return done
 
 
-def _with_progress(items: Iterable[T], label: str, enabled: bool) -> Iterator[T]:
-    if not enabled:
-        return iter(items)
-    from communique.tables import progress
-
-    return progress(items, label)
+def _counted(items: Iterable[T], progress: Progress | None) -> Iterator[T]:
+    """The items; `progress()` is called after each one is done (stored, skipped or reported)."""
+    for item in items:
+        yield item
+        if progress is not None:
+            progress()
