@@ -177,6 +177,17 @@ def test_other_areas_use_only_the_public_interface(facade: str) -> None:
     assert wrong == []
 
 
+def test_the_package_imports_no_fixtures_or_training_code() -> None:
+    wrong = []
+    for module, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            wrong += [f"{module}:{node.lineno} {n}" for n in names if n.split(".")[0] in ("benchmarks", "tests",
+                                                                                           "training")]
+    assert wrong == []
+
+
 def test_the_public_interface_lists_its_names() -> None:
     for facade in FACADES:
         tree = ast.parse(MODULES[f"communique.{facade}"].read_text(encoding="utf-8"))

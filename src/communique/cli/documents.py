@@ -6,20 +6,18 @@ import sys
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from communique.cli.output import EXIT_BAD_INPUT, EXIT_USAGE, Format, choose_format, emit, fail, say
 from communique.cli.params import DocDate, Jobs, Lang, Paths, run_options
 from communique.cli.terminal import EVENT_COLUMNS, MENTION_COLUMNS, TIMEX_COLUMNS, progress, show_document
+from communique.document import Document
 from communique.errors import InputError
 from communique.langdata import data_path
 from communique.options import Options
 from communique.records import event_records, mention_record, timex_record
-
-if TYPE_CHECKING:
-    from communique.document import Document
 
 MinConf = Annotated[float, typer.Option("--min-confidence", help="Drop events below this confidence.")]
 Engine = Annotated[str, typer.Option("--engine", help="local (processes, --jobs) | dask.")]
@@ -88,18 +86,23 @@ def extract(paths: Paths, doc_date: DocDate = None, lang: Lang = None, format: F
 def entities(paths: Paths, doc_date: DocDate = None, lang: Lang = None, format: Format = None,
              jobs: Jobs = 1) -> None:
     """Print one record per actor or place mention."""
-    run = _Run(paths, run_options(doc_date, lang), "actors", jobs)
-    records = (mention_record(doc, m) for doc in run.documents_iter() for m in doc.mentions)
-    emit(records, choose_format(format), MENTION_COLUMNS, "Mentions")
-    run.finish()
+    _print_layer(paths, run_options(doc_date, lang), format, jobs, "actors",
+                 lambda doc: [mention_record(doc, m) for m in doc.mentions], MENTION_COLUMNS, "Mentions")
 
 
 def timex(paths: Paths, doc_date: DocDate = None, lang: Lang = None, format: Format = None,
           jobs: Jobs = 1) -> None:
     """Print one record per date or time expression (TIMEX3 values)."""
-    run = _Run(paths, run_options(doc_date, lang), "time", jobs)
-    records = (timex_record(doc, t) for doc in run.documents_iter() for t in doc.timexes)
-    emit(records, choose_format(format), TIMEX_COLUMNS, "Temporal expressions")
+    _print_layer(paths, run_options(doc_date, lang), format, jobs, "time",
+                 lambda doc: [timex_record(doc, t) for t in doc.timexes], TIMEX_COLUMNS, "Temporal expressions")
+
+
+def _print_layer(paths: list[str], options: Options, format: str | None, jobs: int, until: str,
+                 records_of: Callable[[Document], list[dict[str, Any]]], columns: list[tuple[str, str]],
+                 title: str) -> None:
+    """Run the stages up to `until` and print one record per item of one annotation layer."""
+    run = _Run(paths, options, until, jobs)
+    emit((rec for doc in run.documents_iter() for rec in records_of(doc)), choose_format(format), columns, title)
     run.finish()
 
 
