@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from communique.document import Document
-
-if TYPE_CHECKING:
-    from communique.options import Options
+from communique.options import Options
 
 # Our six languages, the other likely news languages, and neighbours that keep those honest
 # (without uk/bg/sr, Ukrainian would be called Russian; without ms, Malay would be called Indonesian).
