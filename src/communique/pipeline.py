@@ -67,7 +67,7 @@ def process_all(
     """
     chain = stages(until)
     for item in items:
-        yield item if isinstance(item, InputError) else _guarded(item, chain, options)
+        yield item if isinstance(item, InputError) else _stages_guarded(item, chain, options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ def guarded(work: Callable[[], T]) -> T | Failed:
         return Failed(error)
 
 
-def _guarded(doc: Document, chain: list[Stage], options: Options) -> Document | InputError:
+def _stages_guarded(doc: Document, chain: list[Stage], options: Options) -> Document | InputError:
     def run() -> Document:
         for stage in chain:
             stage(doc, options)
@@ -104,7 +104,7 @@ def _guarded(doc: Document, chain: list[Stage], options: Options) -> Document | 
 
 def _process_one(args: tuple[Document, Options, str]) -> Document | InputError:
     doc, options, until = args
-    return _guarded(doc, stages(until), options)
+    return _stages_guarded(doc, stages(until), options)
 
 
 def process_parallel(

@@ -71,6 +71,7 @@ def process_guarded(doc: Document, options: Options) -> ProcessedDocument | str:
 
 def ingest_paths(engine: Engine, paths: list[str], options: Options, report: Report,
                  progress: Progress | None = None) -> IngestStats:
+    """Ingest files, folders and JSONL files (read as `communique extract` reads them)."""
     return ingest_items(engine, read_inputs(paths, options), options, report, progress)
 
 
