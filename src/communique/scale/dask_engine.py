@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from communique import __version__
 from communique.document import Document
 from communique.errors import InputError
 from communique.options import Options
@@ -32,11 +31,11 @@ from communique.scale.batches import DocResult, batches, extract_batch, process_
 from communique.store import (
     IngestStats,
     InputSnapshot,
-    content_hash,
+    Prior,
     open_store,
+    prior_state,
+    save_processed,
     snapshot_of,
-    stored_hash,
-    write_document,
     writing,
 )
 
@@ -151,7 +150,7 @@ def ingest_with_dask(
 def _ingest_items(engine: Any, items: Iterable[Document | InputError], options: Options, scheduler: str | None,
                   batch_size: int, report: WarningHandler, workers: int | None) -> IngestStats:
     stats = IngestStats()
-    old_hashes: dict[str, str | None] = {}
+    priors: dict[str, Prior] = {}
 
     def to_process() -> Iterator[tuple[InputSnapshot, Document]]:
         for item in items:
@@ -159,12 +158,11 @@ def _ingest_items(engine: Any, items: Iterable[Document | InputError], options: 
                 stats.input_errors += 1
                 report(str(item))
                 continue
-            with engine.connect() as conn:
-                old = stored_hash(conn, item.id)
-            if old == content_hash(item.id, item.raw_text):
+            prior = prior_state(engine, item)
+            if prior is Prior.UNCHANGED:
                 stats.unchanged += 1
                 continue
-            old_hashes[item.id] = old
+            priors[item.id] = prior
             yield snapshot_of(item, options), item  # the snapshot is taken before any stage runs
 
     def jobs(client: Any) -> Iterator[tuple[None, Callable[..., Any], tuple[Any, ...]]]:
@@ -177,16 +175,7 @@ def _ingest_items(engine: Any, items: Iterable[Document | InputError], options: 
             with writing(engine) as conn:
                 for snap, done in results:
                     if isinstance(done, str):
-                        stats.failed += 1
-                        stats.problems.append(done)
-                        report(done)
+                        stats.add_failure(done, report)
                         continue
-                    if stored_hash(conn, snap.id) == content_hash(snap.id, snap.raw_text):
-                        stats.unchanged += 1  # written meanwhile by another process
-                        continue
-                    stats.events += write_document(conn, snap, done, __version__)
-                    if old_hashes.pop(snap.id, None) is None:
-                        stats.new += 1
-                    else:
-                        stats.changed += 1
+                    save_processed(conn, snap, done, priors.pop(snap.id, Prior.NEW), stats)
     return stats

@@ -27,7 +27,11 @@ Correcting (kept apart from extracted data, applied on top, kept across reproces
 
 Writing from elsewhere (an engine that runs the pipeline on other machines and writes here)::
 
-    snapshot_of, process_guarded, content_hash, stored_hash, write_document, writing
+    prior = prior_state(engine, doc)                 # Prior.NEW / CHANGED / UNCHANGED (skip it)
+    snap = snapshot_of(doc, options)                 # before any stage runs; then, on a worker:
+    done = process_guarded(doc, options)             # ProcessedDocument, or the one-line failure
+    with writing(engine) as conn:
+        save_processed(conn, snap, done, prior, stats)
 """
 
 from __future__ import annotations
@@ -45,12 +49,15 @@ from communique.store.corrections import (
 from communique.store.db import StoreError, resolve_url, translated_errors, writing
 from communique.store.ingest import (
     IngestStats,
+    Prior,
     Progress,
     Report,
     ingest_items,
     ingest_paths,
+    prior_state,
     process_guarded,
     reprocess,
+    save_processed,
     snapshot_of,
 )
 from communique.store.migrations import open_store
@@ -80,7 +87,7 @@ from communique.store.views import (
     page_events,
     top_pairs,
 )
-from communique.store.write import InputSnapshot, ProcessedDocument, content_hash, stored_hash, write_document
+from communique.store.write import InputSnapshot, ProcessedDocument
 
 __all__ = [
     "EVENT_FIELDS",
@@ -91,6 +98,7 @@ __all__ = [
     "EventPage",
     "IngestStats",
     "InputSnapshot",
+    "Prior",
     "ProcessedDocument",
     "Progress",
     "Report",
@@ -99,7 +107,6 @@ __all__ = [
     "actor_detail",
     "change_mark",
     "check_period",
-    "content_hash",
     "correct_event",
     "count_events",
     "document_detail",
@@ -118,17 +125,17 @@ __all__ = [
     "page_actors",
     "page_events",
     "parse_assignment",
+    "prior_state",
     "process_guarded",
     "query_events",
     "rename_actor",
     "reprocess",
+    "save_processed",
     "resolve_url",
     "search_documents",
     "snapshot_of",
-    "stored_hash",
     "timeline",
     "top_pairs",
     "translated_errors",
-    "write_document",
     "writing",
 ]

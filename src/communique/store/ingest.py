@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from communique import __version__
 from communique.document import Document
@@ -40,6 +41,12 @@ class IngestStats:
     input_errors: int = 0
     events: int = 0
     problems: list[str] = field(default_factory=list)
+
+    def add_failure(self, message: str, report: Report) -> None:
+        """A document the pipeline failed on: counted, its message kept and reported; it is not stored."""
+        self.failed += 1
+        self.problems.append(message)
+        report(message)
 
     def summary(self) -> str:
         return (f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged document(s); "
@@ -84,8 +91,8 @@ def ingest_items(engine: Engine, items: Iterable[Document | InputError], options
             stats.input_errors += 1
             report(str(item))
             continue
-        old_hash = _read_hash(engine, item.id)
-        if old_hash == content_hash(item.id, item.raw_text):
+        prior = prior_state(engine, item)
+        if prior is Prior.UNCHANGED:
             stats.unchanged += 1
             continue
         snap = snapshot_of(item, options)
@@ -93,15 +100,39 @@ def ingest_items(engine: Engine, items: Iterable[Document | InputError], options
         if done is None:
             continue
         with writing(engine) as conn:
-            if stored_hash(conn, snap.id) == content_hash(snap.id, snap.raw_text):
-                stats.unchanged += 1  # written meanwhile by another process
-                continue
-            stats.events += write_document(conn, snap, done, __version__)
-        if old_hash is None:
-            stats.new += 1
-        else:
-            stats.changed += 1
+            save_processed(conn, snap, done, prior, stats)
     return stats
+
+
+class Prior(Enum):
+    """What the store holds of a document before it is ingested."""
+
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+
+
+def prior_state(engine: Engine, doc: Document) -> Prior:
+    """Whether the store holds this document: not at all, with other content, or exactly as it is now."""
+    with engine.connect() as conn:
+        old = stored_hash(conn, doc.id)
+    if old is None:
+        return Prior.NEW
+    return Prior.UNCHANGED if old == content_hash(doc.id, doc.raw_text) else Prior.CHANGED
+
+
+def save_processed(conn: Connection, snap: InputSnapshot, done: ProcessedDocument, prior: Prior,
+                   stats: IngestStats) -> None:
+    """Write one processed document in the caller's transaction and count it, unless another process
+    stored the same content meanwhile."""
+    if stored_hash(conn, snap.id) == content_hash(snap.id, snap.raw_text):
+        stats.unchanged += 1  # written meanwhile by another process
+        return
+    stats.events += write_document(conn, snap, done, __version__)
+    if prior is Prior.NEW:
+        stats.new += 1
+    else:
+        stats.changed += 1
 
 
 def reprocess(engine: Engine, report: Report, doc_ids: list[str] | None = None,
@@ -140,18 +171,11 @@ def _stored_snapshots(engine: Engine, doc_ids: list[str] | None) -> Iterator[Inp
                                 opt_doc_date=row.opt_doc_date, opt_lang=row.opt_lang)
 
 
-def _read_hash(engine: Engine, doc_id: str) -> str | None:
-    with engine.connect() as conn:
-        return stored_hash(conn, doc_id)
-
-
 def _process_or_report(doc: Document, options: Options, stats: IngestStats, report: Report) -> ProcessedDocument | None:
     """Run the pipeline; a crash in a stage is reported and the document left for the next run."""
     done = process_guarded(doc, options)
     if isinstance(done, str):
-        stats.failed += 1
-        stats.problems.append(done)
-        report(done)
+        stats.add_failure(done, report)
         return None
     return done
 
