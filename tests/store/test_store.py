@@ -317,3 +317,24 @@ def test_hand_written_records_without_a_pipeline(store_url: str) -> None:
             write_document(conn, InputSnapshot(doc, f"raw {doc}"), done, "test")
     assert [(r["id"], len(r["sources"])) for r in query_events(engine)] == [("evt_a", 2)]
     assert json.loads(json.dumps(query_events(engine)))[0]["members"] == ["evt_a", "evt_b"]
+
+
+def test_progress_is_a_callback_called_once_per_item_done(tmp_path: Any, scripted: None) -> None:
+    """The store draws nothing: it calls `progress()` after each item is done (stored, skipped or reported)."""
+    from communique.errors import InputError
+
+    engine = open_store(str(tmp_path / "progress.db"))
+
+    def stored() -> int:
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
+    seen: list[int] = []
+    items = [*_meeting_docs(), InputError("broken.jsonl:3", "not JSON")]
+    stats = ingest_items(engine, items, OPTIONS, lambda _m: None, lambda: seen.append(stored()))
+    assert stats.new == 4 and stats.input_errors == 1
+    assert seen == [1, 2, 3, 4, 4]  # each call comes after its document was written
+    again: list[int] = []
+    rerun = ingest_items(engine, _meeting_docs(), OPTIONS, lambda _m: None, lambda: again.append(stored()))
+    assert rerun.unchanged == 4
+    assert again == [4, 4, 4, 4]
