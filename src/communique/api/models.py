@@ -1,4 +1,4 @@
-"""Validated inputs of the API (pydantic): documents to ingest, corrections, and the event filter."""
+"""Validated inputs of the API (pydantic): documents to ingest and corrections."""
 
 from __future__ import annotations
 
