@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser  # always given bytes: feedparser never fetches a URL here
 
-from communique.read.readers import lang_code
+from communique.read import lang_code
 
 MAX_DECOMPRESSED = 50_000_000  # a gzipped sitemap may not inflate past this
 _TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|_ga)$", re.IGNORECASE)

@@ -22,8 +22,7 @@ from sqlalchemy import Engine, select
 from communique.document import Document
 from communique.errors import InputError
 from communique.options import Options
-from communique.read import decode_bytes, iso_date, read_bytes
-from communique.read.html import declared_charset
+from communique.read import declared_charset, decode_bytes, iso_date, read_bytes
 from communique.store import ingest_items
 from communique.watch import state
 from communique.watch.alerts import AlertStats, evaluate_alerts
