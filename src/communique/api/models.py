@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from communique.read import iso_date
 from communique.serving.settings import MAX_BODY_BYTES, MAX_DOCUMENTS
 from communique.store import EVENT_FIELDS
 
@@ -27,6 +28,15 @@ class DocumentIn(BaseModel):
     lang: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]+)?$", max_length=20)] | None = None
     url: Annotated[str, StringConstraints(max_length=2000)] | None = None
     title: Annotated[str, StringConstraints(max_length=2000)] | None = None
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str | None) -> str | None:
+        """The same rule as a JSONL `date` (a real calendar day, or a timestamp starting with one); the CLI
+        warns and ignores such a date, the API refuses the request so the client learns of it."""
+        if value is not None and iso_date(value) is None:
+            raise ValueError(f"date {value!r} is not a real date (expected YYYY-MM-DD)")
+        return value
 
 
 DocumentsIn = DocumentIn | Annotated[list[DocumentIn], Field(min_length=1, max_length=MAX_DOCUMENTS)]

@@ -18,8 +18,9 @@ from communique.api.models import (
     DocumentsIn,
     EventCorrectionIn,
 )
+from communique.clean.language import is_language_code
 from communique.options import Options
-from communique.read import jsonl_document
+from communique.read import iso_date, jsonl_document
 from communique.serving.requests import EngineDep, build_filter
 from communique.store import (
     EventFilter,
@@ -173,6 +174,10 @@ def post_documents(engine: EngineDep, body: DocumentsIn,
                    lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None) -> dict[str, Any]:
     """Ingest one document or a list (at most 1,000; 2 MB per request), incrementally: an unchanged
     document is skipped. A document without an id gets one from its text."""
+    if doc_date is not None and iso_date(doc_date) != doc_date:
+        raise HTTPException(400, f"doc_date {doc_date!r}: expected YYYY-MM-DD, a real date")
+    if lang is not None and not is_language_code(lang):
+        raise HTTPException(400, f"lang {lang!r}: not an ISO 639 language code (e.g. ru, vi, de)")
     docs = body if isinstance(body, list) else [body]
     problems: list[str] = []
     items = [jsonl_document(_as_jsonl(d), n, "api", None) for n, d in enumerate(docs, 1)]

@@ -257,7 +257,7 @@ def serve(
     from communique.store import StoreError  # lazy: see module docstring
 
     try:
-        application = create_app(Settings.from_env(db=db, public=public or None))
+        application = create_app(Settings.from_env(db=db, public=public or None, bind_host=host))
     except StoreError as error:
         fail(error, EXIT_USAGE if error.usage else EXIT_BAD_INPUT)
     say(f"serving on http://{host}:{port}/ (API docs at /docs)")

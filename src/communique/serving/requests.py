@@ -28,6 +28,9 @@ def build_filter(actor: str | None = None, country: str | None = None, pair: str
     values = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in {
         "actor": actor, "country": country, "pair": pair, "type": type, "mode": mode, "topic": topic,
         "since": since, "until": until, "lang": lang, "text": text}.items()}
+    for name, value in values.items():  # a NUL or other control character would be dropped downstream,
+        if value is not None and not value.isprintable():  # turning the filter into no filter at all
+            raise ValueError(f"{name} {value!r}: control characters are not allowed")
     pair_codes = _pair(values["pair"])
     if values["country"] and not re.fullmatch(r"[A-Za-z]{2}", values["country"]):
         raise ValueError(f"country {values['country']!r}: expected an ISO 3166 alpha-2 code, e.g. VN")
