@@ -31,7 +31,8 @@ def main() -> None:
 
     from communique.actors import recognize_actors
     from communique.document import Document
-    from communique.pipeline import Options, process
+    from communique.options import Options
+    from communique.pipeline import process
 
     options = Options()
     docs = []

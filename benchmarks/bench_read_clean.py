@@ -19,7 +19,8 @@ DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus" / "news-sample.jsonl"
 
 def main() -> None:
     from communique.document import Document
-    from communique.pipeline import Options, stages
+    from communique.options import Options
+    from communique.pipeline import stages
     from communique.read import read_inputs
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -29,7 +29,8 @@ def _load(corpus: Path) -> list[dict[str, str]]:
 def bench_stage(records: list[dict[str, str]], repeat: int) -> tuple[float, int, int]:
     """(seconds for tag_time over all documents, best of `repeat`; documents; timexes)."""
     from communique.document import Document
-    from communique.pipeline import Options, process
+    from communique.options import Options
+    from communique.pipeline import process
     from communique.time import tag_time
 
     options = Options()

@@ -1,6 +1,6 @@
 """Does cross-article merging stay near-linear? `python -m benchmarks.merge [--sizes 10000,100000]`.
 
-Synthetic event records (communique.store.generate's factory: Zipf actors, bursts, 1-4 reports of
+Synthetic event records (benchmarks.generate's factory: Zipf actors, bursts, 1-4 reports of
 each real event) for N documents, in the order their documents appeared, are merged with the merge
 module's own functions (view_of, blocking_keys, choose, combine) by the store's algorithm
 (store.write.assign_event) kept in memory: blocking keys -> candidates -> choose -> combine.
@@ -72,7 +72,7 @@ class MemoryMerger:
 
 def synthetic_reports(n_docs: int, scenario: str, seed: int = 11) -> list[tuple[dict[str, Any], str, str]]:
     """(record, doc id, doc date) for `n_docs` documents, ordered by document date (arrival order)."""
-    from communique.store.generate import DAYS, EventFactory
+    from benchmarks.generate import DAYS, EventFactory
 
     days = DAYS if scenario == "dense" else max(1, n_docs // DOCS_PER_DAY_SPAN)
     factory = EventFactory(random.Random(seed), days=days)

@@ -1,11 +1,11 @@
-"""A throwaway PostgreSQL server with a fresh database, tuned for benchmarks (communique.store.throwaway)."""
+"""A throwaway PostgreSQL server with a fresh database, tuned for benchmarks (benchmarks.throwaway)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from communique.store.throwaway import throwaway_postgres as _server
+from benchmarks.throwaway import throwaway_postgres as _server
 
 # A throwaway server; shared_buffers large enough to hold the hot indexes.
 BENCH_SETTINGS = ("synchronous_commit=off", "shared_buffers=1GB", "work_mem=64MB", "max_wal_size=4GB")

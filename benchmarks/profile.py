@@ -22,8 +22,8 @@ from benchmarks.common import NEWS_SAMPLE, ROOT
 def startup_costs() -> list[str]:
     """Seconds to import the CLI module, and to load the stages' data, each in a fresh process."""
     code_import = "import time; t=time.perf_counter(); import communique.cli; print(time.perf_counter()-t)"
-    code_warm = ("import time; from communique.pipeline import Options, warm_up; t=time.perf_counter(); "
-                 "warm_up(Options()); print(time.perf_counter()-t)")
+    code_warm = ("import time; from communique.options import Options; from communique.pipeline import warm_up; "
+                 "t=time.perf_counter(); warm_up(Options()); print(time.perf_counter()-t)")
     out = []
     for label, code in (("import communique.cli", code_import), ("pipeline.warm_up (all data)", code_warm)):
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     from benchmarks.runner import STAGES, load_documents
-    from communique.pipeline import Options, stages, warm_up
+    from communique.options import Options
+    from communique.pipeline import stages, warm_up
 
     options = Options()
     warm_up(options)

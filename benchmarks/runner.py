@@ -81,7 +81,7 @@ def run_command(args: list[str]) -> CommandRun:
 def load_documents(path: Path) -> list[Document]:
     """The corpus as Documents, read but not processed (input errors dropped)."""
     from communique.document import Document
-    from communique.pipeline import Options
+    from communique.options import Options
     from communique.read import read_inputs
 
     return [d for d in read_inputs([str(path)], Options()) if isinstance(d, Document)]
@@ -89,7 +89,8 @@ def load_documents(path: Path) -> list[Document]:
 
 def stage_timings(path: Path, runs: int) -> list[StageTiming]:
     """Each stage over all documents of the corpus (fresh documents every run), median of `runs`."""
-    from communique.pipeline import Options, stages, warm_up
+    from communique.options import Options
+    from communique.pipeline import stages, warm_up
 
     options = Options()
     warm_up(options)  # lexicons, gazetteers, models: loaded once per process, not part of a stage's speed

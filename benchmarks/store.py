@@ -1,6 +1,6 @@
 """Query latency on a big store: `python -m benchmarks.store --events 1000000 --db sqlite:////tmp/big.db [--postgres]`.
 
-Fills the store with synthetic events (communique.store.generate; skipped when it already holds
+Fills the store with synthetic events (benchmarks.generate; skipped when it already holds
 enough), then times what the web app and the REST API run, p50/p95 over `--runs` runs each:
 
   views  the store's read views (store/views.py, store/queries.py) the app calls:
@@ -77,7 +77,7 @@ def http_queries(engine: Engine) -> dict[str, Query]:
     """The REST API and the web pages, in-process over HTTP (TestClient from a loopback address)."""
     from fastapi.testclient import TestClient
 
-    from communique.api import Settings, create_app
+    from communique.app import Settings, create_app
 
     client = TestClient(create_app(Settings(db=str(engine.url)), engine=engine), client=("127.0.0.1", 50000),
                         base_url="http://localhost")
@@ -185,9 +185,9 @@ def write_benchmark(url: str, n_events: int, seed: int) -> list[str]:
     `communique ingest` writes them) into a fresh store; synthetic records stand in for the pipeline."""
     import random
 
+    from benchmarks.generate import EventFactory
     from communique.store import open_store
     from communique.store.db import writing
-    from communique.store.generate import EventFactory
     from communique.store.write import InputSnapshot, ProcessedDocument, write_document
 
     factory = EventFactory(random.Random(seed))
@@ -222,7 +222,7 @@ def counts(engine: Engine) -> dict[str, int]:
 
 def fill(engine: Engine, n_events: int, seed: int) -> float:
     """Generate events until the store holds `n_events` merged events; returns the seconds it took."""
-    from communique.store.generate import generate_store
+    from benchmarks.generate import generate_store
 
     have = counts(engine)["merged_events"]
     if have >= n_events:

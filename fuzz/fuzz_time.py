@@ -14,7 +14,7 @@ import atheris
 
 with atheris.instrument_imports(include=["communique.time"]):
     from communique.document import Document
-    from communique.pipeline import Options
+    from communique.options import Options
     from communique.time import tag_time, timex_to_event_date
 
 LANGS = ["ru", "de", "fr", "id", "vi", "en", "es", "pt", "zh", "tr", "ar", "und", "xx", "pt-BR", ""]

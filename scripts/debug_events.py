@@ -6,7 +6,8 @@ import sys
 
 from communique.events.candidates import find_candidates
 from communique.events.lexicon import lexicon
-from communique.pipeline import Options, process_all
+from communique.options import Options
+from communique.pipeline import process_all
 from communique.read import read_inputs
 
 

@@ -63,7 +63,7 @@ def web_store(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Pat
     WEB_NEWS_LINES articles of the news sample and XSS_DOC; built once per session (per xdist worker)."""
     import json
 
-    from communique.pipeline import Options
+    from communique.options import Options
     from communique.read.readers import jsonl_document
     from communique.store import open_store
     from communique.store.ingest import ingest_items
@@ -76,6 +76,6 @@ def web_store(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Pat
     items = [jsonl_document(line, n, "web-fixture", None) for n, line in enumerate(lines, 1) if line.strip()]
     path = tmp_path_factory.mktemp("web") / "web.db"
     engine = open_store(str(path))
-    ingest_items(engine, items, Options(), lambda _m: None, show_progress=False)
+    ingest_items(engine, items, Options(), lambda _m: None)
     engine.dispose()
     return path

@@ -9,21 +9,22 @@ Document by `communique.records`.
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
+from communique.actors import recognize_actors
+from communique.clean import clean_text, identify_language, split_sentences
 from communique.document import Document
 from communique.errors import InputError
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    doc_date: str | None = None  # --doc-date: the date of documents that carry none
-    lang: str | None = None  # --lang: force the language of every document
-    min_confidence: float = 0.0
-
+from communique.events import extract_events
+from communique.options import Options
+from communique.time import tag_time
 
 Stage = Callable[[Document, Options], None]
+T = TypeVar("T")
 
 
 # What each stage reads besides the text layers: `timex` needs no actors.
@@ -35,11 +36,6 @@ def stages(until: str = "events") -> list[Stage]:
 
     Only the stages that `until` depends on run: the time stage does not read actors.
     """
-    from communique.actors import recognize_actors
-    from communique.clean import clean_text, identify_language, split_sentences
-    from communique.events import extract_events
-    from communique.time import tag_time
-
     ordered: list[tuple[str, Stage]] = [
         ("clean", clean_text),
         ("language", identify_language),
@@ -71,22 +67,44 @@ def process_all(
     """
     chain = stages(until)
     for item in items:
-        yield item if isinstance(item, InputError) else _guarded(item, chain, options)
+        yield item if isinstance(item, InputError) else _stages_guarded(item, chain, options)
 
 
-def _guarded(doc: Document, chain: list[Stage], options: Options) -> Document | InputError:
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """Work on one document that crashed (a bug in a stage): the error, for the caller's one-line report."""
+
+    error: Exception
+
+    @property
+    def reason(self) -> str:
+        return f"{type(self.error).__name__}: {self.error}"
+
+
+def guarded(work: Callable[[], T]) -> T | Failed:
+    """The per-document crash guard: `work()`, or `Failed` when it raises, so a batch goes on without it."""
     try:
+        return work()
+    except Exception as error:  # a bug must not end a batch: the caller reports the document and goes on
+        return Failed(error)
+
+
+def _stages_guarded(doc: Document, chain: list[Stage], options: Options) -> Document | InputError:
+    def run() -> Document:
         for stage in chain:
             stage(doc, options)
-    except Exception as error:  # a bug must not end a batch: report the document and go on
+        return doc
+
+    done = guarded(run)
+    if isinstance(done, Failed):
         where = f"{doc.source} (document {doc.id})" if doc.source and doc.source != doc.id else doc.id
-        return InputError(where, f"could not be processed: {type(error).__name__}: {error}")
-    return doc
+        return InputError(where, f"could not be processed: {done.reason}")
+    return done
 
 
 def _process_one(args: tuple[Document, Options, str]) -> Document | InputError:
     doc, options, until = args
-    return _guarded(doc, stages(until), options)
+    return _stages_guarded(doc, stages(until), options)
 
 
 def process_parallel(
@@ -100,9 +118,6 @@ def process_parallel(
     if jobs <= 1:
         yield from process_all(items, options, until)
         return
-    import itertools
-    import multiprocessing as mp
-
     source = iter(items)
     first = list(itertools.islice(source, BATCH))
     warm_up(options, until, _languages_of(first, options))

@@ -10,6 +10,7 @@ import hashlib
 from typing import Any
 
 from communique.document import Document, Event, Mention, Timex
+from communique.options import Options
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -45,6 +46,11 @@ def event_record(doc: Document, ev: Event) -> dict[str, Any]:
         "sources": [{"doc": doc.id, "lang": doc.lang, "evidence": evidence}],
         "confidence": round(ev.confidence, 3),
     }
+
+
+def event_records(doc: Document, options: Options) -> list[dict[str, Any]]:
+    """The records of the document's events that pass `--min-confidence`, in document order."""
+    return [event_record(doc, ev) for ev in doc.events if options.keeps(ev.confidence)]
 
 
 def mention_record(doc: Document, m: Mention) -> dict[str, Any]:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from communique.document import Document
-from communique.pipeline import Options, process
+from communique.options import Options
+from communique.pipeline import process
 
 SEED_LANGS = {"000": "ru", "001": "ru", "002": "de", "003": "id", "004": "fr"}
 

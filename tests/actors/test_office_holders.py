@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from communique.document import Document
-from communique.pipeline import Options, process
+from communique.options import Options
+from communique.pipeline import process
 
 
 def _people(text: str, date: str) -> list[tuple[str, str, str | None]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from communique.actors import mentions_in
 from communique.document import Document, Mention
-from communique.pipeline import Options, process
+from communique.options import Options
+from communique.pipeline import process
 
 
 def run_actors(text: str, lang: str) -> Document:

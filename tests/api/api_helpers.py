@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from communique.api import Settings, create_app
+from communique.app import Settings, create_app
 
 LOCAL = ("127.0.0.1", 50000)
 TOKEN = "test-token-7f3a"

@@ -114,12 +114,12 @@ def test_reads_only_from_this_machine_unless_public(web_store: Path) -> None:
 
 
 def test_unexpected_errors_give_no_traceback(web_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import communique.store.views as views
+    import communique.api.routes as routes  # the store's page_events, as the route calls it
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(views, "page_events", broken)
+    monkeypatch.setattr(routes, "page_events", broken)
     app_client = client_for(web_store, raise_server_exceptions=False)
     r = app_client.get("/api/events")
     assert r.status_code == 500 and r.json() == {"error": "internal server error"}

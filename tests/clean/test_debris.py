@@ -8,7 +8,7 @@ import pytest
 
 from communique.clean.debris import clean_text, has_content
 from communique.document import Document
-from communique.pipeline import Options
+from communique.options import Options
 from communique.read import read_inputs
 
 

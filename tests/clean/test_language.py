@@ -10,7 +10,7 @@ import pytest
 from communique.clean import clean_text, identify_language
 from communique.clean.language import detect_language, probability_of
 from communique.document import Document
-from communique.pipeline import Options
+from communique.options import Options
 from communique.read import read_inputs
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from communique.clean.sentences import sentence_spans
 from communique.document import Document
-from communique.pipeline import Options, process
+from communique.options import Options
+from communique.pipeline import process
 from communique.read import read_inputs
 
 

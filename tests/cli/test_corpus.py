@@ -13,7 +13,8 @@ from communique.clean import clean_text
 from communique.cli import app
 from communique.document import Document
 from communique.errors import InputError
-from communique.pipeline import Options, process_all
+from communique.options import Options
+from communique.pipeline import process_all
 from communique.read import read_inputs
 from communique.records import event_record, mention_record, timex_record
 

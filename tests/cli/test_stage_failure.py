@@ -10,7 +10,8 @@ import pytest
 from communique import pipeline
 from communique.document import Document
 from communique.errors import InputError
-from communique.pipeline import Options, process_all
+from communique.options import Options
+from communique.pipeline import process_all
 
 
 def test_a_failing_stage_reports_the_document_and_goes_on(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from communique.events.coalesce import can_join
 from communique.events.content import agreements_in
 from communique.events.dating import compatible, interval
 from communique.events.lexicon import lexicon
-from communique.pipeline import Options
+from communique.options import Options
 
 
 def person(text: str, doc: str, name: str, country: str, role: str | None = None, nth: int = 0) -> Mention:

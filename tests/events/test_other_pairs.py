@@ -11,7 +11,8 @@ from types import ModuleType
 import pytest
 
 from communique.document import Document
-from communique.pipeline import Options, process
+from communique.options import Options
+from communique.pipeline import process
 
 ARTICLES = [
     pytest.param(

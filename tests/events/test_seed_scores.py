@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from communique.pipeline import Options, process_all
+from communique.options import Options
+from communique.pipeline import process_all
 from communique.read import read_inputs
 from communique.records import event_record
 

@@ -17,8 +17,8 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 from robust_helpers import ROOT  # noqa: E402
 
-from communique.api import Settings, create_app  # noqa: E402
-from communique.api.settings import MAX_BODY_BYTES, MAX_DOCUMENTS  # noqa: E402
+from communique.app import Settings, create_app  # noqa: E402
+from communique.serving.settings import MAX_BODY_BYTES, MAX_DOCUMENTS  # noqa: E402
 
 TOKEN = "robust-token-51c2"
 LOCAL = ("127.0.0.1", 40000)
@@ -31,7 +31,7 @@ FILTERS = ["actor", "country", "pair", "type", "mode", "topic", "since", "until"
 @pytest.fixture(scope="module")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store with the five bundled seed articles."""
-    from communique.pipeline import Options
+    from communique.options import Options
     from communique.read.readers import read_inputs
     from communique.store import open_store
     from communique.store.ingest import ingest_items
@@ -39,7 +39,7 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("api") / "seeds.db"
     engine = open_store(str(path))
     items = read_inputs([str(ROOT / "src/communique/data/examples/seeds.jsonl")])
-    stats = ingest_items(engine, items, Options(), lambda m: None, show_progress=False)
+    stats = ingest_items(engine, items, Options(), lambda m: None)
     engine.dispose()
     assert stats.new == 5 and stats.events > 0
     return path
@@ -225,12 +225,12 @@ def test_sql_is_never_built_from_strings() -> None:
 
 
 def test_an_unexpected_error_is_a_json_500_without_a_traceback(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import communique.store.views as views
+    import communique.api.routes as routes  # the store's page_events, as the route calls it
 
     def explode(*_args: Any, **_kwargs: Any) -> Any:
         raise RuntimeError(f"secret detail from {store}")
 
-    monkeypatch.setattr(views, "page_events", explode)
+    monkeypatch.setattr(routes, "page_events", explode)
     with client(store, raise_errors=False) as api:
         answer = api.get("/api/events")
     assert answer.status_code == 500

@@ -16,7 +16,8 @@ import pytest
 from robust_helpers import Ran, assert_clean_errors, run_cli
 
 from communique.document import Document
-from communique.pipeline import Options, process
+from communique.options import Options
+from communique.pipeline import process
 from communique.read import MAX_DOCUMENT_BYTES, read_bytes
 from communique.read.readers import read_inputs
 from communique.records import event_record

@@ -10,7 +10,8 @@ import pytest
 from robust_helpers import BAD_DIR, ROOT
 
 from communique.document import Document
-from communique.pipeline import Options, process
+from communique.options import Options
+from communique.pipeline import process
 from communique.time import tag_time
 
 

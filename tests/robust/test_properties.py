@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from communique.document import Document
 from communique.errors import InputError
-from communique.pipeline import Options, process
+from communique.options import Options
+from communique.pipeline import process
 from communique.read.readers import jsonl_document
 from communique.records import event_record, mention_record, timex_record
 
@@ -140,12 +141,12 @@ def test_ingesting_twice_changes_nothing(batch: list[str]) -> None:
         db = Path(tmp) / "store.db"
         engine = open_store(str(db))
         try:
-            first = ingest_items(engine, docs, Options(doc_date="2025-03-05"), _no_report, show_progress=False)
+            first = ingest_items(engine, docs, Options(doc_date="2025-03-05"), _no_report)
             assert first.failed == 0, first.problems
             stored = table_rows(db)
             again = [read_as_input(text, doc_id=f"d{n}") for n, text in enumerate(batch)]
             second = ingest_items(engine, [d for d in again if d is not None], Options(doc_date="2025-03-05"),
-                                  _no_report, show_progress=False)
+                                  _no_report)
             assert (second.new, second.changed, second.unchanged) == (0, 0, len(docs))
             assert table_rows(db) == stored
         finally:

@@ -18,7 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 from robust_helpers import ROOT, assert_clean_errors, run_cli
 
-from communique.api import Settings, create_app
+from communique.app import Settings, create_app
 from communique.document import Document
 from communique.errors import InputError, printable
 from communique.read.readers import read_inputs
@@ -202,7 +202,7 @@ def test_host_names_can_be_allowed(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_serve_passes_its_bind_address_as_an_allowed_host() -> None:
-    code = ("from communique.api import Settings; "
+    code = ("from communique.app import Settings; "
             "print(Settings.from_env(bind_host='192.0.2.7').hosts, Settings.from_env(bind_host='0.0.0.0').hosts)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          env={**os.environ, "COMMUNIQUE_HOSTS": ""}, check=True)

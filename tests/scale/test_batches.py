@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 
 from communique.cli import app
 from communique.document import Document
-from communique.pipeline import Options, process
+from communique.options import Options
+from communique.pipeline import process
 from communique.records import event_record
 from communique.scale import batches, extract_batch, process_batch_for_store
 from communique.store.ingest import snapshot_of

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))  # `benchmarks` is a folder of the repository, not an installed package
-
-from benchmarks.common import markdown_table, percentile  # noqa: E402
-from benchmarks.merge import MemoryMerger, synthetic_reports  # noqa: E402
-from benchmarks.runner import run_command  # noqa: E402
+# `benchmarks` is a folder of the repository, not an installed package: pyproject's pytest `pythonpath` finds it
+from benchmarks.common import markdown_table, percentile
+from benchmarks.merge import MemoryMerger, synthetic_reports
+from benchmarks.runner import run_command
 
 
 def test_percentile_is_nearest_rank() -> None:
@@ -53,10 +51,10 @@ def test_memory_merger_refinds_the_reports_of_one_event() -> None:
 
 
 def test_store_benchmark_queries_run_on_sqlite(tmp_path: Path) -> None:
+    from benchmarks.generate import generate_store
     from benchmarks.store import full_queries, http_queries, parameters, view_queries
 
     from communique.store import open_store
-    from communique.store.generate import generate_store
     from communique.store.queries import EventFilter, count_events, timeline
 
     engine = open_store(str(tmp_path / "bench.db"))

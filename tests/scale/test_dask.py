@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from communique.document import Document
-from communique.pipeline import Options, process_all
+from communique.options import Options
+from communique.pipeline import process_all
 from communique.read import read_inputs
 from communique.records import event_record
 
@@ -75,7 +76,7 @@ def test_dask_ingest_matches_local_ingest(tmp_path: Path, scheduler: str) -> Non
     options = Options()
     local_db, dask_db = tmp_path / "local.db", tmp_path / "dask.db"
     local_engine = open_store(str(local_db))
-    ingest_paths(local_engine, [seeds], options, report=lambda _m: None, show_progress=False)
+    ingest_paths(local_engine, [seeds], options, report=lambda _m: None)
 
     stats = ingest_with_dask([seeds], str(dask_db), options, scheduler=scheduler, batch_size=2,
                              report=lambda _m: None)

@@ -8,10 +8,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from benchmarks.generate import COUNTRIES, TYPE_MIX, EventFactory, generate_store, make_actors
 from sqlalchemy import Engine, func, select
 
 from communique.store import open_store
-from communique.store.generate import COUNTRIES, TYPE_MIX, EventFactory, generate_store, make_actors
 from communique.store.queries import EventFilter, query_events, timeline
 from communique.store.schema import documents, event_actor, events, merge_keys, merged_events
 

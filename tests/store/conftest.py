@@ -14,8 +14,7 @@ from itertools import count
 from pathlib import Path
 
 import pytest
-
-from communique.store.throwaway import pg_bin, throwaway_postgres
+from benchmarks.throwaway import pg_bin, throwaway_postgres
 
 _database_numbers = count(1)
 

@@ -20,13 +20,14 @@ from store_helpers import (
     scripted_pipeline,
 )
 
-from communique.pipeline import Options
+from communique.cli.describe import event_explanation
+from communique.options import Options
 from communique.store import open_store
 from communique.store.corrections import correct_event, history, merge_actors, parse_assignment, rename_actor
 from communique.store.db import StoreError, writing
 from communique.store.ingest import ingest_items, reprocess
 from communique.store.migrations import migrate
-from communique.store.queries import EventFilter, list_actors, query_events, search_documents, show_event, timeline
+from communique.store.queries import EventFilter, explain_event, list_actors, query_events, search_documents, timeline
 from communique.store.schema import SCHEMA_VERSION, documents, events, merged_events, meta
 from communique.store.write import InputSnapshot, ProcessedDocument, write_document
 
@@ -40,7 +41,7 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _ingest(engine: Engine, docs: list[Any]) -> Any:
     problems: list[str] = []
-    stats = ingest_items(engine, docs, OPTIONS, problems.append, show_progress=False)
+    stats = ingest_items(engine, docs, OPTIONS, problems.append)
     assert problems == []
     return stats
 
@@ -225,7 +226,7 @@ def test_corrections_apply_on_top_and_survive_reprocessing(store_url: str, scrip
         return ProcessedDocument(done.text, done.lang, done.date, done.record, renamed)
 
     monkeypatch.setattr("communique.store.ingest.run_pipeline", upgraded)
-    stats = reprocess(engine, lambda m: None, show_progress=False)
+    stats = reprocess(engine, lambda m: None)
     assert (stats.changed, stats.events) == (4, 5)
     after = {r["id"]: r for r in query_events(engine)}
     # the meeting keeps its id (its other reports held it while each document was redone); the single-report
@@ -282,9 +283,19 @@ def test_queries_filter_merged_events(store_url: str, scripted: None) -> None:
     assert search_documents(engine, 'AND OR "') == []  # user text is never FTS syntax
 
 
+def show_event(store_url: str, event_id: str) -> str | None:
+    """What `communique show evt_…` prints: the store's explanation, rendered by the CLI."""
+    explained = explain_event(store_url, event_id)
+    return None if explained is None else event_explanation(explained)
+
+
 def test_show_event_explains_sources_and_why_they_merged(store_url: str, scripted: None) -> None:
     engine = open_store(store_url)
     _ingest(engine, _meeting_docs())
+    explained = explain_event(store_url, "evt_fr")
+    assert explained is not None and explained.record["id"] == "evt_en"
+    assert ("evt_de", "in-jp-de") in [(s.report_id, s.doc_id) for s in explained.sources]
+    assert [s.merge_reason["action"] for s in explained.sources if s.merge_reason][-1] == "joined"
     text = show_event(store_url, "evt_fr")
     assert text is not None
     assert text.splitlines()[0] == "evt_en  CONSULT/meet  talks"
@@ -306,3 +317,24 @@ def test_hand_written_records_without_a_pipeline(store_url: str) -> None:
             write_document(conn, InputSnapshot(doc, f"raw {doc}"), done, "test")
     assert [(r["id"], len(r["sources"])) for r in query_events(engine)] == [("evt_a", 2)]
     assert json.loads(json.dumps(query_events(engine)))[0]["members"] == ["evt_a", "evt_b"]
+
+
+def test_progress_is_a_callback_called_once_per_item_done(tmp_path: Any, scripted: None) -> None:
+    """The store draws nothing: it calls `progress()` after each item is done (stored, skipped or reported)."""
+    from communique.errors import InputError
+
+    engine = open_store(str(tmp_path / "progress.db"))
+
+    def stored() -> int:
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
+    seen: list[int] = []
+    items = [*_meeting_docs(), InputError("broken.jsonl:3", "not JSON")]
+    stats = ingest_items(engine, items, OPTIONS, lambda _m: None, lambda: seen.append(stored()))
+    assert stats.new == 4 and stats.input_errors == 1
+    assert seen == [1, 2, 3, 4, 4]  # each call comes after its document was written
+    again: list[int] = []
+    rerun = ingest_items(engine, _meeting_docs(), OPTIONS, lambda _m: None, lambda: again.append(stored()))
+    assert rerun.unchanged == 4
+    assert again == [4, 4, 4, 4]

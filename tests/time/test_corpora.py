@@ -10,7 +10,8 @@ import pytest
 
 from communique.document import Document
 from communique.errors import InputError
-from communique.pipeline import Options, process_all
+from communique.options import Options
+from communique.pipeline import process_all
 from communique.read import read_inputs
 from communique.time import timex_to_event_date
 

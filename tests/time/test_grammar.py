@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.document import Document, Timex
-from communique.pipeline import Options
+from communique.options import Options
 from communique.time import tag_time
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from communique.document import Document
-from communique.pipeline import Options
+from communique.options import Options
 from communique.time import tag_time, timex_to_event_date
 
 PIECES = ["24 февраля", "20–23 января 2024 года", "Vom 20. bis 23. Januar", "les 1er et 2 décembre", "(29/2)",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from communique.api import Settings, create_app
+from communique.app import Settings, create_app
 
 HTML = {"Accept": "text/html"}
 

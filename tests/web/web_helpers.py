@@ -29,7 +29,7 @@ def running_server(db: Path, **settings: Any) -> Iterator[str]:
     """`communique serve` in a thread (uvicorn, 127.0.0.1, a free port); yields its base URL."""
     import uvicorn
 
-    from communique.api import Settings, create_app
+    from communique.app import Settings, create_app
 
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(Settings(db=str(db), **settings)), host="127.0.0.1",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from communique.document import Document, Mention
 
 if TYPE_CHECKING:
-    from communique.pipeline import Options
+    from communique.options import Options
 
 
 def anchor_date(doc: Document, options: Options | None) -> str | None:

@@ -1,16 +1,14 @@
-"""Validated inputs of the API (pydantic): documents to ingest, corrections, and the event filter."""
+"""Validated inputs of the API (pydantic): documents to ingest and corrections."""
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from communique.api.settings import MAX_BODY_BYTES, MAX_DOCUMENTS
-from communique.read.readers import iso_date
-from communique.store.corrections import EVENT_FIELDS, PLOVER_TYPES
-from communique.store.queries import EventFilter, check_period
+from communique.read import iso_date
+from communique.serving.settings import MAX_BODY_BYTES, MAX_DOCUMENTS
+from communique.store import EVENT_FIELDS
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
@@ -75,44 +73,3 @@ class ActorRenameIn(BaseModel):
     name: ShortText
     by: ShortText | None = None
     note: Note | None = None
-
-
-def build_filter(actor: str | None = None, country: str | None = None, pair: str | None = None,
-                 type: str | None = None, mode: str | None = None, topic: str | None = None,
-                 since: str | None = None, until: str | None = None, lang: str | None = None,
-                 text: str | None = None) -> EventFilter:
-    """The store's EventFilter from query parameters (empty strings = absent); ValueError says what is wrong."""
-    values = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in {
-        "actor": actor, "country": country, "pair": pair, "type": type, "mode": mode, "topic": topic,
-        "since": since, "until": until, "lang": lang, "text": text}.items()}
-    for name, value in values.items():  # a NUL or other control character would be dropped downstream,
-        if value is not None and not value.isprintable():  # turning the filter into no filter at all
-            raise ValueError(f"{name} {value!r}: control characters are not allowed")
-    pair_codes = _pair(values["pair"])
-    if values["country"] and not re.fullmatch(r"[A-Za-z]{2}", values["country"]):
-        raise ValueError(f"country {values['country']!r}: expected an ISO 3166 alpha-2 code, e.g. VN")
-    if values["type"] and values["type"].upper() not in PLOVER_TYPES:
-        raise ValueError(f"type {values['type']!r}: expected one of {', '.join(PLOVER_TYPES)}")
-    for name in ("since", "until"):
-        _period(values[name], name)
-    return EventFilter(actor=values["actor"], country=values["country"], pair=pair_codes, type=values["type"],
-                       mode=values["mode"], topic=values["topic"], since=values["since"], until=values["until"],
-                       lang=values["lang"], text=values["text"])
-
-
-def _pair(value: str | None) -> tuple[str, str] | None:
-    if not value:
-        return None
-    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
-    if len(codes) != 2 or not all(re.fullmatch(r"[A-Z]{2}", c) for c in codes):
-        raise ValueError(f"pair {value!r}: expected two country codes, e.g. VN,RU")
-    return codes[0], codes[1]
-
-
-def _period(value: str | None, name: str) -> None:
-    from communique.store import StoreError
-
-    try:
-        check_period(value, name)
-    except StoreError as error:
-        raise ValueError(str(error)) from None

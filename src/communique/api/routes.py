@@ -10,7 +10,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Engine
 
 from communique.api.models import (
     ActorMergeIn,
@@ -18,22 +17,36 @@ from communique.api.models import (
     DocumentIn,
     DocumentsIn,
     EventCorrectionIn,
-    build_filter,
 )
 from communique.clean.language import is_language_code
-from communique.read.readers import iso_date
-from communique.store.queries import EventFilter
+from communique.options import Options
+from communique.read import iso_date, jsonl_document
+from communique.serving.requests import EngineDep, build_filter
+from communique.store import (
+    EventFilter,
+    actor_detail,
+    correct_event,
+    document_detail,
+    event_detail,
+    history,
+    ingest_items,
+    list_documents,
+    merge_actors,
+    network,
+    page_actors,
+    page_events,
+    parse_assignment,
+    rename_actor,
+    search_documents,
+    timeline,
+    top_pairs,
+)
 
 router = APIRouter(prefix="/api")
 
 Text = Annotated[str | None, Query(max_length=300)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
-
-
-def get_engine(request: Request) -> Engine:
-    engine: Engine = request.app.state.engine
-    return engine
 
 
 def event_filter(actor: Text = None, country: Text = None, pair: Text = None, type: Text = None,
@@ -61,7 +74,6 @@ def require_token(request: Request,
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-EngineDep = Annotated[Engine, Depends(get_engine)]
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 
 
@@ -72,8 +84,6 @@ FilterDep = Annotated[EventFilter, Depends(event_filter)]
 def list_events(engine: EngineDep, flt: FilterDep, limit: Limit = 50, offset: Offset = 0,
                 sort: Annotated[str, Query(pattern=r"^-?(date|confidence)$")] = "-date") -> dict[str, Any]:
     """Merged events (corrections applied), filtered, sorted (date, -date, confidence, -confidence), paginated."""
-    from communique.store.views import page_events
-
     page = page_events(engine, flt, sort, limit, offset)
     return {"total": page.total, "limit": page.limit, "offset": page.offset, "sort": page.sort,
             "next_offset": page.next_offset, "items": page.items}
@@ -84,8 +94,6 @@ def get_event(engine: EngineDep, event_id: Annotated[str, Path(max_length=200)],
               context: Annotated[int, Query(ge=0, le=5000)] = 400) -> dict[str, Any]:
     """One event with its evidence and its sources: each source's document (title, url, date) and the
     cleaned text around the evidence (`context.text`, with `marks` relative to it)."""
-    from communique.store.views import event_detail
-
     found = event_detail(engine, event_id, context)
     if found is None:
         raise HTTPException(404, f"no event {event_id!r}")
@@ -100,8 +108,6 @@ def get_actors(engine: EngineDep, flt: FilterDep, kind: Annotated[str | None, Qu
         pattern="^(person|organization|country)$")] = None, actor_country: Text = None,
         limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Actors of the matching events with their event counts and roles, busiest first."""
-    from communique.store.views import page_actors
-
     items, total = page_actors(engine, flt, kind, actor_country, limit, offset)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -109,8 +115,6 @@ def get_actors(engine: EngineDep, flt: FilterDep, kind: Annotated[str | None, Qu
 @router.get("/actors/{actor_id:path}", tags=["actors"])
 def get_actor(engine: EngineDep, actor_id: str) -> dict[str, Any]:
     """One actor: roles over time, counterparts (with shared event counts and types), events (newest first)."""
-    from communique.store.views import actor_detail
-
     found = actor_detail(engine, actor_id)
     if found is None:
         raise HTTPException(404, f"no actor {actor_id!r}")
@@ -121,8 +125,6 @@ def get_actor(engine: EngineDep, actor_id: str) -> dict[str, Any]:
 def get_network(engine: EngineDep, flt: FilterDep, min_weight: Annotated[int, Query(ge=1)] = 1,
                 max_nodes: Annotated[int, Query(ge=1, le=1000)] = 150) -> dict[str, Any]:
     """The actor network of the matching events: nodes and weighted edges (weight = shared events)."""
-    from communique.store.views import network
-
     return network(engine, flt, min_weight, max_nodes)
 
 
@@ -132,16 +134,12 @@ def get_network(engine: EngineDep, flt: FilterDep, min_weight: Annotated[int, Qu
 @router.get("/timeline", tags=["aggregates"])
 def get_timeline(engine: EngineDep, flt: FilterDep) -> list[dict[str, Any]]:
     """Counts per month of the matching events, by type and by topic (e.g. ?pair=VN,RU)."""
-    from communique.store.queries import timeline
-
     return timeline(engine, flt)
 
 
 @router.get("/pairs", tags=["aggregates"])
 def get_pairs(engine: EngineDep, limit: Limit = 20) -> list[dict[str, Any]]:
     """Country pairs with the most shared events."""
-    from communique.store.views import top_pairs
-
     return top_pairs(engine, limit)
 
 
@@ -149,8 +147,6 @@ def get_pairs(engine: EngineDep, limit: Limit = 20) -> list[dict[str, Any]]:
 def search(engine: EngineDep, q: Annotated[str, Query(min_length=1, max_length=300)],
            limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict[str, Any]]:
     """Full-text search over stored documents (words must all match; "quoted phrases" kept)."""
-    from communique.store.queries import search_documents
-
     return search_documents(engine, q, limit)
 
 
@@ -160,16 +156,12 @@ def search(engine: EngineDep, q: Annotated[str, Query(min_length=1, max_length=3
 @router.get("/documents", tags=["documents"])
 def get_documents(engine: EngineDep, limit: Limit = 50, offset: Offset = 0, lang: Text = None) -> dict[str, Any]:
     """Stored documents (metadata only), newest first."""
-    from communique.store.views import list_documents
-
     return list_documents(engine, limit, offset, lang)
 
 
 @router.get("/documents/{doc_id:path}", tags=["documents"])
 def get_document(engine: EngineDep, doc_id: str) -> dict[str, Any]:
     """One document: metadata, the cleaned text evidence offsets refer to, its events with their evidence."""
-    from communique.store.views import document_detail
-
     found = document_detail(engine, doc_id)
     if found is None:
         raise HTTPException(404, f"no document {doc_id!r}")
@@ -182,10 +174,6 @@ def post_documents(engine: EngineDep, body: DocumentsIn,
                    lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None) -> dict[str, Any]:
     """Ingest one document or a list (at most 1,000; 2 MB per request), incrementally: an unchanged
     document is skipped. A document without an id gets one from its text."""
-    from communique.pipeline import Options
-    from communique.read.readers import jsonl_document
-    from communique.store.ingest import ingest_items
-
     if doc_date is not None and iso_date(doc_date) != doc_date:
         raise HTTPException(400, f"doc_date {doc_date!r}: expected YYYY-MM-DD, a real date")
     if lang is not None and not is_language_code(lang):
@@ -193,7 +181,7 @@ def post_documents(engine: EngineDep, body: DocumentsIn,
     docs = body if isinstance(body, list) else [body]
     problems: list[str] = []
     items = [jsonl_document(_as_jsonl(d), n, "api", None) for n, d in enumerate(docs, 1)]
-    stats = ingest_items(engine, items, Options(doc_date=doc_date, lang=lang), problems.append, show_progress=False)
+    stats = ingest_items(engine, items, Options(doc_date=doc_date, lang=lang), problems.append)
     return {"new": stats.new, "changed": stats.changed, "unchanged": stats.unchanged, "failed": stats.failed,
             "input_errors": stats.input_errors, "events": stats.events, "problems": problems,
             "ids": [getattr(item, "id", None) for item in items]}
@@ -213,17 +201,12 @@ def _as_jsonl(doc: DocumentIn) -> bytes:
 @router.get("/corrections", tags=["corrections"])
 def get_corrections(engine: EngineDep, target: Text = None) -> list[dict[str, Any]]:
     """The audit trail of corrections, oldest first (optionally of one event or actor)."""
-    from communique.store.corrections import history
-
     return history(engine, target)
 
 
 @router.post("/corrections", tags=["corrections"], dependencies=[Depends(require_token)])
 def post_correction(engine: EngineDep, body: EventCorrectionIn) -> dict[str, Any]:
     """Correct one event (fields as `communique correct --set`, or reject it); returns the corrected event."""
-    from communique.store.corrections import correct_event, parse_assignment
-    from communique.store.views import event_detail
-
     assignments = [parse_assignment(f"{name}={value}") for name, value in sorted(body.set.items())]
     if event_detail(engine, body.event, 0) is None:
         raise HTTPException(404, f"no event {body.event!r}")
@@ -234,8 +217,6 @@ def post_correction(engine: EngineDep, body: EventCorrectionIn) -> dict[str, Any
 @router.post("/corrections/actor-merge", tags=["corrections"], dependencies=[Depends(require_token)])
 def post_actor_merge(engine: EngineDep, body: ActorMergeIn) -> dict[str, Any]:
     """Show actor `absorb` as `keep` everywhere from now on."""
-    from communique.store.corrections import merge_actors
-
     merge_actors(engine, body.keep, body.absorb, body.by or "api", body.note)
     return {"merged": body.absorb, "into": body.keep}
 
@@ -243,7 +224,5 @@ def post_actor_merge(engine: EngineDep, body: ActorMergeIn) -> dict[str, Any]:
 @router.post("/corrections/actor-rename", tags=["corrections"], dependencies=[Depends(require_token)])
 def post_actor_rename(engine: EngineDep, body: ActorRenameIn) -> dict[str, Any]:
     """Give an actor a new canonical name."""
-    from communique.store.corrections import rename_actor
-
     rename_actor(engine, body.actor, body.name, body.by or "api", body.note)
     return {"actor": body.actor, "name": body.name}

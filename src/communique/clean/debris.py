@@ -19,13 +19,10 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 from communique.document import Document, Removed
 from communique.langdata import available_languages, section
-
-if TYPE_CHECKING:
-    from communique.pipeline import Options
+from communique.options import Options
 
 # Invisible characters that only get in the way of matching: zero-width space, word joiner, BOM,
 # soft hyphen, bidi marks/embeddings/isolates, and C0/C1 controls other than tab and newline.

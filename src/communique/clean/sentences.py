@@ -13,13 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 from communique.document import Document, Sentence
 from communique.langdata import section
-
-if TYPE_CHECKING:
-    from communique.pipeline import Options
+from communique.options import Options
 
 _LINE = re.compile(r"[^\n]+")
 # A terminator with its closing quotes/brackets, then the whitespace before the next sentence.

@@ -22,7 +22,7 @@ from communique.events.place import assign_locations
 from communique.events.status import assign_status, mark_background_list
 
 if TYPE_CHECKING:
-    from communique.pipeline import Options
+    from communique.options import Options
 
 NON_POLITICAL_ORGS = frozenset({"company", "media", "other"})
 VERBAL_AGREEMENT_WEIGHT = 0.75  # "reached an agreement" counts; "agreed to…", "vowed to…" do not

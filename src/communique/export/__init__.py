@@ -7,6 +7,7 @@ two actors of one event, weighted by the number of events they share).
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from communique.export.network import actor_network, write_gexf, write_graphml
@@ -22,8 +23,6 @@ class ExportError(Exception):
 
 def write_export(records: list[dict[str, Any]], fmt: str, output: str | None) -> None:
     """Write records in `fmt` to the file `output` (or standard output)."""
-    import sys
-
     if fmt not in FORMATS:
         raise ExportError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
     if fmt in BINARY_FORMATS:

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from charset_normalizer import from_bytes
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -298,8 +300,6 @@ def _western(data: bytes) -> Decoded | None:
 
 
 def _charset_normalizer(data: bytes) -> Decoded:
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data[: 4 * _SAMPLE]).best()
     if best is None or not best.encoding:
         raise UndecodableError("cannot decode: unknown text encoding")

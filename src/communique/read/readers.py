@@ -15,16 +15,14 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from communique.clean.debris import has_content
 from communique.document import Document
 from communique.errors import InputError, printable
+from communique.options import Options
 from communique.read.decode import UndecodableError, decode_bytes, looks_binary
 from communique.read.html import declared_charset, extract_page, looks_like_html
-
-if TYPE_CHECKING:
-    from communique.pipeline import Options
 
 # One document may not be larger than this (a file, a JSONL line, standard input). Checked before
 # reading, so a huge file is refused without loading it.

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:
-    from communique.document import Document
-    from communique.pipeline import Options
-    from communique.store.write import InputSnapshot, ProcessedDocument
+from communique.document import Document
+from communique.options import Options
+from communique.pipeline import process
+from communique.records import event_records
+from communique.store import InputSnapshot, ProcessedDocument, process_guarded
 
 T = TypeVar("T")
 
@@ -45,14 +46,10 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def extract_batch(docs: list[Document], options: Options) -> list[DocResult]:
     """Run the whole pipeline on each document and build its records (what `communique extract` prints)."""
-    from communique.pipeline import process
-    from communique.records import event_record
-
     results = []
     for doc in docs:
         process(doc, options)
-        records = [event_record(doc, ev) for ev in doc.events if ev.confidence >= options.min_confidence]
-        results.append(DocResult(doc_id=doc.id, source=doc.source or doc.id, records=records,
+        results.append(DocResult(doc_id=doc.id, source=doc.source or doc.id, records=event_records(doc, options),
                                  warnings=list(doc.warnings)))
     return results
 
@@ -64,13 +61,4 @@ def process_batch_for_store(
 
     A crash in a stage fails only its document (as in `store.ingest`), never the batch.
     """
-    from communique.store.ingest import run_pipeline
-
-    out: list[tuple[InputSnapshot, ProcessedDocument | str]] = []
-    for snap, doc in items:
-        try:
-            out.append((snap, run_pipeline(doc, options)))
-        except Exception as error:  # one bad document must not lose the other documents of the batch
-            out.append((snap, f"{doc.source or doc.id}: the pipeline failed ({type(error).__name__}: {error}); "
-                              "not stored"))
-    return out
+    return [(snap, process_guarded(doc, options)) for snap, doc in items]

@@ -21,16 +21,23 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from communique.document import Document
+from communique.errors import InputError
+from communique.options import Options
+from communique.read import read_inputs
 from communique.scale.batches import DocResult, batches, extract_batch, process_batch_for_store
-
-if TYPE_CHECKING:
-    from communique.document import Document
-    from communique.errors import InputError
-    from communique.pipeline import Options
-    from communique.store.ingest import IngestStats
-    from communique.store.write import InputSnapshot
+from communique.store import (
+    IngestStats,
+    InputSnapshot,
+    Prior,
+    open_store,
+    prior_state,
+    save_processed,
+    snapshot_of,
+    writing,
+)
 
 ErrorHandler = Callable[["InputError"], None]
 WarningHandler = Callable[[str], None]
@@ -45,7 +52,7 @@ def _stderr(message: object) -> None:
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Any]:
     """A `distributed.Client` on `scheduler`, or on a LocalCluster of `workers` processes started here."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster  # lazy: an optional dependency (communique[dask])
     except ModuleNotFoundError:
         raise RuntimeError("the Dask engine needs dask and distributed: pip install 'communique[dask]'") from None
     if scheduler:
@@ -91,8 +98,6 @@ def extract_with_dask(
     Input errors go to `on_error` and document warnings to `on_warning` (both default to stderr),
     at the place in the input where they occur.
     """
-    from communique.read import read_inputs
-
     yield from _extract_items(read_inputs(paths, options), options, scheduler, batch_size,
                               on_error or _stderr, on_warning or _stderr, workers)
 
@@ -100,8 +105,6 @@ def extract_with_dask(
 def _extract_items(items: Iterable[Document | InputError], options: Options, scheduler: str | None,
                    batch_size: int, on_error: ErrorHandler, on_warning: WarningHandler,
                    workers: int | None) -> Iterator[dict[str, Any]]:
-    from communique.document import Document
-
     def jobs(client: Any) -> Iterator[tuple[list[Document | InputError], Callable[..., Any], tuple[Any, ...]]]:
         for batch in batches(items, batch_size):
             docs = [d for d in batch if isinstance(d, Document)]
@@ -136,9 +139,6 @@ def ingest_with_dask(
     skipped before any work is sent out; a changed document replaces its records; a crash in a stage
     fails that document only. Each batch is written in one transaction (all of it or none of it).
     """
-    from communique.read import read_inputs
-    from communique.store import open_store
-
     engine = open_store(db_url)
     try:
         return _ingest_items(engine, read_inputs(paths, options), options, scheduler, batch_size,
@@ -149,28 +149,20 @@ def ingest_with_dask(
 
 def _ingest_items(engine: Any, items: Iterable[Document | InputError], options: Options, scheduler: str | None,
                   batch_size: int, report: WarningHandler, workers: int | None) -> IngestStats:
-    from communique import __version__
-    from communique.store.db import writing
-    from communique.store.ingest import IngestStats, snapshot_of
-    from communique.store.write import content_hash, stored_hash, write_document
-
     stats = IngestStats()
-    old_hashes: dict[str, str | None] = {}
+    priors: dict[str, Prior] = {}
 
     def to_process() -> Iterator[tuple[InputSnapshot, Document]]:
-        from communique.document import Document
-
         for item in items:
             if not isinstance(item, Document):
                 stats.input_errors += 1
                 report(str(item))
                 continue
-            with engine.connect() as conn:
-                old = stored_hash(conn, item.id)
-            if old == content_hash(item.id, item.raw_text):
+            prior = prior_state(engine, item)
+            if prior is Prior.UNCHANGED:
                 stats.unchanged += 1
                 continue
-            old_hashes[item.id] = old
+            priors[item.id] = prior
             yield snapshot_of(item, options), item  # the snapshot is taken before any stage runs
 
     def jobs(client: Any) -> Iterator[tuple[None, Callable[..., Any], tuple[Any, ...]]]:
@@ -183,16 +175,7 @@ def _ingest_items(engine: Any, items: Iterable[Document | InputError], options: 
             with writing(engine) as conn:
                 for snap, done in results:
                     if isinstance(done, str):
-                        stats.failed += 1
-                        stats.problems.append(done)
-                        report(done)
+                        stats.add_failure(done, report)
                         continue
-                    if stored_hash(conn, snap.id) == content_hash(snap.id, snap.raw_text):
-                        stats.unchanged += 1  # written meanwhile by another process
-                        continue
-                    stats.events += write_document(conn, snap, done, __version__)
-                    if old_hashes.pop(snap.id, None) is None:
-                        stats.new += 1
-                    else:
-                        stats.changed += 1
+                    save_processed(conn, snap, done, priors.pop(snap.id, Prior.NEW), stats)
     return stats

@@ -1,26 +1,141 @@
 """The event store: documents, per-document events, merged events and corrections (SQLAlchemy Core).
 
-    engine = open_store("communique.db")          # or postgresql://…; migrates to the latest schema
-    ingest_paths(engine, paths, options, report)   # incremental, idempotent, one transaction per document
-    query_events(engine, EventFilter(pair=("VN", "RU")))  # merged records, corrections applied
-    show_event(db_url, "evt_…")                    # a readable explanation, or None
+This module is the store's public interface: the API, the web pages, the CLI, watch and scale import
+from here, never from the store's submodules (tests/test_architecture.py checks it).
+
+Opening a store (SQLite file or postgresql://…; created or migrated to the latest schema on open)::
+
+    engine = open_store("communique.db")          # resolve_url(None): $COMMUNIQUE_DB, else ./communique.db
+    with translated_errors(url): …                # database exceptions become one-line StoreErrors
+
+Ingesting (incremental, idempotent, one transaction per document; progress is a callback)::
+
+    stats = ingest_paths(engine, paths, options, report, progress=None)   # -> IngestStats
+    stats = ingest_items(engine, documents, options, report)
+    stats = reprocess(engine, report, doc_ids=None)
+
+Reading (merged events, corrections applied; callers render)::
+
+    query_events(engine, EventFilter(pair=("VN", "RU")))   list_actors, timeline, search_documents
+    page_events, event_detail, page_actors, actor_detail, network, document_detail, list_documents, top_pairs
+    explain_event(db_url, "evt_…")                         # EventExplanation (record + sources), or None
+
+Correcting (kept apart from extracted data, applied on top, kept across reprocessing)::
+
+    correct_event(engine, "evt_…", [parse_assignment("date=2025-02-21")], reject=False, by=None, note=None)
+    merge_actors, rename_actor, history
+
+Writing from elsewhere (an engine that runs the pipeline on other machines and writes here)::
+
+    prior = prior_state(engine, doc)                 # Prior.NEW / CHANGED / UNCHANGED (skip it)
+    snap = snapshot_of(doc, options)                 # before any stage runs; then, on a worker:
+    done = process_guarded(doc, options)             # ProcessedDocument, or the one-line failure
+    with writing(engine) as conn:
+        save_processed(conn, snap, done, prior, stats)
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from communique.store.corrections import (
+    EVENT_FIELDS,
+    PLOVER_TYPES,
+    CorrectionError,
+    correct_event,
+    history,
+    merge_actors,
+    parse_assignment,
+    rename_actor,
+)
+from communique.store.db import StoreError, resolve_url, translated_errors, writing
+from communique.store.ingest import (
+    IngestStats,
+    Prior,
+    Progress,
+    Report,
+    ingest_items,
+    ingest_paths,
+    prior_state,
+    process_guarded,
+    reprocess,
+    save_processed,
+    snapshot_of,
+)
+from communique.store.migrations import open_store
+from communique.store.queries import (
+    EventExplanation,
+    EventFilter,
+    SourceReport,
+    change_mark,
+    check_period,
+    count_events,
+    explain_event,
+    list_actors,
+    matches,
+    query_events,
+    search_documents,
+    timeline,
+)
+from communique.store.views import (
+    EventPage,
+    actor_detail,
+    document_detail,
+    event_detail,
+    highlight_segments,
+    list_documents,
+    network,
+    page_actors,
+    page_events,
+    top_pairs,
+)
+from communique.store.write import InputSnapshot, ProcessedDocument
 
-from communique.store.db import StoreError, make_engine, resolve_url, translated_errors
-
-
-def open_store(db: str | None) -> Engine:
-    """An engine on the store at `db` (see db.resolve_url), created or upgraded to the latest schema."""
-    from communique.store.migrations import migrate
-
-    engine = make_engine(db)
-    with translated_errors(resolve_url(db)):
-        migrate(engine)
-    return engine
-
-
-__all__ = ["StoreError", "open_store", "resolve_url", "translated_errors"]
+__all__ = [
+    "EVENT_FIELDS",
+    "PLOVER_TYPES",
+    "CorrectionError",
+    "EventExplanation",
+    "EventFilter",
+    "EventPage",
+    "IngestStats",
+    "InputSnapshot",
+    "Prior",
+    "ProcessedDocument",
+    "Progress",
+    "Report",
+    "SourceReport",
+    "StoreError",
+    "actor_detail",
+    "change_mark",
+    "check_period",
+    "correct_event",
+    "count_events",
+    "document_detail",
+    "event_detail",
+    "explain_event",
+    "highlight_segments",
+    "history",
+    "ingest_items",
+    "ingest_paths",
+    "list_actors",
+    "list_documents",
+    "matches",
+    "merge_actors",
+    "network",
+    "open_store",
+    "page_actors",
+    "page_events",
+    "parse_assignment",
+    "prior_state",
+    "process_guarded",
+    "query_events",
+    "rename_actor",
+    "reprocess",
+    "save_processed",
+    "resolve_url",
+    "search_documents",
+    "snapshot_of",
+    "timeline",
+    "top_pairs",
+    "translated_errors",
+    "writing",
+]

@@ -10,20 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from enum import Enum
+from typing import TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
+from communique import __version__
+from communique.document import Document
+from communique.errors import InputError
+from communique.options import Options
+from communique.pipeline import Failed, guarded, process
+from communique.read import read_inputs
+from communique.records import document_record, event_records
 from communique.store.db import writing
 from communique.store.schema import documents
 from communique.store.write import InputSnapshot, ProcessedDocument, content_hash, stored_hash, write_document
 
-if TYPE_CHECKING:
-    from communique.document import Document
-    from communique.errors import InputError
-    from communique.pipeline import Options
-
 Report = Callable[[str], None]
+# Called once per input item when it is done: the CLI draws a progress bar with it, the store draws nothing.
+Progress = Callable[[], None]
 T = TypeVar("T")
 
 
@@ -36,6 +41,12 @@ class IngestStats:
     input_errors: int = 0
     events: int = 0
     problems: list[str] = field(default_factory=list)
+
+    def add_failure(self, message: str, report: Report) -> None:
+        """A document the pipeline failed on: counted, its message kept and reported; it is not stored."""
+        self.failed += 1
+        self.problems.append(message)
+        report(message)
 
     def summary(self) -> str:
         return (f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged document(s); "
@@ -52,36 +63,36 @@ def snapshot_of(doc: Document, options: Options) -> InputSnapshot:
 
 def run_pipeline(doc: Document, options: Options) -> ProcessedDocument:
     """The public pipeline, then the contract records: the store never looks inside a stage."""
-    from communique.pipeline import process
-    from communique.records import document_record, event_record
-
     process(doc, options)
-    records = [event_record(doc, ev) for ev in doc.events if ev.confidence >= options.min_confidence]
     return ProcessedDocument(text=doc.text, lang=doc.lang, date=doc.date, record=document_record(doc),
-                             events=records)
+                             events=event_records(doc, options))
+
+
+def process_guarded(doc: Document, options: Options) -> ProcessedDocument | str:
+    """`run_pipeline` under the per-document crash guard: the result, or the one-line report of the crash."""
+    done = guarded(lambda: run_pipeline(doc, options))
+    if isinstance(done, Failed):
+        return f"{doc.source or doc.id}: the pipeline failed ({done.reason}); not stored"
+    return done
 
 
 def ingest_paths(engine: Engine, paths: list[str], options: Options, report: Report,
-                 show_progress: bool = True) -> IngestStats:
-    from communique.read import read_inputs
-
-    return ingest_items(engine, read_inputs(paths, options), options, report, show_progress)
+                 progress: Progress | None = None) -> IngestStats:
+    """Ingest files, folders and JSONL files (read as `communique extract` reads them)."""
+    return ingest_items(engine, read_inputs(paths, options), options, report, progress)
 
 
 def ingest_items(engine: Engine, items: Iterable[Document | InputError], options: Options, report: Report,
-                 show_progress: bool = True) -> IngestStats:
+                 progress: Progress | None = None) -> IngestStats:
     """Ingest documents (input errors are reported and counted, never stop the run)."""
-    from communique import __version__
-    from communique.errors import InputError
-
     stats = IngestStats()
-    for item in _with_progress(items, "Ingesting", show_progress):
+    for item in _counted(items, progress):
         if isinstance(item, InputError):
             stats.input_errors += 1
             report(str(item))
             continue
-        old_hash = _read_hash(engine, item.id)
-        if old_hash == content_hash(item.id, item.raw_text):
+        prior = prior_state(engine, item)
+        if prior is Prior.UNCHANGED:
             stats.unchanged += 1
             continue
         snap = snapshot_of(item, options)
@@ -89,26 +100,46 @@ def ingest_items(engine: Engine, items: Iterable[Document | InputError], options
         if done is None:
             continue
         with writing(engine) as conn:
-            if stored_hash(conn, snap.id) == content_hash(snap.id, snap.raw_text):
-                stats.unchanged += 1  # written meanwhile by another process
-                continue
-            stats.events += write_document(conn, snap, done, __version__)
-        if old_hash is None:
-            stats.new += 1
-        else:
-            stats.changed += 1
+            save_processed(conn, snap, done, prior, stats)
     return stats
 
 
-def reprocess(engine: Engine, report: Report, doc_ids: list[str] | None = None,
-              show_progress: bool = True) -> IngestStats:
-    """Run the (upgraded) pipeline again on stored documents, in ingest order; corrections are untouched."""
-    from communique import __version__
-    from communique.document import Document
-    from communique.pipeline import Options
+class Prior(Enum):
+    """What the store holds of a document before it is ingested."""
 
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+
+
+def prior_state(engine: Engine, doc: Document) -> Prior:
+    """Whether the store holds this document: not at all, with other content, or exactly as it is now."""
+    with engine.connect() as conn:
+        old = stored_hash(conn, doc.id)
+    if old is None:
+        return Prior.NEW
+    return Prior.UNCHANGED if old == content_hash(doc.id, doc.raw_text) else Prior.CHANGED
+
+
+def save_processed(conn: Connection, snap: InputSnapshot, done: ProcessedDocument, prior: Prior,
+                   stats: IngestStats) -> None:
+    """Write one processed document in the caller's transaction and count it, unless another process
+    stored the same content meanwhile."""
+    if stored_hash(conn, snap.id) == content_hash(snap.id, snap.raw_text):
+        stats.unchanged += 1  # written meanwhile by another process
+        return
+    stats.events += write_document(conn, snap, done, __version__)
+    if prior is Prior.NEW:
+        stats.new += 1
+    else:
+        stats.changed += 1
+
+
+def reprocess(engine: Engine, report: Report, doc_ids: list[str] | None = None,
+              progress: Progress | None = None) -> IngestStats:
+    """Run the (upgraded) pipeline again on stored documents, in ingest order; corrections are untouched."""
     stats = IngestStats()
-    for snap in _with_progress(_stored_snapshots(engine, doc_ids), "Reprocessing", show_progress):
+    for snap in _counted(_stored_snapshots(engine, doc_ids), progress):
         options = Options(doc_date=snap.opt_doc_date, lang=snap.opt_lang)
         doc = Document(id=snap.id, raw_text=snap.raw_text, source=snap.source, title=snap.title, url=snap.url,
                        date=snap.date, lang_hint=snap.lang_hint)
@@ -140,26 +171,18 @@ def _stored_snapshots(engine: Engine, doc_ids: list[str] | None) -> Iterator[Inp
                                 opt_doc_date=row.opt_doc_date, opt_lang=row.opt_lang)
 
 
-def _read_hash(engine: Engine, doc_id: str) -> str | None:
-    with engine.connect() as conn:
-        return stored_hash(conn, doc_id)
-
-
 def _process_or_report(doc: Document, options: Options, stats: IngestStats, report: Report) -> ProcessedDocument | None:
     """Run the pipeline; a crash in a stage is reported and the document left for the next run."""
-    try:
-        return run_pipeline(doc, options)
-    except Exception as error:  # a bug in one stage must not stop a long ingest
-        stats.failed += 1
-        message = f"{doc.source or doc.id}: the pipeline failed ({type(error).__name__}: {error}); not stored"
-        stats.problems.append(message)
-        report(message)
+    done = process_guarded(doc, options)
+    if isinstance(done, str):
+        stats.add_failure(done, report)
         return None
+    return done
 
 
-def _with_progress(items: Iterable[T], label: str, enabled: bool) -> Iterator[T]:
-    if not enabled:
-        return iter(items)
-    from communique.tables import progress
-
-    return progress(items, label)
+def _counted(items: Iterable[T], progress: Progress | None) -> Iterator[T]:
+    """The items; `progress()` is called after each one is done (stored, skipped or reported)."""
+    for item in items:
+        yield item
+        if progress is not None:
+            progress()

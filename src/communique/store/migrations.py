@@ -25,7 +25,8 @@ from sqlalchemy import (
     text,
 )
 
-from communique.store.db import StoreError, writing
+from communique.store.db import StoreError, make_engine, resolve_url, translated_errors, writing
+from communique.store.derived import rebuild, rebuild_key_counts
 from communique.store.schema import SCHEMA_VERSION, meta
 
 Migration = Callable[[Connection], None]
@@ -86,8 +87,6 @@ def _v3_search_and_versions(conn: Connection) -> None:
 def _v4_query_tables(conn: Connection) -> None:
     """Derived tables and indexes so queries filter, sort and page in the database (store/derived.py),
     filled from the merged events already stored. Indexes are created after the fill (faster on big stores)."""
-    from communique.store.derived import rebuild
-
     conn.execute(text("ALTER TABLE merged_events ADD COLUMN period_lo TEXT"))
     conn.execute(text("ALTER TABLE merged_events ADD COLUMN period_hi TEXT"))
     conn.execute(text("ALTER TABLE merged_events ADD COLUMN span_days INTEGER"))
@@ -120,8 +119,6 @@ def _v5_key_counts(conn: Connection) -> None:
     """Counts per key kept at write time (store/derived.py): key_months (a timeline, a page's total, an
     actor's roles without reading the key's index rows) and key_actors (the actors of a pair's events);
     period indexes that cover every column a period filter reads (counts and pages read no rows)."""
-    from communique.store.derived import rebuild_key_counts
-
     md = MetaData()
     Table("key_months", md, Column("key", Text, primary_key=True), Column("month", Text, primary_key=True),
           Column("type", Text, primary_key=True), Column("topic", Text, primary_key=True),
@@ -159,6 +156,14 @@ def current_version(conn: Connection) -> int:
         return 0
     value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
     return int(value or 0)
+
+
+def open_store(db: str | None) -> Engine:
+    """An engine on the store at `db` (see db.resolve_url), created or upgraded to the latest schema."""
+    engine = make_engine(db)
+    with translated_errors(resolve_url(db)):
+        migrate(engine)
+    return engine
 
 
 def migrate(engine: Engine, target: int = SCHEMA_VERSION) -> int:

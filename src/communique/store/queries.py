@@ -11,15 +11,14 @@ import datetime as dt
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Text, and_, exists, func, literal, or_, select, text
 
-from communique.merge import explain
 from communique.merge.keys import parse_date
 from communique.store.corrections import Corrections, load_corrections, resolve_event_id
+from communique.store.db import StoreError
 from communique.store.derived import (
     ALL_KEY,
     ALL_TOPICS,
@@ -35,9 +34,11 @@ from communique.store.derived import (
     pair_key,
     topic_key,
 )
+from communique.store.migrations import open_store
 from communique.store.schema import (
     actor_links,
     actors,
+    corrections,
     documents,
     events,
     key_actors,
@@ -457,8 +458,6 @@ def _bounds(since: str | None, until: str | None) -> tuple[dt.date | None, dt.da
 def check_period(value: str | None, option: str) -> str | None:
     """A --since/--until value, validated (YYYY, YYYY-MM or YYYY-MM-DD)."""
     if value is not None and (not re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) or parse_date(value, None) is None):
-        from communique.store.db import StoreError
-
         raise StoreError(f"{option} {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD", usage=True)
     return value
 
@@ -687,6 +686,16 @@ class _MonthCounts:
         return out
 
 
+def change_mark(engine: Engine) -> str:
+    """A mark that changes when documents are ingested or events corrected (watch skips work when it has not)."""
+    with engine.connect() as conn:
+        seq = conn.execute(select(func.max(documents.c.seq))).scalar()
+        n_docs = conn.execute(select(func.count()).select_from(documents)).scalar()
+        corr = conn.execute(select(func.max(corrections.c.id))).scalar()
+        n_corr = conn.execute(select(func.count()).select_from(corrections).where(corrections.c.active)).scalar()
+    return f"{seq}:{n_docs}:{corr}:{n_corr}"
+
+
 def search_documents(engine: Engine, query: str, limit: int = 20) -> list[dict[str, Any]]:
     """Full-text search over stored documents (SQLite FTS5; PostgreSQL to_tsvector('simple'))."""
     with engine.connect() as conn:
@@ -731,16 +740,35 @@ def _matching_doc_ids(conn: Connection, query: str) -> list[str]:
         "@@ websearch_to_tsquery('simple', :q)"), {"q": query}).scalars())
 
 
-def show_event(db_url: str, event_id: str) -> str | None:
-    """A readable explanation of a merged event: fields, corrections, sources and why each was merged.
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    """One report merged into an event: its document, its own record, and why it was merged there."""
+
+    report_id: str
+    doc_id: str
+    lang: str | None
+    doc_date: str | None
+    title: str | None
+    record: dict[str, Any]
+    merge_reason: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventExplanation:
+    """A merged event (corrections applied) with its reports, in document order; callers render it."""
+
+    record: dict[str, Any]
+    sources: list[SourceReport]
+
+
+def explain_event(db_url: str, event_id: str) -> EventExplanation | None:
+    """A merged event, its corrections, its sources and why each was merged (for `communique show evt_…`).
 
     `event_id` may be a merged event id or the id of one of its reports; None when there is no such event.
     """
-    from communique.store import open_store
-
     engine = open_store(db_url)
     try:
-        return _show(engine, event_id)
+        return _explanation(engine, event_id)
     finally:
         engine.dispose()
 
@@ -757,7 +785,7 @@ def merged_record(conn: Connection, event_id: str) -> tuple[str, dict[str, Any]]
     return merged_id, load_corrections(conn).apply(json.loads(raw))
 
 
-def _show(engine: Engine, event_id: str) -> str | None:
+def _explanation(engine: Engine, event_id: str) -> EventExplanation | None:
     with engine.connect() as conn:
         found = merged_record(conn, event_id)
         if found is None:
@@ -768,37 +796,7 @@ def _show(engine: Engine, event_id: str) -> str | None:
                    documents.c.title, documents.c.date)
             .join(documents, documents.c.id == events.c.doc_id)
             .where(events.c.merged_id == merged_id).order_by(documents.c.seq, events.c.position)).all()
-    return "\n".join(_describe_record(rec) + _describe_members(members))
-
-
-def _describe_record(rec: dict[str, Any]) -> list[str]:
-    date = rec.get("date") or {}
-    loc = rec.get("location") or {}
-    lines = [f"{rec['id']}  {rec['type']}" + (f"/{rec['mode']}" if rec.get("mode") else "")
-             + f"  {rec.get('label') or ''}" + ("  [REJECTED]" if rec.get("rejected") else ""),
-             f"  status: {rec.get('status')}" + ("  (background)" if rec.get("background") else ""),
-             f"  date: {date.get('start') or '?'}" + (f" .. {date['end']}" if date.get("end") else "")
-             + (f" ({date.get('precision')})" if date.get("precision") else ""),
-             f"  location: {', '.join(str(x) for x in (loc.get('name'), loc.get('country')) if x) or '?'}",
-             "  actors: " + "; ".join(f"{a.get('name')} [{a.get('id')}, {a.get('kind')}, {a.get('country') or '?'}]"
-                                      + (f" {a['role']}" if a.get("role") else "") for a in rec.get("actors") or []),
-             f"  topics: {', '.join(rec.get('topics') or []) or '-'}",
-             f"  confidence: {rec.get('confidence')}  sources: {len(rec.get('sources') or [])}"]
-    for c in rec.get("corrections") or []:
-        lines.append(f"  corrected {c['field']}: {json.dumps(c['old'], ensure_ascii=False)} -> "
-                     f"{json.dumps(c['value'], ensure_ascii=False)} by {c['by']} at {c['at']}")
-    return lines
-
-
-def _describe_members(members: Sequence[Any]) -> list[str]:
-    lines = ["sources:"]
-    for m in members:
-        member = json.loads(m.record)
-        trigger = next((e for s in member.get("sources") or [] for e in s.get("evidence") or []
-                        if e.get("field") == "trigger"), None)
-        date = (member.get("date") or {}).get("start")
-        lines.append(f"  - {m.doc_id} ({m.lang}, {m.date or 'undated'})" + (f" {m.title!r}" if m.title else ""))
-        lines.append(f"    report {m.id}: {member.get('type')}/{member.get('mode')} date {date or '?'}"
-                     + (f" trigger {trigger['text']!r}" if trigger else ""))
-        lines.append(f"    {explain(json.loads(m.merge_reason) if m.merge_reason else None)}")
-    return lines
+    sources = [SourceReport(report_id=m.id, doc_id=m.doc_id, lang=m.lang, doc_date=m.date, title=m.title,
+                            record=json.loads(m.record),
+                            merge_reason=json.loads(m.merge_reason) if m.merge_reason else None) for m in members]
+    return EventExplanation(record=rec, sources=sources)

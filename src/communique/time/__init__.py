@@ -21,7 +21,7 @@ from communique.time.lexicon import lexicon
 from communique.time.normalize import resolve
 
 if TYPE_CHECKING:
-    from communique.pipeline import Options
+    from communique.options import Options
 
 __all__ = ["Anchor", "document_anchor", "tag_time", "timex_to_event_date", "timexes_in"]
 

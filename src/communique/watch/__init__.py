@@ -7,5 +7,5 @@
     watch_loop(...)                                     # cycles every N seconds until SIGINT/SIGTERM
     source_status(engine)                               # communique.watch.state: rows for `watch status`
 
-Nothing heavy is imported here: `communique --help` imports `communique.watch.commands`.
+The commands (`communique watch`, `watch status`) are in `communique.cli.watch`.
 """

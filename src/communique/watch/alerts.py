@@ -22,10 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+import httpx
+from sqlalchemy import Engine
 
+from communique.store import EventFilter, change_mark, matches, query_events
 from communique.watch import state
 from communique.watch.config import Delivery, Watchlist
+from communique.watch.fetch import USER_AGENT
 
 ALERT_FORMAT = "communique.watch/1"
 WATERMARK_KEY = "alerts_watermark"
@@ -50,8 +53,6 @@ def matched_criteria(rec: dict[str, Any], watchlist: Watchlist, keyword_hits: se
     Any value within a field, every field given. `keyword_hits`: event ids whose source documents contain
     one of the keywords (full-text search of the store); the record's own text is searched as well.
     """
-    from communique.store.queries import EventFilter, matches
-
     reasons: list[str] = []
     checks: list[tuple[str, tuple[Any, ...], Callable[[Any], bool]]] = [
         ("type", watchlist.types, lambda t: matches(rec, EventFilter(type=t))),
@@ -140,15 +141,8 @@ def changed_fields(old_material: str | None, rec: dict[str, Any]) -> list[str]:
 
 def store_watermark(engine: Engine, watchlists: list[Watchlist]) -> str:
     """Changes when documents are ingested, events corrected, or the watchlists edited."""
-    from communique.store.schema import corrections, documents
-
-    with engine.connect() as conn:
-        seq = conn.execute(select(func.max(documents.c.seq))).scalar()
-        n_docs = conn.execute(select(func.count()).select_from(documents)).scalar()
-        corr = conn.execute(select(func.max(corrections.c.id))).scalar()
-        n_corr = conn.execute(select(func.count()).select_from(corrections).where(corrections.c.active)).scalar()
     lists = hashlib.sha256(repr(watchlists).encode()).hexdigest()[:12]
-    return f"{seq}:{n_docs}:{corr}:{n_corr}:{lists}"
+    return f"{change_mark(engine)}:{lists}"
 
 
 def evaluate_alerts(engine: Engine, watchlists: list[Watchlist], echo: Echo, report: Echo, now: float,
@@ -160,8 +154,6 @@ def evaluate_alerts(engine: Engine, watchlists: list[Watchlist], echo: Echo, rep
     mark = store_watermark(engine, watchlists)
     if not force and state.get_meta(engine, WATERMARK_KEY) == mark:
         return stats
-    from communique.store.queries import query_events
-
     stats.evaluated = True
     records = query_events(engine)
     for watchlist in watchlists:
@@ -177,8 +169,6 @@ def evaluate_alerts(engine: Engine, watchlists: list[Watchlist], echo: Echo, rep
 
 
 def _keyword_hits(engine: Engine, watchlist: Watchlist) -> set[str]:
-    from communique.store.queries import EventFilter, query_events
-
     ids: set[str] = set()
     for keyword in watchlist.keywords:
         ids.update(r["id"] for r in query_events(engine, EventFilter(text=keyword.rstrip("*"))))
@@ -258,10 +248,6 @@ def _append_jsonl(path: Path, payload: dict[str, Any]) -> None:
 
 def _post_webhook(url: str, payload: dict[str, Any]) -> None:
     """The webhook is the user's own configuration, so (unlike article links) private addresses are allowed."""
-    import httpx
-
-    from communique.watch.fetch import USER_AGENT
-
     try:
         response = httpx.post(url, json=payload, timeout=WEBHOOK_TIMEOUT, headers={"User-Agent": USER_AGENT})
     except httpx.HTTPError as error:

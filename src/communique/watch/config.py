@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 SOURCE_KINDS = ("feed", "sitemap", "listing")
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -117,8 +119,6 @@ def parse_duration(text: str | float | int) -> float:
 
 
 def _read_yaml(path: str | Path) -> Any:
-    import yaml
-
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from communique.read.readers import lang_code
+import feedparser  # always given bytes: feedparser never fetches a URL here
+
+from communique.read import lang_code
 
 MAX_DECOMPRESSED = 50_000_000  # a gzipped sitemap may not inflate past this
 _TRACKING_PARAM = re.compile(r"^(utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|_ga)$", re.IGNORECASE)
@@ -59,8 +61,6 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
 
 def parse_feed(data: bytes, base_url: str) -> list[Item]:
     """Entries of an RSS or Atom feed, in feed order. A feed with recoverable errors still yields its entries."""
-    import feedparser  # always given bytes: feedparser never fetches a URL here
-
     # A content type is given so that `bozo` reports only real XML problems, not a missing header.
     parsed = feedparser.parse(data, response_headers={"content-location": base_url,
                                                       "content-type": "application/xml"})

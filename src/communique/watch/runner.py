@@ -16,19 +16,19 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select
 
+from communique.document import Document
+from communique.errors import InputError
+from communique.options import Options
+from communique.read import declared_charset, decode_bytes, iso_date, read_bytes
+from communique.store import ingest_items
 from communique.watch import state
 from communique.watch.alerts import AlertStats, evaluate_alerts
 from communique.watch.config import Source, SourcesFile, Watchlist
 from communique.watch.discover import DiscoveryError, Item, Sitemaps, parse_feed, parse_listing, parse_sitemap
 from communique.watch.fetch import Fetcher, FetchError, FetchResult
-
-if TYPE_CHECKING:
-    from communique.document import Document
-    from communique.pipeline import Options
 
 Echo = Callable[[str], None]
 
@@ -91,8 +91,6 @@ def run_cycle(engine: Engine, sources: SourcesFile, watchlists: list[Watchlist],
               fetcher: Fetcher, report: Echo, echo: Echo, stop: threading.Event | None = None,
               clock: Callable[[], float] = time.time) -> CycleReport:
     """One pass over every source, then alerts. Never raises for network or page problems."""
-    from communique.pipeline import Options
-
     state.ensure_tables(engine)
     ctx = _Context(engine, fetcher, settings, sources.settings.max_items, Options(), report,
                    stop or threading.Event(), clock)
@@ -237,9 +235,6 @@ def _conditional_get(ctx: _Context, source: Source, url: str) -> FetchResult:
 
 
 def _page_text(body: bytes) -> str:
-    from communique.read import decode_bytes
-    from communique.read.html import declared_charset
-
     return decode_bytes(body, declared_charset(body)).text
 
 
@@ -291,9 +286,6 @@ def _fetch_and_ingest(ctx: _Context, source: Source, item: Item, known: state.It
 
 def _document(result: FetchResult, item: Item, source: Source) -> Document | str:
     """The article page through the HTML reader, with what the source said about it; or the problem."""
-    from communique.errors import InputError
-    from communique.read import iso_date, read_bytes
-
     produced = next(iter(read_bytes(result.body, item.url, item.url)), None)
     if produced is None or isinstance(produced, InputError):
         return f"not an article ({produced.problem if produced is not None else 'nothing read'})"
@@ -309,10 +301,8 @@ def _document(result: FetchResult, item: Item, source: Source) -> Document | str
 
 def _ingest(ctx: _Context, source: Source, item: Item, doc: Document, result: FetchResult,
             attempts: int) -> tuple[bool, int]:
-    from communique.store.ingest import ingest_items
-
     problems: list[str] = []
-    stats = ingest_items(ctx.engine, [doc], ctx.options, problems.append, show_progress=False)
+    stats = ingest_items(ctx.engine, [doc], ctx.options, problems.append)
     if stats.failed:
         _record_failure(ctx, source, item.url, attempts, "; ".join(problems), False, result.status, "failed")
         return False, 0

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Column, Engine, Float, Integer, MetaData, Table, Text, insert, select, update
 
-from communique.store.db import writing
+from communique.store import writing
 
 metadata = MetaData()
 

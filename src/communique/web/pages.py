@@ -11,14 +11,22 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import jinja2
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import Engine
 
-from communique.api.models import build_filter
-from communique.api.routes import get_engine
-from communique.store.corrections import PLOVER_TYPES
-from communique.store.queries import EventFilter
+from communique.serving.requests import EngineDep, build_filter
+from communique.store import (
+    PLOVER_TYPES,
+    EventFilter,
+    actor_detail,
+    document_detail,
+    event_detail,
+    list_actors,
+    page_events,
+    search_documents,
+    timeline,
+    top_pairs,
+)
 from communique.web import render
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -26,7 +34,6 @@ FILTER_NAMES = ("actor", "country", "pair", "type", "mode", "topic", "since", "u
 PAGE_SIZE = 50
 
 router = APIRouter(include_in_schema=False)
-EngineDep = Annotated[Engine, Depends(get_engine)]
 Param = Annotated[str | None, Query(max_length=300)]
 
 
@@ -61,9 +68,6 @@ def _filters(request: Request) -> tuple[dict[str, str], EventFilter | None, str 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, engine: EngineDep) -> HTMLResponse:
     """The relationship dashboard of a pair of countries (default: the pair with the most events)."""
-    from communique.store.queries import list_actors, timeline
-    from communique.store.views import page_events, top_pairs
-
     pairs = top_pairs(engine, 30)
     params, flt, error = _filters(request)
     if flt is not None and flt.pair is None and pairs:
@@ -101,8 +105,6 @@ def events_page(request: Request, engine: EngineDep,
                 sort: Annotated[str, Query(pattern=r"^-?(date|confidence)$")] = "-date",
                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
     """Events with every filter of the CLI, sorted and paginated; the URL holds the whole query."""
-    from communique.store.views import page_events
-
     params, flt, error = _filters(request)
     result = page_events(engine, flt, sort, PAGE_SIZE, offset) if flt is not None else None
     return page("events.html", title="Events", params=params, error=error, sort=sort, result=result,
@@ -112,8 +114,6 @@ def events_page(request: Request, engine: EngineDep,
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(engine: EngineDep, event_id: str) -> HTMLResponse:
     """One event: what, when, where, who (with roles), topics, agreements, and each source with its evidence."""
-    from communique.store.views import event_detail
-
     found = event_detail(engine, event_id[:200], 600)
     if found is None:
         raise HTTPException(404, f"no event {event_id[:200]!r}")
@@ -123,8 +123,6 @@ def event_page(engine: EngineDep, event_id: str) -> HTMLResponse:
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(engine: EngineDep, q: Param = None, country: Param = None,
                 kind: Annotated[str | None, Query(pattern="^(|person|organization|country)$")] = None) -> HTMLResponse:
-    from communique.store.queries import list_actors
-
     rows = list_actors(engine, EventFilter(actor=q or None), kind=kind or None, actor_country=country or None)
     return page("actors.html", title="Actors", rows=rows[:300], total=len(rows),
                 params={k: v for k, v in {"q": q, "country": country, "kind": kind}.items() if v})
@@ -133,8 +131,6 @@ def actors_page(engine: EngineDep, q: Param = None, country: Param = None,
 @router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
 def actor_page(engine: EngineDep, actor_id: str) -> HTMLResponse:
     """One actor: roles over time, counterparts as a radial network, events."""
-    from communique.store.views import actor_detail
-
     found = actor_detail(engine, actor_id[:200], counterpart_limit=24)
     if found is None:
         raise HTTPException(404, f"no actor {actor_id[:200]!r}")
@@ -145,8 +141,6 @@ def actor_page(engine: EngineDep, actor_id: str) -> HTMLResponse:
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document_page(engine: EngineDep, doc_id: str) -> HTMLResponse:
     """One document's cleaned text with the evidence of all its events marked."""
-    from communique.store.views import document_detail
-
     found = document_detail(engine, doc_id[:300])
     if found is None:
         raise HTTPException(404, f"no document {doc_id[:300]!r}")
@@ -157,7 +151,5 @@ def document_page(engine: EngineDep, doc_id: str) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(engine: EngineDep, q: Param = None) -> HTMLResponse:
     """Full-text search over documents, with a link to the events those documents support."""
-    from communique.store.queries import search_documents
-
     hits = search_documents(engine, q, 50) if q and q.strip() else []
     return page("search.html", title="Search", q=q or "", hits=hits)

@@ -7,7 +7,7 @@ import math
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from communique.store.views import highlight_segments
+from communique.store import highlight_segments
 
 # Evidence fields in legend order; any other field is shown as "other".
 FIELDS = ("trigger", "actor", "date", "location", "topic", "agreement")

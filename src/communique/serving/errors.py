@@ -1,8 +1,12 @@
-"""Errors as JSON bodies (`{"error": "…"}`) for the API, an HTML page for the web pages; never a traceback."""
+"""Errors as JSON bodies (`{"error": "…"}`) for the API, an HTML page for the web pages; never a traceback.
+
+The HTML page is drawn by the function given to `install_error_handlers` (the web pages' error page),
+so this module knows neither the API nor the pages."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -10,13 +14,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from communique.store.corrections import CorrectionError
-from communique.store.db import StoreError
+from communique.store import CorrectionError, StoreError
 
 log = logging.getLogger("communique.api")
 
 
-def install_error_handlers(app: FastAPI) -> None:
+HtmlErrorPage = Callable[[Request, int, str], Response]
+
+
+def install_error_handlers(app: FastAPI, html_error_page: HtmlErrorPage) -> None:
+    """JSON errors for the API and API clients; `html_error_page(request, status, message)` for browsers."""
+    app.state.html_error_page = html_error_page
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(StoreError, _store_error)  # type: ignore[arg-type]
@@ -28,9 +36,8 @@ def error_response(request: Request, status: int, message: str, details: list[di
     """JSON under /api (and for clients that ask for it), else the HTML error page."""
     wants_html = not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", "")
     if wants_html:
-        from communique.web.pages import render_error
-
-        return render_error(request, status, message)
+        html_error_page: HtmlErrorPage = request.app.state.html_error_page
+        return html_error_page(request, status, message)
     body: dict[str, Any] = {"error": message}
     if details:
         body["details"] = details

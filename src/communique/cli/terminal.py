@@ -1,11 +1,26 @@
-"""Readable terminal output: tables of records, a document view, progress bars (rich)."""
+"""Readable terminal output (rich): tables of records, a document view, progress bars."""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
 
 from communique.document import Document
 from communique.records import document_record, event_record, mention_record, timex_record
@@ -37,9 +52,6 @@ def _cell(rec: dict[str, Any], key: str) -> str:
 
 
 def render_table(records: list[dict[str, Any]], columns: list[tuple[str, str]], title: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
     table = Table(title=title, show_lines=False)
     for header, _ in columns:
         table.add_column(header, overflow="fold")
@@ -58,9 +70,6 @@ def show_document(doc: Document, fmt: str) -> None:
         rec["events"] = [event_record(doc, e) for e in doc.events]
         sys.stdout.write(json.dumps(rec, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
         return
-    from rich.console import Console
-    from rich.panel import Panel
-
     console = Console()
     meta = document_record(doc)
     head = "\n".join(f"[bold]{k}[/bold]: {meta[k]}" for k in ("id", "source", "title", "url", "date",
@@ -79,31 +88,30 @@ def show_document(doc: Document, fmt: str) -> None:
         render_table([event_record(doc, e) for e in doc.events], EVENT_COLUMNS, "Events")
 
 
-def progress(items: Iterable[T], description: str) -> Iterator[T]:
-    """Iterate with a progress bar (counts and rate) on stderr when it is a terminal."""
+@contextmanager
+def progress_bar(description: str) -> Iterator[Callable[[], None] | None]:
+    """A progress bar (counts and rate) on stderr when it is a terminal; yields its `advance`, else None."""
     if not sys.stderr.isatty():
-        yield from items
+        yield None
         return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        ProgressColumn,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-    from rich.text import Text
-
-    class RateColumn(ProgressColumn):  # documents per second
-        def render(self, task: Any) -> Text:
-            return Text(f"{task.speed:.0f} docs/s" if task.speed else "")
-
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               RateColumn(), TimeElapsedColumn())
+               _RateColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(description, total=None)
+        yield lambda: bar.advance(task)
+
+
+def progress(items: Iterable[T], description: str) -> Iterator[T]:
+    """Iterate with a progress bar on stderr when it is a terminal (advanced after each item)."""
+    with progress_bar(description) as advance:
         for item in items:
             yield item
-            bar.advance(task)
+            if advance is not None:
+                advance()
+
+
+class _RateColumn(ProgressColumn):
+    """Documents per second."""
+
+    def render(self, task: Any) -> Text:
+        return Text(f"{task.speed:.0f} docs/s" if task.speed else "")

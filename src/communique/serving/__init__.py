@@ -1,0 +1,7 @@
+"""What the JSON API (`communique.api`) and the web pages (`communique.web`) share, so neither imports the other.
+
+    settings.py   Settings (the store, who may read, the token that allows writes) and request limits
+    guard.py      the middleware: who may connect, how big a body may be, the security headers
+    errors.py     errors as JSON for the API and as the pages' HTML error page for browsers, never a traceback
+    requests.py   the store's engine of a request, and the event filter from query parameters
+"""
