@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-import yaml
-
+from communique.actors.countries import country_names, demonym_data
 from communique.actors.names import de_stem, fold, is_cyrillic, match_key, ru_stem, vi_to_cyrillic
-from communique.langdata import SUPPORTED, data_path
+from communique.langdata import SUPPORTED
 
 # A word: letters with their combining marks (Devanagari, Bengali and Thai vowel signs are marks, not
 # letters); a Han or kana character is a word of its own (Chinese and Japanese are written without spaces,
@@ -39,7 +38,6 @@ TOKEN_RE = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w{_MARKS}])+(?:[’'](?:(?![{
 NAME_GAP_RE = re.compile(r"[ ,\t\u00a0\-–—·・‧\u200c\u200d]{0,3}")
 
 # CLDR territories that are not countries (continents, unions, placeholders).
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,28 +127,6 @@ def _name_keys(surface: str, group: str) -> tuple[tuple[str, ...], ...]:
 
 
 # --------------------------------------------------------------------------------------------- countries
-
-
-@cache
-def demonym_data() -> dict[str, Any]:
-    node = data_path("kb", "demonyms.yaml")
-    if not node.is_file():
-        return {}
-    loaded = yaml.safe_load(node.read_text(encoding="utf-8")) or {}
-    return loaded if isinstance(loaded, dict) else {}
-
-
-@cache
-def country_names() -> dict[str, str]:
-    """Code -> canonical English short name ("RU" -> "Russia")."""
-    import babel
-
-    out: dict[str, str] = {}
-    for code, name in babel.Locale.parse("en").territories.items():
-        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
-            out[code] = re.sub(r"\s*\(.*\)$", "", name)
-    out.update(demonym_data().get("canonical", {}) or {})
-    return out
 
 
 @cache

@@ -247,7 +247,7 @@ def role_country(role: Role, person: Entity) -> str | None:
 
 @cache
 def _country_codes() -> dict[str, str]:
-    from communique.actors.gazetteer import country_names
+    from communique.actors.countries import country_names  # lazy: CLDR names, only for office look-ups
 
     return {name: code for code, name in country_names().items()}
 

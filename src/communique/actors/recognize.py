@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
+from communique.actors.draft import Draft
 from communique.actors.gazetteer import (
     Candidate,
     Match,
@@ -32,24 +33,6 @@ MAX_COMPLEMENT_CHARS = 90
 _PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
 _INITIAL_RE = re.compile(r"[A-ZА-ЯЁ]\.")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-
-
-@dataclass(slots=True)
-class Draft:
-    """A mention before resolution: where it is and what it may be."""
-
-    start: int
-    end: int
-    kind: str
-    candidates: tuple[Candidate, ...] = ()
-    source: str = "kb"
-    country: str | None = None  # stated in the text (title complement, demonym) or implied by name shape
-    role: str | None = None
-    role_span: tuple[int, int] | None = None
-    org: Candidate | None = None  # the organization the role belongs to
-    name_tokens: tuple[str, ...] = ()  # for unknown names: the tokens as written
-    confidence: float = 1.0
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def effective_lang(doc_lang: str, text: str) -> str:

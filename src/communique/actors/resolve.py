@@ -7,6 +7,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
+from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, Token, folded_name_id, token_key
 from communique.actors.names import (
     cyrillic_to_vi,
@@ -16,7 +17,6 @@ from communique.actors.names import (
     ru_stem,
     ru_to_latin,
 )
-from communique.actors.recognize import Draft
 from communique.document import Mention, Span
 
 # Бразилии is Brazil more often than Brasília: countries before places when a stem is shared

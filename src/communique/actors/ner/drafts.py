@@ -15,11 +15,11 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, folded_name_id, token_key
 from communique.actors.names import is_cyrillic
 from communique.actors.ner import EntitySpan, NerConfig, config, entities
 from communique.actors.ner.persons import analyzer, name_words, nominative, to_latin
-from communique.actors.recognize import Draft
 from communique.langdata import section
 
 _PREFIX = {"person": "per", "organization": "org", "location": "loc"}
