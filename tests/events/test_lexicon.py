@@ -16,7 +16,7 @@ from communique.events.lexicon import (
     compile_lexicon,
     lexicon,
 )
-from communique.langdata import available_languages
+from communique.lang import codes as available_languages
 
 
 def _trigger(lang: str, text: str, phrase: str) -> TriggerMatch:

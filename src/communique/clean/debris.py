@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from communique import lang as languages
 from communique.document import Document, Removed
-from communique.langdata import available_languages, section
 
 if TYPE_CHECKING:
     from communique.pipeline import Options
@@ -60,8 +60,8 @@ def debris_rules() -> DebrisRules:
     patterns: dict[str, list[str]] = {}
     credits: list[str] = []
     pieces: list[str] = []
-    for lang in available_languages():
-        data = section(lang, "debris")
+    for lang in languages.codes():
+        data = languages.section(lang, "debris")
         exact.update(" ".join(str(x).split()).casefold() for x in data.get("lines", []))
         for reason, regexes in _by_reason(data.get("patterns", [])).items():
             patterns.setdefault(reason, []).extend(_checked(lang, "patterns", regexes))
@@ -96,7 +96,7 @@ def _checked(lang: str, name: str, values: list[object]) -> list[str]:
         try:
             re.compile(str(value))
         except re.error as e:
-            raise ValueError(f"data/lang/{lang}.yaml debris.{name}: bad regex {value!r}: {e}") from None
+            raise ValueError(f"lang/{lang}/data.yaml debris.{name}: bad regex {value!r}: {e}") from None
         out.append(str(value))
     return out
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from communique import lang as languages
 from communique.document import Document, Sentence
-from communique.langdata import section
 
 if TYPE_CHECKING:
     from communique.pipeline import Options
@@ -43,8 +43,8 @@ def sentence_rules(lang: str) -> SentenceRules:
     abbreviations: set[str] = set()
     numeric: set[str] = set()
     ordinal = False
-    for source in dict.fromkeys(["xx", lang]):
-        data = section(source, "sentences")
+    for source in dict.fromkeys([languages.FALLBACK, lang]):
+        data = languages.section(source, "sentences")
         abbreviations.update(_folded(data.get("abbreviations", [])))
         numeric.update(_folded(data.get("numeric_abbreviations", [])))
         if source == lang:
