@@ -306,9 +306,11 @@ def _first_space(raw: str, start: int, end: int) -> int | None:
 
 # UTF-8 read as cp1252/Latin-1 ("PressegesprÃ¤ch", "â€œ"): a lead-byte character, then one that
 # stands for a continuation byte (0x80-0xBF, or its cp1252 reading).
-_CONTINUATION = "\x80-\xbfŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›€™"
-_MOJIBAKE = re.compile(f"[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîï][{_CONTINUATION}]")
 _CP1252_BYTE = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+# A continuation byte read as Latin-1 (U+0080-U+00BF) or as cp1252 (its characters for 0x80-0x9F); a
+# lead byte of a 2- or 3-byte sequence (0xC2-0xEF) read as Latin-1.
+_CONTINUATION = "\x80-\xbf" + "".join(sorted(_CP1252_BYTE))
+_MOJIBAKE = re.compile(rf"[\u00c2-\u00ef][{_CONTINUATION}]")
 
 
 def repair_mojibake(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
