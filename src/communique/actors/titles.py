@@ -1,6 +1,6 @@
 """Titles and roles ("заместитель министра иностранных дел", "der stellvertretende Premierminister").
 
-The lexicon is data: the `titles` section of each `data/lang/<lang>.yaml`:
+The lexicon is data: the `titles` section of each `lang/<code>/data.yaml`:
 
     titles:
       roles:          # regex (case-insensitive, inflection as \\w*) -> canonical English title

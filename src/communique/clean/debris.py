@@ -7,7 +7,7 @@ normalized: CRLF/CR -> LF, odd spaces (NBSP, tabs, thin spaces) -> one space, ze
 control characters removed, NFC composition, trailing/leading spaces of a line dropped, and at
 most one blank line between paragraphs. `doc.offset_map[i]` is the raw index of cleaned char i.
 
-The debris patterns are data: the `debris` section of every data/lang/*.yaml file. All languages'
+The debris patterns are data: the `debris` section of every lang/<code>/data.yaml. All languages'
 patterns apply to every document, because language identification runs after cleaning and
 debris lines are distinctive in any language.
 """

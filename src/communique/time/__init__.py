@@ -4,7 +4,7 @@
     timexes_in(doc, start, end)   the timexes overlapping a span, sorted (for the events stage)
     timex_to_event_date(timex)    a Timex as the event record's date object
 
-Layout: lexicon.py (CLDR + data/lang `dates` vocabulary), grammar.py (one regex per language ->
+Layout: lexicon.py (CLDR + lang/<code> `dates` vocabulary), grammar.py (one regex per language ->
 candidates), anchor.py (metadata / option / dateline), normalize.py (values, year inference).
 """
 

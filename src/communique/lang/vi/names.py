@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from communique import lang
@@ -83,16 +83,22 @@ def _syllable_to_cyrillic(syllable: str) -> str:
     return initial + vowel + final
 
 
-def to_cyrillic(name: str) -> str:
-    """Russian transcription of a Vietnamese name (Lê Hoài Trung -> Ле Хоай Чунг)."""
+def _by_syllable(name: str, convert: Callable[[str], str], capitalize: bool) -> str:
+    """Each word (syllable) of a name converted, separators kept; capitals where the word had one,
+    or on every word with `capitalize`."""
     parts = []
     for word in re.split(r"(\W+)", name):
         if not word or not word[0].isalpha():
             parts.append(word)
             continue
-        cyr = _syllable_to_cyrillic(word)
-        parts.append(cyr[:1].upper() + cyr[1:] if word[0].isupper() else cyr)
+        out = convert(word)
+        parts.append(out[:1].upper() + out[1:] if capitalize or word[0].isupper() else out)
     return "".join(parts)
+
+
+def to_cyrillic(name: str) -> str:
+    """Russian transcription of a Vietnamese name (Lê Hoài Trung -> Ле Хоай Чунг)."""
+    return _by_syllable(name, _syllable_to_cyrillic, capitalize=False)
 
 
 _CYR_INITIALS = (("нг", "ng"), ("нь", "nh"), ("тх", "th"), ("кх", "kh"), ("ку", "qu"), ("ч", "tr"), ("ф", "ph"),
@@ -118,14 +124,7 @@ def _cyr_syllable_to_vi(syllable: str) -> str:
 
 def from_cyrillic(name: str) -> str:
     """Toneless Latin Vietnamese form of a Cyrillic transcription (Ле Тхи Тху Ханг -> Le Thi Thu Hang)."""
-    parts = []
-    for word in re.split(r"(\W+)", name):
-        if not word or not word[0].isalpha():
-            parts.append(word)
-            continue
-        lat = _cyr_syllable_to_vi(word)
-        parts.append(lat[:1].upper() + lat[1:])
-    return "".join(parts)
+    return _by_syllable(name, _cyr_syllable_to_vi, capitalize=True)
 
 
 # A Vietnamese syllable in Latin script: an optional initial, a vowel nucleus and an optional final.
