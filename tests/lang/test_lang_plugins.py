@@ -78,3 +78,20 @@ def test_the_events_lexicon_finds_the_toy_trigger(toy: str) -> None:
 def test_the_toy_stemming_hook_keys_names(toy: str) -> None:
     assert languages.hook(toy, "names", "stem") is not None
     assert token_key("Kremzo", toy) == token_key("Krem", toy) == "krem"
+
+
+def test_a_section_key_in_two_files_names_the_file(toy: str, tmp_path: Path) -> None:
+    (tmp_path / "qq" / "more.yaml").write_text("language:\n  name: Toy again\n", encoding="utf-8")
+    languages.reset()
+    with pytest.raises(languages.LanguageDataError) as raised:
+        languages.get(toy)
+    more = tmp_path / "qq" / "more.yaml"
+    assert str(raised.value) == f"{more}: section 'language' is also defined in another file of this folder"
+
+
+def test_bad_yaml_names_the_file(toy: str, tmp_path: Path) -> None:
+    (tmp_path / "qq" / "data.yaml").write_text("dates: [unclosed\n", encoding="utf-8")
+    languages.reset()
+    with pytest.raises(languages.LanguageDataError) as raised:
+        languages.section(toy, "dates")
+    assert str(raised.value).startswith(f"{tmp_path / 'qq' / 'data.yaml'}: not valid YAML: ")

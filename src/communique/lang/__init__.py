@@ -143,10 +143,10 @@ def data(code: str) -> dict[str, Any]:
 
 def section(code: str, name: str, default: Any = None) -> Any:
     """One section of a language's data, e.g. section("ru", "triggers"); empty when absent."""
-    value = data(code).get(name)
-    if value is None:
+    found = find(code)
+    if found is None:
         return {} if default is None else default
-    return value
+    return found.section(name, default)
 
 
 def about(code: str, key: str, default: Any = None) -> Any:
