@@ -6,6 +6,9 @@ The toy `qq` has a month name, a meeting trigger and a stemming hook; the regist
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,3 +98,16 @@ def test_bad_yaml_names_the_file(toy: str, tmp_path: Path) -> None:
     with pytest.raises(languages.LanguageDataError) as raised:
         languages.section(toy, "dates")
     assert str(raised.value).startswith(f"{tmp_path / 'qq' / 'data.yaml'}: not valid YAML: ")
+
+
+def test_a_folder_named_in_the_environment_is_a_language(tmp_path: Path) -> None:
+    folder = tmp_path / "qq"
+    folder.mkdir()
+    (folder / "data.yaml").write_text(TOY_DATA, encoding="utf-8")
+    (folder / "names.py").write_text(TOY_NAMES, encoding="utf-8")
+    script = ("from communique import lang\n"
+              "stem = lang.hook('qq', 'names', 'stem')\n"
+              "print('qq' in lang.codes(), lang.section('qq', 'dates')['months'], stem('Kremzo'))")
+    env = {**os.environ, languages.LANG_PATH_VARIABLE: str(tmp_path), "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout == "True {'zorbuary': 3} Krem\n"
