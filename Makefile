@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench
+.PHONY: setup demo test lint bench fuzz
 
 $(BIN)/communique: pyproject.toml
 	./scripts/setup
@@ -23,3 +23,13 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# Coverage-guided fuzzing of the readers and the date grammar (atheris). Each input may take at most
+# FUZZ_INPUT_SECONDS (a slower one is reported as a timeout with its input, so the run always ends).
+FUZZ_SECONDS ?= 60
+FUZZ_INPUT_SECONDS ?= 10
+fuzz: setup
+	$(BIN)/pip install --quiet -e '.[fuzz]'
+	mkdir -p /tmp/fuzz-corpus
+	$(BIN)/python fuzz/fuzz_readers.py -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_INPUT_SECONDS) -rss_limit_mb=2048 /tmp/fuzz-corpus tests/data/bad
+	$(BIN)/python fuzz/fuzz_time.py -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_INPUT_SECONDS) -rss_limit_mb=2048

@@ -79,7 +79,8 @@ def http_queries(engine: Engine) -> dict[str, Query]:
 
     from communique.api import Settings, create_app
 
-    client = TestClient(create_app(Settings(db=str(engine.url)), engine=engine), client=("127.0.0.1", 50000))
+    client = TestClient(create_app(Settings(db=str(engine.url)), engine=engine), client=("127.0.0.1", 50000),
+                        base_url="http://localhost")
 
     def get(path: Callable[[dict[str, Any]], str]) -> Query:
         def run(_: Engine, p: dict[str, Any]) -> int:

@@ -80,7 +80,12 @@ def _options(doc_date: str | None, lang: str | None, min_confidence: float = 0.0
             typer.echo(f"communique: --doc-date {doc_date!r}: expected YYYY-MM-DD", err=True)
             raise typer.Exit(EXIT_USAGE) from None
     if lang is not None:
+        from communique.clean.language import is_language_code
+
         lang = lang.lower()
+        if not is_language_code(lang):
+            typer.echo(f"communique: --lang {lang!r}: not an ISO 639 language code (e.g. ru, vi, de)", err=True)
+            raise typer.Exit(EXIT_USAGE)
     return Options(doc_date=doc_date, lang=lang, min_confidence=min_confidence)
 
 
@@ -309,7 +314,7 @@ def serve(
     from communique.store.db import StoreError
 
     try:
-        application = create_app(Settings.from_env(db=db, public=public or None))
+        application = create_app(Settings.from_env(db=db, public=public or None, bind_host=host))
     except StoreError as error:
         typer.echo(f"communique: {error}", err=True)
         raise typer.Exit(EXIT_USAGE if error.usage else EXIT_BAD_INPUT) from None

@@ -16,5 +16,5 @@ TOKEN = "test-token-7f3a"
 def client_for(db: Path, client: tuple[str, int] = LOCAL, raise_server_exceptions: bool = True,
                **settings: Any) -> TestClient:
     """A TestClient on the app over `db`, connecting from `client` (by default this machine)."""
-    return TestClient(create_app(Settings(db=str(db), **settings)), client=client,
+    return TestClient(create_app(Settings(db=str(db), **settings)), client=client, base_url="http://localhost",
                       raise_server_exceptions=raise_server_exceptions)

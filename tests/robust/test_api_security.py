@@ -54,7 +54,7 @@ def store(seed_store: Path, tmp_path: Path) -> Path:
 
 
 def client(db: Path, raise_errors: bool = True, **settings: Any) -> TestClient:
-    return TestClient(create_app(Settings(db=str(db), **settings)), client=LOCAL,
+    return TestClient(create_app(Settings(db=str(db), **settings)), client=LOCAL, base_url="http://localhost",
                       raise_server_exceptions=raise_errors)
 
 
@@ -103,7 +103,8 @@ def test_writes_are_refused_when_no_token_is_configured(store: Path, path: str) 
 
 
 def test_other_machines_are_refused_unless_public(store: Path) -> None:
-    with TestClient(create_app(Settings(db=str(store), token=TOKEN)), client=("203.0.113.9", 1234)) as remote:
+    with TestClient(create_app(Settings(db=str(store), token=TOKEN)), client=("203.0.113.9", 1234),
+                    base_url="http://localhost") as remote:
         assert remote.get("/api/events").status_code == 403
         assert remote.post("/api/documents", json=body_for("/api/documents"),
                            headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 403

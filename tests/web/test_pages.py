@@ -16,7 +16,8 @@ HTML = {"Accept": "text/html"}
 
 @pytest.fixture(scope="module")
 def web(web_store: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(db=str(web_store))), client=("127.0.0.1", 50000)) as client:
+    with TestClient(create_app(Settings(db=str(web_store))), client=("127.0.0.1", 50000),
+                    base_url="http://127.0.0.1:8000") as client:
         yield client
 
 

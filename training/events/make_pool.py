@@ -47,7 +47,6 @@ def key(s: str) -> str:
 
 
 def main() -> None:
-    from communique.actors.kb import load_kb  # noqa: F401  (the project's KB decides "political")
     from communique.document import Document
     from communique.pipeline import Options, process
 
@@ -61,7 +60,8 @@ def main() -> None:
             seen.add(key(s))
             by_lang.setdefault(lang, []).append({
                 "id": "pool-" + key(s)[:12], "lang": lang, "text": s,
-                "context_before": sents[i - 1] if i else "", "context_after": sents[i + 1] if i + 1 < len(sents) else "",
+                "context_before": sents[i - 1] if i else "",
+                "context_after": sents[i + 1] if i + 1 < len(sents) else "",
                 "source": source})
     out = []
     for lang, want in PER_LANG.items():

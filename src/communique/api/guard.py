@@ -40,6 +40,24 @@ def is_local_client(host: str | None) -> bool:
         return False
 
 
+def host_name(header: str) -> str:
+    """The host of a Host header, lower case, without its port ("[::1]:8000" -> "::1")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def allowed_host(header: str | None, settings: Settings) -> bool:
+    """Loopback names always; the configured names; any name on a public server that lists none."""
+    if header is None:  # HTTP/1.0 without Host: no name to rebind
+        return True
+    name = host_name(header)
+    if is_local_client(name) or name.endswith(".localhost") or name in settings.hosts:
+        return True
+    return settings.public and not settings.hosts
+
+
 def security_headers(path: str) -> list[tuple[bytes, bytes]]:
     csp = DOCS_CSP if path.startswith(DOCS_PATHS) else APP_CSP
     return [(b"content-security-policy", csp.encode()), (b"x-content-type-options", b"nosniff"),
@@ -59,6 +77,11 @@ class Guard:
         if not self.settings.public and not is_local_client(client[0] if client else None):
             await _refuse(send, 403, "this server answers only clients on this machine "
                           "(start it with --public or COMMUNIQUE_PUBLIC=1 to serve others)")
+            return
+        host = next((v.decode("latin-1") for k, v in scope.get("headers") or [] if k == b"host"), None)
+        if not allowed_host(host, self.settings):
+            await _refuse(send, 421, f"this server does not answer to the host name {host!r} (allowed: localhost, "
+                          "loopback addresses, --host, and the names in COMMUNIQUE_HOSTS)")
             return
         if scope.get("method") in BODY_METHODS:
             body = await self._read_body(scope, receive)

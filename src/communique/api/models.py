@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from communique.api.settings import MAX_BODY_BYTES, MAX_DOCUMENTS
+from communique.read.readers import iso_date
 from communique.store.corrections import EVENT_FIELDS, PLOVER_TYPES
 from communique.store.queries import EventFilter, check_period
 
@@ -29,6 +30,15 @@ class DocumentIn(BaseModel):
     lang: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]+)?$", max_length=20)] | None = None
     url: Annotated[str, StringConstraints(max_length=2000)] | None = None
     title: Annotated[str, StringConstraints(max_length=2000)] | None = None
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str | None) -> str | None:
+        """The same rule as a JSONL `date` (a real calendar day, or a timestamp starting with one); the CLI
+        warns and ignores such a date, the API refuses the request so the client learns of it."""
+        if value is not None and iso_date(value) is None:
+            raise ValueError(f"date {value!r} is not a real date (expected YYYY-MM-DD)")
+        return value
 
 
 DocumentsIn = DocumentIn | Annotated[list[DocumentIn], Field(min_length=1, max_length=MAX_DOCUMENTS)]
@@ -75,6 +85,9 @@ def build_filter(actor: str | None = None, country: str | None = None, pair: str
     values = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in {
         "actor": actor, "country": country, "pair": pair, "type": type, "mode": mode, "topic": topic,
         "since": since, "until": until, "lang": lang, "text": text}.items()}
+    for name, value in values.items():  # a NUL or other control character would be dropped downstream,
+        if value is not None and not value.isprintable():  # turning the filter into no filter at all
+            raise ValueError(f"{name} {value!r}: control characters are not allowed")
     pair_codes = _pair(values["pair"])
     if values["country"] and not re.fullmatch(r"[A-Za-z]{2}", values["country"]):
         raise ValueError(f"country {values['country']!r}: expected an ISO 3166 alpha-2 code, e.g. VN")

@@ -20,6 +20,8 @@ from communique.api.models import (
     EventCorrectionIn,
     build_filter,
 )
+from communique.clean.language import is_language_code
+from communique.read.readers import iso_date
 from communique.store.queries import EventFilter
 
 router = APIRouter(prefix="/api")
@@ -184,6 +186,10 @@ def post_documents(engine: EngineDep, body: DocumentsIn,
     from communique.read.readers import jsonl_document
     from communique.store.ingest import ingest_items
 
+    if doc_date is not None and iso_date(doc_date) != doc_date:
+        raise HTTPException(400, f"doc_date {doc_date!r}: expected YYYY-MM-DD, a real date")
+    if lang is not None and not is_language_code(lang):
+        raise HTTPException(400, f"lang {lang!r}: not an ISO 639 language code (e.g. ru, vi, de)")
     docs = body if isinstance(body, list) else [body]
     problems: list[str] = []
     items = [jsonl_document(_as_jsonl(d), n, "api", None) for n, d in enumerate(docs, 1)]

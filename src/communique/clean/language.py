@@ -41,6 +41,18 @@ def _neighbours() -> dict[str, tuple[str, re.Pattern[str]]]:
     return out
 
 
+def is_language_code(code: str) -> bool:
+    """True for an ISO 639 language code that CLDR knows ("vi", "fil"), whatever data we have for it:
+    a language without data of its own still gets the language-neutral pipeline."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return code.isalpha() and code.islower() and 2 <= len(code) <= 3
+
+
 @cache
 def identifier() -> Any:
     """A py3langid identifier of our own, with normalized probabilities, restricted to CANDIDATES."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from communique import lang as languages
@@ -63,7 +64,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if utf16:
         return _strip_nuls(Decoded(data.decode(utf16, errors="replace"), utf16))
     if _looks_binary(data):
-        raise UndecodableError("binary file (not text)")
+        # Control bytes never occur in UTF-8 or legacy text, but do in UTF-16/32 of other scripts (the 0x04 of
+        # every Cyrillic letter, the low bytes of CJK): binary unless one of those decodings reads as text.
+        wide = _bomless_wide(data)
+        if wide is None:
+            raise UndecodableError("binary file (not text)")
+        return _strip_nuls(Decoded(data.decode(wide, errors="replace"), wide))
     try:
         return _strip_nuls(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
@@ -71,7 +77,49 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     mixed = _decode_mixed(data, declared)
     if mixed:
         return _strip_nuls(mixed)
+    damaged = _damaged_utf8(data)
+    if damaged:
+        return _strip_nuls(damaged)
     return _strip_nuls(_decode_legacy(data, declared))
+
+
+# A file is "mostly UTF-8" when its valid multi-byte sequences are at least as many as its invalid bytes:
+# one truncated sequence or stray byte must not make the rest of the file be read in another encoding. Legacy
+# text (cp1251, cp1252...) almost never holds a valid UTF-8 sequence, and each of its letters is an invalid byte.
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_damage(data: bytes) -> tuple[int, list[int]]:
+    """(valid multi-byte sequences, byte offsets of the invalid bytes: the first five, then -1s) of data read
+    as UTF-8. Counted in C (surrogateescape turns each invalid byte into one lone surrogate, which an
+    encoding with errors="ignore" drops), so a large file with many bad bytes costs no more than a clean one."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(data) - len(text.encode("utf-8", errors="ignore"))
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    offsets: list[int] = []
+    for match in _ESCAPED_BYTE.finditer(text) if bad else ():
+        offsets.append(len(text[: match.start()].encode("utf-8", errors="surrogateescape")))
+        if len(offsets) == 5:
+            break
+    return good, offsets + [-1] * (bad - len(offsets))
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """True for UTF-8 text with a few damaged bytes (not a legacy encoding)."""
+    good, bad = _utf8_damage(data)
+    return 0 < len(bad) <= good
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with replacement characters for the few bytes that are not, and a warning that says where."""
+    good, bad = _utf8_damage(data)
+    if not 0 < len(bad) <= good:
+        return None
+    where = ", ".join(str(b) for b in bad[:5]) + (", ..." if len(bad) > 5 else "")
+    return Decoded(data.decode("utf-8", errors="replace"), "utf-8",
+                   [f"invalid UTF-8 at byte offset {where}: replaced with U+FFFD ({len(bad)} byte(s))"])
 
 
 def _decode_mixed(data: bytes, declared: str | None) -> Decoded | None:
@@ -86,7 +134,10 @@ def _decode_mixed(data: bytes, declared: str | None) -> Decoded | None:
         try:
             utf8[i] = line.decode("utf-8")
         except UnicodeDecodeError:
-            legacy.append(i)
+            if mostly_utf8(line):  # a damaged UTF-8 line stays UTF-8 (with replacement characters)
+                utf8[i] = line.decode("utf-8", errors="replace")
+            else:
+                legacy.append(i)
     if not utf8 or not legacy:
         return None
     codec = _decode_legacy(b"".join(lines[i] for i in legacy), declared).encoding
@@ -114,6 +165,42 @@ def _bomless_utf16(data: bytes) -> str | None:
     if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
     return None
+
+
+def _bomless_wide(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a BOM, in any script: the decoding that reads best as text, if one does.
+
+    Both byte orders of UTF-16 can give "letters" (swapped Arabic reads as CJK symbols), so the decodings
+    are ranked by how many of their characters fall in the blocks where a language's text lives."""
+    sample = data[: _SAMPLE - _SAMPLE % 4]
+    scored = [(_text_score(sample, codec), codec) for codec in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")]
+    score, codec = max(scored, key=lambda pair: pair[0])
+    return codec if score >= 0.9 else None
+
+
+# Where the text of the world's languages lives: ASCII and Latin, Greek to Arabic and Syriac, the Indic
+# scripts to Tibetan, Hangul jamo, kana and CJK punctuation, CJK ideographs, Hangul syllables, full-width forms.
+_TEXT_BLOCKS = ((0x0000, 0x024F), (0x0370, 0x074F), (0x0900, 0x0FFF), (0x1100, 0x11FF), (0x2010, 0x205F),
+                (0x3000, 0x30FF), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0xFF00, 0xFFEF))
+_MIN_WIDE_CHARS = 16  # fewer characters than this cannot tell text from noise
+
+
+def _text_score(sample: bytes, codec: str) -> float:
+    """0 when the decoding fails or is not text; else the share of its characters in _TEXT_BLOCKS."""
+    text = ""
+    for cut in (0, 1, 2, 3):  # the sample may end inside a code unit or a surrogate pair
+        try:
+            text = sample[: len(sample) - cut].decode(codec)
+            break
+        except UnicodeDecodeError:
+            continue
+    if len(text) < _MIN_WIDE_CHARS:
+        return 0.0
+    texty = sum(1 for c in text if c.isalnum() or c.isspace() or unicodedata.category(c)[0] in "PSM")
+    letters = sum(1 for c in text if c.isalpha())
+    if texty < 0.97 * len(text) or letters < 0.3 * len(text):
+        return 0.0
+    return sum(1 for c in text if any(lo <= ord(c) <= hi for lo, hi in _TEXT_BLOCKS)) / len(text)
 
 
 def looks_binary(data: bytes) -> bool:

@@ -9,6 +9,11 @@ from html.parser import HTMLParser
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|meta)\b",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(r"<(?:p|div|span|br|a|h[1-6]|table|li)\b[^>]*>", re.IGNORECASE)
+# A "<" with no ">" before the next "<" (or the end) opens no tag. Runs of them ("<a <a <a ...") make
+# html.parser and lxml rescan the rest of the page at each one (quadratic: 18 KB took 50 s); as text they cost
+# nothing, and no real tag is touched.
+# A comment opener is left alone: an unclosed one hides the rest of the page (cut off first, as browsers do).
+_ORPHAN_LT = re.compile(r"<(?!!--)(?=[^<>]*(?:<|\Z))")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -36,6 +41,7 @@ def extract_page(html: str) -> Page:
     """Main text and metadata of a page; falls back to all visible text when no main text is found."""
     import trafilatura  # heavy: imported on the first HTML document only
 
+    html = defuse(html)
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                            include_tables=True, favor_recall=True)
     text = getattr(extracted, "text", None) or ""
@@ -87,9 +93,18 @@ class _TextCollector(HTMLParser):
             self.title.append(data)
 
 
+def defuse(html: str) -> str:
+    """The page with every "<" that opens no tag written as "&lt;" (see _ORPHAN_LT), and without what an
+    unclosed comment hides (everything after its "<!--", as in a browser)."""
+    opener = html.find("<!--", html.rfind("-->") + 1 if "-->" in html else 0)
+    if opener >= 0:
+        html = html[:opener]
+    return _ORPHAN_LT.sub("&lt;", html)
+
+
 def _collect(html: str) -> _TextCollector:
     collector = _TextCollector()
-    collector.feed(html)
+    collector.feed(defuse(html))
     collector.close()
     return collector
 

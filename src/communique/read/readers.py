@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from communique.clean.debris import has_content
 from communique.document import Document
-from communique.errors import InputError
+from communique.errors import InputError, printable
 from communique.read.decode import UndecodableError, decode_bytes, looks_binary
 from communique.read.html import declared_charset, extract_page, looks_like_html
 
@@ -48,13 +49,13 @@ def read_inputs(paths: list[str], options: Options | None = None) -> Iterator[Do
         if given == "-":
             yield from read_stdin()
             continue
-        path = Path(given)
+        path, shown = Path(given), printable(given)  # `shown` names the file in messages: never raw control bytes
         if not path.exists():
-            yield usage_error(given, "no such file or directory")
+            yield usage_error(shown, "no such file or directory")
         elif path.is_dir():
-            yield from read_folder(path, given)
+            yield from read_folder(path, shown)
         else:
-            yield from read_file(path, path.name, given)
+            yield from read_file(path, path.name, shown)
 
 
 def usage_error(source: str, problem: str) -> InputError:
@@ -68,24 +69,44 @@ def usage_error(source: str, problem: str) -> InputError:
 
 
 def read_folder(folder: Path, shown: str) -> Iterator[Document | InputError]:
-    files = folder_files(folder)
-    if not files:
+    unreadable: list[OSError] = []
+    files = folder_files(folder, unreadable)
+    for error in unreadable:
+        where = Path(error.filename).relative_to(folder).as_posix() if error.filename else "."
+        problem = f"cannot read directory: {error.strerror or error}; skipped"
+        yield InputError(os.path.join(shown, printable(where)), problem)
+    if not files and not unreadable:
         yield InputError(shown, f"no readable files in directory (looked for {' '.join(FOLDER_EXTENSIONS)})")
         return
     for file in files:
         rel = file.relative_to(folder).as_posix()
-        yield from read_file(file, rel, os.path.join(shown, rel), id_prefix=rel)
+        source = os.path.join(shown, printable(rel))
+        if not _is_regular_file(file):  # a FIFO or device in a folder would block the run forever
+            yield InputError(source, "not a regular file (FIFO, socket or device); skipped")
+            continue
+        yield from read_file(file, rel, source, id_prefix=rel)
 
 
-def folder_files(folder: Path) -> list[Path]:
-    """Readable files under a folder, recursively, hidden files and folders skipped, sorted by path."""
+def folder_files(folder: Path, unreadable: list[OSError] | None = None) -> list[Path]:
+    """Files under a folder, recursively, hidden files and folders skipped, sorted by path.
+
+    Subfolders that cannot be listed are appended to `unreadable` (reported, never skipped silently)."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append if unreadable is not None else None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if not name.startswith(".") and name.lower().endswith(FOLDER_EXTENSIONS):
                 found.append(Path(root) / name)
+    if unreadable is not None:
+        unreadable.sort(key=lambda e: str(e.filename))
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True  # let read_file report why it cannot be read
 
 
 def read_file(path: Path, doc_id: str, source: str, id_prefix: str | None = None) -> Iterator[Document | InputError]:
@@ -183,6 +204,8 @@ def jsonl_document(raw: bytes, number: int, source: str, id_prefix: str | None) 
         warnings.append("invalid UTF-8 replaced")
     try:
         rec = json.loads(line.rstrip("\r\n"))
+    except RecursionError:
+        return InputError(source, "invalid JSON (nested too deeply)", line=number)
     except json.JSONDecodeError as e:
         # json's messages may end in "starting at" ("Unterminated string starting at"): then no second "at"
         where = f"column {e.colno}" if e.msg.endswith(" at") else f"at column {e.colno}"
@@ -279,8 +302,6 @@ def read_stdin() -> Iterator[Document | InputError]:
 
 def _stdin_file_size() -> int:
     """The size of standard input when it is a regular file (`< file`), else 0 (a pipe or a terminal)."""
-    import stat
-
     try:
         info = os.fstat(sys.stdin.buffer.fileno())
     except (OSError, ValueError, AttributeError):  # no real file descriptor (tests, embedded use)
@@ -297,14 +318,13 @@ def read_bytes(data: bytes, doc_id: str, source: str) -> Iterator[Document | Inp
 
 
 def is_jsonl(data: bytes) -> bool:
-    lines = [line for line in data.splitlines() if line.strip()]
-    if not lines or not lines[0].lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
+    """JSONL when the first non-empty line is a JSON object with "text": the other lines are then read
+    as JSONL too, each bad one reported with its line number (never the whole stream as one text)."""
+    first = next((line for line in data.splitlines() if line.strip()), b"")
+    if not first.lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
         return False
-    for line in lines:
-        try:
-            rec = json.loads(line.decode("utf-8-sig", errors="replace"))
-        except json.JSONDecodeError:
-            return False
-        if not isinstance(rec, dict) or "text" not in rec:
-            return False
-    return True
+    try:
+        rec = json.loads(first.decode("utf-8-sig", errors="replace"))
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return isinstance(rec, dict) and "text" in rec

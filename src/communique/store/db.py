@@ -7,6 +7,8 @@ down) becomes a `StoreError` with one clear line; the CLI prints it and exits, n
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,7 +75,7 @@ def _sqlite_engine(url_text: str, database: str | None) -> Engine:
         # Let SQLAlchemy, not pysqlite, decide where transactions begin (see _begin below).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        _switch_to_wal(cur, busy)
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
@@ -88,10 +90,46 @@ def _sqlite_engine(url_text: str, database: str | None) -> Engine:
     return engine
 
 
+def _switch_to_wal(cur: Any, busy_seconds: float) -> None:
+    """Put the file in WAL mode (a lasting property of the file), waiting for other processes as a write does.
+
+    SQLite answers "database is locked" at once, without calling the busy handler, when another connection
+    holds a lock while this one changes the journal mode: two first ingests into a new store would fail.
+    So the switch is retried, within the same busy timeout as any write, and skipped when already done.
+    """
+    deadline = time.monotonic() + busy_seconds
+    pause = 0.005
+    while True:
+        try:
+            if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                return
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+
+# The PostgreSQL advisory lock that write transactions hold (see `writing`); the key is any constant.
+WRITE_LOCK = "SELECT pg_advisory_xact_lock(1131375981)"
+
+
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
-    """One write transaction: committed when the block ends, rolled back on any error."""
+    """One write transaction: committed when the block ends, rolled back on any error.
+
+    Writers run one at a time on both backends: SQLite by BEGIN IMMEDIATE, PostgreSQL by a transaction-level
+    advisory lock. A write reads before it writes (the next document number, the merged events a report
+    joins, the schema version of a new store), so two concurrent writers would otherwise both create the
+    schema, or give two documents one number, or merge the same event twice.
+    """
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(WRITE_LOCK)
         yield conn
 
 

@@ -68,6 +68,25 @@ def binary_payloads(seed: int = 7) -> dict[str, bytes]:
             "nul-heavy.txt": GOOD_SENTENCE.encode() + bytes(4096)}
 
 
+RU_SENTENCE = ("Министр иностранных дел России Сергей Лавров встретился в Москве с министром Китая Ван И "
+               "4 марта 2025 года.")
+DE_SENTENCE = "Der deutsche Außenminister traf am 4. März 2025 in Berlin seinen französischen Amtskollegen."
+
+
+def damaged_encodings() -> dict[str, bytes]:
+    """Text with one damaged byte, and Cyrillic UTF-16 without a BOM: each must be read as what it mostly is."""
+    ru, de = RU_SENTENCE.encode(), DE_SENTENCE.encode()
+    cut = ru.index("Лавров".encode()) + 1  # inside the two bytes of "Л": a truncated sequence
+    return {"damaged-utf8-ru.txt": ru[:cut] + ru[cut + 1 :],
+            "stray-ff-de.txt": de[:10] + b"\xff" + de[10:],
+            "trailing-ff-ru.txt": ru + b"\xff",
+            "utf16le-ru-nobom.txt": RU_SENTENCE.encode("utf-16-le"),
+            "utf16be-ru-nobom.txt": RU_SENTENCE.encode("utf-16-be"),
+            "utf32le-ru-nobom.txt": RU_SENTENCE.encode("utf-32-le"),
+            "deep-nested.jsonl": ('{"a":' * 995 + "1" + "}" * 995 + "\n"
+                                  + '{"id": "after-deep", "text": "' + GOOD_SENTENCE + '"}\n').encode()}
+
+
 def generate_bad_corpus(out: Path, huge: bool = True) -> dict[str, Path]:
     """Writes the whole bad-input corpus into `out`; returns name -> path. `huge` adds the 200 MB sparse file."""
     out.mkdir(parents=True, exist_ok=True)
@@ -84,6 +103,9 @@ def generate_bad_corpus(out: Path, huge: bool = True) -> dict[str, Path]:
     made["utf16-nobom.txt"].write_bytes(GOOD_SENTENCE.encode("utf-16-le"))
     made["stray-nul.txt"] = out / "stray-nul.txt"
     made["stray-nul.txt"].write_bytes(GOOD_SENTENCE.encode().replace(b" met ", b" met\x00 "))
+    for name, data in damaged_encodings().items():
+        (out / name).write_bytes(data)
+        made[name] = out / name
     if huge:
         made["huge.txt"] = write_huge_sparse(out / "huge.txt")
     return made
