@@ -34,7 +34,8 @@ def recognize_actors(doc: Document, options: Options) -> None:
         doc.mentions = []
         return
     lang = effective_lang(doc.lang, doc.text)
-    drafts, tokens = recognize(doc.text, lang, anchor_date(doc, options))
+    # the document's own language: its data may name a model (Ukrainian) where the effective one (ru) differs
+    drafts, tokens = recognize(doc.text, doc.lang or lang, anchor_date(doc, options))
     doc.mentions = resolve_mentions(drafts, tokens, doc.text, lang, anchor_date(doc, options))
 
 

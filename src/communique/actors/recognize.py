@@ -22,6 +22,7 @@ from communique.actors.gazetteer import (
     tokenize,
 )
 from communique.actors.kb import load_kb
+from communique.actors.ner import config as ner_config
 from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
 
 MAX_NAME_TOKENS = 4
@@ -90,6 +91,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
 
     `anchor` (the document's date) dates the offices that a title without a name refers to.
     """
+    doc_lang = lang
     lang = effective_lang(lang, text)
     tokens = tokenize(text, lang)
     gaz = gazetteer(lang)
@@ -108,6 +110,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     _attach_titles(ctx, titles, drafts, anchor)
     _attach_appositives(ctx, titles, drafts)
     _add_name_shapes(ctx, drafts)
+    _add_model_entities(ctx, drafts, doc_lang)
     out = [d for d in sorted(drafts.values(), key=lambda d: (d.start, -d.end)) if not _in_credit(ctx, d)]
     return _without_overlaps(out), tokens
 
@@ -486,6 +489,10 @@ def _shape_country(words: list[str]) -> str | None:
     return None
 
 
+def _has_name_shape(words: list[str]) -> bool:
+    return _shape_country(words) is not None
+
+
 def _add_name_shapes(ctx: _Context, drafts: dict[int, Draft]) -> None:
     """Capitalized words in the shape of a people's names (2-4 syllables starting with a Vietnamese
     family name): a person of that country."""
@@ -522,6 +529,18 @@ def _add_name_shapes(ctx: _Context, drafts: dict[int, Draft]) -> None:
             found = k
             break
         i += found or 1
+
+
+# --------------------------------------------------------------------------------------------- NER
+
+
+def _add_model_entities(ctx: _Context, drafts: dict[int, Draft], doc_lang: str) -> None:
+    """Entities the language's statistical model finds (actors.ner) where no recogniser above found one."""
+    from communique.actors.ner.drafts import add_model_drafts
+
+    model_lang = doc_lang if ner_config(doc_lang) is not None else ctx.lang
+    add_model_drafts(ctx.text, model_lang, ctx.lang, drafts, _has_name_shape,
+                     lambda pos: _match_word(ctx.lex.finder, ctx.text, pos) is not None)
 
 
 def _covered(taken: list[tuple[int, int]], pos: int) -> bool:

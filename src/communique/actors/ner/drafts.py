@@ -1,0 +1,187 @@
+"""Model entities -> draft mentions, for the spans no knowledge-base, title or shape recogniser found.
+
+A person becomes a draft whose candidate is a person outside the knowledge base: its canonical name is the
+name in the nominative, in Latin script where the language data says how (persons.py), and its id is the
+folded-name id every unknown person gets (`folded_name_id`), so the same name gives the same id in every
+document. An organisation or a place keeps its name as written, with a local id of the same kind.
+A span that is not a person's name (a title, a month, a common noun, a lower-case word) is dropped, and a
+surname alone after the full name is left to in-document coreference (resolve.py), which gives it the full
+name's id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from communique.actors.gazetteer import Candidate, folded_name_id, token_key
+from communique.actors.ner import EntitySpan, NerConfig, config, entities
+from communique.actors.ner.persons import analyzer, name_words, nominative, to_latin
+from communique.actors.recognize import Draft
+from communique.lang.ru.names import is_cyrillic
+from communique.langdata import section
+
+_PREFIX = {"person": "per", "organization": "org", "location": "loc"}
+# Dictionary readings that make a word a person's name (pymorphy3 grammemes).
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def add_model_drafts(text: str, model_lang: str, lang: str, drafts: dict[int, Draft],
+                     looks_vietnamese: Callable[[list[str]], bool], is_title: Callable[[int], bool]) -> None:
+    """Add drafts (keyed by start) for the model's entities of `text` that no draft covers yet.
+
+    Where a draft already covers a model entity, the draft stays, with two exceptions: an unknown name that
+    a title introduced (found by capitalisation) takes the model's bounds and spelling ("Президент України
+    Володимир Зеленський": the name is "Володимир Зеленський", not "України Володимир Зеленський"); and an
+    organisation whose name holds a country ("Голос Америки") replaces the country mention inside it.
+    `model_lang` chooses the model (the document's language), `lang` the matching keys (the effective
+    language); `is_title(pos)` says whether a title of the language's lexicon starts at `pos`.
+    """
+    cfg = config(model_lang)
+    if cfg is None:
+        return
+    spans = entities(text, model_lang)
+    surnames = {_surname_key(d, text, lang) for d in drafts.values() if d.kind == "person"}
+    for span in spans:
+        inside = _overlapping(drafts, span.start, span.end)
+        if span.kind == "person":
+            titled = [d for d in inside if d.source == "title" and not d.candidates and d.kind == "person"]
+            if inside and (len(titled) != len(inside) or any(_vietnamese(d, text, looks_vietnamese) for d in titled)):
+                continue  # a Vietnamese name by its shape is whole ("Чан Куок Тхинь"; a model may miss "Чан")
+            draft = _person(text, span, cfg, model_lang, lang, surnames, looks_vietnamese, is_title)
+            if draft is None:
+                continue
+            for old in titled:  # the title's role and country go to the model's name
+                draft.role, draft.role_span, draft.org = old.role, old.role_span, old.org
+                draft.country = draft.country or old.country
+                del drafts[old.start]
+            surnames.add(_surname_key(draft, text, lang))
+        else:
+            if inside and not _names_a_place_inside(span, inside, text):
+                continue
+            draft = _named(text, span, lang)
+            if draft is None:
+                continue
+            for old in inside:
+                del drafts[old.start]
+        drafts[draft.start] = draft
+
+
+def _vietnamese(d: Draft, text: str, looks_vietnamese: Callable[[list[str]], bool]) -> bool:
+    return looks_vietnamese(name_words(text[d.start : d.end]))
+
+
+def _overlapping(drafts: dict[int, Draft], start: int, end: int) -> list[Draft]:
+    return [d for d in drafts.values() if d.start < end and start < d.end]
+
+
+def _names_a_place_inside(span: EntitySpan, inside: list[Draft], text: str) -> bool:
+    """An organisation named after a country or place it contains ("Голос Америки", "Банк Китая"): the model's
+    span starts before them with a capitalised word, and holds nothing but those places."""
+    if span.kind != "organization" or not text[span.start : span.start + 1].isupper():
+        return False
+    return all(d.kind in ("country", "location") and span.start < d.start and d.end <= span.end for d in inside)
+
+
+def _surname_key(d: Draft, text: str, lang: str) -> str | None:
+    words = [w for w in (d.name_tokens or tuple(name_words(text[d.start : d.end]))) if not w.endswith(".")]
+    return token_key(words[-1], lang) if len(words) >= 2 else None
+
+
+def _person(text: str, span: EntitySpan, cfg: NerConfig, model_lang: str, lang: str, surnames: set[str | None],
+            looks_vietnamese: Callable[[list[str]], bool], is_title: Callable[[int], bool]) -> Draft | None:
+    start = _after_titles(text, span, is_title, cfg.morph)
+    words = name_words(text[start : span.end])
+    if not words or not _is_person_name(words, cfg, model_lang):
+        return None
+    if len(words) == 1 and token_key(words[0], lang) in surnames:
+        return None  # "Лавров" after "Сергей Лавров": coreference gives it the full name and id
+    if looks_vietnamese(words):
+        # the resolver writes Vietnamese names in Cyrillic back in Vietnamese Latin (Ле Хоай Чунг -> Le Hoai Trung)
+        return Draft(start, span.end, "person", (), "ner", country="VN", name_tokens=tuple(words), confidence=0.8)
+    if cfg.morph and any(is_cyrillic(w) for w in words):
+        words = list(nominative(tuple(words), cfg.morph))
+    name = span.name or " ".join(to_latin(w, cfg.latin) for w in words)
+    cand = Candidate(folded_name_id("per", name.replace(".", ""), lang), "person", name, None)
+    return Draft(start, span.end, "person", (cand,), "ner", name_tokens=tuple(words), confidence=0.8)
+
+
+def _after_titles(text: str, span: EntitySpan, is_title: Callable[[int], bool], morph: str | None) -> int:
+    """The start of the name once the titles and places a model took into the span are left out ("Президент
+    Путин"; "України Володимир Зеленський", where the country belongs to the title before the span)."""
+    start = span.start
+    for word in name_words(text[span.start : span.end])[:-1]:
+        pos = text.find(word, start)
+        if not is_title(pos) and not (morph and _inanimate_noun(word, morph)):
+            break
+        start = pos + len(word)
+        while start < span.end and not text[start].isalnum():
+            start += 1
+    return start
+
+
+def _inanimate_noun(word: str, morph: str) -> bool:
+    """A word the dictionary knows only as an inanimate noun (України, России): no part of a person's name."""
+    parses = analyzer(morph).parse(word)
+    return bool(parses) and all(p.is_known and "inan" in set(p.tag.grammemes) for p in parses)
+
+
+def _is_person_name(words: list[str], cfg: NerConfig, lang: str) -> bool:
+    """A person's name starts with a capital, and is not a month or a word the language lists as no name;
+    with a dictionary, at least one word must be a name or a word the dictionary does not know."""
+    # lower-case words only inside a name, and short: particles (Marcelo Rebelo de Sousa, Ursula von der Leyen)
+    inner_lower = any(w[:1].islower() and len(w) > 3 for w in words[1:-1])
+    if words[0][:1].islower() or words[-1][:1].islower() or inner_lower or all(
+            w.isupper() and len(w) > 1 for w in words):
+        return False  # lower-case words, acronyms (МИД, NATO)
+    if len(words) == 1 and words[0].lower() in _not_names(lang):
+        return False
+    if cfg.morph and all(is_cyrillic(w) for w in words):
+        morpher = analyzer(cfg.morph)
+        full = [w for w in words if not w.endswith(".")]
+        # a name made only of things the dictionary knows (Совета) is no name; one such word in a name is
+        # (Фелипе Масса, Виктор Понедельник)
+        if full and all(_inanimate_noun(w, cfg.morph) for w in full):
+            return False
+        return any(_may_be_name(morpher.parse(w)) for w in full)
+    return True
+
+
+def _may_be_name(parses: list[Any]) -> bool:
+    return any(_NAME_GRAMMEMES & set(p.tag.grammemes) or not p.is_known for p in parses)
+
+
+@cache
+def _not_names(lang: str) -> frozenset[str]:
+    """Words that are never a person's name alone: the language's `not_names` and its month names."""
+    titles = section(lang, "titles") or {}
+    dates = section(lang, "dates") or {}
+    words = list(titles.get("not_names") or [])
+    months = dates.get("months") or {}
+    words += list(months) if isinstance(months, dict) else list(months)
+    words += _cldr_months(lang)
+    return frozenset(str(w).lower() for w in words)
+
+
+def _cldr_months(lang: str) -> list[str]:
+    """The month names of `lang` in every CLDR form (nominative and genitive, wide and abbreviated)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return []
+    names: list[str] = []
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            names += [str(v).rstrip(".") for v in locale.months.get(context, {}).get(width, {}).values()]
+    return names
+
+
+def _named(text: str, span: EntitySpan, lang: str) -> Draft | None:
+    surface = " ".join(text[span.start : span.end].split())
+    if surface[:1].islower():
+        return None  # a lower-case phrase is no name (scripts without case pass)
+    cand = Candidate(folded_name_id(_PREFIX[span.kind], surface, lang), span.kind, surface, None)
+    return Draft(span.start, span.end, span.kind, (cand,), "ner", confidence=0.7)

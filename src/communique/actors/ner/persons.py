@@ -1,0 +1,111 @@
+"""Person names found by a model: the words of the name in the nominative and in Latin script, and the
+checks that keep what is not a person's name out.
+
+Inflected Slavic names are put in the nominative with pymorphy3 (the dictionary the language data names:
+"Ле Хоай Чунгом" -> "Ле Хоай Чунг", "Марии Захаровой" -> "Мария Захарова"): the gender of the given name
+chooses among the readings of the surname, so "Захарова" stays a woman's surname. Cyrillic names are then
+written in Latin by the language's own table (`ner.latin`), else by the project's Russian transcription;
+other scripts keep the name as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+from communique.lang.ru.names import is_cyrillic
+from communique.lang.ru.names import to_latin as ru_to_latin
+
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+# -ою/-ею: the instrumental of a name in -а/-я (Сибігою), not a foreign name ending in a vowel
+_FEMININE_ABLT = ("ою", "ею", "єю")
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-.]*[^\W\d_])?\.?")
+
+
+@cache
+def analyzer(lang: str) -> Any:
+    """The pymorphy3 analyser of `lang` (ru, uk), loaded once."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def name_words(surface: str) -> list[str]:
+    """The words of a name as written ("А. Руденко" -> ["А.", "Руденко"]; hyphenated parts stay one word)."""
+    return [m.group() for m in _WORD_RE.finditer(surface)]
+
+
+def _gender(parses: list[Any]) -> str | None:
+    for p in parses:
+        tags = set(p.tag.grammemes)
+        if "Name" in tags:
+            for g in ("masc", "femn"):
+                if g in tags:
+                    return g
+    return None
+
+
+@lru_cache(maxsize=32768)
+def nominative(words: tuple[str, ...], morph: str) -> tuple[str, ...]:
+    """The words of a person's name in the nominative singular (words that are no name parts stay)."""
+    morpher = analyzer(morph)
+    parses = [_name_parses(morpher.parse(w)) for w in words]
+    gender = next((g for ps in parses if (g := _gender(ps)) is not None), None)
+    return tuple(_nominative_word(w, ps, gender) for w, ps in zip(words, parses, strict=True))
+
+
+def _name_parses(parses: list[Any]) -> list[Any]:
+    """The readings of a word as a name; for a word the dictionary does not know, its guessed noun readings
+    (a foreign name in a person's name declines like a noun: Чунгом -> Чунг)."""
+    names = [p for p in parses if _NAME_GRAMMEMES & set(p.tag.grammemes)]
+    return names or [p for p in parses if not p.is_known and "NOUN" in set(p.tag.grammemes)]
+
+
+def _nominative_word(word: str, parses: list[Any], gender: str | None) -> str:
+    if not word[:1].isupper() or word.endswith(".") or not parses:
+        return word
+    # a person is one person (singular first), of the given name's gender; a dictionary's nominative reading
+    # of the word as written wins ("Захарова" is a nominative when the given name is a woman's)
+    def rank(p: Any) -> tuple[bool, bool, bool, float]:
+        tags = set(p.tag.grammemes)  # a set: `in` on a tag raises for grammemes one dictionary lacks
+        return ("sing" not in tags, gender is not None and not {gender, "ms-f"} & tags,
+                not (p.is_known and "nomn" in tags), -p.score)
+
+    best = min(parses, key=rank)
+    if not best.is_known and word[-1:].lower() in "уюоиеі" and not word.lower().endswith(_FEMININE_ABLT):
+        return word  # a guessed foreign name ending in a vowel does not decline: Паулу, Судзуки, Руденко
+    tags = set(best.tag.grammemes)
+    if "nomn" in tags:
+        return word
+    form = best.inflect({"nomn", "sing"} if "sing" in tags else {"nomn"})
+    if form is None:
+        return word
+    lemma: str = form.word
+    return _same_case(word, lemma)
+
+
+def _same_case(model: str, word: str) -> str:
+    """`word` with the capitals of `model` (ЛАВРОВЫМ -> ЛАВРОВ, Лавровым -> Лавров, Ким Чен Ын stays)."""
+    if model.isupper():
+        return word.upper()
+    parts = word.split("-")
+    return "-".join(p[:1].upper() + p[1:] for p in parts)
+
+
+def to_latin(word: str, table: tuple[tuple[str, str], ...]) -> str:
+    """One name word in Latin script: by the language's table when it has one, else the Russian transcription."""
+    if not is_cyrillic(word):
+        return word
+    if not table:
+        return ru_to_latin(word)
+    mapping = dict(table)
+    out = []
+    for i, ch in enumerate(word):
+        low = ch.lower()
+        initial = i == 0 or not word[i - 1].isalpha()
+        lat = mapping.get(f"^{low}" if initial and f"^{low}" in mapping else low, ch)
+        out.append(lat[:1].upper() + lat[1:] if ch.isupper() else lat)
+    latin = "".join(out)
+    # the usual English spelling ends a name in -y, not -yi/-iy (Zelenskyi -> Zelensky)
+    return re.sub(r"(?<=\w)(?:yi|iy|yy)\b", "y", latin)
