@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
+from communique import lang as languages
 from communique.actors import recognize_actors
 from communique.clean import clean_text, identify_language, split_sentences
 from communique.document import Document
@@ -142,16 +143,16 @@ BATCH = 256  # documents handed to the workers at a time (bounded memory, ordere
 
 
 def _languages_of(items: list[Document | InputError], options: Options) -> tuple[str, ...]:
-    """The languages to prepare: --lang, else the inputs' hints, else the supported ones."""
+    """The languages to prepare: --lang, else the inputs' hints, else those with complete data."""
     if options.lang:
         return (options.lang,)
     hinted = sorted({d.lang_hint for d in items if isinstance(d, Document) and d.lang_hint})
-    return tuple(hinted) if hinted else ("en", "ru", "de", "fr", "id", "vi")
+    return tuple(hinted) if hinted else languages.full()
 
 
-def warm_up(options: Options, until: str = "events", langs: tuple[str, ...] = ("en", "ru", "de", "fr", "id", "vi"),
-            ) -> None:
-    """Load every stage's data once (run one tiny document per language through the pipeline)."""
-    for lang in langs:
+def warm_up(options: Options, until: str = "events", langs: tuple[str, ...] | None = None) -> None:
+    """Load every stage's data once (run one tiny document per language, by default every language
+    with complete data, through the pipeline)."""
+    for lang in languages.full() if langs is None else langs:
         process(Document(id="warm-up", raw_text="Warm-up text. 1 January 2020.", lang_hint=lang),
                 Options(lang=lang), until)

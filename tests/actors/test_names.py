@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from communique.actors.names import (
-    cyrillic_to_vi,
-    fold,
-    is_vi_syllable,
-    match_key,
-    ru_nominative,
-    ru_stem,
-    ru_to_latin,
-    vi_to_cyrillic,
-)
+from communique.actors.names import fold, match_key
+from communique.lang.ru.names import nominative as ru_nominative
+from communique.lang.ru.names import stem as ru_stem
+from communique.lang.ru.names import to_latin as ru_to_latin
+from communique.lang.vi.names import from_cyrillic as cyrillic_to_vi
+from communique.lang.vi.names import is_syllable as is_vi_syllable
+from communique.lang.vi.names import to_cyrillic as vi_to_cyrillic
 
 
 @pytest.mark.parametrize(

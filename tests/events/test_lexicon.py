@@ -16,7 +16,7 @@ from communique.events.lexicon import (
     compile_lexicon,
     lexicon,
 )
-from communique.langdata import available_languages
+from communique.lang import codes as available_languages
 
 
 def _trigger(lang: str, text: str, phrase: str) -> TriggerMatch:
@@ -446,8 +446,8 @@ def test_every_language_file_compiles_with_valid_types_modes_and_topics() -> Non
 )
 def test_validation_names_the_file_and_the_entry(data: dict[str, object], message: str) -> None:
     with pytest.raises(LexiconError, match=message) as raised:
-        compile_lexicon("qq", data, source="data/lang/qq.yaml")
-    assert "data/lang/qq.yaml" in str(raised.value)
+        compile_lexicon("qq", data, source="lang/qq/data.yaml")
+    assert "lang/qq/data.yaml" in str(raised.value)
 
 
 def _seed(shared_dir: Path, name: str) -> str:

@@ -11,9 +11,10 @@ import pytest
 
 from communique.document import Document
 from communique.errors import InputError
+from communique.lang.ru.encoding import score as russian_score
 from communique.read import read_bytes, read_inputs
 from communique.read import readers as readers_module
-from communique.read.decode import decode_bytes, russian_score
+from communique.read.decode import decode_bytes
 
 SEED_000 = "000_df74262ac88120d2.txt"
 SEED_001 = "001_def872bfea9ee96b.txt"

@@ -1,14 +1,14 @@
 """The gazetteer: every known name (KB entities, CLDR countries) as token-key sequences, per language.
 
 Matching works on tokens, not characters, so that inflection and spelling conventions are handled
-once, by the token key (`token_key`): Russian tokens are stemmed (Путиным -> путин), German ones lose
-genitive/adjective endings (Russlands -> russland), and every Latin or Cyrillic token is mapped to
-a spelling-convention-free key (Tschernyschenko = Chernyshenko). Knowledge-base names are keyed by
-the rules of the language they are listed under AND of the document's language, so a name listed
-only in English is still found in a German text.
+once, by the token key (`token_key`): the language that reads a token (by its script, else the
+document's) stems it with its `names.stem` hook (Russian case endings, German genitives), and every
+token is mapped to a spelling-convention-free key (Tschernyschenko = Chernyshenko). Knowledge-base
+names are keyed by the rules of the language they are listed under AND of the document's language,
+so a name listed only in English is still found in a German text.
 
-Acronyms are matched case-sensitively on the raw token (КПВ, PKV, URP; Russian case endings allowed
-after a Cyrillic acronym: МИДу).
+Acronyms are matched case-sensitively on the raw token (Latin or another script's capitals), with
+the case endings a language allows after them (`names.acronym_suffix`).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
+from communique import lang as languages
 from communique.actors.countries import country_names, demonym_data
-from communique.actors.names import de_stem, fold, is_cyrillic, match_key, ru_stem, vi_to_cyrillic
-from communique.langdata import SUPPORTED
+from communique.actors.names import fold, match_key, stem
 
 # A word: letters with their combining marks (Devanagari, Bengali and Thai vowel signs are marks, not
 # letters); a Han or kana character is a word of its own (Chinese and Japanese are written without spaces,
@@ -71,12 +71,9 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=262144)
 def token_key(token: str, lang: str) -> str:
-    """The matching key of one token in a text of language `lang`."""
-    if lang == "ru" or is_cyrillic(token):
-        return match_key(ru_stem(token), "ru") if is_cyrillic(token) else match_key(token, "en")
-    if lang == "de":
-        return match_key(de_stem(token), "de")
-    return match_key(token, lang)
+    """The matching key of one token in a text of language `lang`, read by the language of its script."""
+    reader = languages.script_reader(token) or lang
+    return match_key(stem(token, reader), reader)
 
 
 def tokenize(text: str, lang: str) -> list[Token]:
@@ -87,20 +84,20 @@ def phrase_keys(surface: str, lang: str) -> tuple[str, ...]:
     return tuple(token_key(m.group(), lang) for m in TOKEN_RE.finditer(surface))
 
 
-_CYR_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
-
-
 def inflected_phrase_keys(surface: str, lang: str) -> set[tuple[str, ...]]:
     """The keys of a name and of its inflected forms.
 
-    A Russian nominative can end in letters that look like a case ending ("Вьетнам", "Ибрагим"), so the
-    stem of the nominative and of the genitive differ (вьетн / вьетнам): the name is indexed under the
-    keys of both, so "Вьетнам", "Вьетнама" and "Вьетнамом" all find it.
+    A nominative can end in letters that look like a case ending, so the stems of the nominative and
+    of an oblique case differ: the name is also indexed under the keys of the form that the
+    `names.oblique_form` hook of the language of its script gives.
     """
     keys = {phrase_keys(surface, lang)}
     words = [m.group() for m in TOKEN_RE.finditer(surface)]
-    if words and any(is_cyrillic(w) for w in words):
-        keys.add(tuple(token_key(w + "а" if _CYR_CONSONANT_END.search(w) else w, lang) for w in words))
+    readers = sorted({reader for w in words if (reader := languages.script_reader(w))})
+    for reader in readers:
+        oblique = languages.hook(reader, "names", "oblique_form")
+        if oblique is not None:
+            keys.add(tuple(token_key(oblique(w), lang) for w in words))
     return keys
 
 
@@ -115,8 +112,6 @@ _PROBE_WORDS = ("Chernyshenko", "Tschernyschenko", "Tchernychenko", "Khrushchev"
 def _key_group(lang: str) -> str:
     """The language whose keys `lang` shares: "en" when it keys every probe word as English does (then the
     KB's tens of thousands of names are keyed once for all such languages), else `lang` itself."""
-    if lang == "en":
-        return lang
     same = all(token_key(w, lang) == token_key(w, "en") for w in _PROBE_WORDS)
     return "en" if same else lang
 
@@ -210,22 +205,25 @@ class Gazetteer:
 
 
 def _kb_surfaces(entity: Any) -> Iterator[tuple[str, str, bool]]:
-    """(surface, lang, partial) for the names of a KB entity, with derived forms for Vietnamese people."""
-    vietnamese = entity.kind == "person" and entity.country == "VN"
+    """(surface, lang, partial) for the names of a KB entity, with the forms in other scripts that the
+    language of a person's country derives (`names.transcriptions`), even when the KB lacks them."""
+    native = languages.of_country(entity.country) if entity.kind == "person" else None
+    transcribe = languages.hook(native, "names", "transcriptions") if native else None
     for lang, forms in entity.names.items():
         for form in forms:
             yield form, lang, False
-            if vietnamese and not is_cyrillic(form):
-                # Russian transcription, even when the KB lacks the ru form
-                yield vi_to_cyrillic(form), "ru", False
-    if vietnamese:
-        yield vi_to_cyrillic(entity.name), "ru", False
+            if transcribe is not None:
+                for derived, derived_lang in transcribe(form):
+                    yield derived, derived_lang, False
+    if transcribe is not None:
+        for derived, derived_lang in transcribe(entity.name):
+            yield derived, derived_lang, False
     for lang, form in entity.surname.items():
         yield form, lang, True
 
 
 def _is_acronym(surface: str) -> bool:
-    """One token with at least two capitals and no lower-case vowels run (КПВ, PKV, ĐCSVN, KPRF, МИД)."""
+    """One token with at least two capitals, at most 8 characters, in any script (PKV, KPRF, MID)."""
     return " " not in surface and sum(ch.isupper() for ch in surface) >= 2 and len(surface) <= 8
 
 
@@ -285,10 +283,11 @@ def _add_unshared(gaz: Gazetteer, keys: tuple[str, ...], cand: Candidate) -> Non
 
 
 def _country_langs(lang: str) -> Iterable[str]:
-    """Country names in the document's language, plus English (quoted names, international style)."""
-    langs = [lang] if lang in SUPPORTED or lang not in ("und", "xx", "") else []
-    if "en" not in langs:
-        langs.append("en")
+    """Country names in the document's language, plus the international one's (quoted names)."""
+    langs = [lang] if lang not in (languages.UNDETERMINED, languages.FALLBACK, "") else []
+    international = languages.international()
+    if international and international not in langs:
+        langs.append(international)
     return langs
 
 
@@ -304,9 +303,19 @@ class Match:
     candidates: tuple[Candidate, ...]
 
 
+@cache
+def _acronym_with_ending() -> re.Pattern[str] | None:
+    """Capitals (of every language's alphabet) followed by a case ending one of the languages allows."""
+    endings = languages.joined("names", "acronym_suffix")
+    if not endings:
+        return None
+    return re.compile(rf"^([{languages.capitals(acronyms=True)}]{{2,}})(?:{'|'.join(endings)})$")
+
+
 def _acronym_base(token: str) -> str:
-    """A Cyrillic acronym with a case ending (МИДу, КПРФ-а) -> the acronym."""
-    m = re.match(r"^([A-ZА-ЯЁĐ]{2,})(?:-?[а-яё]{1,3})$", token)
+    """An acronym with a case ending (Russian "MID-u") -> the acronym."""
+    pattern = _acronym_with_ending()
+    m = pattern.match(token) if pattern is not None else None
     return m.group(1) if m else token
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from communique import lang as languages
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import (
     Candidate,
@@ -22,26 +23,31 @@ from communique.actors.gazetteer import (
     tokenize,
 )
 from communique.actors.kb import load_kb
-from communique.actors.names import fold, is_cyrillic, is_cyrillic_vi_syllable, is_vi_syllable, ru_stem, vi_to_cyrillic
 from communique.actors.ner import config as ner_config
 from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
-from communique.langdata import SUPPORTED, section
 
 MAX_NAME_TOKENS = 4
 # How far (characters) a complement chain may run between a title and the name it introduces.
 MAX_COMPLEMENT_CHARS = 90
 _PAREN_RE = re.compile(r"\(([^()\n]{1,40})\)")
-_INITIAL_RE = re.compile(r"[A-ZА-ЯЁ]\.")
-_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+
+
+@cache
+def _initial_re() -> re.Pattern[str]:
+    """An initial: a capital letter (of any language's alphabet) and a dot."""
+    return re.compile(rf"[{languages.capitals()}]\.")
 
 
 def effective_lang(doc_lang: str, text: str) -> str:
-    """The language whose data applies; Cyrillic text of unknown language is read as Russian."""
-    if doc_lang in SUPPORTED:
+    """The language whose data applies; text of another language in a script that a language reads
+    (a quarter of its characters or more) is read as that language (Cyrillic as Russian)."""
+    if doc_lang in languages.full():
         return doc_lang
     sample = text[:2000]
-    cyr = len(_CYRILLIC_RE.findall(sample))
-    return "ru" if cyr > len(sample) / 4 else doc_lang or "und"
+    for reader, count in languages.script_counts(sample):
+        if count > len(sample) / 4:
+            return reader
+    return doc_lang or languages.UNDETERMINED
 
 
 @dataclass(slots=True)
@@ -86,7 +92,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     titles = find_titles(text, lang)
     _attach_titles(ctx, titles, drafts, anchor)
     _attach_appositives(ctx, titles, drafts)
-    _add_vietnamese_shapes(ctx, drafts)
+    _add_name_shapes(ctx, drafts)
     _add_model_entities(ctx, drafts, doc_lang)
     out = [d for d in sorted(drafts.values(), key=lambda d: (d.start, -d.end)) if not _in_credit(ctx, d)]
     return _without_overlaps(out), tokens
@@ -95,8 +101,8 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
 def _surname_of_someone_else(ctx: _Context, m: Match) -> bool:
     """"Sarah Mitchell" is not Charles Michel: a KB surname right after an unknown capitalized given name
     belongs to another person (titles and honorifics before a surname are fine: "Präsident Putin")."""
-    if not all(c.partial for c in m.candidates) or m.first_token == 0 or ctx.lang == "de":
-        return False  # German capitalizes every noun: a capital before a surname says nothing
+    if not all(c.partial for c in m.candidates) or m.first_token == 0 or languages.about(ctx.lang, "capitalized_nouns"):
+        return False  # a language that capitalizes every noun (German): a capital before a surname says nothing
     prev = ctx.tokens[m.first_token - 1]
     if not prev.capitalized or ctx.text[prev.end : m.start] not in (" ", "\u00a0"):
         return False
@@ -104,7 +110,7 @@ def _surname_of_someone_else(ctx: _Context, m: Match) -> bool:
         return False
     if _is_title_word(ctx, prev) or _match_word(ctx.lex.honorifics, ctx.text, prev.start):
         return False
-    return not _INITIAL_RE.match(ctx.text, prev.start)
+    return not _initial_re().match(ctx.text, prev.start)
 
 
 def _kind_of(cands: tuple[Candidate, ...]) -> str:
@@ -322,7 +328,7 @@ def _person_at(ctx: _Context, pos: int, drafts: dict[int, Draft], allow_comma: b
         p = _skip_space(text, hon)
     d = drafts.get(p)
     if d is None:
-        initial = _INITIAL_RE.match(text, p)
+        initial = _initial_re().match(text, p)
         if initial:
             q = _skip_space(text, initial.end())
             d = drafts.get(q)
@@ -342,7 +348,7 @@ def _unknown_name(ctx: _Context, p: int, drafts: dict[int, Draft]) -> Draft | No
     parts: list[tuple[int, int, str]] = []
     q = p
     while len(parts) < MAX_NAME_TOKENS:
-        initial = _INITIAL_RE.match(text, q)
+        initial = _initial_re().match(text, q)
         if initial:
             parts.append((initial.start(), initial.end(), initial.group()))
             q = _skip_space(text, initial.end())
@@ -368,13 +374,12 @@ def _unknown_name(ctx: _Context, p: int, drafts: dict[int, Draft]) -> Draft | No
             q = nxt + 1
             continue
         break
-    words = [w for _, _, w in parts if not _INITIAL_RE.fullmatch(w)]
+    words = [w for _, _, w in parts if not _initial_re().fullmatch(w)]
     if not words:
         return None
     draft = Draft(parts[0][0], parts[-1][1], "person", (), "title", name_tokens=tuple(w for _, _, w in parts),
                   confidence=0.8)
-    if _looks_vietnamese(words):
-        draft.country = "VN"
+    draft.country = _shape_country(words) or draft.country
     drafts[draft.start] = draft
     return draft
 
@@ -385,7 +390,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 @cache
 def _not_names(lang: str) -> frozenset[str]:
     """Words that end a name when capitalized in a headline ("Calls", "Keeps"): the lang file's list."""
-    words = (section(lang, "titles").get("not_names") or []) if lang in SUPPORTED else []
+    words = (languages.section(lang, "titles").get("not_names") or []) if lang in languages.full() else []
     return frozenset(str(w).lower() for w in words)
 
 
@@ -424,10 +429,16 @@ def _attach_appositives(ctx: _Context, titles: list[TitleMatch], drafts: dict[in
             _assign_role(d, _with_org(t, org), (t.start, t.end), country or t.country, org)
             if d.role == t.title and d.country is None:
                 d.country = country
-            conj = re.compile(r"\s*(?:,|и|und|et|and|dan|và)\s+", re.IGNORECASE).match(ctx.text, pos)
+            conj = _conjunction_re().match(ctx.text, pos)
             if not conj:
                 break
             p = conj.end()
+
+
+@cache
+def _conjunction_re() -> re.Pattern[str]:
+    """A comma or a coordinating conjunction of any language (`grammar.conjunctions` in each folder)."""
+    return re.compile(rf"\s*(?:,|{languages.words_pattern('grammar', 'conjunctions')})\s+", re.IGNORECASE)
 
 
 def _name_follows(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> bool:
@@ -452,25 +463,22 @@ def _name_follows(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> bool:
 # --------------------------------------------------------------------------------------------- name shapes
 
 
-@cache
-def _vi_surname_keys() -> frozenset[str]:
-    """Folded Vietnamese family names in Latin script and in Russian transcription."""
-    surnames = lexicon("vi").surnames
-    return frozenset({fold(s) for s in surnames} | {fold(vi_to_cyrillic(s)) for s in surnames})
+def _shape_country(words: list[str]) -> str | None:
+    """The country whose people's names have this shape (a language's `names.looks_like_name` hook)."""
+    for code, looks_like_name in languages.hooks("names", "looks_like_name"):
+        country = languages.about(code, "country")
+        if country and looks_like_name(words):
+            return str(country)
+    return None
 
 
-def _looks_vietnamese(words: list[str]) -> bool:
-    if not 2 <= len(words) <= 4:
-        return False
-    if fold(words[0]) not in _vi_surname_keys():
-        return False
-    if is_cyrillic(words[0]):
-        return all(is_cyrillic_vi_syllable(w) or is_cyrillic_vi_syllable(ru_stem(w)) for w in words)
-    return all(is_vi_syllable(w) for w in words)
+def _has_name_shape(words: list[str]) -> bool:
+    return _shape_country(words) is not None
 
 
-def _add_vietnamese_shapes(ctx: _Context, drafts: dict[int, Draft]) -> None:
-    """2-4 capitalized syllables starting with a Vietnamese family name: a Vietnamese person."""
+def _add_name_shapes(ctx: _Context, drafts: dict[int, Draft]) -> None:
+    """Capitalized words in the shape of a people's names (2-4 syllables starting with a Vietnamese
+    family name): a person of that country."""
     tokens, text = ctx.tokens, ctx.text
     taken = sorted((d.start, d.end) for d in drafts.values())
     i = 0
@@ -488,16 +496,17 @@ def _add_vietnamese_shapes(ctx: _Context, drafts: dict[int, Draft]) -> None:
             run.append(tokens[j])
             j += 1
         words = [t.text for t in run]
-        # take the longest prefix that has a Vietnamese shape
+        # take the longest prefix that has a name's shape
         found = 0
         for k in range(len(words), 1, -1):
-            if not _looks_vietnamese(words[:k]):
+            country = _shape_country(words[:k])
+            if country is None:
                 continue
             end_tok = run[k - 1]
             after = text[end_tok.end : end_tok.end + 2]
             if after.startswith("-") and after[1:].isalpha():
                 break  # Ho-Chi-Minh-Denkmal: part of a compound, not the person
-            d = Draft(tok.start, end_tok.end, "person", (), "shape", country="VN", name_tokens=tuple(words[:k]),
+            d = Draft(tok.start, end_tok.end, "person", (), "shape", country=country, name_tokens=tuple(words[:k]),
                       confidence=0.7)
             drafts[d.start] = d
             found = k
@@ -513,7 +522,7 @@ def _add_model_entities(ctx: _Context, drafts: dict[int, Draft], doc_lang: str) 
     from communique.actors.ner.drafts import add_model_drafts
 
     model_lang = doc_lang if ner_config(doc_lang) is not None else ctx.lang
-    add_model_drafts(ctx.text, model_lang, ctx.lang, drafts, _looks_vietnamese,
+    add_model_drafts(ctx.text, model_lang, ctx.lang, drafts, _has_name_shape,
                      lambda pos: _match_word(ctx.lex.finder, ctx.text, pos) is not None)
 
 

@@ -7,16 +7,9 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
+from communique import lang as languages
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, Token, folded_name_id, token_key
-from communique.actors.names import (
-    cyrillic_to_vi,
-    is_cyrillic,
-    is_cyrillic_vi_syllable,
-    ru_nominative,
-    ru_stem,
-    ru_to_latin,
-)
 from communique.document import Mention, Span
 
 # Бразилии is Brazil more often than Brasília: countries before places when a stem is shared
@@ -86,20 +79,20 @@ def _choose(cands: tuple[Candidate, ...], full_seen: set[str]) -> Candidate:
 def unknown_person_name(words: tuple[str, ...], country: str | None, lang: str) -> tuple[str, str]:
     """Canonical name and stable local id of a person not in the KB.
 
-    Vietnamese names in Cyrillic go back to Latin Vietnamese form (Ле Тхи Тху Ханг -> Le Thi Thu Hang);
-    Russian names are put in the nominative and transliterated (Сергеем Лавровым -> Sergey Lavrov).
+    A name in a script that a language reads is romanized by the `names.romanize` hook of the language
+    of the person's country (a Vietnamese name in Russian transcription goes back to Latin Vietnamese),
+    else by the language of the script (a Russian name: nominative, then transliterated).
     """
-    if any(is_cyrillic(w) for w in words):
-        if country == "VN":
-            # a syllable is kept as written; only a word with a case ending loses it (Чунгом -> Чунг)
-            latin = [cyrillic_to_vi(w if is_cyrillic_vi_syllable(w) else ru_stem(w)) for w in words]
-        else:
-            latin = [ru_to_latin(ru_nominative(w)) if not w.endswith(".") else ru_to_latin(w) for w in words]
+    readers = [reader for w in words if (reader := languages.script_reader(w))]
+    native = languages.of_country(country)
+    if readers:
+        romanize = (languages.hook(native, "names", "romanize") if native else None) or languages.hook(
+            readers[0], "names", "romanize")
+        latin = [romanize(w) for w in words] if romanize else list(words)
         name = " ".join(w[:1].upper() + w[1:] for w in latin)
     else:
         name = " ".join(words)
-    key_lang = "vi" if country == "VN" else lang
-    return name, folded_name_id("per", name.replace(".", ""), key_lang)
+    return name, folded_name_id("per", name.replace(".", ""), native or lang)
 
 
 # --------------------------------------------------------------------------------------------- coreference

@@ -1,6 +1,6 @@
 """Titles and roles ("заместитель министра иностранных дел", "der stellvertretende Premierminister").
 
-The lexicon is data: the `titles` section of each `data/lang/<lang>.yaml`:
+The lexicon is data: the `titles` section of each `lang/<code>/data.yaml`:
 
     titles:
       roles:          # regex (case-insensitive, inflection as \\w*) -> canonical English title
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from communique.langdata import SUPPORTED, section
+from communique import lang as languages
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +119,13 @@ def lexicon(lang: str) -> TitleLexicon:
 
 
 def _merged_data(lang: str) -> dict[str, Any]:
-    """A language's titles; a language without them borrows the English ones (international usage:
-    "President", "Minister" are common loan titles, and one lexicon keeps unknown languages fast)."""
-    data = section(lang, "titles")
-    if data or lang in SUPPORTED:
+    """A language's titles; a language without them borrows those of the international language
+    (English: "President", "Minister" are common loan titles, and one lexicon keeps unknown languages fast)."""
+    data = languages.section(lang, "titles")
+    international = languages.international()
+    if data or lang in languages.full() or international is None:
         return dict(data)
-    return dict(section("en", "titles"))
+    return dict(languages.section(international, "titles"))
 
 
 def find_titles(text: str, lang: str) -> list[TitleMatch]:

@@ -7,7 +7,7 @@ normalized: CRLF/CR -> LF, odd spaces (NBSP, tabs, thin spaces) -> one space, ze
 control characters removed, NFC composition, trailing/leading spaces of a line dropped, and at
 most one blank line between paragraphs. `doc.offset_map[i]` is the raw index of cleaned char i.
 
-The debris patterns are data: the `debris` section of every data/lang/*.yaml file. All languages'
+The debris patterns are data: the `debris` section of every lang/<code>/data.yaml. All languages'
 patterns apply to every document, because language identification runs after cleaning and
 debris lines are distinctive in any language.
 """
@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from communique import lang as languages
 from communique.document import Document, Removed
-from communique.langdata import available_languages, section
 from communique.options import Options
 
 # Invisible characters that only get in the way of matching: zero-width space, word joiner, BOM,
@@ -57,8 +57,8 @@ def debris_rules() -> DebrisRules:
     patterns: dict[str, list[str]] = {}
     credits: list[str] = []
     pieces: list[str] = []
-    for lang in available_languages():
-        data = section(lang, "debris")
+    for lang in languages.codes():
+        data = languages.section(lang, "debris")
         exact.update(" ".join(str(x).split()).casefold() for x in data.get("lines", []))
         for reason, regexes in _by_reason(data.get("patterns", [])).items():
             patterns.setdefault(reason, []).extend(_checked(lang, "patterns", regexes))
@@ -93,7 +93,7 @@ def _checked(lang: str, name: str, values: list[object]) -> list[str]:
         try:
             re.compile(str(value))
         except re.error as e:
-            raise ValueError(f"data/lang/{lang}.yaml debris.{name}: bad regex {value!r}: {e}") from None
+            raise ValueError(f"lang/{lang}/data.yaml debris.{name}: bad regex {value!r}: {e}") from None
         out.append(str(value))
     return out
 
@@ -303,9 +303,11 @@ def _first_space(raw: str, start: int, end: int) -> int | None:
 
 # UTF-8 read as cp1252/Latin-1 ("PressegesprÃ¤ch", "â€œ"): a lead-byte character, then one that
 # stands for a continuation byte (0x80-0xBF, or its cp1252 reading).
-_CONTINUATION = "\x80-\xbfŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›€™"
-_MOJIBAKE = re.compile(f"[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîï][{_CONTINUATION}]")
 _CP1252_BYTE = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+# A continuation byte read as Latin-1 (U+0080-U+00BF) or as cp1252 (its characters for 0x80-0x9F); a
+# lead byte of a 2- or 3-byte sequence (0xC2-0xEF) read as Latin-1.
+_CONTINUATION = "\x80-\xbf" + "".join(sorted(_CP1252_BYTE))
+_MOJIBAKE = re.compile(rf"[\u00c2-\u00ef][{_CONTINUATION}]")
 
 
 def repair_mojibake(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:

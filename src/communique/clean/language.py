@@ -11,6 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
+from communique import lang as languages
 from communique.document import Document
 from communique.options import Options
 
@@ -23,9 +24,19 @@ MIN_LETTERS = 20  # fewer letters than this: too short to tell
 SAMPLE_CHARS = 400  # the first characters decide; more only costs time (the model walks every byte)
 
 _LETTER = re.compile(r"[^\W\d_]")
-# Malaysian spellings that Indonesian does not use; without them, "ms" is taken to be Indonesian.
-_MALAY_MARKERS = re.compile(r"\b(?:kerana|bahawa|sahaja|iaitu|wang|kerajaan negeri|bahasa melayu)\b",
-                            re.IGNORECASE)
+MIN_MARKERS = 2  # a neighbour's verdict stands with this many of its own markers in the text
+
+
+@cache
+def _neighbours() -> dict[str, tuple[str, re.Pattern[str]]]:
+    """Neighbour -> (the language it is read as, the neighbour's own markers), from `language.read_for`:
+    Malay is taken to be Indonesian unless Malaysian spellings that Indonesian does not use appear."""
+    out: dict[str, tuple[str, re.Pattern[str]]] = {}
+    for code, neighbours in languages.everywhere("language", "read_for"):
+        for neighbour, markers in neighbours.items():
+            words = "|".join(re.escape(str(m)) for m in markers)
+            out[str(neighbour)] = (code, re.compile(rf"\b(?:{words})\b", re.IGNORECASE))
+    return out
 
 
 def is_language_code(code: str) -> bool:
@@ -71,8 +82,9 @@ def detect_language(text: str) -> tuple[str, float]:
     if len(_LETTER.findall(text, 0, 400)) < MIN_LETTERS:
         return UNDETERMINED, 0.0
     lang, score = identifier().classify(text)
-    if lang == "ms" and len(_MALAY_MARKERS.findall(text)) < 2:
-        lang = "id"  # the two are close; the news we expect is Indonesian
+    read_as = _neighbours().get(str(lang))
+    if read_as is not None and len(read_as[1].findall(text)) < MIN_MARKERS:
+        lang = read_as[0]  # the two are close; the news we expect is in the language with data
     return str(lang), round(float(score), 4)
 
 

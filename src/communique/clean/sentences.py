@@ -3,7 +3,7 @@
 A fast rule-based splitter. Every line is a paragraph; inside a line a sentence ends at . ! ? …
 (and any closing quotes/brackets) followed by whitespace and a capital letter, a digit, an opening
 quote or bracket, or a dash, unless the word before the period is an abbreviation of the document's
-language or of any language (`sentences.abbreviations` in data/lang/*.yaml), an initial ("А.
+language or of any language (`sentences.abbreviations` in lang/<code>/data.yaml), an initial ("А.
 Руденко"), a dotted abbreviation ("z.B.", "т.е.", "U.S."), or an ordinal number in a language that
 writes them with a period ("23. Januar"). CJK full stops (。！？) end a sentence without a space.
 """
@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from communique import lang as languages
 from communique.document import Document, Sentence
-from communique.langdata import section
 from communique.options import Options
 
 _LINE = re.compile(r"[^\n]+")
@@ -40,8 +40,8 @@ def sentence_rules(lang: str) -> SentenceRules:
     abbreviations: set[str] = set()
     numeric: set[str] = set()
     ordinal = False
-    for source in dict.fromkeys(["xx", lang]):
-        data = section(source, "sentences")
+    for source in dict.fromkeys([languages.FALLBACK, lang]):
+        data = languages.section(source, "sentences")
         abbreviations.update(_folded(data.get("abbreviations", [])))
         numeric.update(_folded(data.get("numeric_abbreviations", [])))
         if source == lang:

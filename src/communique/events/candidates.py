@@ -13,7 +13,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
+from communique import lang as languages
 from communique.document import Document, Mention, Sentence, Span
 from communique.events import discourse
 from communique.events.lexicon import Lexicon, TriggerMatch
@@ -170,12 +172,14 @@ def _statement_bounds(doc: Document, cand: Candidate) -> tuple[int, int]:
     return lo, hi
 
 
-# "…and signed", "…, где провел переговоры", "…, où il a rencontré": the clause shares the previous subject.
-_COORDINATION = re.compile(
-    r"[\s,;]*(?:and|und|и|а также|et|dan|serta|và|y|e|где|where|wo|où|di mana|dimana|tại đây|donde|onde)?"
-    r"(?:\s+(?:he|she|they|er|sie|il|elle|ils|он|она|они|ia|dia|mereka|ông|bà))?\s*$",
-    re.IGNORECASE,
-)
+@cache
+def _coordination() -> re.Pattern[str]:
+    """"…and signed", "…, where he held talks", "…, où il a rencontré": the clause shares the previous
+    subject. Conjunctions, clause links and subject pronouns of every language (`grammar` in each folder)."""
+    conjunctions = languages.words_pattern("grammar", "conjunctions")
+    links = conjunctions + "|" + languages.words_pattern("grammar", "clause_links")
+    pronouns = languages.words_pattern("grammar", "subject_pronouns")
+    return re.compile(rf"[\s,;]*(?:{links})?(?:\s+(?:{pronouns}))?\s*$", re.IGNORECASE)
 
 
 def _share_coordinated_subject(text: str, prev: Candidate, cand: Candidate) -> None:
@@ -184,7 +188,7 @@ def _share_coordinated_subject(text: str, prev: Candidate, cand: Candidate) -> N
     if cand.subject or cand.trigger.noun or prev.trigger.noun:
         return
     lead = text[cand.window.start : cand.trigger.start]
-    if _COORDINATION.fullmatch(lead) or not lead.strip(" ,;"):
+    if _coordination().fullmatch(lead) or not lead.strip(" ,;"):
         cand.subject = list(prev.subject)
         cand.group_subject = cand.group_subject or prev.group_subject
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from communique.langdata import section
+from communique import lang as languages
 
 KINDS = ("frame", "review", "complementizer", "speech", "group", "anniversary")
 _WORD = r"[\w\u0300-\u036f]"
@@ -24,7 +24,7 @@ _WORD = r"[\w\u0300-\u036f]"
 
 @cache
 def _compiled(lang: str, kind: str) -> re.Pattern[str] | None:
-    phrases = section(lang, "discourse").get(kind) or []
+    phrases = languages.section(lang, "discourse").get(kind) or []
     if not phrases:
         return None
     alternation = "|".join(sorted((str(p) for p in phrases), key=len, reverse=True))

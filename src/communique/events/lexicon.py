@@ -1,6 +1,6 @@
 """The events stage's language data, compiled: PLOVER triggers, topics, agreements and status cues.
 
-Each language's `data/lang/<lang>.yaml` holds four sections owned by the events stage:
+Each language's `lang/<code>/data.yaml` holds four sections owned by the events stage:
 
     triggers:   [{pattern, type, mode, label, weight, needs?, noun?}, ...]
     topics:     {topic: [pattern, ...]}
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from communique.langdata import load_lang
+from communique import lang as languages
 
 # PLOVER v0.8 event types (the contract's list; REQUEST is the manual's DEMAND).
 PLOVER_TYPES: frozenset[str] = frozenset(
@@ -94,9 +94,6 @@ STATUS_KINDS: frozenset[str] = frozenset(
 )
 
 NEEDS: frozenset[str] = frozenset({"person_object", "country_object"})
-
-# Scripts written without spaces between words: word boundaries mean nothing there.
-UNSEGMENTED_LANGS: frozenset[str] = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 
 # A word character or a combining mark (NFD text: "ệ" may be "e" + two marks), so that a pattern
 # never starts or ends inside a word.
@@ -244,13 +241,14 @@ class Lexicon:
 @cache
 def lexicon(lang: str) -> Lexicon:
     """The compiled lexicon of a language (cached). A language without data gets an empty lexicon."""
-    data = load_lang(lang)
-    return compile_lexicon(lang, data, source=f"data/lang/{lang}.yaml")
+    data = languages.data(lang)
+    return compile_lexicon(lang, data, source=f"lang/{lang}/data.yaml")
 
 
 def compile_lexicon(lang: str, data: Mapping[str, Any], source: str = "<data>") -> Lexicon:
     """Validate and compile the events sections of one language's data (raises LexiconError)."""
-    bounded = lang not in UNSEGMENTED_LANGS
+    # words in a script written without spaces (`language.unsegmented`) have no boundaries to match
+    bounded = not languages.about(lang, "unsegmented")
     entries = _read_triggers(data.get("triggers") or [], source)
     topics = _read_pattern_map(data.get("topics") or {}, "topics", TOPICS, source)
     agreements_raw = dict(data.get("agreements") or {})

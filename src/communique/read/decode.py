@@ -1,10 +1,10 @@
-"""Bytes -> text: byte-order marks, UTF-8, UTF-16, legacy encodings (with a Cyrillic sanity check).
+"""Bytes -> text: byte-order marks, UTF-8, UTF-16, legacy encodings (with a per-language sanity check).
 
 charset-normalizer is unreliable on short legacy texts (it reads a KOI8-R line as Shift-JIS and a
 Latin-1 German line as Urdu), so the common cases are decided first by cheap, explainable checks:
-BOM, strict UTF-8, then "is this Russian in cp1251 or KOI8-R?" (the decoding that yields mostly
-lower-case Cyrillic letters and common Russian bigrams wins), then "is this Western European in
-cp1252?"; charset-normalizer only decides what is left (Greek, Arabic, CJK, ...).
+BOM, strict UTF-8, then "is this a language with legacy codecs (Russian in cp1251 or KOI8-R)?" (the
+language's `encoding` module scores each decoding), then "is this Western European in cp1252?";
+charset-normalizer only decides what is left (Greek, Arabic, CJK, ...).
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
+
+from communique import lang as languages
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -31,14 +33,14 @@ _LOW_BYTES = bytes(range(128))
 _NOT_LETTER_LIKE = bytes(b for b in range(128) if not (65 <= b <= 90 or 97 <= b <= 122))
 _SAMPLE = 65536
 
-# In order of preference on a tie (mac_cyrillic is left out: it reads cp1251 text almost as well).
-_CYRILLIC_CODECS = ("cp1251", "koi8_r", "cp866", "iso8859_5")
-# The most frequent Russian letter bigrams (lower case): a right decoding is full of them.
-_RU_BIGRAMS = frozenset(["ст", "но", "то", "на", "ен", "ов", "ни", "ра", "во", "ко", "ес", "пр", "ал", "ре", "ор",
-                         "по", "ан", "ет", "ли", "не", "ка", "ол", "ел", "ом", "ер", "та", "ть", "го", "од", "де"])
-_CYRILLIC_WORD = re.compile(r"[а-яё]{2,}")
-# What a cp1252 decoding of Western European text yields for bytes >= 0x80.
-_WESTERN_HIGH = re.compile(r"[À-ÖØ-öø-ÿŒœŠšŽžŸƒ€‚„…†‡ˆ‰‹‘’“”•–—˜™›¡¢£¥§ª«°±²³´µ·º»¿]")
+# What a cp1252 decoding of Western European text yields for bytes >= 0x80: accented Latin letters
+# (U+00C0-U+00FF but the signs of multiplication and division), the letters and marks cp1252 puts in
+# 0x80-0x9F, and the common Latin-1 signs.
+_WESTERN_HIGH = re.compile(
+    r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u0192\u20ac\u201a"
+    r"\u201e\u2026\u2020\u2021\u02c6\u2030\u2039\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u203a"
+    r"\u00a1\u00a2\u00a3\u00a5\u00a7\u00aa\u00ab\u00b0\u00b1\u00b2\u00b3\u00b4\u00b5\u00b7\u00ba\u00bb\u00bf]"
+)
 
 
 class UndecodableError(ValueError):
@@ -223,9 +225,9 @@ def _decode_legacy(data: bytes, declared: str | None) -> Decoded:
             return Decoded(data.decode(declared), _codec_name(declared))
         except (LookupError, UnicodeDecodeError):
             pass
-    cyrillic = _best_cyrillic(data)
-    if cyrillic:
-        return cyrillic
+    legacy = _best_legacy(data)
+    if legacy:
+        return legacy
     western = _western(data)
     if western:
         return western
@@ -247,39 +249,28 @@ def _high_byte_share(data: bytes) -> float:
     return high / letters if letters else 0.0
 
 
-def russian_score(text: str) -> float:
-    """How Russian a decoding looks: lower-case Cyrillic share plus common-bigram rate (0..2).
-
-    The share is of all non-ASCII characters, so a decoding that turns capitals into symbols loses.
-    """
-    sample = text[:_SAMPLE]
-    non_ascii = sum(1 for c in sample if ord(c) >= 0x80)
-    if not non_ascii:
-        return 0.0
-    lower = sum(1 for c in sample if "\u0430" <= c <= "\u045f") / non_ascii
-    words = _CYRILLIC_WORD.findall(text[:_SAMPLE])
-    pairs = [w[i : i + 2] for w in words for i in range(len(w) - 1)]
-    common = sum(1 for p in pairs if p in _RU_BIGRAMS) / len(pairs) if pairs else 0.0
-    return lower + common
-
-
-def _best_cyrillic(data: bytes) -> Decoded | None:
-    """A Cyrillic single-byte decoding when the text is mostly high bytes and one decoding reads well."""
+def _best_legacy(data: bytes) -> Decoded | None:
+    """A single-byte decoding of a language with legacy codecs (`lang/<code>/encoding.py`), when the
+    text is mostly high bytes and one decoding reads well."""
     if _high_byte_share(data) < 0.3:
         return None
+    high = sum(1 for b in data[:_SAMPLE] if b >= 0x80)
     best: tuple[float, str, str] | None = None
-    for codec in _CYRILLIC_CODECS:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
+    for code, codecs_of in languages.hooks("encoding", "legacy_codecs"):
+        letters = languages.hook(code, "encoding", "script_letters")
+        scorer = languages.hook(code, "encoding", "score")
+        if letters is None or scorer is None:
             continue
-        cyr = sum(1 for c in text[:_SAMPLE] if "\u0400" <= c <= "\u04ff")
-        high = sum(1 for b in data[:_SAMPLE] if b >= 0x80)
-        if cyr < 0.8 * high:  # the high bytes are not Cyrillic letters in this codec
-            continue
-        score = russian_score(text)
-        if best is None or score > best[0] + 1e-9:
-            best = (score, codec, text)
+        for codec in codecs_of():
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if letters(text[:_SAMPLE]) < 0.8 * high:  # the high bytes are not letters of the script in this codec
+                continue
+            score = scorer(text)
+            if best is None or score > best[0] + 1e-9:
+                best = (score, codec, text)
     if best is None or best[0] < 0.8:
         return None
     return Decoded(best[2], best[1])

@@ -4,7 +4,7 @@
     timexes_in(doc, start, end)   the timexes overlapping a span, sorted (for the events stage)
     timex_to_event_date(timex)    a Timex as the event record's date object
 
-Layout: lexicon.py (CLDR + data/lang `dates` vocabulary), grammar.py (one regex per language ->
+Layout: lexicon.py (CLDR + lang/<code> `dates` vocabulary), grammar.py (one regex per language ->
 candidates), anchor.py (metadata / option / dateline), normalize.py (values, year inference).
 """
 
@@ -14,6 +14,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
+from communique import lang as languages
 from communique.document import Document, Timex
 from communique.time.anchor import Anchor, dateline_anchor, parse_date_value
 from communique.time.grammar import scan
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Anchor", "document_anchor", "tag_time", "timex_to_event_date", "timexes_in"]
 
-_FALLBACK_LANG = "xx"  # numeric dates only, for documents whose language is unknown
+_FALLBACK_LANG = languages.FALLBACK  # numeric dates only, for documents whose language is unknown
+_NOT_LANGUAGES = (languages.UNDETERMINED, languages.NO_LANGUAGE, languages.FALLBACK)
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4}|XXXX)-(\d{2})$")
@@ -34,7 +36,7 @@ _YEAR = re.compile(r"^\d{4}$")
 
 def _grammar_lang(doc: Document) -> str:
     lang = (doc.lang or "").lower().replace("_", "-").split("-")[0]  # "pt-BR" -> "pt"
-    return lang if lang.isalpha() and lang not in ("und", "zxx", "xx") else _FALLBACK_LANG
+    return lang if lang.isalpha() and lang not in _NOT_LANGUAGES else _FALLBACK_LANG
 
 
 def document_anchor(doc: Document) -> Anchor | None:

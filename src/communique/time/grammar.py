@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from communique import lang as languages
 from communique.time.lexicon import Lexicon, lexicon, strip_accents
 
 
@@ -44,11 +45,28 @@ class Candidate:
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUM_START = r"(?<![\w.,:/+\-])"  # a number that is not the tail of another number or id
-_ORDINAL = r"(?:\.|er|e|st|nd|rd|th|-?го|-е)?"  # "1er", "1st", "20.", "1-го"
+
+
+@cache
+def _ordinal_suffixes() -> str:
+    """The ordinal suffixes of every language ("1er", "1st", "20."): `dates.ordinal_suffixes` (regexes)."""
+    return "|".join(str(p) for p in languages.joined("dates", "ordinal_suffixes")) or "(?!x)x"
 
 
 def _is_cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff"
+    return languages.is_unspaced(ch)
+
+
+def _han_date() -> str | None:
+    """Year, month and day numbers each followed by its counter (2024年3月5日): `dates.han_units`."""
+    units: dict[str, list[str]] = {"year": [], "month": [], "day": []}
+    for _, found in languages.everywhere("dates", "han_units"):
+        for unit, words in found.items():
+            units[str(unit)].extend(str(w) for w in words if str(w) not in units[str(unit)])
+    if not all(units.values()):
+        return None
+    year, month, day = (_alt(units[u]) for u in ("year", "month", "day"))
+    return rf"(?:(?P<y>{_YEAR})\s*{year}\s*)?(?P<mo>1[0-2]|0?[1-9])\s*{month}(?:\s*(?P<d>{_DAY})\s*{day})?"
 
 
 def _piece(word: str) -> str:
@@ -88,7 +106,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     month = _name_alt(lex.months)
     weekday = _name_alt(lex.weekdays)
     dp = rf"(?:{_word(lex.day_prefix)}\s*)"
-    dsuf = _ORDINAL if not lex.day_suffix else rf"(?:{_alt(lex.day_suffix)}|{_ORDINAL[3:-2]})?"
+    ordinal = _ordinal_suffixes()
+    dsuf = rf"(?:{ordinal})?" if not lex.day_suffix else rf"(?:{_alt(lex.day_suffix)}|{ordinal})?"
     mj = rf"(?:\s+{_word(lex.month_joiners)})?" if lex.month_joiners else ""
     yj = rf"\s*,?\s*(?:{_word(lex.year_joiners)}\s*)?" if lex.year_joiners else r"\s*,?\s*"
     ys = rf"(?:\s*{_alt(lex.year_suffix)}(?:(?<=\.)|(?!\w)))?" if lex.year_suffix else ""
@@ -122,8 +141,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     t.append(("dmy", rf"{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})(?:{yj}{year}{ys})?"))
     if lex.month_first:
         t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:,?\s+{year})?"))
+    han_date = _han_date()
+    if han_date is not None:
+        t.append(("cjk", han_date))
     t += [
-        ("cjk", rf"(?:(?P<y>{_YEAR})\s*年\s*)?(?P<mo>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>{_DAY})\s*[日号])?"),
         ("month_year", rf"(?P<m>{month}){yj}{year}{ys}"),
         ("month_rel_after", rf"(?P<m>{month})\s+(?P<rel>{_word(list(lex.month_relative_after))})"),
         ("month_rel_before", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<m>{month})"),
@@ -294,8 +315,8 @@ def _h_dmy(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
 def _h_cjk(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     y, mo = _year(g.get("y")), int(g["mo"])
     d = int(g["d"]) if g.get("d") else None
-    if y is None and d is None and lex.lang not in ("zh", "ja", "ko"):
-        return None  # "3月" alone only in CJK text
+    if y is None and d is None and not lex.han_dates:
+        return None  # a month alone with its counter only in a language that writes dates so
     return Candidate(s, e, "date", y, mo, d) if _valid(y, mo, d) else None
 
 
@@ -376,8 +397,8 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
 
 
 def _needs_full_search(lang: str) -> bool:
-    """CJK text has no spaces: words are not tokens, so scan every position."""
-    return lang in ("zh", "ja", "ko")
+    """Han dates need no word before them (text with no spaces has no tokens): scan every position."""
+    return bool(languages.about(lang, "han_dates"))
 
 
 def scan(text: str, lang: str) -> list[Candidate]:

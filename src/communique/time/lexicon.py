@@ -1,5 +1,5 @@
 """Per-language date vocabulary: CLDR month and weekday names (via babel) merged with the `dates`
-section of `data/lang/<lang>.yaml` (inflected forms CLDR lacks, relative words, range words...).
+section of `lang/<code>/data.yaml` (inflected forms CLDR lacks, relative words, range words...).
 
 Any language babel knows gets month and weekday names, so unknown languages (tr, pl, ar, ...) still
 get their dates; the YAML adds what makes a language good. Built once per language and cached.
@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from communique.langdata import section
-
-_CJK = ("\u3000", "\u9fff")
+from communique import lang as languages
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +27,7 @@ class Lexicon:
     titlecase: bool = False  # month/weekday names count only when capitalized ("May" vs "may")
     bare_months: bool = False  # a month name alone is unambiguous ("tháng 8")
     capitalized_nouns: bool = False  # every noun is capitalized (de): a Capitalized word before a year is no name
+    han_dates: bool = False  # dates with Han counters (2024年3月5日): a month alone is a date, Han weekday names
     day_prefix: tuple[str, ...] = ()
     day_suffix: tuple[str, ...] = ()
     month_joiners: tuple[str, ...] = ()
@@ -55,7 +54,7 @@ def strip_accents(word: str) -> str:
 
 
 def _has_cjk(word: str) -> bool:
-    return any(_CJK[0] <= ch <= _CJK[1] for ch in word)
+    return languages.is_unspaced(word)
 
 
 def _babel_months(lang: str) -> dict[str, int]:
@@ -88,7 +87,7 @@ def _babel_weekdays(lang: str) -> dict[str, int]:
                 days.setdefault(str(name), int(number))
     except Exception:
         return {}
-    if not any(_has_cjk(n) for n in days) or lang in ("zh", "ja", "ko"):
+    if not any(_has_cjk(n) for n in days) or languages.about(lang, "han_dates"):
         return days
     return {n: v for n, v in days.items() if not _has_cjk(n)}
 
@@ -117,7 +116,7 @@ def _mapping(data: dict[str, Any], key: str) -> dict[str, str]:
 @cache
 def lexicon(lang: str) -> Lexicon:
     """The date vocabulary of `lang` (any ISO 639-1 code; unknown codes give a numeric-only lexicon)."""
-    data: dict[str, Any] = section(lang, "dates") or {}
+    data: dict[str, Any] = languages.section(lang, "dates") or {}
     months = _babel_months(lang)
     months.update({str(k): int(v) for k, v in (data.get("months") or {}).items()})
     weekdays = _babel_weekdays(lang)
@@ -130,7 +129,8 @@ def lexicon(lang: str) -> Lexicon:
         month_first=bool(data.get("month_first", False)),
         titlecase=bool(data.get("titlecase", False)),
         bare_months=bool(data.get("bare_months", False)),
-        capitalized_nouns=bool(data.get("capitalized_nouns", False)),
+        capitalized_nouns=bool(languages.about(lang, "capitalized_nouns", False)),
+        han_dates=bool(languages.about(lang, "han_dates", False)),
         day_prefix=_words(data, "day_prefix"),
         day_suffix=_words(data, "day_suffix"),
         month_joiners=_words(data, "month_joiners"),

@@ -22,7 +22,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from communique import lang as languages
 from communique.document import Timex
 from communique.time.anchor import Anchor
 from communique.time.grammar import Candidate
@@ -31,8 +33,14 @@ from communique.time.lexicon import Lexicon
 FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it means last year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
-_ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9\-]+$")
 _SPEC = re.compile(r"^(day|week|month|year)([+-]\d+)$")
+
+
+@cache
+def _acronym() -> re.Pattern[str]:
+    """A word in capitals (of any language's alphabet) and digits: "UNCLOS", "G20"."""
+    caps = languages.capitals()
+    return re.compile(rf"^[{caps}][{caps}0-9\-]+$")
 
 
 @dataclass(slots=True)
@@ -101,7 +109,7 @@ def _is_name_year(text: str, cand: Candidate, lex: Lexicon) -> bool:
     if not words:
         return False
     last = words[-1]
-    if _ACRONYM.match(last) and len(last) >= 2:
+    if _acronym().match(last) and len(last) >= 2:
         return True
     if lex.capitalized_nouns or not last[:1].isupper() or last.lower() in lex.month_prepositions:
         return False

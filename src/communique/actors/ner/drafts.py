@@ -17,9 +17,9 @@ from typing import Any
 
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, folded_name_id, token_key
-from communique.actors.names import is_cyrillic
 from communique.actors.ner import EntitySpan, NerConfig, config, entities
 from communique.actors.ner.persons import analyzer, name_words, nominative, to_latin
+from communique.lang.ru.names import is_cyrillic
 from communique.langdata import section
 
 _PREFIX = {"person": "per", "organization": "org", "location": "loc"}

@@ -14,7 +14,8 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from communique.actors.names import is_cyrillic, ru_to_latin
+from communique.lang.ru.names import is_cyrillic
+from communique.lang.ru.names import to_latin as ru_to_latin
 
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 # -ою/-ею: the instrumental of a name in -а/-я (Сибігою), not a foreign name ending in a vowel

@@ -1,0 +1,1 @@
+"""(`bg`): its data is `data.yaml`."""

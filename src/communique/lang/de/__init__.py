@@ -1,0 +1,1 @@
+"""German (`de`): its data is `data.yaml` (and any other `*.yaml` in this folder)."""

@@ -1,0 +1,1 @@
+"""English (`en`): its data is `data.yaml` (and any other `*.yaml` in this folder)."""

@@ -1,0 +1,1 @@
+"""Spanish (`es`): its data is `data.yaml` (and any other `*.yaml` in this folder)."""

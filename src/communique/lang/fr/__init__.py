@@ -1,0 +1,1 @@
+"""French (`fr`): its data is `data.yaml` (and any other `*.yaml` in this folder)."""

@@ -1,0 +1,1 @@
+"""Indonesian (`id`): its data is `data.yaml` (and any other `*.yaml` in this folder)."""

@@ -1,0 +1,1 @@
+"""(`it`): its data is `data.yaml`."""

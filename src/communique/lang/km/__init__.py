@@ -1,0 +1,1 @@
+"""Khmer (`km`): so far only what `language.yaml` says of its script."""

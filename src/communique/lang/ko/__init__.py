@@ -1,0 +1,1 @@
+"""Korean (`ko`): so far only what `language.yaml` says of its script and dates."""

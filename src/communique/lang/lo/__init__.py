@@ -1,0 +1,1 @@
+"""Lao (`lo`): so far only what `language.yaml` says of its script."""

@@ -1,0 +1,1 @@
+"""Burmese (`my`): so far only what `language.yaml` says of its script."""

@@ -1,0 +1,1 @@
+"""Portuguese (`pt`): its data is `data.yaml` (and any other `*.yaml` in this folder)."""

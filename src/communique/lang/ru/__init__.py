@@ -1,0 +1,1 @@
+"""Russian (`ru`): its data is `data.yaml` (and any other `*.yaml` in this folder)."""

@@ -1,0 +1,1 @@
+"""Thai (`th`): so far only what `language.yaml` says of its script."""

@@ -1,0 +1,1 @@
+"""(`uk`): its data is `data.yaml`."""

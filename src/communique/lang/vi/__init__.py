@@ -1,0 +1,1 @@
+"""Vietnamese (`vi`): its data is `data.yaml` (and any other `*.yaml` in this folder)."""

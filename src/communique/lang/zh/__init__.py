@@ -1,0 +1,1 @@
+"""Chinese (`zh`): its data is `data.yaml` (and any other `*.yaml` in this folder)."""
