@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench
+.PHONY: setup demo test lint bench models
 
 $(BIN)/communique: pyproject.toml
 	./scripts/setup
@@ -23,3 +23,9 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# Rebuild the shipped event model bit for bit from training/events/data/, then its card (docs/models.md).
+# Embeddings are cached outside the repo ($$COMMUNIQUE_EMBED_CACHE); the model is the same without the cache.
+models: setup
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.events.train
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.events.evaluate
