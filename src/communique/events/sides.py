@@ -189,6 +189,21 @@ def sides(text: str, mentions: Sequence[Mention], lang: str, anchor: Span | None
     return sorted(sources, key=lambda m: order[id(m)]), sorted(targets, key=lambda m: order[id(m)])
 
 
+def comitative(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
+    """The names a "with" marker makes counterparts ("talks with X", "с Эрдоганом", "バイデン大統領と")."""
+    c = cues(lang)
+    return [m for group, role in _marked_groups(text, chunks(text, mentions, c), c) if role == "with" for m in group]
+
+
+def joint_group(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
+    """The first group of two or more names joined by "and" ("the talks between Lavrov and Rubio"), if any."""
+    for group in chunks(text, mentions, cues(lang)):
+        joined = any(text[a.end : b.start].strip() for a, b in zip(group, group[1:], strict=False))
+        if joined and len({m.entity_id for m in group}) >= 2:
+            return group  # "A and B", "A, B": not a title and its name side by side
+    return []
+
+
 def envoy_senders(text: str, mentions: Sequence[Mention], lang: str, start: int, end: int) -> set[int]:
     """Persons named right after an envoy cue ("special envoy of X"): they sent someone, they are not there."""
     c = cues(lang)
