@@ -1,7 +1,12 @@
-"""The events stage: from triggers to finished events with evidence for every field.
+"""The events stage: from the sentence model's decisions to finished events with evidence for every field.
 
-    candidates (trigger + window)  ->  drafts (participants)  ->  background lists, dates, places,
-    status  ->  one event per real-world event  ->  filters  ->  topics, agreements, evidence
+    sentences that name an actor  ->  cheap model  ->  sentence model (types, mode, status, background)
+    ->  candidates (a lexicon trigger of the type as evidence and window, else the predicate's place)
+    ->  drafts (sources and targets from the clause's grammar: sides.py)  ->  background lists, dates,
+    places, status  ->  one event per real-world event  ->  filters  ->  topics, agreements, evidence
+
+The model decides whether and which event a sentence reports; the language data decides who took part.
+An event's confidence is the model's calibrated probability for its type.
 """
 
 from __future__ import annotations
@@ -25,7 +30,10 @@ if TYPE_CHECKING:
     from communique.pipeline import Options
 
 NON_POLITICAL_ORGS = frozenset({"company", "media", "other"})
-VERBAL_AGREEMENT_WEIGHT = 0.75  # "reached an agreement" counts; "agreed to…", "vowed to…" do not
+# Types whose sides do the same thing together ("China and Russia began joint exercises"): a joint
+# subject is both sides. The others need one side acting on the other.
+FOLD = False
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def extract_events(doc: Document, options: Options) -> None:
@@ -48,7 +56,7 @@ def extract_events(doc: Document, options: Options) -> None:
     for draft in drafts:
         assign_status(doc, draft, lex)
     events = [d for d in coalesce(drafts) if worth_reporting(d)]
-    events = fold_statements(events)
+    events = fold_statements(events) if FOLD else events
     add_representatives(doc, events)
     owned = segments(doc, events)
     doc.events = [finish(doc, d, lex, owned[id(d)]) for d in events]
@@ -71,10 +79,8 @@ def worth_reporting(d: Draft) -> bool:
     counts when it corroborates an event reported in its own right, or as a dated reference to an
     earlier event ("they noted the results of the state visit in June last year").
     """
-    if d.type not in ("CONSULT", "AGREE") and not _source_and_target(d):
+    if d.type not in SYMMETRIC and not any(p.cand.model_only or _source_and_target(p) for p in [d, *d.absorbed]):
         return False  # "an isolated event threatens to…": an accusation, a threat, a request needs both sides
-    if d.type == "AGREE" and not is_formal_agreement(d) and d.weight < VERBAL_AGREEMENT_WEIGHT:
-        return False  # "promised to abide by", "agreed to pay cuts": too weak without a signed text
     standalone = not d.cand.reported or any(not part.cand.reported for part in d.absorbed)
     if not standalone and not (d.background and d.own_date):
         return False
@@ -165,7 +171,7 @@ def finish(doc: Document, d: Draft, lex: Lexicon, spans: Sequence[Span]) -> Even
         date=d.date or {"start": None, "end": None, "precision": None},
         location=d.location, actors=actors, topics=sorted(t.name for t in topics),
         agreements=[a for a, _ in agreements], evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
-        confidence=confidence(d, actors),
+        confidence=confidence(d),
     )
 
 
@@ -180,14 +186,6 @@ def _with_role(doc: Document, m: Mention) -> Mention:
     return m
 
 
-def confidence(d: Draft, actors: Sequence[Mention]) -> float:
-    """How sure the extraction is: trigger reliability, corroboration, and how well grounded the fields are."""
-    score = 0.55 * d.weight
-    score += min(0.15, 0.05 * len(d.absorbed))
-    score += 0.1 if d.own_date or (d.date and d.date.get("start")) else 0.0
-    score += 0.05 if d.location else 0.0
-    known = sum(1 for m in actors if m.kind != "country" and political(m))
-    score += min(0.15, 0.075 * known)
-    if d.background:
-        score -= 0.05
-    return max(0.05, min(0.99, score))
+def confidence(d: Draft) -> float:
+    """The model's calibrated probability that the event's sentences report its type (the best of them)."""
+    return round(max(part.cand.prob for part in [d, *d.absorbed]), 3)
