@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 NON_POLITICAL_ORGS = frozenset({"company", "media", "other"})
 # Types whose sides do the same thing together ("China and Russia began joint exercises"): a joint
 # subject is both sides. The others need one side acting on the other.
-FOLD = False
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
@@ -56,7 +55,7 @@ def extract_events(doc: Document, options: Options) -> None:
     for draft in drafts:
         assign_status(doc, draft, lex)
     events = [d for d in coalesce(drafts) if worth_reporting(d)]
-    events = fold_statements(events) if FOLD else events
+    events = fold_statements(events)
     add_representatives(doc, events)
     owned = segments(doc, events)
     doc.events = [finish(doc, d, lex, owned[id(d)]) for d in events]

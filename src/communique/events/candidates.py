@@ -168,7 +168,7 @@ LEXICON_ALONE: float | None = None
 
 # Probability at which the model's main type (or a type it "also" reports) becomes a candidate event.
 # Set on the model's held-out split (see docs/models.md), the same for every language.
-MAIN_THRESHOLD = 0.5
+MAIN_THRESHOLD = 0.35
 ALSO_THRESHOLD = 0.5
 NO_EVENT = "NONE"
 
@@ -198,6 +198,10 @@ PREDICATE_WORDS = 3  # words taken as the predicate's evidence when no lexicon t
 PREDICATE_CHARS = 8  # the same, in a script written without spaces
 
 
+MODE_THRESHOLD = 0.5  # below it, a meeting the model found without a lexicon trigger is a plain "meet"
+DEFAULT_MODE = "meet"
+
+
 def model_mode(label: SentenceLabel) -> tuple[str | None, float]:
     """The model's CONSULT mode and its probability."""
     if not label.mode_probs:
@@ -220,7 +224,10 @@ def model_trigger(doc: Document, sentence: Sentence, inside: Sequence[Mention], 
     """The evidence of an event the model found where no lexicon trigger names it: the predicate's
     likely place (after the first group of names where the verb stands mid-clause, at the clause's end
     where it stands last), else the whole sentence."""
-    mode = model_mode(label)[0] if event_type == "CONSULT" else None
+    mode = None
+    if event_type == "CONSULT":
+        best, p = model_mode(label)
+        mode = best if best is not None and p >= MODE_THRESHOLD else DEFAULT_MODE
     span = _predicate_span(doc, sentence, [m for m in inside if m.kind in ACTOR_KINDS])
     text = doc.text[span.start : span.end]
     name = MODE_LABELS.get(mode or "", LABELS.get(event_type, event_type.lower())) if mode else LABELS[event_type]
