@@ -223,6 +223,10 @@ def main(argv: list[str] | None = None) -> None:
     test = [e for e in examples if e.held_out]
     result["encoder_sentences_per_s"] = encoder_throughput([e.text for e in test[:64]])
     result["startup_s"] = startup_cost()
+    if (SHARED / "gold" / "dev-pages.jsonl").exists():  # evaluation only: dev-pages never trains or tunes
+        from training.events.dev_cheap_recall import measure
+
+        result["dev_cheap"] = measure()
     tables = data_tables(examples)
     print_result(result)
     if not args.no_card:
@@ -247,6 +251,8 @@ def print_result(result: dict) -> None:
     cal = result["calibration"]
     print(f"calibration: ECE {cal['ece']:.3f} (T=1: {cal['ece_uncalibrated']:.3f}), T={cal['temperature']:.2f}")
     print("cheap stage:", json.dumps({k: round(v, 4) for k, v in result["cheap"].items()}))
+    if "dev_cheap" in result:
+        print("cheap stage on dev-pages:", json.dumps({k: round(v, 4) for k, v in result["dev_cheap"].items()}))
     print(f"encoder: {result['encoder_sentences_per_s']:.1f} sentences/s; start-up: load {result['startup_s'][0]:.3f}s,"
           f" first sentence {result['startup_s'][1]:.3f}s")
 

@@ -38,8 +38,8 @@ from training.events import dataset
 from training.events.dataset import ALL_TYPES, MODES, NONE, STATUSES, TYPES, Example
 
 FOLDS = 5
-C_GRID = (0.25, 1.0, 4.0)
-SYNTHETIC_WEIGHT = 0.5  # generated text teaches rare types, but real news should weigh more
+C_GRID = (0.01, 0.02, 0.05, 0.1)
+SYNTHETIC_WEIGHT = 0.2  # generated text teaches rare types, but real news should weigh more (CV: 0.1-0.25 best)
 MIN_ALSO = 10  # an "also" type needs this many positive examples to get a head
 CHEAP_C = 4.0
 CHEAP_RECALL = 0.99  # share of real event sentences (out of fold) the cheap stage must pass
@@ -137,32 +137,33 @@ def out_of_fold(x: np.ndarray, y: list[str], folds: np.ndarray, fit: Callable[[n
 
 
 def softmax_head(x: np.ndarray, y: list[str], classes: Sequence[str], weight: np.ndarray, folds: np.ndarray,
-                 c: float) -> tuple[Linear, np.ndarray]:
-    """A calibrated softmax head and its out-of-fold logits (before calibration)."""
+                 c: float, oof: np.ndarray | None = None) -> tuple[Linear, np.ndarray]:
+    """A calibrated softmax head and its out-of-fold logits (before calibration; computed unless given)."""
     def fit(xs: np.ndarray, ys: list[str], ws: np.ndarray) -> Linear:
         return fit_logreg(xs, ys, list(classes), c, ws)
 
-    z = out_of_fold(x, y, folds, fit, weight)
+    z = out_of_fold(x, y, folds, fit, weight) if oof is None else oof
     t = fit_temperature(z, np.array([list(classes).index(v) for v in y]))
     head = fit(x, y, weight)
     return Linear(head.classes, head.weights, head.bias, np.array(t)), z
 
 
 def choose_c(x: np.ndarray, y: list[str], weight: np.ndarray, folds: np.ndarray, real: np.ndarray) -> tuple[float,
-             dict[str, float]]:
-    """The C of the type head with the best out-of-fold macro-F1 on real sentences."""
+             dict[str, float], np.ndarray]:
+    """The C of the type head with the best out-of-fold macro-F1 on real sentences, and its out-of-fold logits."""
     scores = {}
+    logits_of = {}
     for c in C_GRID:
         def fit(xs: np.ndarray, ys: list[str], ws: np.ndarray, c: float = c) -> Linear:
             return fit_logreg(xs, ys, list(ALL_TYPES), c, ws)
 
-        z = out_of_fold(x, y, folds, fit, weight)
+        z = logits_of[c] = out_of_fold(x, y, folds, fit, weight)
         pred = np.array(ALL_TYPES)[z.argmax(axis=1)]
         truth = np.array(y)
         scores[str(c)] = float(f1_score(truth[real], pred[real], average="macro", zero_division=0))
         print(f"  C={c}: out-of-fold macro-F1 {scores[str(c)]:.3f}", file=sys.stderr)
     best = max(C_GRID, key=lambda c: (scores[str(c)], -c))
-    return best, scores
+    return best, scores, logits_of[best]
 
 
 def sigmoid_heads(x: np.ndarray, targets: dict[str, np.ndarray], c: float, weight: np.ndarray) -> Linear:
@@ -251,8 +252,8 @@ def train(examples: list[Example], embed: Callable[[list[str]], np.ndarray], hea
     y_type = [e.type for e in train_set]
     with threadpool_limits(limits=1):
         print("type head:", file=sys.stderr)
-        c, c_scores = choose_c(x, y_type, weight, folds, real)
-        type_head, _ = softmax_head(x, y_type, ALL_TYPES, weight, folds, c)
+        c, c_scores, oof = choose_c(x, y_type, weight, folds, real)
+        type_head, _ = softmax_head(x, y_type, ALL_TYPES, weight, folds, c, oof)
         events = np.array([e.type != NONE for e in train_set])
         consult = np.array([e.type == "CONSULT" and e.mode is not None for e in train_set])
         with_status = np.array([e.status is not None for e in train_set])
