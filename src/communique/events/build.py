@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.kb import load_kb
 from communique.document import Document, Event, Evidence, Mention, Span
-from communique.events.candidates import find_candidates
+from communique.events.candidates import WEAK, find_candidates
 from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
 from communique.events.dating import assign_dates
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from communique.pipeline import Options
 
 NON_POLITICAL_ORGS = frozenset({"company", "media", "other"})
+VERBAL_AGREEMENT_WEIGHT = 0.75  # "reached an agreement" counts; "agreed to…", "vowed to…" do not
 # Types whose sides do the same thing together ("China and Russia began joint exercises"): a joint
 # subject is both sides. The others need one side acting on the other.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -46,6 +47,10 @@ def extract_events(doc: Document, options: Options) -> None:
     previous: Draft | None = None  # the latest meeting or visit: what "both sides" refers to
     for cand in candidates:
         made = drafts_for(doc.text, cand, hero, previous)
+        if (cand.model_only or cand.trigger.weight < WEAK) and cand.group_subject and previous is not None:
+            for d in made:  # "the two ministers discussed…": the meeting just reported, in its mode
+                if d.type == "CONSULT":
+                    d.mode = previous.mode
         drafts += made
         previous = next((d for d in reversed(made) if d.type == "CONSULT" and d.parties() >= 2), previous)
     for draft in drafts:
@@ -80,6 +85,8 @@ def worth_reporting(d: Draft) -> bool:
     """
     if d.type not in SYMMETRIC and not any(p.cand.model_only or _source_and_target(p) for p in [d, *d.absorbed]):
         return False  # "an isolated event threatens to…": an accusation, a threat, a request needs both sides
+    if d.type == "AGREE" and not is_formal_agreement(d) and d.weight < VERBAL_AGREEMENT_WEIGHT:
+        return False  # "promised to abide by", "agreed to pay cuts": too weak without a signed text
     standalone = not d.cand.reported or any(not part.cand.reported for part in d.absorbed)
     if not standalone and not (d.background and d.own_date):
         return False
