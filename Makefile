@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench fuzz kb
+.PHONY: setup demo test lint bench fuzz kb models
 
 $(BIN)/communique: pyproject.toml
 	./scripts/setup
@@ -37,3 +37,9 @@ fuzz: setup
 # The generated knowledge base (src/communique/data/kb/generated/) from data-sources/kb/.
 kb: setup
 	$(BIN)/python scripts/build_kb.py
+
+# Rebuild the shipped event model bit for bit from training/events/data/, then its card (docs/models.md).
+# Embeddings are cached outside the repo ($$COMMUNIQUE_EMBED_CACHE); the model is the same without the cache.
+models: setup
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.events.train
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.events.evaluate

@@ -1,7 +1,12 @@
-"""The events stage: from triggers to finished events with evidence for every field.
+"""The events stage: from the sentence model's decisions to finished events with evidence for every field.
 
-    candidates (trigger + window)  ->  drafts (participants)  ->  background lists, dates, places,
-    status  ->  one event per real-world event  ->  filters  ->  topics, agreements, evidence
+    sentences that name an actor  ->  cheap model  ->  sentence model (types, mode, status, background)
+    ->  candidates (a lexicon trigger of the type as evidence and window, else the predicate's place)
+    ->  drafts (sources and targets from the clause's grammar: sides.py)  ->  background lists, dates,
+    places, status  ->  one event per real-world event  ->  filters  ->  topics, agreements, evidence
+
+The model decides whether and which event a sentence reports; the language data decides who took part.
+An event's confidence is the model's calibrated probability for its type.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.kb import load_kb
 from communique.document import Document, Event, Evidence, Mention, Span
-from communique.events.candidates import find_candidates
+from communique.events.candidates import WEAK, find_candidates
 from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
 from communique.events.dating import assign_dates
@@ -26,6 +31,9 @@ if TYPE_CHECKING:
 
 NON_POLITICAL_ORGS = frozenset({"company", "media", "other"})
 VERBAL_AGREEMENT_WEIGHT = 0.75  # "reached an agreement" counts; "agreed to…", "vowed to…" do not
+# Types whose sides do the same thing together ("China and Russia began joint exercises"): a joint
+# subject is both sides. The others need one side acting on the other.
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def extract_events(doc: Document, options: Options) -> None:
@@ -39,6 +47,10 @@ def extract_events(doc: Document, options: Options) -> None:
     previous: Draft | None = None  # the latest meeting or visit: what "both sides" refers to
     for cand in candidates:
         made = drafts_for(doc.text, cand, hero, previous)
+        if (cand.model_only or cand.trigger.weight < WEAK) and cand.group_subject and previous is not None:
+            for d in made:  # "the two ministers discussed…": the meeting just reported, in its mode
+                if d.type == "CONSULT":
+                    d.mode = previous.mode
         drafts += made
         previous = next((d for d in reversed(made) if d.type == "CONSULT" and d.parties() >= 2), previous)
     for draft in drafts:
@@ -71,7 +83,7 @@ def worth_reporting(d: Draft) -> bool:
     counts when it corroborates an event reported in its own right, or as a dated reference to an
     earlier event ("they noted the results of the state visit in June last year").
     """
-    if d.type not in ("CONSULT", "AGREE") and not _source_and_target(d):
+    if d.type not in SYMMETRIC and not any(p.cand.model_only or _source_and_target(p) for p in [d, *d.absorbed]):
         return False  # "an isolated event threatens to…": an accusation, a threat, a request needs both sides
     if d.type == "AGREE" and not is_formal_agreement(d) and d.weight < VERBAL_AGREEMENT_WEIGHT:
         return False  # "promised to abide by", "agreed to pay cuts": too weak without a signed text
@@ -165,7 +177,7 @@ def finish(doc: Document, d: Draft, lex: Lexicon, spans: Sequence[Span]) -> Even
         date=d.date or {"start": None, "end": None, "precision": None},
         location=d.location, actors=actors, topics=sorted(t.name for t in topics),
         agreements=[a for a, _ in agreements], evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
-        confidence=confidence(d, actors),
+        confidence=confidence(d),
     )
 
 
@@ -180,14 +192,6 @@ def _with_role(doc: Document, m: Mention) -> Mention:
     return m
 
 
-def confidence(d: Draft, actors: Sequence[Mention]) -> float:
-    """How sure the extraction is: trigger reliability, corroboration, and how well grounded the fields are."""
-    score = 0.55 * d.weight
-    score += min(0.15, 0.05 * len(d.absorbed))
-    score += 0.1 if d.own_date or (d.date and d.date.get("start")) else 0.0
-    score += 0.05 if d.location else 0.0
-    known = sum(1 for m in actors if m.kind != "country" and political(m))
-    score += min(0.15, 0.075 * known)
-    if d.background:
-        score -= 0.05
-    return max(0.05, min(0.99, score))
+def confidence(d: Draft) -> float:
+    """The model's calibrated probability that the event's sentences report its type (the best of them)."""
+    return round(max(part.cand.prob for part in [d, *d.absorbed]), 3)

@@ -9,16 +9,21 @@ subject side and mentions after it are its object side.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from communique import lang as languages
 from communique.document import Document, Mention, Sentence, Span
-from communique.events import discourse
-from communique.events.lexicon import Lexicon, TriggerMatch
+from communique.events import discourse, sides
+from communique.events.lexicon import PLOVER_TYPES, Lexicon, TriggerMatch
+
+if TYPE_CHECKING:
+    from communique.models.events import SentenceLabel
 
 # Mentions that stand for actors (locations are places, handled in place.py).
 ACTOR_KINDS = frozenset({"person", "organization", "country"})
@@ -39,6 +44,15 @@ class Candidate:
     reported: bool = False  # a nominal event inside what someone said: it can only corroborate
     group_subject: bool = False  # "The delegation met…", "Both sides signed…": the protagonist's side
     index: int = 0  # position among all candidates of the document
+    prob: float = 0.0  # the model's probability that the sentence reports this type
+    label: SentenceLabel | None = None  # the model's reading of the sentence (mode, status, background)
+    model_only: bool = False  # no lexicon trigger: the trigger is the predicate's likely place
+    lang: str = ""  # the document's language (its grammar cues decide the sides)
+
+
+def is_adjective(m: Mention) -> bool:
+    """A country named by an adjective or demonym ("vietnamesischen", "российский") is not a participant."""
+    return m.kind == "country" and (m.source == "demonym" or m.text[:1].islower())
 
 
 def mentions_between(mentions: Sequence[Mention], starts: Sequence[int], start: int, end: int) -> list[Mention]:
@@ -53,24 +67,209 @@ def mentions_between(mentions: Sequence[Mention], starts: Sequence[int], start: 
 
 
 def find_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
-    """Every trigger of the document with its window, in text order."""
+    """Every event the model finds in the document, as a trigger with its window, in text order.
+
+    The cascade: sentences that name an actor (or refer back to one) and pass the cheap stage go to the
+    sentence model; each event type it reports becomes a candidate. A lexicon trigger of that type in
+    the sentence is its evidence and its window; without one, the predicate's likely place is.
+    """
     mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
     starts = [m.start for m in mentions]
+    chosen = candidate_sentences(doc, mentions, starts)
+    labels = sentence_labels(doc, chosen)
     candidates: list[Candidate] = []
-    for sentence in doc.sentences:
-        triggers = _clause_triggers(
-            [t for t in lex.find_triggers(doc.text, sentence.start, sentence.end)
-             if not _inside_mention(t, mentions, starts) and not _quoted(doc.text, sentence.start, t.start)]
-        )
+    for sentence, label in zip(chosen, labels, strict=True):
+        decided = decided_types(label)
+        lexical = _lexicon_triggers(doc, lex, sentence, mentions, starts) if LEXICON_EVIDENCE else []
+        if LEXICON_ALONE is not None:
+            for t in lexical:
+                if t.weight >= LEXICON_ALONE:
+                    decided.setdefault(t.type, max(label.type_probs.get(t.type, 0.0), 0.5))
+        if not decided:
+            continue
+        inside = mentions_between(mentions, starts, sentence.start, sentence.end)
+        # every trigger of the sentence cuts the windows and passes its subject on ("The ministers discussed
+        # trade and signed…"); only those of a type the model reports become candidates
+        triggers = [_with_model_mode(t, label) for t in lexical]
+        covered = {t.type for t in triggers if t.type in decided}
         cuts = _window_cuts(doc.text, sentence, triggers)
+        made: list[Candidate] = []
+        chain: list[Candidate] = []
         for i, trig in enumerate(triggers):
             window = Span(cuts[i], cuts[i + 1])
-            cand = Candidate(trigger=trig, sentence=sentence, window=window, index=len(candidates))
+            cand = Candidate(trigger=trig, sentence=sentence, window=window, prob=decided.get(trig.type, 0.0),
+                             label=label, lang=doc.lang)
             _attach_mentions(doc, cand, mentions_between(mentions, starts, window.start, window.end), lex)
-            if i > 0:
-                _share_coordinated_subject(doc.text, candidates[-1], cand)
+            if chain:
+                _share_coordinated_subject(doc.text, chain[-1], cand)
+            chain.append(cand)
+            if trig.type in decided:
+                made.append(cand)
+        for event_type in sorted(set(decided) - covered, key=lambda t: -decided[t]):
+            trig = model_trigger(doc, sentence, inside, event_type, decided[event_type], label)
+            cand = Candidate(trigger=trig, sentence=sentence, window=Span(sentence.start, sentence.end),
+                             prob=decided[event_type], label=label, model_only=True, lang=doc.lang)
+            _attach_mentions(doc, cand, inside, lex)
+            made.append(cand)
+        for cand in sorted(made, key=lambda c: c.trigger.start):
+            cand.index = len(candidates)
             candidates.append(cand)
     return candidates
+
+
+def _lexicon_triggers(doc: Document, lex: Lexicon, sentence: Sentence, mentions: Sequence[Mention],
+                      starts: Sequence[int]) -> list[TriggerMatch]:
+    return _one_predicate(doc.text, _clause_triggers(
+        [t for t in lex.find_triggers(doc.text, sentence.start, sentence.end)
+         if not _inside_mention(t, mentions, starts) and not _quoted(doc.text, sentence.start, t.start)]
+    ))
+
+
+PREDICATE_GAP = 24  # characters between two triggers of one type that still make one predicate
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()«»\"“”]")
+
+
+def _one_predicate(text: str, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Triggers of one type next to each other name one event ("прибыл с официальным визитом",
+    "arrived for a state visit"): one trigger over both, with the stronger one's meaning."""
+    out: list[TriggerMatch] = []
+    for t in triggers:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == t.type and t.start - prev.end <= PREDICATE_GAP
+                and not _CLAUSE_BREAK.search(text, prev.end, t.start)):
+            strong = t if t.weight > prev.weight else prev
+            out[-1] = dataclasses.replace(strong, start=prev.start, end=t.end, text=text[prev.start : t.end],
+                                          noun=prev.noun)
+            continue
+        out.append(t)
+    return out
+
+
+def candidate_sentences(doc: Document, mentions: Sequence[Mention], starts: Sequence[int]) -> list[Sentence]:
+    """The cascade's cheap steps: a sentence that names an actor (or, by a pronoun or "both sides", refers
+    to one of the sentence before) and that the cheap model lets through."""
+    from communique.models.events import CHEAP_THRESHOLD, may_hold_event
+
+    chosen = []
+    previous_named = False
+    for sentence in doc.sentences:
+        # a demonym counts: "une attaque russe sur l'Ukraine" names its sides by adjective and place
+        named = any(m.kind in ACTOR_KINDS for m in mentions_between(mentions, starts, sentence.start, sentence.end))
+        refers = previous_named and (sides.names_group(doc.text, doc.lang, sentence.start, sentence.end)
+                                     or bool(discourse.find(doc.lang, "group", doc.text, sentence.start, sentence.end)))
+        if (named or refers) and may_hold_event(doc.text[sentence.start : sentence.end], doc.lang) >= CHEAP_THRESHOLD:
+            chosen.append(sentence)
+        previous_named = named
+    return chosen
+
+
+def sentence_labels(doc: Document, sentences: Sequence[Sentence]) -> list[SentenceLabel]:
+    from communique.models.events import classify_sentences
+
+    return classify_sentences([doc.text[s.start : s.end] for s in sentences], [doc.lang] * len(sentences))
+
+
+# Lexicon triggers of a type the model reports are that event's evidence and window; a trigger at least
+# LEXICON_ALONE strong also makes a candidate where the model does not report its type (both measured on
+# dev-pages with the interim model: evidence and windows cut false events by a third; strong triggers alone
+# add a little recall for the languages that have them).
+LEXICON_EVIDENCE = True
+LEXICON_ALONE: float | None = 0.5
+
+# Probability at which the model's main type (or a type it "also" reports) becomes a candidate event.
+# Set on the model's held-out split (see docs/models.md), the same for every language.
+MAIN_THRESHOLD = 0.35
+ALSO_THRESHOLD = 0.5
+NO_EVENT = "NONE"
+
+
+def decided_types(label: SentenceLabel) -> dict[str, float]:
+    """The event types a sentence reports, with their probabilities."""
+    out: dict[str, float] = {}
+    best = max(sorted(label.type_probs), key=lambda t: label.type_probs[t])
+    if best != NO_EVENT and label.type_probs[best] >= MAIN_THRESHOLD:
+        out[best] = label.type_probs[best]
+    for event_type, p in label.also_probs.items():
+        if event_type != NO_EVENT and p >= ALSO_THRESHOLD and event_type in PLOVER_TYPES:
+            out[event_type] = max(out.get(event_type, 0.0), p)
+    return out
+
+
+# How an event without a lexicon trigger is labelled (the record's short English description).
+LABELS = {
+    "AGREE": "agreement", "CONSULT": "talks", "SUPPORT": "support", "CONCEDE": "concession",
+    "COOPERATE": "cooperation", "AID": "aid", "RETREAT": "retreat", "REQUEST": "request", "ACCUSE": "accusation",
+    "REJECT": "rejection", "THREATEN": "threat", "PROTEST": "protest", "SANCTION": "sanctions",
+    "MOBILIZE": "mobilization", "COERCE": "coercion", "ASSAULT": "attack",
+}  # fmt: skip
+MODE_LABELS = {"meet": "talks", "visit": "visit", "host": "reception", "phone": "phone call",
+               "multilateral": "multilateral meeting", "third-party": "mediated talks"}
+PREDICATE_WORDS = 3  # words taken as the predicate's evidence when no lexicon trigger names it
+PREDICATE_CHARS = 8  # the same, in a script written without spaces
+
+
+MODE_THRESHOLD = 0.8  # below it, a meeting the model found without a lexicon trigger is a plain "meet"
+DEFAULT_MODE = "meet"
+
+
+def model_mode(label: SentenceLabel) -> tuple[str | None, float]:
+    """The model's CONSULT mode and its probability."""
+    if not label.mode_probs:
+        return None, 0.0
+    mode = max(sorted(label.mode_probs), key=lambda m: label.mode_probs[m])
+    return mode, label.mode_probs[mode]
+
+
+def _with_model_mode(trig: TriggerMatch, label: SentenceLabel) -> TriggerMatch:
+    """A meeting's mode: the trigger's, unless the trigger is a weak one and the model is surer of another
+    ("a working session with a delegation": the delegation is no visit)."""
+    mode, p = model_mode(label)
+    if trig.type != "CONSULT" or mode is None or mode == trig.mode or trig.weight >= WEAK or p <= trig.weight:
+        return trig
+    return dataclasses.replace(trig, mode=mode, label=MODE_LABELS.get(mode, trig.label))
+
+
+def model_trigger(doc: Document, sentence: Sentence, inside: Sequence[Mention], event_type: str, prob: float,
+                  label: SentenceLabel) -> TriggerMatch:
+    """The evidence of an event the model found where no lexicon trigger names it: the predicate's
+    likely place (after the first group of names where the verb stands mid-clause, at the clause's end
+    where it stands last), else the whole sentence."""
+    mode = None
+    if event_type == "CONSULT":
+        best, p = model_mode(label)
+        mode = best if best is not None and p >= MODE_THRESHOLD else DEFAULT_MODE
+    span = _predicate_span(doc, sentence, [m for m in inside if m.kind in ACTOR_KINDS])
+    text = doc.text[span.start : span.end]
+    name = MODE_LABELS.get(mode or "", LABELS.get(event_type, event_type.lower())) if mode else LABELS[event_type]
+    return TriggerMatch(span.start, span.end, text, event_type, mode, name, prob)
+
+
+_WORDS = re.compile(r"[\w\u0300-\u036f][\w\u0300-\u036f'’\-]*")
+
+
+def _predicate_span(doc: Document, sentence: Sentence, actors: Sequence[Mention]) -> Span:
+    text = doc.text
+    unsegmented = bool(languages.about(doc.lang, "unsegmented"))
+    if sides.cues(doc.lang).verb == "final":
+        words = list(_WORDS.finditer(text, actors[-1].end if actors else sentence.start, sentence.end))
+        if unsegmented and words:
+            last = words[-1]
+            return Span(max(last.start(), last.end() - PREDICATE_CHARS), last.end())
+        if words:
+            return Span(words[-PREDICATE_WORDS:][0].start(), words[-1].end())
+    else:
+        groups = sides.chunks(text, actors, sides.cues(doc.lang))
+        lo = groups[0][-1].end if groups else sentence.start
+        hi = groups[1][0].start if len(groups) > 1 else sentence.end
+        words = list(_WORDS.finditer(text, lo, hi))
+        if unsegmented and words:
+            first = words[0]
+            return Span(first.start(), min(first.end(), first.start() + PREDICATE_CHARS))
+        if words:
+            return Span(words[0].start(), words[: PREDICATE_WORDS][-1].end())
+    stripped = text[sentence.start : sentence.end]
+    lead = len(stripped) - len(stripped.lstrip())
+    return Span(sentence.start + lead, sentence.start + len(stripped.rstrip()))
 
 
 WEAK = 0.5  # a trigger weight below which a noun only echoes an event named nearby ("the delegation")
@@ -138,7 +337,9 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
     role_spans = [m.role_span for m in inside if m.kind == "person" and m.role_span is not None]
     role_spans += _title_countries(doc.text, inside)
     senders = _envoy_senders(doc, cand, inside, lex)
+    senders |= sides.envoy_senders(doc.text, inside, doc.lang, cand.window.start, cand.window.end)
     lo, hi = _statement_bounds(doc, cand)
+    actors = []
     for m in inside:
         if m.start < lo or m.end > hi or _quoted(doc.text, cand.sentence.start, m.start):
             continue
@@ -150,12 +351,17 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
         if id(m) in senders or any(rs.contains(m.span) for rs in role_spans if m.kind != "person"):
             cand.excluded.append(m)
             continue
-        (cand.subject if m.end <= trig.start else cand.objects).append(m)
+        actors.append(m)
+    anchor = None if cand.model_only else Span(trig.start, trig.end)
+    cand.subject, cand.objects = sides.sides(doc.text, actors, doc.lang, anchor)
     cand.framing = bool(discourse.find(doc.lang, "frame", doc.text, max(cand.sentence.start, trig.start - 40),
                                        trig.start))
-    cand.reported = trig.noun and bool(discourse.find(doc.lang, "speech", doc.text, cand.sentence.start, trig.start))
-    cand.group_subject = bool(discourse.find(doc.lang, "group", doc.text, max(cand.sentence.start, trig.start - 40),
-                                             trig.start))
+    # "X stressed the importance of the signing…" reports an event; "X said at talks with Y…" takes part in one
+    cand.reported = (trig.noun and bool(discourse.find(doc.lang, "speech", doc.text, cand.sentence.start, trig.start))
+                     and not sides.comitative(doc.text, cand.objects, doc.lang))
+    lead = max(cand.sentence.start, trig.start - 40)
+    cand.group_subject = bool(discourse.find(doc.lang, "group", doc.text, lead, trig.start)) or (
+        not cand.subject and sides.names_group(doc.text, doc.lang, cand.sentence.start, max(trig.start, lead + 40)))
 
 
 def _statement_bounds(doc: Document, cand: Candidate) -> tuple[int, int]:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from communique.actors.kb import load_kb
 from communique.document import Document, Mention, Timex
-from communique.events.candidates import Candidate
+from communique.events import sides
+from communique.events.candidates import Candidate, is_adjective
 
 
 @dataclass(slots=True)
@@ -72,11 +73,6 @@ def country_of(m: Mention) -> str | None:
     return entity.country if entity is not None else None
 
 
-def is_adjective(m: Mention) -> bool:
-    """A country named by an adjective or demonym ("vietnamesischen", "российский") is not a participant."""
-    return m.kind == "country" and (m.source == "demonym" or m.text[:1].islower())
-
-
 def unique(mentions: Sequence[Mention]) -> list[Mention]:
     """One mention per entity, in text order, preferring the first."""
     seen: set[str] = set()
@@ -123,15 +119,45 @@ def drafts_for(text: str, cand: Candidate, hero: Mention | None, previous: Draft
         object_ids = {m.entity_id for m in objects}
         subject_core = [m for m in group_members(previous, hero) if m.entity_id not in object_ids]
     object_core = [m for m in objects if m.kind != "country"]
-    if trig.needs == "person_object" and not any(m.kind == "person" for m in objects):
+    if trig.needs == "person_object" and not _has_counterpart_person(subject, objects):
         return []
+    if trig.noun and trig.type in JOINT_TYPES:
+        joint = [m for m in sides.joint_group(text, object_core, cand.lang) if m.kind != "country"]
+        if len(joint) >= 2 and joint[0].start - trig.end <= JOINT_REACH:
+            return [_draft(cand, unique(joint))]  # "the talks between Lavrov and Rubio", whoever reports them
     counterparts = _counterparts(subject_core, object_core, trig.type)
     if len(counterparts) >= 2:
         return [_draft(cand, unique([*subject_core, c])) for c in counterparts]
     actors = unique([*subject_core, *object_core])
     if len(actors) < 2:
         actors = unique([*actors, *(m for m in [*subject, *objects] if m.kind == "country")])
-    return [_draft(cand, actors)]
+    draft = _draft(cand, actors)
+    if draft.parties() < 2:
+        draft.actors = unique([*actors, *_demonym_sides(cand, draft)])
+    return [draft]
+
+
+def _demonym_sides(cand: Candidate, draft: Draft) -> list[Mention]:
+    """A country named only by its adjective is a side when no other second side is named
+    ("Mexican aid arrives in Haiti", "the departure of the last French soldiers from Chad")."""
+    own = {country_of(m) for m in draft.actors} | {m.country for m in draft.actors}
+    out = []
+    for m in [*cand.subject, *cand.objects]:
+        if is_adjective(m) and m.country not in own:
+            own.add(m.country)
+            out.append(m)
+    return out[:1]
+
+
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+JOINT_REACH = 40  # characters between a nominal trigger and the pair it names ("talks between A and B")
+
+
+def _has_counterpart_person(subject: list[Mention], objects: list[Mention]) -> bool:
+    """A person acted on: named on the target side, or a second person where the verb comes last
+    ("hat Steinmeier den Ministerpräsidenten Li Qiang empfangen")."""
+    persons = {m.entity_id for m in [*subject, *objects] if m.kind == "person"}
+    return any(m.kind == "person" for m in objects) or len(persons) >= 2
 
 
 def _draft(cand: Candidate, actors: list[Mention]) -> Draft:

@@ -29,6 +29,21 @@ def assign_status(doc: Document, draft: Draft, lex: Lexicon) -> None:
         draft.status = "agreed_to"
     elif _cue(lex, "planned", doc.text, lo, trig.end + 20) or _after_anchor(doc, draft):
         draft.status = "planned"
+    else:
+        draft.status = _model_status(draft) or draft.status
+
+
+# The model's status overrides "occurred" (no cue found) only when it is this sure: the language's own
+# cues, where the data has them, are precise, and "occurred" is by far the most common status.
+MODEL_STATUS_THRESHOLD = 0.8
+
+
+def _model_status(draft: Draft) -> str | None:
+    label = draft.cand.label
+    if label is None or not label.status_probs:
+        return None
+    best = max(sorted(label.status_probs), key=lambda s: label.status_probs[s])
+    return best if label.status_probs[best] >= MODEL_STATUS_THRESHOLD else None
 
 
 def _cue(lex: Lexicon, kind: str, text: str, start: int, end: int) -> bool:

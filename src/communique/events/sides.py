@@ -1,0 +1,225 @@
+"""Who acts and who is acted on: the source and target sides of an event, from the clause around it.
+
+The cues are grammar, kept per language in the `participants` section of `data/lang/<lang>.yaml`:
+case markers (prepositions before a name, postpositions and case suffixes after it) that make a name
+the counterpart ("with": "с", "mit", "と", "와"), the target ("against": "против", "に対し") or the one who
+acts (passive agent "by", subject particle "は", ergative "ने"); coordination ("and") that puts names on
+one side; where the predicate stands (medial: before it is the source, after it the target; final or
+initial: the first unmarked names are the source).
+
+    sides(text, mentions, lang, anchor) -> (sources, targets)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from communique import lang as languages
+from communique.document import Mention, Span
+from communique.langdata import section
+
+_WORD = r"[\w\u0300-\u036f]"
+MARKER_REACH = 40  # characters before a name (after its title) in which a preposition still marks it
+WORDS_BETWEEN = 2  # words allowed between a preposition and the name ("с турецким лидером Эрдоганом")
+POST_REACH = 12  # characters after a name in which a postposition or case suffix marks it
+_PUNCT = re.compile(r"[,;:.!?。，、；：！？()«»\"“”]")
+
+
+@dataclass(frozen=True, slots=True)
+class SideCues:
+    """One language's participants section, compiled."""
+
+    lang: str
+    verb: str  # initial | medial | final
+    markers_after: bool
+    marks: tuple[tuple[str, re.Pattern[str] | None], ...]  # (role, pattern) for agent, with, target
+    joiner: re.Pattern[str]  # a gap between two names of one side
+    envoy: re.Pattern[str] | None
+    pronouns: re.Pattern[str] | None
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+
+
+def _bounded(words: Sequence[str], unsegmented: bool) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alt = _alternation(words)
+    if unsegmented:
+        return re.compile(f"(?:{alt})", re.IGNORECASE)
+    return re.compile(rf"(?<!{_WORD})(?:{alt})(?!{_WORD})", re.IGNORECASE)
+
+
+@cache
+def cues(lang: str) -> SideCues:
+    data = section(lang, "participants")
+    unsegmented = bool(languages.about(lang, "unsegmented"))
+    after = data.get("markers") == "after"
+    marks: list[tuple[str, re.Pattern[str] | None]] = []
+    for role in ("agent", "with", "target"):
+        words = [str(w) for w in data.get(role) or []]
+        if not words:
+            marks.append((role, None))
+        elif after:
+            # a postposition right after the name, or a case suffix ending the word after it ("대통령과")
+            tail = "" if unsegmented else rf"(?!{_WORD})"
+            marks.append((role, re.compile(rf"^\s*(?:{_WORD}*?)(?:{_alternation(words)}){tail}", re.IGNORECASE)))
+        else:
+            between = "" if unsegmented else rf"(?:\s+\S+){{0,{WORDS_BETWEEN}}}"
+            lead = "" if unsegmented else rf"(?<!{_WORD})"
+            marks.append((role, re.compile(rf"{lead}(?:{_alternation(words)}){between}\s*$", re.IGNORECASE)))
+    conj = [str(w) for w in data.get("and") or []]
+    conj_alt = _alternation(conj) if conj else "(?!)"
+    # where case markers follow the name, a comma after a name closes the subject ("Erdoğan, Putin'le…")
+    comma = "" if after else ","
+    joiner = re.compile(rf"[\s{comma}/&()\-–—]*(?:(?:{conj_alt})[\s{comma}()\-–—]*)?", re.IGNORECASE)
+    return SideCues(lang, str(data.get("verb") or "medial"), after, tuple(marks), joiner,
+                    _bounded([str(w) for w in data.get("envoy") or []], unsegmented),
+                    _bounded([str(w) for w in data.get("pronouns") or []], unsegmented))
+
+
+def _head(m: Mention) -> int:
+    """Where a name's phrase starts: its title when the title precedes it."""
+    if m.role_span is not None and m.role_span.start < m.start:
+        return m.role_span.start
+    return m.start
+
+
+def _tail(m: Mention) -> int:
+    if m.role_span is not None and m.role_span.end > m.end:
+        return m.role_span.end
+    return m.end
+
+
+def marker_of(text: str, m: Mention, lo: int, hi: int, c: SideCues) -> str | None:
+    """The role a case marker gives the name: agent, with, target, or None when unmarked.
+
+    `lo`/`hi` bound the search (the previous and the next name): a marker never reaches over a name.
+    """
+    if c.markers_after:
+        start = _tail(m)
+        stretch = text[start : min(hi, start + POST_REACH)]
+        cut = _PUNCT.search(stretch)
+        stretch = stretch[: cut.start()] if cut else stretch
+        best: tuple[int, str] | None = None
+        for role, pattern in c.marks:
+            found = pattern.search(stretch) if pattern is not None else None
+            if found is not None and (best is None or found.end() < best[0]):
+                best = (found.end(), role)
+        return best[1] if best else None
+    head = _head(m)
+    stretch = text[max(lo, head - MARKER_REACH) : head]
+    cuts = list(_PUNCT.finditer(stretch))
+    stretch = stretch[cuts[-1].end() :] if cuts else stretch
+    for role, pattern in c.marks:
+        if pattern is not None and pattern.search(stretch):
+            return role
+    return None
+
+
+def chunks(text: str, mentions: Sequence[Mention], c: SideCues) -> list[list[Mention]]:
+    """Names joined by nothing but spaces, commas, brackets, "and" or a title form one side's group."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups:
+            gap = text[groups[-1][-1].end : _head(m)]
+            if c.joiner.fullmatch(gap):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _marked_groups(text: str, groups: list[list[Mention]], c: SideCues) -> list[tuple[list[Mention], str | None]]:
+    """Each group with the role its marker gives it. A preposition marks a group from its first name; a
+    postposition marks the names up to it ("AとBは": A with と, B with は), so names after a marked one
+    in a group start a new group."""
+    out: list[tuple[list[Mention], str | None]] = []
+    for i, group in enumerate(groups):
+        lo = groups[i - 1][-1].end if i else 0
+        hi = _head(groups[i + 1][0]) if i + 1 < len(groups) else len(text)
+        if not c.markers_after:
+            out.append((group, marker_of(text, group[0], lo, hi, c)))
+            continue
+        pending: list[Mention] = []
+        for j, m in enumerate(group):
+            pending.append(m)
+            role = marker_of(text, m, m.end, _head(group[j + 1]) if j + 1 < len(group) else hi, c)
+            if role is not None:
+                out.append((pending, role))
+                pending = []
+        if pending:
+            out.append((pending, None))
+    return out
+
+
+def sides(text: str, mentions: Sequence[Mention], lang: str, anchor: Span | None = None,
+          ) -> tuple[list[Mention], list[Mention]]:
+    """(sources, targets) among the clause's actor mentions (in text order).
+
+    A marked name takes its marker's side (agent: source; with, target: target). Unmarked names: with
+    the predicate's position known (`anchor`, in a language whose verb stands mid-clause) they are the
+    source before it and the target after it; otherwise the first unmarked group is the source.
+    """
+    c = cues(lang)
+    sources: list[Mention] = []
+    targets: list[Mention] = []
+    unmarked: list[list[Mention]] = []
+    for group, role in _marked_groups(text, chunks(text, mentions, c), c):
+        if role == "agent":
+            sources += group
+        elif role in ("with", "target"):
+            targets += group
+        else:
+            unmarked.append(group)
+    passive = bool(sources)  # a marked agent ("by Russia"): the unmarked subject is acted on
+    positional = anchor is not None and c.verb == "medial"
+    for group in unmarked:
+        if positional and anchor is not None and not passive:
+            (sources if group[-1].end <= anchor.start else targets).extend(group)
+        elif not sources:
+            sources += group
+        else:
+            targets += group
+    order = {id(m): i for i, m in enumerate(mentions)}
+    return sorted(sources, key=lambda m: order[id(m)]), sorted(targets, key=lambda m: order[id(m)])
+
+
+def comitative(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
+    """The names a "with" marker makes counterparts ("talks with X", "с Эрдоганом", "バイデン大統領と")."""
+    c = cues(lang)
+    return [m for group, role in _marked_groups(text, chunks(text, mentions, c), c) if role == "with" for m in group]
+
+
+def joint_group(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
+    """The first group of two or more names joined by "and" ("the talks between Lavrov and Rubio"), if any."""
+    for group in chunks(text, mentions, cues(lang)):
+        joined = any(text[a.end : b.start].strip() for a, b in zip(group, group[1:], strict=False))
+        if joined and len({m.entity_id for m in group}) >= 2:
+            return group  # "A and B", "A, B": not a title and its name side by side
+    return []
+
+
+def envoy_senders(text: str, mentions: Sequence[Mention], lang: str, start: int, end: int) -> set[int]:
+    """Persons named right after an envoy cue ("special envoy of X"): they sent someone, they are not there."""
+    c = cues(lang)
+    if c.envoy is None:
+        return set()
+    senders: set[int] = set()
+    for found in c.envoy.finditer(text, start, end):
+        clause_end = _PUNCT.search(text, found.end(), end)
+        limit = clause_end.start() if clause_end else end
+        persons = [m for m in mentions if m.kind == "person" and found.end() <= m.start < min(limit, found.end() + 60)]
+        if persons:
+            senders.add(id(persons[0]))
+    return senders
+
+
+def names_group(text: str, lang: str, start: int, end: int) -> bool:
+    """A pronoun or "the two sides" stands for actors named earlier."""
+    pattern = cues(lang).pronouns
+    return pattern is not None and pattern.search(text, start, end) is not None

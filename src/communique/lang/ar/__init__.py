@@ -1,0 +1,1 @@
+"""(`ar`): its data is `data.yaml`."""

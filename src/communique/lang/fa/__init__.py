@@ -1,0 +1,1 @@
+"""(`fa`): its data is `data.yaml`."""

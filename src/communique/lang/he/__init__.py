@@ -1,0 +1,1 @@
+"""(`he`): its data is `data.yaml`."""

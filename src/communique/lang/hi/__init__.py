@@ -1,0 +1,1 @@
+"""(`hi`): its data is `data.yaml`."""

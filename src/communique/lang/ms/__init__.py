@@ -1,0 +1,1 @@
+"""(`ms`): its data is `data.yaml`."""

@@ -1,0 +1,1 @@
+"""(`nl`): its data is `data.yaml`."""

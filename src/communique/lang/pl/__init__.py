@@ -1,0 +1,1 @@
+"""(`pl`): its data is `data.yaml`."""

@@ -1,0 +1,1 @@
+"""(`tr`): its data is `data.yaml`."""
