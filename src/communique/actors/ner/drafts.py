@@ -166,7 +166,7 @@ def _not_names(lang: str) -> frozenset[str]:
 
 def _cldr_months(lang: str) -> list[str]:
     """The month names of `lang` in every CLDR form (nominative and genitive, wide and abbreviated)."""
-    from babel import Locale, UnknownLocaleError
+    from babel import Locale, UnknownLocaleError  # lazy: CLDR data (0.1 s), only for model drafts
 
     try:
         locale = Locale.parse(lang)
