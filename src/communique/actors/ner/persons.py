@@ -62,6 +62,22 @@ def nominative(words: tuple[str, ...], morph: str) -> tuple[str, ...]:
     return tuple(_nominative_word(w, ps, gender, morph) for w, ps in zip(words, parses, strict=True))
 
 
+@lru_cache(maxsize=32768)
+def lemmatized(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The words of a person's name in their dictionary form by simplemma's `lang` tables ("Donalda Tuska" ->
+    "Donald Tusk" in Polish); initials and words in lower case stay, capitals are kept."""
+    import simplemma  # lazy: its tables load per language, only for languages whose data asks for lemmas
+
+    out = []
+    for word in words:
+        if not word[:1].isupper() or word.endswith("."):
+            out.append(word)
+            continue
+        lemma = str(simplemma.lemmatize(word, lang=lang)) or word
+        out.append(word if lemma.lower() == word.lower() else _same_case(word, lemma))
+    return tuple(out)
+
+
 def _name_parses(parses: list[Any]) -> list[Any]:
     """The readings of a word as a name; for a word the dictionary does not know, its guessed noun readings
     (a foreign name in a person's name declines like a noun: Чунгом -> Чунг)."""
