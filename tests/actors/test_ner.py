@@ -125,6 +125,9 @@ def test_polish_names_to_their_dictionary_form() -> None:
     assert lemmatized(("Donalda", "Tuska"), "pl") == ("Donald", "Tusk")
     assert lemmatized(("Andrzejem", "Dudą"), "pl") == ("Andrzej", "Duda")
     assert lemmatized(("A.", "Dudą", "z"), "pl") == ("A.", "Duda", "z")  # initials and lower case stay
+    # a lemma that is another word, not another ending of this one, is not taken (simplemma: Kim -> kto)
+    assert lemmatized(("Kim", "Dzong", "Un"), "pl") == ("Kim", "Dzong", "Un")
+    assert lemmatized(("Ivan", "Komarenko"), "pl") == ("Ivan", "Komarenko")
 
 
 def test_polish_model_finds_an_inflected_name_in_its_nominative() -> None:

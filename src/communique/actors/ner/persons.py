@@ -74,8 +74,17 @@ def lemmatized(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
             out.append(word)
             continue
         lemma = str(simplemma.lemmatize(word, lang=lang)) or word
-        out.append(word if lemma.lower() == word.lower() else _same_case(word, lemma))
+        out.append(_same_case(word, lemma) if _only_ending_differs(word.lower(), lemma.lower()) else word)
     return tuple(out)
+
+
+def _only_ending_differs(word: str, lemma: str) -> bool:
+    """True when `lemma` is `word` with another ending of at most three letters (Tuska -> Tusk, Dudą -> Duda),
+    not a dictionary word that merely looks alike (a foreign name the tables do not know: Kim -> kto)."""
+    same = 0
+    while same < min(len(word), len(lemma)) and word[same] == lemma[same]:
+        same += 1
+    return word != lemma and same >= 3 and max(len(word), len(lemma)) - same <= 3
 
 
 def _name_parses(parses: list[Any]) -> list[Any]:
