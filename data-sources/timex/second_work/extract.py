@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
-LANGS = "ru de id vi zh ar fa ja uk fr es tr ko hi".split()
+LANGS = ["ru", "de", "id", "vi", "zh", "ar", "fa", "ja", "uk", "fr", "es", "tr", "ko", "hi"]
 SUFFIXES = ("-002", "-007", "-012", "-017", "-022")
 KEEP = ("doc_id", "lang", "source", "licence", "dct", "dct_evidence", "text")
 

@@ -49,7 +49,7 @@ def build(lang, labels):
             sys.exit(f"{doc['doc_id']}: no labels given")
         timex = [resolve(doc["text"], item, doc["doc_id"]) for item in labels[doc["doc_id"]]]
         timex.sort(key=lambda t: (t["start"], t["end"]))
-        for a, b in zip(timex, timex[1:]):
+        for a, b in zip(timex, timex[1:], strict=False):
             if b["start"] < a["end"]:
                 sys.exit(f"{doc['doc_id']}: overlapping spans {a['text']!r} {b['text']!r}")
         doc["timex"] = timex
