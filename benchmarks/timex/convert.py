@@ -97,6 +97,7 @@ def cat_document(doc_id: str, raw: str) -> dict[str, Any] | None:
     pieces: list[str] = []
     offsets: dict[str, tuple[int, int]] = {}
     length, sentence = 0, None
+    sentence_of: dict[str, int] = {}
     for attr_raw, body in tokens:
         attrs = _attrs(attr_raw)
         word = html.unescape(body)
@@ -106,9 +107,12 @@ def cat_document(doc_id: str, raw: str) -> dict[str, Any] | None:
             length += 1
         sentence = attrs.get("sentence")
         offsets[attrs["t_id"]] = (length, length + len(word))
+        sentence_of[attrs["t_id"]] = int(attrs.get("sentence", 0))
         pieces.append(word)
         length += len(word)
-    text = "".join(pieces)
+    annotated = _annotated_sentences(raw, sentence_of)
+    cut = max((offsets[t][1] for t in offsets if sentence_of[t] <= annotated), default=0)
+    text = "".join(pieces)[:cut]
     dct = None
     timexes = []
     for attr_raw, body in re.findall(r"<TIMEX3\b([^>]*?)>(.*?)</TIMEX3>", raw, re.S):
@@ -121,6 +125,12 @@ def cat_document(doc_id: str, raw: str) -> dict[str, Any] | None:
         start, end = offsets[ids[0]][0], offsets[ids[-1]][1]
         timexes.append({"start": start, "end": end, **_timex_fields(attrs)})
     return {"doc_id": doc_id, "dct": dct, "text": text, "timex": _trim(text, timexes)}
+
+
+def _annotated_sentences(raw: str, sentence_of: dict[str, int]) -> int:
+    """MEANTIME annotates the title and the first sentences only: the last sentence with any markable."""
+    anchored = re.findall(r'<token_anchor t_id="(\d+)"', raw)
+    return max((sentence_of[t] for t in anchored if t in sentence_of), default=0)
 
 
 def _git(git_dir: str, *args: str) -> str:

@@ -38,6 +38,15 @@ class Candidate:
     target: bool = False  # a year as a goal or inside a name ("bis 2030", "UNCLOS 1982")
     weak: bool = False  # only a date next to a weekday ("(24/2)"); dropped when alone
     time: str | None = None  # "10:30" for TIME expressions
+    count: str | None = None  # a duration's number ("3", "2.5", "X" when vague)
+    unit: str | None = None  # a duration's unit (Y M W D H MIN S DE CE Q), a set's unit
+    mod: str | None = None  # TIMEX3 mod ("APPROX", "MORE_THAN") from the words before a duration
+    shift: str | None = None  # a duration as a date: "-" (ago), "+prev"/"-prev" (later/earlier, narrative)
+    part: str | None = None  # part of day after a day word: MO AF EV NI
+    season: str | None = None  # SP SU FA WI
+    calendar: str | None = None  # a non-Gregorian date: year/month/day are in that calendar
+    first_end: int | None = None  # a range: end of its first part
+    second_start: int | None = None  # a range: start of its second part
 
 
 # --- pattern building ---------------------------------------------------------------------------
@@ -66,7 +75,48 @@ def _han_date() -> str | None:
     if not all(units.values()):
         return None
     year, month, day = (_alt(units[u]) for u in ("year", "month", "day"))
-    return rf"(?:(?P<y>{_YEAR})\s*{year}\s*)?(?P<mo>1[0-2]|0?[1-9])\s*{month}(?:\s*(?P<d>{_DAY})\s*{day})?"
+    han = _han_class()
+    return (rf"(?:(?P<y>{_YEAR}|{han}{{4}})\s*{year}\s*)?(?P<mo>1[0-2]|0?[1-9]|{han}{{1,2}})\s*{month}"
+            rf"(?:\s*(?P<d>{_DAY}|{han}{{1,3}})\s*{day})?")
+
+
+def _han_units() -> dict[str, str]:
+    units: dict[str, list[str]] = {"year": [], "month": [], "day": []}
+    for _, found in languages.everywhere("dates", "han_units"):
+        for unit, words in found.items():
+            units[str(unit)].extend(str(w) for w in words)
+    return {u: _alt(w) for u, w in units.items()}
+
+
+@cache
+def han_numerals() -> dict[str, int]:
+    """Signs that write numbers in Han dates and counts (一 .. 十, 〇): `dates.numerals` of every language."""
+    out: dict[str, int] = {}
+    for _, found in languages.everywhere("dates", "numerals"):
+        out.update({str(k): int(v) for k, v in found.items()})
+    return out
+
+
+def han_number(text: str) -> int | None:
+    """'2024' / '二〇二四' (digit by digit) / '十五' / '二十三' as an int; None if not a number."""
+    if text.isdigit():
+        return int(text)
+    signs = han_numerals()
+    values = [signs.get(ch) for ch in text]
+    if not values or any(v is None for v in values):
+        return None
+    digits = [int(v) for v in values if v is not None]
+    if 10 not in digits:
+        return int("".join(str(d) for d in digits))
+    tens, _, ones = text.partition(next(ch for ch in text if signs[ch] == 10))
+    high = han_number(tens) if tens else 1
+    low = han_number(ones) if ones else 0
+    return None if high is None or low is None else high * 10 + low
+
+
+def _han_class() -> str:
+    signs = "".join(sorted(han_numerals()))
+    return f"[{re.escape(signs)}]" if signs else r"(?!x)x"
 
 
 def _piece(word: str) -> str:
@@ -141,9 +191,20 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     t.append(("dmy", rf"{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})(?:{yj}{year}{ys})?"))
     if lex.month_first:
         t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:,?\s+{year})?"))
+    if lex.eras:
+        hu = _han_units()
+        first = rf"|{_alt(lex.first_year)}" if lex.first_year else ""
+        t.append(("era", rf"(?P<era>{_alt(list(lex.eras))})\s*(?P<ey>\d{{1,2}}|{_han_class()}{{1,3}}{first})\s*"
+                         rf"{hu['year']}(?:\s*(?P<mo>1[0-2]|0?[1-9]|{_han_class()}{{1,2}})\s*{hu['month']}"
+                         rf"(?:\s*(?P<d>{_DAY}|{_han_class()}{{1,3}})\s*{hu['day']})?)?"))
     han_date = _han_date()
     if han_date is not None:
         t.append(("cjk", han_date))
+    if lex.calendar_months:
+        cal = _word(list(lex.calendar_months))
+        cys = rf"(?:\s*{_alt(lex.calendar_year_suffix)})?" if lex.calendar_year_suffix else ""
+        t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal})(?:\s*(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
+        t.append(("cal_month", rf"(?P<m>{cal})\s*(?P<y>1[2-5]\d\d)(?!\d){cys}"))
     t += [
         ("month_year", rf"(?P<m>{month}){yj}{year}{ys}"),
         ("month_rel_after", rf"(?P<m>{month})\s+(?P<rel>{_word(list(lex.month_relative_after))})"),
@@ -155,6 +216,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     ]
     if lex.bare_months:
         t.append(("month_bare", rf"(?P<m>{month})(?![\w/]|\s*\d)"))
+    t += _duration_templates(lex, year, yj)
     t += [
         ("rel", rf"(?P<rel>{_word(list(lex.relative))})"),
         ("weekday", rf"(?P<w>{weekday})"),
@@ -162,6 +224,32 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("year", rf"(?:{_word(lex.year_prefix)}\s+)?(?<![\w.,/:$€£¥+\-]){year}(?!\w|[.,/%]\d|%){ys}"),
         ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?![\w:]|[.,]\d)"),
     ]
+    return t
+
+
+def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str]]:
+    """Durations ("three years", "2,5 года"), durations as dates ("two days ago", "vor zwei Jahren",
+    "three days later"), sets ("every week", "weekly"), seasons ("last summer") and decades ("1990s")."""
+    t: list[tuple[str, str]] = []
+    if lex.units:
+        han = _han_class()
+        number = rf"(?:(?<![\d.,])\d{{1,3}}(?:[.,]\d)?(?!\d)|{_word(list(lex.numbers))}|{han}{{1,3}})"
+        unit = _word(list(lex.units))
+        core = rf"(?P<n>{number})\s*-?\s*(?P<u>{unit})"
+        if lex.shift_before:
+            t.append(("shift_before", rf"(?P<sb>{_word(list(lex.shift_before))})\s*{core}"))
+        mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))})\s+)?" if lex.duration_mods else ""
+        after = rf"(?:\s*(?P<sa>{_word(list(lex.shift_after))}))?" if lex.shift_after else ""
+        t.append(("duration", rf"{mods}{core}{after}"))
+        if lex.set_prefix:
+            t.append(("set_unit", rf"(?P<sp>{_word(lex.set_prefix)})\s+(?P<u>{unit})"))
+    if lex.sets:
+        t.append(("set_word", rf"(?P<sw>{_word(list(lex.sets))})"))
+    if lex.seasons:
+        rel = rf"(?:(?P<rel>{_word(list(lex.month_relative_before))})\s+)?" if lex.month_relative_before else ""
+        t.append(("season", rf"{rel}(?P<s>{_word(list(lex.seasons))})(?:{yj}{year})?"))
+    if lex.decade_suffix:
+        t.append(("decade", rf"(?<![\w.,])(?P<dec>1\d\d0|20\d0){_alt(lex.decade_suffix)}(?!\w)"))
     return t
 
 
@@ -179,7 +267,9 @@ _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 def _first_words(lex: Lexicon) -> frozenset[str]:
     """The first token of every phrase a pattern can start with: the trigger set of `scan`."""
     phrases: list[str] = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
-                          *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix]
+                          *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
+                          *lex.numbers, *lex.duration_mods, *lex.shift_before, *lex.set_prefix, *lex.sets,
+                          *lex.seasons, *lex.calendar_months, *lex.eras]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -313,8 +403,11 @@ def _h_dmy(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
 
 
 def _h_cjk(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
-    y, mo = _year(g.get("y")), int(g["mo"])
-    d = int(g["d"]) if g.get("d") else None
+    y = han_number(g["y"]) if g.get("y") else None
+    mo = han_number(g["mo"])
+    d = han_number(g["d"]) if g.get("d") else None
+    if mo is None:
+        return None
     if y is None and d is None and not lex.han_dates:
         return None  # a month alone with its counter only in a language that writes dates so
     return Candidate(s, e, "date", y, mo, d) if _valid(y, mo, d) else None
@@ -375,7 +468,67 @@ def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
     return Candidate(s, e, "time", time=f"{int(g['h']):02d}:{g['mi']}")
 
 
+def _count(lex: Lexicon, text: str) -> str | None:
+    """A duration's number as TIMEX3 writes it: "3", "2.5", "X" (vague words)."""
+    word = _key(text)
+    if word in lex.numbers:
+        return lex.numbers[word]
+    if word[:1].isdigit():
+        return word.replace(",", ".")
+    value = han_number(word)
+    return None if value is None else str(value)
+
+
+def _h_duration(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    count, unit = _count(lex, g["n"]), lex.units.get(_key(g["u"]))
+    if count is None or unit is None or count in ("0", "0.0"):
+        return None
+    mod = lex.duration_mods.get(_key(g["mod"])) if "mod" in g else None
+    shift = lex.shift_after.get(_key(g["sa"])) if "sa" in g else lex.shift_before.get(_key(g["sb"])) if "sb" in g else None
+    return Candidate(s, e, "duration", count=count, unit=unit, mod=mod or None, shift=shift)
+
+
+def _h_set(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    if "sw" in g:
+        return Candidate(s, e, "set", spec=lex.sets.get(_key(g["sw"])))
+    unit = lex.units.get(_key(g["u"]))
+    return Candidate(s, e, "set", spec=f"P1{unit}" if unit else None)
+
+
+def _h_season(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    spec = lex.month_relative_before.get(_key(g["rel"])) if "rel" in g else None
+    return Candidate(s, e, "season", _year(g.get("y")), season=lex.seasons.get(_key(g["s"])), spec=spec)
+
+
+def _h_decade(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    return Candidate(s, e, "decade", int(g["dec"]))
+
+
+def _h_era(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    n = 1 if _key(g["ey"]) in lex.first_year else han_number(g["ey"])
+    base = lex.eras.get(g["era"])
+    month = han_number(g["mo"]) if g.get("mo") else None
+    day = han_number(g["d"]) if g.get("d") else None
+    if n is None or base is None:
+        return None
+    year = base + n
+    if month is None:
+        return Candidate(s, e, "year", year)
+    return Candidate(s, e, "date", year, month, day) if _valid(year, month, day) else None
+
+
+def _h_cal(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    calendar, month = lex.calendar_months.get(_key(g["m"]), ("", 0))
+    day = int(g["d"]) if g.get("d") else None
+    year = int(g["y"]) if g.get("y") else None
+    if not calendar or (day is not None and not 1 <= day <= 31):
+        return None
+    return Candidate(s, e, "date", year, month, day, calendar=calendar)
+
+
 HANDLERS: dict[str, Handler] = {
+    "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
+    "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
     "numeric_dm": _h_numeric_dm, "paren_dm": _h_paren_dm, "range_cross": _h_range_cross,
     "range_dm": _h_range_dm, "range_md": _h_range_dm, "range_md_cross": _h_range_cross,
@@ -404,6 +557,7 @@ def _needs_full_search(lang: str) -> bool:
 def scan(text: str, lang: str) -> list[Candidate]:
     """Every date-like expression of `text`, left to right, not overlapping."""
     gram = grammar(lang)
+    text = ascii_digits(text)
     if _needs_full_search(lang):
         matches = list(gram.regex.finditer(text))
     else:
@@ -423,5 +577,36 @@ def scan(text: str, lang: str) -> list[Candidate]:
         groups = {k[len(prefix):]: v for k, v in m.groupdict().items() if v is not None and k.startswith(prefix)}
         cand = HANDLERS[gram.names[index]](gram.lex, groups, m.start(), m.end())
         if cand is not None:
+            if cand.kind in ("range", "year_range"):
+                _mark_parts(cand, m, prefix)
             out.append(cand)
     return out
+
+
+def _mark_parts(cand: Candidate, m: re.Match[str], prefix: str) -> None:
+    """Where a range's two TIMEX3 parts are: "20" and "23 January" in "from 20 to 23 January"."""
+    firsts = [m.end(prefix + g) for g in ("d1", "m1", "y1") if m.groupdict().get(prefix + g) is not None]
+    seconds = [m.start(prefix + g) for g in ("d2", "m2", "y2") if m.groupdict().get(prefix + g) is not None]
+    if firsts and seconds and max(firsts) <= min(seconds):
+        cand.first_end, cand.second_start = max(firsts), min(seconds)
+
+
+@cache
+def _digit_table() -> dict[int, int]:
+    """Every decimal digit of Unicode (Arabic-Indic, Persian, Devanagari, full-width...) -> ASCII."""
+    import sys
+    import unicodedata
+
+    table: dict[int, int] = {}
+    for code in range(0x660, sys.maxunicode + 1):
+        ch = chr(code)
+        if ch.isdecimal() and not ch.isascii():
+            table[code] = ord("0") + unicodedata.decimal(ch)
+    return table
+
+
+def ascii_digits(text: str) -> str:
+    """The text with native digits as ASCII ones, code point for code point (offsets unchanged)."""
+    if text.isascii():
+        return text
+    return text.translate(_digit_table())

@@ -45,6 +45,22 @@ class Lexicon:
     not_year_after: tuple[str, ...] = ()
     parts_of_day: tuple[str, ...] = ()
     weekday_prepositions: tuple[str, ...] = ()  # if set, a weekday alone needs one ("в среду", not "среда")
+    # durations and what is built on them ("three years", "two days later", "vor zwei Jahren")
+    units: dict[str, str] = field(default_factory=dict)  # unit word -> Y M W D H MIN S DE CE Q
+    numbers: dict[str, str] = field(default_factory=dict)  # number word -> "3" or "X" (vague: "several")
+    numerals: dict[str, int] = field(default_factory=dict)  # digit-like signs composing numbers (Han 一..十)
+    duration_mods: dict[str, str] = field(default_factory=dict)  # "about" -> APPROX, "the past" -> ""
+    shift_after: dict[str, str] = field(default_factory=dict)  # "ago" -> "-", "later" -> "+prev"
+    shift_before: dict[str, str] = field(default_factory=dict)  # "vor" -> "-", "il y a" -> "-"
+    sets: dict[str, str] = field(default_factory=dict)  # "weekly" -> P1W
+    set_prefix: tuple[str, ...] = ()  # "every", "each" + a unit
+    seasons: dict[str, str] = field(default_factory=dict)  # "summer" -> SU
+    day_parts: dict[str, str] = field(default_factory=dict)  # "morning" -> MO (after a day word)
+    calendar_months: dict[str, tuple[str, int]] = field(default_factory=dict)  # month name -> (calendar, n)
+    calendar_year_suffix: tuple[str, ...] = ()  # "هـ", "ش" after a non-Gregorian year
+    eras: dict[str, int] = field(default_factory=dict)  # era name -> year before its first year (令和 -> 2018)
+    first_year: tuple[str, ...] = ()  # the word for year one of an era (元)
+    decade_suffix: tuple[str, ...] = ()  # "1990s"
 
 
 def strip_accents(word: str) -> str:
@@ -113,6 +129,44 @@ def _mapping(data: dict[str, Any], key: str) -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in (data.get(key) or {}).items()}
 
 
+# CLDR unit keys -> the TIMEX3 unit each one means
+_CLDR_UNITS = {"duration-year": "Y", "duration-month": "M", "duration-week": "W", "duration-day": "D",
+               "duration-hour": "H", "duration-minute": "MIN", "duration-second": "S",
+               "duration-decade": "DE", "duration-century": "CE", "duration-quarter": "Q"}
+
+
+def _babel_units(lang: str) -> dict[str, str]:
+    """Duration unit words of every plural form (CLDR long names): "лет", "дня", "Jahre", "个月"."""
+    try:
+        from babel import Locale
+
+        patterns = Locale.parse(lang)._data["unit_patterns"]
+    except Exception:  # unknown locale: no CLDR units
+        return {}
+    units: dict[str, str] = {}
+    for key, unit in _CLDR_UNITS.items():
+        try:
+            forms = dict(patterns[key]["long"])
+        except (KeyError, TypeError):
+            continue
+        for plural, pattern in forms.items():
+            if plural == "per" or "{0}" not in str(pattern):
+                continue
+            word = str(pattern).replace("{0}", "").strip().lower()
+            if word:
+                units.setdefault(word, unit)
+    return units
+
+
+def _calendar_months(data: dict[str, Any]) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    for calendar, months in (data.get("calendars") or {}).items():
+        for name, number in (months or {}).items():
+            for variant in (str(name).lower(), strip_accents(str(name).lower())):
+                out.setdefault(variant, (str(calendar), int(number)))
+    return out
+
+
 @cache
 def lexicon(lang: str) -> Lexicon:
     """The date vocabulary of `lang` (any ISO 639-1 code; unknown codes give a numeric-only lexicon)."""
@@ -148,4 +202,29 @@ def lexicon(lang: str) -> Lexicon:
         not_year_after=_words(data, "not_year_after"),
         parts_of_day=_words(data, "parts_of_day"),
         weekday_prepositions=_words(data, "weekday_prepositions"),
+        units=_units(lang, data),
+        numbers=_mapping(data, "numbers"),
+        numerals={str(k): int(v) for k, v in (data.get("numerals") or {}).items()},
+        duration_mods=_mapping(data, "duration_mods"),
+        shift_after=_mapping(data, "shift_after"),
+        shift_before=_mapping(data, "shift_before"),
+        sets=_mapping(data, "sets"),
+        set_prefix=_words(data, "set_prefix"),
+        seasons=_mapping(data, "seasons"),
+        day_parts=_mapping(data, "day_parts"),
+        calendar_months=_calendar_months(data),
+        calendar_year_suffix=_words(data, "calendar_year_suffix"),
+        eras={str(k): int(v) for k, v in (data.get("eras") or {}).items()},
+        first_year=_words(data, "first_year"),
+        decade_suffix=_words(data, "decade_suffix"),
     )
+
+
+def _units(lang: str, data: dict[str, Any]) -> dict[str, str]:
+    """CLDR unit words, plus the data's own (`units`), minus what the language reads otherwise
+    (`not_units`: "日" after a number is a day of the month in Japanese)."""
+    units = _babel_units(lang)
+    units.update(_mapping(data, "units"))
+    for word in _words(data, "not_units"):
+        units.pop(word, None)
+    return {w: u.upper() for w, u in units.items()}

@@ -33,7 +33,10 @@ from communique.time.lexicon import Lexicon
 FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it means last year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
-_SPEC = re.compile(r"^(day|week|month|year)([+-]\d+)$")
+_SPEC = re.compile(r"^(day|week|month|year|prev)([+-]\d+)(T(?:MO|AF|EV|NI))?$")
+_TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_SCALED_UNITS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}  # TIMEX3 writes a decade as P10Y
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each season, for "last summer"
 
 
 @cache
@@ -139,7 +142,7 @@ def collect_evidence(cands: list[Candidate]) -> _Evidence:
     dated: list[tuple[int, int]] = []
     bare: list[tuple[int, int]] = []
     for c in cands:
-        if c.kind in ("date", "range") and not c.target:
+        if c.kind in ("date", "range") and not c.target and c.calendar is None:
             for y in (c.year, c.end_year):
                 if y is not None:
                     dated.append((c.start, y))
@@ -206,14 +209,29 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
 # --- values -------------------------------------------------------------------------------------
 
 
-def _relative_value(spec: str | None, anchor: Anchor | None) -> tuple[str | None, str | None]:
-    """(value, precision) of a relative word ("day-1", "week+1", "year+0", "present", "none")."""
+def _relative_value(spec: str | None, anchor: Anchor | None,
+                    previous: dt.date | None = None) -> tuple[str | None, str | None]:
+    """(value, precision) of a relative word ("day-1", "week+1", "year+0", "present", "none";
+    "prev+1" = the day after the last date the text mentioned; "day+0TMO" = this morning)."""
     if spec in ("present", "past", "future"):
         return f"{spec.upper()}_REF", None
     m = _SPEC.match(spec or "")
-    if m is None or anchor is None:
+    if m is None:
         return None, None
-    unit, n = m.group(1), int(m.group(2))
+    if m.group(1) == "prev":
+        base = previous or (anchor.date() if anchor is not None and anchor.full else None)
+        if base is None:
+            return None, None
+        return (base + dt.timedelta(days=int(m.group(2)))).isoformat() + (m.group(3) or ""), "day"
+    if anchor is None:
+        return None, None
+    value, precision = _anchor_relative(m.group(1), int(m.group(2)), anchor)
+    if value is not None and m.group(3) and precision == "day":
+        value += m.group(3)
+    return value, precision
+
+
+def _anchor_relative(unit: str, n: int, anchor: Anchor) -> tuple[str | None, str | None]:
     if unit == "year":
         return (str(anchor.year + n), "year") if anchor.year is not None else (None, None)
     if anchor.month is None:
@@ -252,8 +270,106 @@ def _weekday_value(weekday: int | None, anchor: Anchor | None) -> str | None:
     return (day - dt.timedelta(days=(day.weekday() - weekday) % 7)).isoformat()
 
 
-def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None) -> Timex:
-    t = Timex(c.start, c.end, text[c.start : c.end])
+def _duration_value(count: str, unit: str) -> str:
+    """P3D, PT2H, P10Y (a decade), PXY (vague)."""
+    if unit in _SCALED_UNITS and count != "X":
+        factor, unit = _SCALED_UNITS[unit]
+        number = float(count) * factor
+        count = str(int(number)) if number.is_integer() else str(number)
+    elif unit in _SCALED_UNITS:
+        unit = _SCALED_UNITS[unit][1]
+    if unit in _TIME_UNITS:
+        return f"PT{count}{_TIME_UNITS[unit]}"
+    return f"P{count}{unit}"
+
+
+def _shifted_value(c: Candidate, anchor: Anchor | None, previous: dt.date | None) -> str | None:
+    """A duration as a date: "two days ago" from the document date, "three days later" from the
+    last date of the narrative; the value keeps the unit's precision (years ago -> a year)."""
+    assert c.count is not None and c.unit is not None and c.shift is not None
+    sign = -1 if c.shift.startswith("-") else 1
+    if c.count == "X":
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    base = previous if c.shift.endswith("prev") and previous is not None else (
+        anchor.date() if anchor is not None and anchor.full else None)
+    if base is None or "." in c.count:
+        return None
+    n = sign * int(c.count)
+    if c.unit in _SCALED_UNITS:
+        factor, unit = _SCALED_UNITS[c.unit]
+        n, unit = n * factor, unit
+    else:
+        unit = c.unit
+    if unit == "Y":
+        return str(base.year + n)
+    if unit == "M":
+        total = base.month - 1 + n
+        return _iso(base.year + total // 12, total % 12 + 1)
+    if unit == "W":
+        iso = (base + dt.timedelta(weeks=n)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if unit == "D":
+        return (base + dt.timedelta(days=n)).isoformat()
+    return None
+
+
+def _season_value(c: Candidate, anchor: Anchor | None) -> str | None:
+    assert c.season is not None
+    if c.year is not None:
+        year: int | None = c.year
+    elif c.spec is not None:
+        year = _month_rel_year(c.spec, _SEASON_MONTH.get(c.season, 7), anchor)
+    else:
+        year = anchor.year if anchor is not None else None
+    return f"{year:04d}-{c.season}" if year is not None else f"XXXX-{c.season}"
+
+
+def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | None, int, int | None]:
+    """A Solar Hijri / Hijri date as a Gregorian (year, month, day); a month alone keeps its first day's
+    Gregorian month. A missing year is the calendar year that puts the date nearest before the anchor."""
+    from convertdate import islamic, persian  # lazy: only documents with such dates need it
+
+    module = {"persian": persian, "islamic": islamic}.get(c.calendar or "")
+    if module is None or c.month is None:
+        return None, c.month or 1, c.day
+    years = [c.year] if c.year is not None else []
+    if not years and anchor is not None and anchor.full:
+        here = module.from_gregorian(anchor.year, anchor.month, anchor.day)[0]
+        years = [here, here - 1]
+    limit = anchor.date() + dt.timedelta(days=FUTURE_TOLERANCE) if anchor is not None and anchor.full else None
+    for year in years:
+        try:
+            gy, gm, gd = module.to_gregorian(year, c.month, c.day or 1)
+        except ValueError:
+            return None, c.month, c.day
+        if limit is None or c.year is not None or dt.date(gy, gm, gd) <= limit:
+            return gy, gm, gd if c.day is not None else None
+    return None, c.month, c.day
+
+
+def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None,
+             previous: dt.date | None = None) -> Timex:
+    t = Timex(c.start, c.end, text[c.start : c.end], mod=c.mod)
+    if c.calendar is not None:
+        year, month, day = _calendar_to_gregorian(c, anchor)
+        t.value = _iso(year, month, day) if year is not None else None
+        t.precision = "day" if day is not None else "month"
+        return t
+    if c.kind == "duration" and c.count is not None and c.unit is not None:
+        if c.shift:
+            t.value, t.relative = _shifted_value(c, anchor, previous), True
+        else:
+            t.type, t.value = "DURATION", _duration_value(c.count, c.unit)
+        return t
+    if c.kind == "set":
+        t.type, t.value = "SET", c.spec
+        return t
+    if c.kind == "season" and c.season is not None:
+        t.value, t.relative = _season_value(c, anchor), c.year is None
+        return t
+    if c.kind == "decade" and c.year is not None:
+        t.value = str(c.year)[:3]
+        return t
     if c.kind == "date" and c.month is not None:
         year, from_anchor = (c.year, False) if c.year is not None else years.year_for(c.month, c.day, c.start,
                                                                                      c.weekday)
@@ -273,13 +389,15 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     elif c.kind == "month_rel" and c.month is not None:
         t.value, t.precision, t.relative = _iso(_month_rel_year(c.spec, c.month, anchor), c.month), "month", True
     elif c.kind == "rel":
-        t.value, t.precision = _relative_value(c.spec, anchor)
+        t.value, t.precision = _relative_value(c.spec, anchor, previous)
         t.relative = True
         if t.value is not None and t.value.startswith("P"):
             t.type = "DURATION"
     elif c.kind == "weekday":
         t.value, t.relative = _weekday_value(c.weekday, anchor), True
         t.precision = "day" if t.value else None
+    if c.part is not None and t.value is not None and t.precision == "day" and "T" not in t.value:
+        t.value += f"T{c.part}"
     elif c.kind == "year":
         t.value, t.precision, t.is_target = str(c.year), "year", c.target
     elif c.kind == "year_range":
@@ -292,6 +410,42 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
 
 def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
     """TIMEX3 values for the candidates of one document."""
-    cands = mark_years(text, attach_weekdays(text, cands, lex), lex)
+    cands = attach_day_parts(text, mark_years(text, attach_weekdays(text, cands, lex), lex), lex)
     years = YearResolver(anchor, collect_evidence(cands))
-    return [to_timex(text, c, years, anchor) for c in cands]
+    out: list[Timex] = []
+    previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
+    for c in cands:
+        t = to_timex(text, c, years, anchor, previous)
+        t.first_end, t.second_start = c.first_end, c.second_start
+        out.append(t)
+        day = _full_day(t.end_value or t.value) if t.type == "DATE" else None
+        if day is not None:
+            previous = day
+    return out
+
+
+def _full_day(value: str | None) -> dt.date | None:
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value or "")
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"Friday afternoon", "yesterday evening": a part of day right after a day word joins it."""
+    if not lex.day_parts:
+        return cands
+    parts = "|".join(re.escape(p) for p in sorted(lex.day_parts, key=len, reverse=True))
+    follow = re.compile(rf"[ \t]*({parts})(?!\w)", re.IGNORECASE)
+    for i, c in enumerate(cands):
+        if c.kind not in ("weekday", "rel", "date") or (c.kind == "date" and c.day is None):
+            continue
+        if c.kind == "rel" and not (c.spec or "").startswith("day"):
+            continue
+        m = follow.match(text, c.end)
+        if m and (i + 1 == len(cands) or cands[i + 1].start >= m.end()):
+            c.end, c.part = m.end(), lex.day_parts[m.group(1).lower()]
+    return cands
