@@ -31,6 +31,7 @@ from communique.time.grammar import Candidate
 from communique.time.lexicon import Lexicon
 
 FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it means last year
+_STORY_REACH = 1500  # characters after a dated expression in which a yearless date shares its year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
 _SPEC = re.compile(r"^(day|week|month|year|prev)([+-]\d+)(T(?:MO|AF|EV|NI))?$")
@@ -173,6 +174,9 @@ class YearResolver:
     def year_for(self, month: int, day: int | None, pos: int, weekday: int | None) -> tuple[int | None, bool]:
         """(year or None, whether it came from the anchor)."""
         a = self.anchor
+        story = self._story_year(pos)
+        if story is not None and a is not None and a.year is not None and story < a.year:
+            return story, False  # a narrative of the past: "1 вересня 1939 ... 3 вересня" is 1939
         if a is not None and a.year is not None and a.month is not None:
             return self._from_anchor(a, month, day, weekday), True
         if weekday is not None and day is not None:
@@ -184,6 +188,11 @@ class YearResolver:
         if self.evidence.dated:
             return _by_proximity(self.evidence.dated, pos)[0], False
         return None, False
+
+    def _story_year(self, pos: int) -> int | None:
+        """The year of the last date with a year stated shortly before `pos`, if any."""
+        before = [(p, y) for p, y in self.evidence.dated if p < pos and pos - p <= _STORY_REACH]
+        return max(before)[1] if before else None
 
     @staticmethod
     def _from_anchor(a: Anchor, month: int, day: int | None, weekday: int | None) -> int:
