@@ -259,17 +259,21 @@ class Grammar:
     regex: re.Pattern[str]
     names: tuple[str, ...]  # template name of each alternative, by index
     starters: frozenset[str]  # lower-case first words of every word-initial pattern
+    weak_starters: frozenset[str]  # first words that open only a duration ("a", "the"): need a unit nearby
+    unit_words: frozenset[str]  # first tokens of unit words, looked for right after a weak starter
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 
 
-def _first_words(lex: Lexicon) -> frozenset[str]:
-    """The first token of every phrase a pattern can start with: the trigger set of `scan`."""
-    phrases: list[str] = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
-                          *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
-                          *lex.numbers, *lex.duration_mods, *lex.shift_before, *lex.set_prefix, *lex.sets,
-                          *lex.seasons, *lex.calendar_months, *lex.eras]
+def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
+    """The first token of every phrase a pattern can start with: the trigger set of `scan`
+    (`duration_only`: those of the words that open only durations)."""
+    phrases: list[str] = [*lex.numbers, *lex.duration_mods, *lex.shift_before]
+    if not duration_only:
+        phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
+                   *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
+                   *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -289,7 +293,10 @@ def grammar(lang: str) -> Grammar:
         local = re.sub(r"\(\?P=(\w+)\)", rf"(?P=p{i}_\1)", local)
         parts.append(f"(?P<p{i}>{local})")
         names.append(name)
-    return Grammar(lex, re.compile("|".join(parts), re.IGNORECASE), tuple(names), _first_words(lex))
+    strong = _first_words(lex)
+    weak = _first_words(lex, duration_only=True) - strong
+    unit_words = frozenset(t.group(0) for u in lex.units if (t := _TOKEN.search(u)))
+    return Grammar(lex, re.compile("|".join(parts), re.IGNORECASE), tuple(names), strong | weak, weak, unit_words)
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -545,8 +552,18 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
     Trying the whole alternation at every character is ~100x slower than this token pass, so the
     big regex is only `match`ed at these positions (its lookbehinds still see the text before).
     """
-    starters = gram.starters
-    return [m.start() for m in _TOKEN.finditer(text) if m.group(0)[0].isdigit() or m.group(0).lower() in starters]
+    starters, weak, units = gram.starters, gram.weak_starters, gram.unit_words
+    tokens = list(_TOKEN.finditer(text))
+    out = []
+    for i, m in enumerate(tokens):
+        token = m.group(0)
+        if token[0].isdigit():
+            out.append(m.start())
+            continue
+        low = token.lower()
+        if low in starters and (low not in weak or any(t.group(0).lower() in units for t in tokens[i + 1 : i + 5])):
+            out.append(m.start())
+    return out
 
 
 def _needs_full_search(lang: str) -> bool:
@@ -607,6 +624,9 @@ def _digit_table() -> dict[int, int]:
 
 def ascii_digits(text: str) -> str:
     """The text with native digits as ASCII ones, code point for code point (offsets unchanged)."""
-    if text.isascii():
+    if text.isascii() or not _NATIVE_DIGIT.search(text):
         return text
     return text.translate(_digit_table())
+
+
+_NATIVE_DIGIT = re.compile(r"(?![0-9])\d")
