@@ -156,7 +156,8 @@ NOT_DATES = [
 
 @pytest.mark.parametrize(("lang", "text"), NOT_DATES)
 def test_numbers_that_are_not_dates(lang: str, text: str) -> None:
-    assert found(text, lang, ANCHOR) == []
+    # durations ("за 40 лет" = P40Y) are TIMEX3 too, but no date may come out of these numbers
+    assert [t for t in tag(text, lang, ANCHOR).timexes if t.type != "DURATION"] == []
 
 
 TARGETS = [

@@ -218,7 +218,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         t.append(("month_bare", rf"(?P<m>{month})(?![\w/]|\s*\d)"))
     t += _duration_templates(lex, year, yj)
     t += [
-        ("rel", rf"(?P<rel>{_word(list(lex.relative))})"),
+        ("rel", rf"(?P<rel>{_word(list(lex.relative))}){_not_before_duration(lex)}"),
         ("weekday", rf"(?P<w>{weekday})"),
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
         ("year", rf"(?:{_word(lex.year_prefix)}\s+)?(?<![\w.,/:$€£¥+\-]){year}(?!\w|[.,/%]\d|%){ys}"),
@@ -227,15 +227,24 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     return t
 
 
+def _number(lex: Lexicon) -> str:
+    """A duration's count: digits, a number word, Han numerals."""
+    return rf"(?:(?<![\d.,])\d{{1,3}}(?:[.,]\d)?(?!\d)|{_word(list(lex.numbers))}|{_han_class()}{{1,3}})"
+
+
+def _not_before_duration(lex: Lexicon) -> str:
+    """A lookahead that fails before a count and a unit: "in the past" is not a reference in
+    "in the past two weeks", which is one duration."""
+    return rf"(?!\s+{_number(lex)}\s*-?\s*{_word(list(lex.units))})" if lex.units else ""
+
+
 def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str]]:
     """Durations ("three years", "2,5 года"), durations as dates ("two days ago", "vor zwei Jahren",
     "three days later"), sets ("every week", "weekly"), seasons ("last summer") and decades ("1990s")."""
     t: list[tuple[str, str]] = []
     if lex.units:
-        han = _han_class()
-        number = rf"(?:(?<![\d.,])\d{{1,3}}(?:[.,]\d)?(?!\d)|{_word(list(lex.numbers))}|{han}{{1,3}})"
         unit = _word(list(lex.units))
-        core = rf"(?P<n>{number})\s*-?\s*(?P<u>{unit})"
+        core = rf"(?P<n>{_number(lex)})\s*-?\s*(?P<u>{unit})"
         if lex.shift_before:
             t.append(("shift_before", rf"(?P<sb>{_word(list(lex.shift_before))})\s*{core}"))
         mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))})\s+)?" if lex.duration_mods else ""

@@ -400,7 +400,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     elif c.kind == "rel":
         t.value, t.precision = _relative_value(c.spec, anchor, previous)
         t.relative = True
-        if t.value is not None and t.value.startswith("P"):
+        if t.value is not None and t.value.startswith("P") and not t.value.endswith("_REF"):
             t.type = "DURATION"
     elif c.kind == "weekday":
         t.value, t.relative = _weekday_value(c.weekday, anchor), True
