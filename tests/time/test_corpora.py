@@ -95,7 +95,8 @@ def test_seed_004_dateline_gives_partial_anchor(shared_dir: Path) -> None:
 
 def test_seed_000_congress_and_years_are_not_dates(shared_dir: Path) -> None:
     doc = _seed(shared_dir, "000", with_date=True)
-    assert [(t.text, t.value) for t in doc.timexes if t.precision == "day"] == [("24 февраля", "2026-02-24")]
+    assert [(t.text, t.value) for t in doc.timexes if t.precision == "day"] == [
+        ("24 февраля", "2026-02-24"), ("В тот же день", "2026-02-24")]  # "that same day": the story's date
 
 
 def _check_layer(doc: Document) -> None:

@@ -110,12 +110,14 @@ RELATIVE = [
     ("vi", "tháng 8", "tháng 8", "2024-08"),
     ("en", "next week", "next week", "2025-W09"),
     ("en", "in the past", "in the past", "PAST_REF"),
-    ("en", "on Monday", "Monday", "2025-02-17"),  # weekdays: nearest on or before the anchor
-    ("ru", "в понедельник", "понедельник", "2025-02-17"),
-    ("ru", "в субботу", "субботу", "2025-02-22"),
-    ("de", "am Montag", "Montag", "2025-02-17"),
-    ("id", "Senin", "Senin", "2025-02-17"),
-    ("vi", "thứ Hai", "thứ Hai", "2025-02-17"),
+    ("en", "on Monday", "Monday", "2025-02-24"),  # weekdays: the nearest such day (2 days ahead, 5 back)
+    ("en", "on Thursday", "Thursday", "2025-02-20"),  # 2 back, 5 ahead
+    ("en", "on Wednesday", "Wednesday", "2025-02-19"),  # 3 back, 4 ahead
+    ("ru", "в понедельник", "понедельник", "2025-02-24"),
+    ("ru", "в субботу", "субботу", "2025-02-22"),  # the anchor's own weekday: that day
+    ("de", "am Montag", "Montag", "2025-02-24"),
+    ("id", "Senin", "Senin", "2025-02-24"),
+    ("vi", "thứ Hai", "thứ Hai", "2025-02-24"),
 ]
 
 
@@ -127,9 +129,9 @@ def test_relative_expressions_use_the_anchor(lang: str, text: str, span: str, va
 
 @pytest.mark.parametrize(("lang", "text"), [("en", "recently"), ("ru", "недавно"), ("de", "kürzlich"),
                                             ("fr", "récemment"), ("id", "baru-baru ini"), ("vi", "gần đây")])
-def test_vague_expressions_are_recognized_without_value(lang: str, text: str) -> None:
+def test_vague_expressions_are_past_references(lang: str, text: str) -> None:
     t = only(text, lang, ANCHOR)
-    assert (t.text, t.value, t.relative) == (text, None, True)
+    assert (t.text, t.value, t.relative) == (text, "PAST_REF", True)  # TimeML: "recently" = PAST_REF
 
 
 def test_relative_expressions_without_anchor_have_no_value() -> None:

@@ -200,6 +200,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     han_date = _han_date()
     if han_date is not None:
         t.append(("cjk", han_date))
+    if lex.day_alone:
+        t.append(("han_day", rf"(?<![\d月월])(?P<d>{_DAY})\s*{_han_units()['day']}"))
     if lex.calendar_months:
         cal = _word(list(lex.calendar_months))
         cys = rf"(?:\s*{_alt(lex.calendar_year_suffix)})?" if lex.calendar_year_suffix else ""
@@ -222,8 +224,14 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("weekday", rf"(?P<w>{weekday})"),
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
         ("year", rf"(?:{_word(lex.year_prefix)}\s+)?(?<![\w.,/:$€£¥+\-]){year}(?!\w|[.,/%]\d|%){ys}"),
-        ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?![\w:]|[.,]\d)"),
+        ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"),
     ]
+    if lex.time_units:
+        hour, minute = _alt(list(lex.time_units.get("hour", []))), _alt(list(lex.time_units.get("minute", [])))
+        t.append(("han_time", rf"(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?"
+                              r"(?![\w.:,]\d)"))
+    if lex.time_prefix:  # "pukul 19.00": a dot between hours and minutes only after a time word
+        t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?!\d)"))
     return t
 
 
@@ -282,7 +290,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
     if not duration_only:
         phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
-                   *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras]
+                   *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -481,7 +489,8 @@ def _h_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
 
 
 def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
-    return Candidate(s, e, "time", time=f"{int(g['h']):02d}:{g['mi']}")
+    seconds = f":{g['sec']}" if g.get("sec") and g["sec"] != "00" else ""
+    return Candidate(s, e, "time", time=f"{int(g['h']):02d}:{int(g.get('mi') or 0):02d}{seconds}")
 
 
 def _count(lex: Lexicon, text: str) -> str | None:
@@ -500,7 +509,8 @@ def _h_duration(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | 
     if count is None or unit is None or count in ("0", "0.0"):
         return None
     mod = lex.duration_mods.get(_key(g["mod"])) if "mod" in g else None
-    shift = lex.shift_after.get(_key(g["sa"])) if "sa" in g else lex.shift_before.get(_key(g["sb"])) if "sb" in g else None
+    shift = (lex.shift_after.get(_key(g["sa"])) if "sa" in g
+             else lex.shift_before.get(_key(g["sb"])) if "sb" in g else None)
     return Candidate(s, e, "duration", count=count, unit=unit, mod=mod or None, shift=shift)
 
 
@@ -542,7 +552,12 @@ def _h_cal(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     return Candidate(s, e, "date", year, month, day, calendar=calendar)
 
 
+def _h_han_day(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    return Candidate(s, e, "day", day=int(g["d"]))
+
+
 HANDLERS: dict[str, Handler] = {
+    "han_day": _h_han_day,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
@@ -551,7 +566,7 @@ HANDLERS: dict[str, Handler] = {
     "dmy": _h_dmy, "mdy": _h_dmy, "cjk": _h_cjk,
     "month_year": _h_month_year, "month_rel_after": _h_month_rel, "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
-    "year_range": _h_year_range, "year": _h_year, "time": _h_time,
+    "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_time,
 }
 
 

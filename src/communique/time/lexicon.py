@@ -61,6 +61,9 @@ class Lexicon:
     eras: dict[str, int] = field(default_factory=dict)  # era name -> year before its first year (令和 -> 2018)
     first_year: tuple[str, ...] = ()  # the word for year one of an era (元)
     decade_suffix: tuple[str, ...] = ()  # "1990s"
+    time_prefix: tuple[str, ...] = ()  # words before a clock time ("pukul")
+    day_alone: bool = False  # a day with its counter alone ("12日") is a date of the story's month
+    time_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # hour/minute counters (10时40分)
 
 
 def strip_accents(word: str) -> str:
@@ -88,19 +91,33 @@ def _babel_months(lang: str) -> dict[str, int]:
         return {}
     # babel's alias resolution can leak another locale's (CJK) stand-alone names after zh was
     # loaded; keep only names in the script of the locale's own format names.
+    for region in _regional_locales(lang):  # ar_MA "نونبر", ar_LB "أيار": the names news of each region uses
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names("wide", context=context, locale=region).items():
+                forms.setdefault(str(name), int(number))
     if not any(_has_cjk(n) for n in reference):
         forms = {n: v for n, v in forms.items() if not _has_cjk(n)}
     return forms
 
 
-def _babel_weekdays(lang: str) -> dict[str, int]:
+def _regional_locales(lang: str) -> list[str]:
+    """The CLDR locales of a language's regions and scripts (ar_MA, ar_LB, pt_PT...)."""
+    from babel.localedata import locale_identifiers
+
+    return sorted(i for i in locale_identifiers() if i.startswith(f"{lang}_"))
+
+
+def _babel_weekdays(lang: str, widths: tuple[str, ...] = ("wide",)) -> dict[str, int]:
+    """Weekday names of the given CLDR widths (abbreviated ones only where a language writes them
+    in running text: `dates.weekday_widths`, e.g. 周三 in Chinese)."""
     try:
         from babel.dates import get_day_names
 
         days: dict[str, int] = {}
-        for context in ("format", "stand-alone"):
-            for number, name in get_day_names("wide", context=context, locale=lang).items():
-                days.setdefault(str(name), int(number))
+        for width in widths:
+            for context in ("format", "stand-alone"):
+                for number, name in get_day_names(width, context=context, locale=lang).items():
+                    days.setdefault(str(name), int(number))
     except Exception:
         return {}
     if not any(_has_cjk(n) for n in days) or languages.about(lang, "han_dates"):
@@ -173,7 +190,7 @@ def lexicon(lang: str) -> Lexicon:
     data: dict[str, Any] = languages.section(lang, "dates") or {}
     months = _babel_months(lang)
     months.update({str(k): int(v) for k, v in (data.get("months") or {}).items()})
-    weekdays = _babel_weekdays(lang)
+    weekdays = _babel_weekdays(lang, tuple(str(w) for w in data.get("weekday_widths") or ["wide"]))
     weekdays.update({str(k): int(v) for k, v in (data.get("weekdays") or {}).items()})
     return Lexicon(
         lang=lang,
@@ -217,6 +234,9 @@ def lexicon(lang: str) -> Lexicon:
         eras={str(k): int(v) for k, v in (data.get("eras") or {}).items()},
         first_year=_words(data, "first_year"),
         decade_suffix=_words(data, "decade_suffix"),
+        time_prefix=_words(data, "time_prefix"),
+        day_alone=bool(data.get("day_alone", False)),
+        time_units={str(k): tuple(str(w) for w in v) for k, v in (data.get("time_units") or {}).items()},
     )
 
 

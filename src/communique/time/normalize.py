@@ -34,7 +34,7 @@ FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it
 _STORY_REACH = 1500  # characters after a dated expression in which a yearless date shares its year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
-_SPEC = re.compile(r"^(day|week|month|year|prev)([+-]\d+)(T(?:MO|AF|EV|NI))?$")
+_SPEC = re.compile(r"^(day|week|month|year|prev)([+-]\d+)(T(?:MO|MI|AF|EV|NI))?$")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _SCALED_UNITS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}  # TIMEX3 writes a decade as P10Y
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each season, for "last summer"
@@ -224,6 +224,8 @@ def _relative_value(spec: str | None, anchor: Anchor | None,
     "prev+1" = the day after the last date the text mentioned; "day+0TMO" = this morning)."""
     if spec in ("present", "past", "future"):
         return f"{spec.upper()}_REF", None
+    if spec == "none":  # "recently", "недавно": a past without a date, TimeML's PAST_REF
+        return "PAST_REF", None
     m = _SPEC.match(spec or "")
     if m is None:
         return None, None
@@ -276,7 +278,10 @@ def _weekday_value(weekday: int | None, anchor: Anchor | None) -> str | None:
     if weekday is None or anchor is None or not anchor.full:
         return None
     day = anchor.date()
-    return (day - dt.timedelta(days=(day.weekday() - weekday) % 7)).isoformat()
+    back = (day.weekday() - weekday) % 7
+    ahead = (weekday - day.weekday()) % 7
+    # the nearest such day; news mostly reports the past, so a tie (and the day itself) goes back
+    return (day + dt.timedelta(days=ahead) if ahead < back else day - dt.timedelta(days=back)).isoformat()
 
 
 def _duration_value(count: str, unit: str) -> str:
@@ -320,6 +325,21 @@ def _shifted_value(c: Candidate, anchor: Anchor | None, previous: dt.date | None
     if unit == "D":
         return (base + dt.timedelta(days=n)).isoformat()
     return None
+
+
+def _day_alone_value(day: int, anchor: Anchor | None, previous: dt.date | None) -> str | None:
+    """"12日": that day of the month the story is in (the last full date), else of the document's
+    month, or of the month before when the day lies after the document date."""
+    if previous is not None:
+        year, month = previous.year, previous.month
+    elif anchor is not None and anchor.full:
+        assert anchor.year is not None and anchor.month is not None and anchor.day is not None
+        year, month = anchor.year, anchor.month
+        if day > anchor.day + 1:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    else:
+        return None
+    return _iso(year, month, day) if _weekday_of(year, month, day) is not None else None
 
 
 def _season_value(c: Candidate, anchor: Anchor | None) -> str | None:
@@ -379,6 +399,13 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     if c.kind == "decade" and c.year is not None:
         t.value = str(c.year)[:3]
         return t
+    if c.kind == "day" and c.day is not None:
+        t.value, t.relative = _day_alone_value(c.day, anchor, previous), True
+        if t.value is not None:
+            t.precision = "day"
+            if c.time is not None:
+                t.type, t.value = "TIME", f"{t.value}T{c.time}"
+        return t
     if c.kind == "date" and c.month is not None:
         year, from_anchor = (c.year, False) if c.year is not None else years.year_for(c.month, c.day, c.start,
                                                                                      c.weekday)
@@ -386,6 +413,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
             year, from_anchor = None, False  # 29 February of a year without one: the year is not known
         t.value = _iso(year, c.month, c.day)
         t.precision = "day" if c.day is not None else "month"
+        if c.time is not None and c.day is not None:
+            t.type, t.value = "TIME", f"{t.value}T{c.time}"
         t.relative = from_anchor
         t.is_target = c.target
     elif c.kind == "range" and c.month is not None and c.end_month is not None:
@@ -419,7 +448,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
 
 def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
     """TIMEX3 values for the candidates of one document."""
-    cands = attach_day_parts(text, mark_years(text, attach_weekdays(text, cands, lex), lex), lex)
+    cands = attach_times(text, attach_day_parts(text, mark_years(text, attach_weekdays(text, cands, lex), lex), lex))
     years = YearResolver(anchor, collect_evidence(cands))
     out: list[Timex] = []
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
@@ -443,12 +472,35 @@ def _full_day(value: str | None) -> dt.date | None:
         return None
 
 
+_DAYS = ("date", "day")
+_TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}$")
+
+
+def attach_times(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A clock time right after (or before) a full date is one TIME with it: "14 février 2020 15:49",
+    "21:55 2017-07-23", "7月11日10时"."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and _TIME_GAP.match(text[prev.end : c.start]):
+            date, time = (prev, c) if prev.kind in _DAYS and c.kind == "time" else (
+                (c, prev) if prev.kind == "time" and c.kind in _DAYS else (None, None))
+            if date is not None and time is not None and date.day is not None and date.time is None:
+                merged = date
+                merged.start, merged.end, merged.time = prev.start, c.end, time.time
+                out[-1] = merged
+                continue
+        out.append(c)
+    return out
+
+
 def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """"Friday afternoon", "yesterday evening": a part of day right after a day word joins it."""
     if not lex.day_parts:
         return cands
     parts = "|".join(re.escape(p) for p in sorted(lex.day_parts, key=len, reverse=True))
     follow = re.compile(rf"[ \t]*({parts})(?!\w)", re.IGNORECASE)
+    lead = re.compile(rf"(?<!\w)({parts})[ \t]+$", re.IGNORECASE)  # "Sáng 27/2", "chiều ngày 18/8"
     for i, c in enumerate(cands):
         if c.kind not in ("weekday", "rel", "date") or (c.kind == "date" and c.day is None):
             continue
@@ -457,4 +509,8 @@ def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Ca
         m = follow.match(text, c.end)
         if m and (i + 1 == len(cands) or cands[i + 1].start >= m.end()):
             c.end, c.part = m.end(), lex.day_parts[m.group(1).lower()]
+            continue
+        b = lead.search(text, max(0, c.start - 20), c.start)
+        if b and (i == 0 or cands[i - 1].end <= b.start()):
+            c.start, c.part = b.start(), lex.day_parts[b.group(1).lower()]
     return cands

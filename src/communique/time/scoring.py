@@ -141,7 +141,7 @@ def load_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                     if text[t["start"] : t["end"]] != t["text"]:
                         raise ValueError(f"timex {t['text']!r} is not text[{t['start']}:{t['end']}]")
             except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}: {exc}") from None
+                raise InputError(str(path), str(exc), number) from None
             yield record
 
 
