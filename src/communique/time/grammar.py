@@ -146,15 +146,16 @@ def _word(words: list[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(pieces) + ")"
 
 
-def _name_alt(names: dict[str, int]) -> str:
-    """Month/weekday names as whole words (CJK forms are left to the CJK pattern)."""
-    return _word([n for n in names if not any(_is_cjk(ch) for ch in n)])
+def _name_alt(names: dict[str, int], han: bool = False) -> str:
+    """Month/weekday names as whole words; Han forms only where `han` (weekdays of a language that
+    writes Han dates: 土曜日, 周三; Han months are left to the Han date pattern)."""
+    return _word([n for n in names if han or not any(_is_cjk(ch) for ch in n)])
 
 
 def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     """(name, regex) in priority order; group names are local to each template."""
     month = _name_alt(lex.months)
-    weekday = _name_alt(lex.weekdays)
+    weekday = _name_alt(lex.weekdays, han=lex.han_dates)
     dp = rf"(?:{_word(lex.day_prefix)}\s*)"
     ordinal = _ordinal_suffixes()
     dsuf = rf"(?:{ordinal})?" if not lex.day_suffix else rf"(?:{_alt(lex.day_suffix)}|{ordinal})?"
@@ -200,12 +201,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     han_date = _han_date()
     if han_date is not None:
         t.append(("cjk", han_date))
-    if lex.day_alone:
-        t.append(("han_day", rf"(?<![\d月월])(?P<d>{_DAY})\s*{_han_units()['day']}"))
     if lex.calendar_months:
         cal = _word(list(lex.calendar_months))
         cys = rf"(?:\s*{_alt(lex.calendar_year_suffix)})?" if lex.calendar_year_suffix else ""
-        t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal})(?:\s*(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
+        cmj = rf"(?:\s*{_word(lex.month_joiners)})?" if lex.month_joiners else ""  # "اردیبهشت ماه"
+        t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal}){cmj}(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
         t.append(("cal_month", rf"(?P<m>{cal})\s*(?P<y>1[2-5]\d\d)(?!\d){cys}"))
     t += [
         ("month_year", rf"(?P<m>{month}){yj}{year}{ys}"),
@@ -219,6 +219,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     if lex.bare_months:
         t.append(("month_bare", rf"(?P<m>{month})(?![\w/]|\s*\d)"))
     t += _duration_templates(lex, year, yj)
+    if lex.day_alone:  # after durations: "3日間" is three days, "3日" the third
+        t.append(("han_day", rf"(?<![\d月월])(?P<d>{_DAY})\s*{_han_units()['day']}"))
     t += [
         ("rel", rf"(?P<rel>{_word(list(lex.relative))}){_not_before_duration(lex)}"),
         ("weekday", rf"(?P<w>{weekday})"),
@@ -228,8 +230,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     ]
     if lex.time_units:
         hour, minute = _alt(list(lex.time_units.get("hour", []))), _alt(list(lex.time_units.get("minute", [])))
-        t.append(("han_time", rf"(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?"
-                              r"(?![\w.:,]\d)"))
+        half = _alt(list(lex.time_units.get("half", [])))
+        ap = rf"(?:(?P<ap>{_alt(list(lex.clock_before))})\s*)?" if lex.clock_before else ""
+        t.append(("han_time", rf"{ap}(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?"
+                              rf"|\s*(?P<half>{half}))?(?![\w.:,]\d)"))
     if lex.time_prefix:  # "pukul 19.00": a dot between hours and minutes only after a time word
         t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?!\d)"))
     return t
@@ -490,7 +494,9 @@ def _h_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
 
 def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     seconds = f":{g['sec']}" if g.get("sec") and g["sec"] != "00" else ""
-    return Candidate(s, e, "time", time=f"{int(g['h']):02d}:{int(g.get('mi') or 0):02d}{seconds}")
+    hour = int(g["h"]) + (lex.clock_before.get(g["ap"], 0) if g.get("ap") and int(g["h"]) < 12 else 0)
+    minute = 30 if g.get("half") else int(g.get("mi") or 0)
+    return Candidate(s, e, "time", time=f"{hour:02d}:{minute:02d}{seconds}")
 
 
 def _count(lex: Lexicon, text: str) -> str | None:

@@ -61,6 +61,7 @@ class Lexicon:
     eras: dict[str, int] = field(default_factory=dict)  # era name -> year before its first year (令和 -> 2018)
     first_year: tuple[str, ...] = ()  # the word for year one of an era (元)
     decade_suffix: tuple[str, ...] = ()  # "1990s"
+    clock_before: dict[str, int] = field(default_factory=dict)  # hours to add after "午後" (pm) / "午前" (am)
     time_prefix: tuple[str, ...] = ()  # words before a clock time ("pukul")
     day_alone: bool = False  # a day with its counter alone ("12日") is a date of the story's month
     time_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # hour/minute counters (10时40分)
@@ -132,7 +133,9 @@ def _with_variants(forms: dict[str, int]) -> dict[str, int]:
         low = name.strip().lower()
         if not low:
             continue
-        for variant in (low, low.rstrip("."), strip_accents(low), strip_accents(low).rstrip(".")):
+        # a zero-width non-joiner inside a name (Persian "سه‌شنبه") is often typed as a space or not at all
+        joined = [low.replace("\u200c", " "), low.replace("\u200c", "")] if "\u200c" in low else []
+        for variant in (low, low.rstrip("."), strip_accents(low), strip_accents(low).rstrip("."), *joined):
             if len(variant) >= 2 or _has_cjk(variant):
                 out.setdefault(variant, value)
     return out
@@ -235,6 +238,7 @@ def lexicon(lang: str) -> Lexicon:
         first_year=_words(data, "first_year"),
         decade_suffix=_words(data, "decade_suffix"),
         time_prefix=_words(data, "time_prefix"),
+        clock_before={str(k): int(v) for k, v in (data.get("clock_before") or {}).items()},
         day_alone=bool(data.get("day_alone", False)),
         time_units={str(k): tuple(str(w) for w in v) for k, v in (data.get("time_units") or {}).items()},
     )

@@ -473,7 +473,8 @@ def _full_day(value: str | None) -> dt.date | None:
 
 
 _DAYS = ("date", "day")
-_TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}$")
+# between a date and its clock time: separators, a weekday in brackets ("2019年1月29日(火) 19:00")
+_TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）][\s,]{0,2})?$")
 
 
 def attach_times(text: str, cands: list[Candidate]) -> list[Candidate]:
