@@ -254,6 +254,10 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
     """Durations ("three years", "2,5 года"), durations as dates ("two days ago", "vor zwei Jahren",
     "three days later"), sets ("every week", "weekly"), seasons ("last summer") and decades ("1990s")."""
     t: list[tuple[str, str]] = []
+    centuries = [w for w, u in lex.units.items() if u == "CE"]
+    if centuries:  # "20th century", "XX століття": an ordinal (or Roman) century is a DATE, "19"
+        t.append(("century", rf"(?<![\w.,])(?P<c>[12]?\d(?:{_ordinal_suffixes()})|[XVI]{{1,5}})\s*-?\s*"
+                             rf"(?P<u>{_word(centuries)})"))
     if lex.units:
         unit = _word(list(lex.units))
         core = rf"(?P<n>{_number(lex)})\s*-?\s*(?P<u>{unit})"
@@ -562,7 +566,21 @@ def _h_han_day(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
     return Candidate(s, e, "day", day=int(g["d"]))
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _h_century(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    text = g["c"]
+    if text[0].isdigit():
+        number = int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+    else:
+        values = [_ROMAN[ch] for ch in text]
+        number = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return Candidate(s, e, "century", number) if 1 <= number <= 21 else None
+
+
 HANDLERS: dict[str, Handler] = {
+    "century": _h_century,
     "han_day": _h_han_day,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,

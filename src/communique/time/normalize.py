@@ -396,6 +396,9 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     if c.kind == "season" and c.season is not None:
         t.value, t.relative = _season_value(c, anchor), c.year is None
         return t
+    if c.kind == "century" and c.year is not None:
+        t.value = f"{c.year - 1:02d}"  # TIMEX3 writes the 20th century as "19"
+        return t
     if c.kind == "decade" and c.year is not None:
         t.value = str(c.year)[:3]
         return t
