@@ -34,7 +34,7 @@ FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it
 _STORY_REACH = 1500  # characters after a dated expression in which a yearless date shares its year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
-_SPEC = re.compile(r"^(day|week|month|year|prev)([+-]\d+)(T(?:MO|MI|AF|EV|NI))?$")
+_SPEC = re.compile(r"^(day|week|month|year|prev)([+-]\d+)(T(?:MO|MI|AF|EV|NI|DT))?$")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _SCALED_UNITS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}  # TIMEX3 writes a decade as P10Y
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each season, for "last summer"
@@ -87,10 +87,12 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "weekday" and cand.kind == "date" and cand.day is not None
                 and cand.start - prev.end <= _WEEKDAY_GAP and gap_ok.match(text[prev.end : cand.start])):
-            out.pop()
             cand.weekday = prev.weekday
             if "(" not in text[prev.end : cand.start]:
+                out.pop()
                 cand.start = prev.start  # "Monday, January 5" is one expression
+            else:  # "Senin (17/11/2014)": two expressions of one day; the weekday takes the date
+                prev.kind, prev.year, prev.month, prev.day, prev.weak = "date", cand.year, cand.month, cand.day, False
             cand.weak = False
         out.append(cand)
     return [c for c in out if not c.weak]
