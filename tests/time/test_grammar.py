@@ -194,7 +194,8 @@ def test_weekday_fixes_the_year_without_anchor() -> None:
     text = "pada Sabtu sore (10 Mei, waktu Moskow), ... HUT ke-75 hubungan diplomatik (1950 - 2025)"
     doc = tag(text, "id")
     assert doc.date is None
-    assert [(t.text, t.value) for t in doc.timexes][:1] == [("10 Mei", "2025-05-10")]
+    # the weekday (with its part of day) and the bracketed date are two timexes of the same day
+    assert [(t.text, t.value) for t in doc.timexes][:2] == [("Sabtu sore", "2025-05-10TAF"), ("10 Mei", "2025-05-10")]
 
 
 def test_weekday_folded_into_the_date() -> None:
@@ -216,7 +217,8 @@ def test_ambiguous_weekday_words() -> None:
     # Russian "среда" is also "the environment": a weekday alone needs a preposition
     assert found("окружающая среда; встреча в среду", "ru", "2025-02-26") == [("среду", "2025-02-26", None)]
     # Vietnamese "thứ 2" is Monday only next to a date; elsewhere "the 2nd"
-    assert found("lần thứ 2; thứ 2 (24/2)", "vi", "2025-02-26") == [("24/2", "2025-02-24", None)]
+    assert found("lần thứ 2; thứ 2 (24/2)", "vi", "2025-02-26") == [("thứ 2", "2025-02-24", None),
+                                                                   ("24/2", "2025-02-24", None)]
     # Indonesian "minggu" is a week, "Minggu" Sunday
     assert found("minggu lalu, pada Minggu", "id", "2025-02-26") == [
         ("minggu lalu", "2025-W08", None), ("Minggu", "2025-02-23", None)]
