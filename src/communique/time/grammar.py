@@ -206,7 +206,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         cys = rf"(?:\s*{_alt(lex.calendar_year_suffix)})?" if lex.calendar_year_suffix else ""
         cmj = rf"(?:\s*{_word(lex.month_joiners)})?" if lex.month_joiners else ""  # "اردیبهشت ماه"
         t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal}){cmj}(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
-        t.append(("cal_month", rf"(?P<m>{cal})\s*(?P<y>1[2-5]\d\d)(?!\d){cys}"))
+        t.append(("cal_month", rf"(?P<m>{cal}){yj}(?P<y>1[2-5]\d\d)(?!\d){cys}"))
+        if lex.calendar_month_prefix:  # "شهر رمضان": a month of that calendar by name, year from the anchor
+            t.append(("cal_month", rf"{_word(lex.calendar_month_prefix)}\s+(?P<m>{cal})"
+                                   rf"(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
     t += [
         ("month_year", rf"(?P<m>{month}){yj}{year}{ys}"),
         ("month_rel_after", rf"(?P<m>{month})\s+(?P<rel>{_word(list(lex.month_relative_after))})"),
@@ -219,13 +222,17 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     if lex.bare_months:
         t.append(("month_bare", rf"(?P<m>{month})(?![\w/]|\s*\d)"))
     t += _duration_templates(lex, year, yj)
+    year_head = rf"(?:{_word(lex.year_prefix)}\s+)?(?<![\w.,/:$€£¥+\-])"
     if lex.day_alone:  # after durations: "3日間" is three days, "3日" the third
         t.append(("han_day", rf"(?<![\d月월])(?P<d>{_DAY})\s*{_han_units()['day']}"))
     t += [
         ("rel", rf"(?P<rel>{_word(list(lex.relative))}){_not_before_duration(lex)}"),
+        ("weekday_rel", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<w>{weekday})"
+                        rf"|(?P<w2>{weekday})\s+(?P<rel2>{_word(list(lex.weekday_relative_after))})"),
         ("weekday", rf"(?P<w>{weekday})"),
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
-        ("year", rf"(?:{_word(lex.year_prefix)}\s+)?(?<![\w.,/:$€£¥+\-]){year}(?!\w|[.,/%]\d|%){ys}"),
+        ("year", rf"{year_head}{year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_word(lex.year_suffix)})" if lex.year_suffix
+                 else rf"{year_head}{year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
         ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"),
     ]
     if lex.time_units:
@@ -260,7 +267,8 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
                              rf"(?P<u>{_word(centuries)})"))
     if lex.units:
         unit = _word(list(lex.units))
-        core = rf"(?P<n>{_number(lex)})\s*-?\s*(?P<u>{unit})"
+        more = rf"(?:\s*{_alt(lex.count_suffix)})?" if lex.count_suffix else ""  # "90余小时"
+        core = rf"(?P<n>{_number(lex)}){more}\s*-?\s*(?P<u>{unit})"
         if lex.shift_before:
             t.append(("shift_before", rf"(?P<sb>{_word(list(lex.shift_before))})\s*{core}"))
         mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))})\s+)?" if lex.duration_mods else ""
@@ -270,6 +278,8 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
             t.append(("set_unit", rf"(?P<sp>{_word(lex.set_prefix)})\s+(?P<u>{unit})"))
     if lex.sets:
         t.append(("set_word", rf"(?P<sw>{_word(list(lex.sets))})"))
+    if lex.quarters:  # "third quarter", "三季度", "上半年" (+ a year after it)
+        t.append(("quarter", rf"(?P<q>{_word(list(lex.quarters))})(?:{yj}{year})?"))
     if lex.seasons:
         rel = rf"(?:(?P<rel>{_word(list(lex.month_relative_before))})\s+)?" if lex.month_relative_before else ""
         t.append(("season", rf"{rel}(?P<s>{_word(list(lex.seasons))})(?:{yj}{year})?"))
@@ -485,6 +495,24 @@ def _h_weekday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
     return Candidate(s, e, "weekday", weekday=day, weak=any(ch.isdigit() for ch in low))
 
 
+def _h_weekday_rel(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    word = g.get("w") or g.get("w2") or ""
+    if not _title_ok(lex, word):
+        return None
+    low = _key(word)
+    day = lex.weekdays.get(low, lex.weekdays.get(strip_accents(low)))
+    spec = lex.month_relative_before.get(_key(g["rel"])) if g.get("rel") else lex.weekday_relative_after.get(
+        _key(g.get("rel2") or ""))
+    if day is None or spec not in ("last", "next", "this"):
+        return None
+    return Candidate(s, e, "weekday", weekday=day, spec=spec)
+
+
+def _h_quarter(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    part = lex.quarters.get(_key(g["q"]))
+    return Candidate(s, e, "quarter", _year(g.get("y")), spec=part) if part else None
+
+
 def _h_year_range(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     y1, y2 = int(g["y1"]), int(g["y2"])
     if y1 >= y2:
@@ -580,6 +608,7 @@ def _h_century(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
 
 
 HANDLERS: dict[str, Handler] = {
+    "weekday_rel": _h_weekday_rel, "quarter": _h_quarter,
     "century": _h_century,
     "han_day": _h_han_day,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,

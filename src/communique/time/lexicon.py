@@ -62,6 +62,10 @@ class Lexicon:
     first_year: tuple[str, ...] = ()  # the word for year one of an era (元)
     decade_suffix: tuple[str, ...] = ()  # "1990s"
     clock_before: dict[str, int] = field(default_factory=dict)  # hours to add after "午後" (pm) / "午前" (am)
+    weekday_relative_after: dict[str, str] = field(default_factory=dict)  # "الجمعة المقبل": next Friday
+    quarters: dict[str, str] = field(default_factory=dict)  # "third quarter" -> Q3, "上半年" -> H1
+    count_suffix: tuple[str, ...] = ()  # "余", "多" between a count and its unit ("90余小时")
+    calendar_month_prefix: tuple[str, ...] = ()  # "شهر" before a month name of another calendar
     time_prefix: tuple[str, ...] = ()  # words before a clock time ("pukul")
     day_alone: bool = False  # a day with its counter alone ("12日") is a date of the story's month
     time_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # hour/minute counters (10时40分)
@@ -88,14 +92,14 @@ def _babel_months(lang: str) -> dict[str, int]:
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context=context, locale=lang).items():
                     forms.setdefault(str(name), int(number))
+        for region in _regional_locales(lang):  # ar_MA "نونبر", ar_LB "أيار": the names each region's news uses
+            for region_context in ("format", "stand-alone"):
+                for number, name in get_month_names("wide", context=region_context, locale=region).items():
+                    forms.setdefault(str(name), int(number))
     except Exception:  # unknown or malformed locale: this language simply has no CLDR names
         return {}
     # babel's alias resolution can leak another locale's (CJK) stand-alone names after zh was
     # loaded; keep only names in the script of the locale's own format names.
-    for region in _regional_locales(lang):  # ar_MA "نونبر", ar_LB "أيار": the names news of each region uses
-        for context in ("format", "stand-alone"):
-            for number, name in get_month_names("wide", context=context, locale=region).items():
-                forms.setdefault(str(name), int(number))
     if not any(_has_cjk(n) for n in reference):
         forms = {n: v for n, v in forms.items() if not _has_cjk(n)}
     return forms
@@ -108,7 +112,7 @@ def _regional_locales(lang: str) -> list[str]:
     return sorted(i for i in locale_identifiers() if i.startswith(f"{lang}_"))
 
 
-def _babel_weekdays(lang: str, widths: tuple[str, ...] = ("wide",)) -> dict[str, int]:
+def _babel_weekdays(lang: str, widths: tuple[Any, ...] = ("wide",)) -> dict[str, int]:
     """Weekday names of the given CLDR widths (abbreviated ones only where a language writes them
     in running text: `dates.weekday_widths`, e.g. 周三 in Chinese)."""
     try:
@@ -238,6 +242,10 @@ def lexicon(lang: str) -> Lexicon:
         first_year=_words(data, "first_year"),
         decade_suffix=_words(data, "decade_suffix"),
         time_prefix=_words(data, "time_prefix"),
+        weekday_relative_after=_mapping(data, "weekday_relative_after"),
+        quarters={k: v.upper() for k, v in _mapping(data, "quarters").items()},
+        count_suffix=_words(data, "count_suffix"),
+        calendar_month_prefix=_words(data, "calendar_month_prefix"),
         clock_before={str(k): int(v) for k, v in (data.get("clock_before") or {}).items()},
         day_alone=bool(data.get("day_alone", False)),
         time_units={str(k): tuple(str(w) for w in v) for k, v in (data.get("time_units") or {}).items()},

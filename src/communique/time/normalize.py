@@ -34,7 +34,7 @@ FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it
 _STORY_REACH = 1500  # characters after a dated expression in which a yearless date shares its year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
-_SPEC = re.compile(r"^(day|week|month|year|prev)([+-]\d+)(T(?:MO|MI|AF|EV|NI|DT))?$")
+_SPEC = re.compile(r"^(day|weekend|week|month|year|prev)([+-]\d+)(T(?:MO|MI|AF|EV|NI|DT))?$")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _SCALED_UNITS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}  # TIMEX3 writes a decade as P10Y
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each season, for "last summer"
@@ -257,9 +257,9 @@ def _anchor_relative(unit: str, n: int, anchor: Anchor) -> tuple[str | None, str
     if unit == "month":
         total = anchor.month - 1 + n
         return _iso(anchor.year + total // 12 if anchor.year else None, total % 12 + 1), "month"
-    if unit == "week":
+    if unit in ("week", "weekend"):
         iso = (anchor.date() + dt.timedelta(weeks=n)).isocalendar()
-        return f"{iso[0]:04d}-W{iso[1]:02d}", None
+        return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else ""), None
     return None, None
 
 
@@ -276,12 +276,18 @@ def _month_rel_year(spec: str | None, month: int, anchor: Anchor | None) -> int 
     return anchor.year + int(m.group(2)) if m and m.group(1) == "year" else None
 
 
-def _weekday_value(weekday: int | None, anchor: Anchor | None) -> str | None:
+def _weekday_value(weekday: int | None, anchor: Anchor | None, spec: str | None = None) -> str | None:
+    """A weekday: "next Friday" the first one after the anchor, "last Friday" the last before it,
+    alone the nearest one."""
     if weekday is None or anchor is None or not anchor.full:
         return None
     day = anchor.date()
     back = (day.weekday() - weekday) % 7
     ahead = (weekday - day.weekday()) % 7
+    if spec == "next":
+        return (day + dt.timedelta(days=ahead or 7)).isoformat()
+    if spec == "last":
+        return (day - dt.timedelta(days=back or 7)).isoformat()
     # the nearest such day; news mostly reports the past, so a tie (and the day itself) goes back
     return (day + dt.timedelta(days=ahead) if ahead < back else day - dt.timedelta(days=back)).isoformat()
 
@@ -344,6 +350,20 @@ def _day_alone_value(day: int, anchor: Anchor | None, previous: dt.date | None) 
     return _iso(year, month, day) if _weekday_of(year, month, day) is not None else None
 
 
+def _quarter_value(c: Candidate, anchor: Anchor | None) -> str:
+    """"2024-Q3", "2024-H1": the stated year, else the anchor's, or the year before when that
+    quarter has not begun by the document date (news reports finished quarters)."""
+    assert c.spec is not None
+    year = c.year
+    if year is None and anchor is not None and anchor.year is not None:
+        year = anchor.year
+        if anchor.month is not None:
+            first_month = (int(c.spec[1]) - 1) * (3 if c.spec[0] == "Q" else 6) + 1
+            if first_month > anchor.month:
+                year -= 1
+    return f"{year:04d}-{c.spec}" if year is not None else f"XXXX-{c.spec}"
+
+
 def _season_value(c: Candidate, anchor: Anchor | None) -> str | None:
     assert c.season is not None
     if c.year is not None:
@@ -398,6 +418,9 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     if c.kind == "season" and c.season is not None:
         t.value, t.relative = _season_value(c, anchor), c.year is None
         return t
+    if c.kind == "quarter" and c.spec is not None:
+        t.value, t.relative = _quarter_value(c, anchor), c.year is None
+        return t
     if c.kind == "century" and c.year is not None:
         t.value = f"{c.year - 1:02d}"  # TIMEX3 writes the 20th century as "19"
         return t
@@ -437,7 +460,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         if t.value is not None and t.value.startswith("P") and not t.value.endswith("_REF"):
             t.type = "DURATION"
     elif c.kind == "weekday":
-        t.value, t.relative = _weekday_value(c.weekday, anchor), True
+        t.value, t.relative = _weekday_value(c.weekday, anchor, c.spec), True
         t.precision = "day" if t.value else None
     if c.part is not None and t.value is not None and t.precision == "day" and "T" not in t.value:
         t.value += f"T{c.part}"
