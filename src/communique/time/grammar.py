@@ -241,6 +241,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ap = rf"(?:(?P<ap>{_alt(list(lex.clock_before))})\s*)?" if lex.clock_before else ""
         t.append(("han_time", rf"{ap}(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?"
                               rf"|\s*(?P<half>{half}))?(?![\w.:,]\d)"))
+    long_hours = list(lex.time_units.get("hour_after_prep", []))
+    if long_hours and lex.clock_prepositions:  # "à 19 heures" is a time, "19 heures" alone may be a duration
+        minute = _alt(list(lex.time_units.get("minute", [])))
+        t.append(("clock_prep", rf"{_word(lex.clock_prepositions)}\s+(?P<core>(?P<h>[01]?\d|2[0-3])\s*{_word(long_hours)}"
+                                rf"(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?)(?!\w)"))
     if lex.time_prefix:  # "pukul 19.00": a dot between hours and minutes only after a time word
         t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?!\d)"))
     return t
@@ -308,7 +313,8 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
     if not duration_only:
         phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
-                   *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix]
+                   *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
+                   *lex.clock_prepositions]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -495,6 +501,13 @@ def _h_weekday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
     return Candidate(s, e, "weekday", weekday=day, weak=any(ch.isdigit() for ch in low))
 
 
+def _h_clock_prep(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    cand = _h_time(lex, g, s, e)
+    if cand is not None:
+        cand.start = e - len(g["core"])  # the preposition licenses the reading, it is not part of the time
+    return cand
+
+
 def _h_weekday_rel(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     word = g.get("w") or g.get("w2") or ""
     if not _title_ok(lex, word):
@@ -608,7 +621,7 @@ def _h_century(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
 
 
 HANDLERS: dict[str, Handler] = {
-    "weekday_rel": _h_weekday_rel, "quarter": _h_quarter,
+    "weekday_rel": _h_weekday_rel, "quarter": _h_quarter, "clock_prep": _h_clock_prep,
     "century": _h_century,
     "han_day": _h_han_day,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,

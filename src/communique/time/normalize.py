@@ -464,6 +464,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         t.precision = "day" if t.value else None
     if c.part is not None and t.value is not None and t.precision == "day" and "T" not in t.value:
         t.value += f"T{c.part}"
+    if c.time is not None and c.kind == "weekday" and t.value is not None and "T" not in t.value:
+        t.type, t.value = "TIME", f"{t.value}T{c.time}"
     elif c.kind == "year":
         t.value, t.precision, t.is_target = str(c.year), "year", c.target
     elif c.kind == "year_range":
@@ -476,7 +478,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
 
 def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
     """TIMEX3 values for the candidates of one document."""
-    cands = attach_times(text, attach_day_parts(text, mark_years(text, attach_weekdays(text, cands, lex), lex), lex))
+    cands = attach_times(text, attach_day_parts(text, mark_years(text, attach_weekdays(text, cands, lex), lex), lex),
+                         lex)
     years = YearResolver(anchor, collect_evidence(cands))
     out: list[Timex] = []
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
@@ -500,21 +503,25 @@ def _full_day(value: str | None) -> dt.date | None:
         return None
 
 
-_DAYS = ("date", "day")
+_DAYS = ("date", "day", "weekday")
 # between a date and its clock time: separators, a weekday in brackets ("2019年1月29日(火) 19:00")
 _TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）][\s,]{0,2})?$")
 
 
-def attach_times(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """A clock time right after (or before) a full date is one TIME with it: "14 février 2020 15:49",
-    "21:55 2017-07-23", "7月11日10时"."""
+def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """A clock time right after (or before) a day is one TIME with it: "14 février 2020 15:49",
+    "21:55 2017-07-23", "7月11日10时", "lundi à 19h"."""
+    preps = "|".join(re.escape(p) for p in lex.clock_prepositions)
+    prep_gap = re.compile(rf"^[\s,]*(?:{preps})\s*$", re.IGNORECASE) if preps else None
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
-        if prev is not None and _TIME_GAP.match(text[prev.end : c.start]):
+        gap = text[prev.end : c.start] if prev is not None else ""
+        if prev is not None and (_TIME_GAP.match(gap) or (prep_gap is not None and prep_gap.match(gap))):
             date, time = (prev, c) if prev.kind in _DAYS and c.kind == "time" else (
                 (c, prev) if prev.kind == "time" and c.kind in _DAYS else (None, None))
-            if date is not None and time is not None and date.day is not None and date.time is None:
+            if (date is not None and time is not None and date.time is None
+                    and (date.day is not None or date.kind == "weekday")):
                 merged = date
                 merged.start, merged.end, merged.time = prev.start, c.end, time.time
                 out[-1] = merged
