@@ -244,8 +244,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     long_hours = list(lex.time_units.get("hour_after_prep", []))
     if long_hours and lex.clock_prepositions:  # "à 19 heures" is a time, "19 heures" alone may be a duration
         minute = _alt(list(lex.time_units.get("minute", [])))
-        t.append(("clock_prep", rf"{_word(lex.clock_prepositions)}\s+(?P<core>(?P<h>[01]?\d|2[0-3])\s*{_word(long_hours)}"
-                                rf"(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?)(?!\w)"))
+        t.append(("clock_prep", rf"{_word(lex.clock_prepositions)}\s+(?P<core>(?P<h>[01]?\d|2[0-3])\s*"
+                                rf"{_word(long_hours)}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?)(?!\w)"))
     if lex.time_prefix:  # "pukul 19.00": a dot between hours and minutes only after a time word
         t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?!\d)"))
     return t
