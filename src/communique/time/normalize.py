@@ -471,13 +471,15 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     elif c.kind == "year_range":
         t.value, t.end_value, t.precision = str(c.year), str(c.end_year), "range"
     elif c.kind == "time":
-        t.type = "TIME"
-        t.value = f"{anchor.iso() if anchor and anchor.full else 'XXXX-XX-XX'}T{c.time}"
+        t.type = "TIME"  # a clock time alone is on the story's last date, else on the document date
+        on = previous.isoformat() if previous is not None else anchor.iso() if anchor and anchor.full else None
+        t.value = f"{on or 'XXXX-XX-XX'}T{c.time}"
     return t
 
 
 def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
     """TIMEX3 values for the candidates of one document."""
+    cands = attach_relative_years(text, cands, anchor)
     cands = attach_times(text, attach_day_parts(text, mark_years(text, attach_weekdays(text, cands, lex), lex), lex),
                          lex)
     years = YearResolver(anchor, collect_evidence(cands))
@@ -506,6 +508,34 @@ def _full_day(value: str | None) -> dt.date | None:
 _DAYS = ("date", "day", "weekday")
 # between a date and its clock time: separators, a weekday in brackets ("2019年1月29日(火) 19:00")
 _TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）][\s,]{0,2})?$")
+
+
+_ADJACENT = re.compile(r"^\s{0,2}$")
+
+
+def attach_relative_years(text: str, cands: list[Candidate], anchor: Anchor | None) -> list[Candidate]:
+    """"내년 3월 19일", "去年1月", "next year in March": a relative year word right before a yearless
+    date gives it its year (one expression); "다음 달 13일" a relative month gives a day its month."""
+    if anchor is None or not anchor.full:
+        return cands
+    assert anchor.year is not None and anchor.month is not None
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        m = _SPEC.match(prev.spec or "") if prev is not None and prev.kind == "rel" else None
+        if prev is not None and m is not None and _ADJACENT.match(text[prev.end : c.start]):
+            unit, n = m.group(1), int(m.group(2))
+            if unit == "year" and c.kind == "date" and c.year is None and c.month is not None:
+                c.year, c.start = anchor.year + n, prev.start
+                out[-1] = c
+                continue
+            if unit == "month" and c.kind == "day":
+                total = anchor.month - 1 + n
+                c.kind, c.year, c.month, c.start = "date", anchor.year + total // 12, total % 12 + 1, prev.start
+                out[-1] = c
+                continue
+        out.append(c)
+    return out
 
 
 def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
@@ -538,9 +568,9 @@ def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Ca
     follow = re.compile(rf"[ \t]*({parts})(?!\w)", re.IGNORECASE)
     lead = re.compile(rf"(?<!\w)({parts})[ \t]+$", re.IGNORECASE)  # "Sáng 27/2", "chiều ngày 18/8"
     for i, c in enumerate(cands):
-        if c.kind not in ("weekday", "rel", "date") or (c.kind == "date" and c.day is None):
+        if c.kind not in ("weekday", "rel", "date", "day") or (c.kind == "date" and c.day is None):
             continue
-        if c.kind == "rel" and not (c.spec or "").startswith("day"):
+        if c.kind == "rel" and not (c.spec or "").startswith(("day", "prev")):
             continue
         m = follow.match(text, c.end)
         if m and (i + 1 == len(cands) or cands[i + 1].start >= m.end()):
