@@ -112,3 +112,42 @@ def test_scorer_counts_overlap_value_and_combined() -> None:
     assert (scores.matched, scores.exact_value) == (2, 1)
     assert scores.precision == pytest.approx(2 / 3) and scores.value_accuracy == pytest.approx(0.5)
     assert scores.combined_f1 == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "in the third quarter", ("third quarter", "DATE", "2023-Q3")),  # not begun by May: last year's
+    ("en", "in the first quarter", ("first quarter", "DATE", "2024-Q1")),
+    ("zh", "一季度", ("一季度", "DATE", "2024-Q1")),
+    ("zh", "上半年", ("上半年", "DATE", "2024-H1")),
+    ("zh", "下半年", ("下半年", "DATE", "2023-H2")),
+    ("en", "this weekend", ("this weekend", "DATE", "2024-W19-WE")),
+    ("en", "next Friday", ("next Friday", "DATE", "2024-05-17")),
+    ("en", "last Friday", ("last Friday", "DATE", "2024-05-10")),
+    ("ar", "الجمعة المقبل", ("الجمعة المقبل", "DATE", "2024-05-17")),
+    ("en", "the 20th century", ("20th century", "DATE", "19")),
+    ("uk", "на початку XX століття", ("XX століття", "DATE", "19")),
+])
+def test_quarters_weekends_weekday_shifts_centuries(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "lundi à 19 heures", ("lundi à 19 heures", "TIME", "2024-05-13T19:00")),
+    ("fr", "il dure 19 heures", ("19 heures", "DURATION", "PT19H")),  # no preposition: a duration
+    ("ja", "午後5時半", ("午後5時半", "TIME", "2024-05-12T17:30")),
+    ("zh", "2024年5月10日10时40分", ("2024年5月10日10时40分", "TIME", "2024-05-10T10:40")),
+    ("en", "14 February 2020 15:49", ("14 February 2020 15:49", "TIME", "2020-02-14T15:49")),
+    ("id", "pukul 19.00 WIB", ("pukul 19.00", "TIME", "2024-05-12T19:00")),
+])
+def test_clock_times(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ko", "내년 3월 19일", ("내년 3월 19일", "DATE", "2025-03-19")),
+    ("zh", "去年1月", ("去年1月", "DATE", "2023-01")),
+    ("zh", "据报道，15日", ("15日", "DATE", "2024-04-15")),  # after the document's day: last month
+    ("zh", "5月3日开幕，6日闭幕", ("6日", "DATE", "2024-05-06")),  # the story's month
+])
+def test_relative_years_and_days_alone(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, lang)

@@ -314,7 +314,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
         phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
-                   *lex.clock_prepositions]
+                   *lex.clock_prepositions, *lex.quarters]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -647,7 +647,7 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
     out = []
     for i, m in enumerate(tokens):
         token = m.group(0)
-        if token[0].isdigit():
+        if token[0].isdigit() or (token.isupper() and not token.strip("IVX")):  # numbers, Roman numerals
             out.append(m.start())
             continue
         low = token.lower()
