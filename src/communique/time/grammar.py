@@ -224,7 +224,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     t += _duration_templates(lex, year, yj)
     year_head = rf"(?:{_word(lex.year_prefix)}\s+)?(?<![\w.,/:$€£¥+\-])"
     if lex.day_alone:  # after durations: "3日間" is three days, "3日" the third
-        t.append(("han_day", rf"(?<![\d月월])(?P<d>{_DAY})\s*{_han_units()['day']}"))
+        month_signs = "".join(sorted({w for _, u in languages.everywhere("dates", "han_units")
+                                      for w in u.get("month", []) if len(str(w)) == 1}))
+        t.append(("han_day", rf"(?<![\d{re.escape(month_signs)}])(?P<d>{_DAY})\s*{_han_units()['day']}"))
     t += [
         ("rel", rf"(?P<rel>{_word(list(lex.relative))}){_not_before_duration(lex)}"),
         ("weekday_rel", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<w>{weekday})"
