@@ -302,6 +302,7 @@ class Grammar:
     names: tuple[str, ...]  # template name of each alternative, by index
     starters: frozenset[str]  # lower-case first words of every word-initial pattern
     weak_starters: frozenset[str]  # first words that open only a duration ("a", "the"): need a unit nearby
+    clock_starters: frozenset[str]  # first words that open only a clock time ("à"): need a number next
     unit_words: frozenset[str]  # first tokens of unit words, looked for right after a weak starter
 
 
@@ -316,7 +317,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
         phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
-                   *lex.clock_prepositions, *lex.quarters]
+                   *lex.quarters]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -338,8 +339,10 @@ def grammar(lang: str) -> Grammar:
         names.append(name)
     strong = _first_words(lex)
     weak = _first_words(lex, duration_only=True) - strong
+    clock = frozenset(t.group(0) for w in lex.clock_prepositions if (t := _TOKEN.search(w))) - strong - weak
     unit_words = frozenset(t.group(0) for u in lex.units if (t := _TOKEN.search(u)))
-    return Grammar(lex, re.compile("|".join(parts), re.IGNORECASE), tuple(names), strong | weak, weak, unit_words)
+    return Grammar(lex, re.compile("|".join(parts), re.IGNORECASE), tuple(names), strong | weak | clock, weak, clock,
+                   unit_words)
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -644,7 +647,7 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
     Trying the whole alternation at every character is ~100x slower than this token pass, so the
     big regex is only `match`ed at these positions (its lookbehinds still see the text before).
     """
-    starters, weak, units = gram.starters, gram.weak_starters, gram.unit_words
+    starters, weak, clock, units = gram.starters, gram.weak_starters, gram.clock_starters, gram.unit_words
     tokens = list(_TOKEN.finditer(text))
     out = []
     for i, m in enumerate(tokens):
@@ -653,7 +656,15 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
             out.append(m.start())
             continue
         low = token.lower()
-        if low in starters and (low not in weak or any(t.group(0).lower() in units for t in tokens[i + 1 : i + 5])):
+        if low not in starters:
+            continue
+        if low in weak:
+            if any(t.group(0).lower() in units for t in tokens[i + 1 : i + 5]):
+                out.append(m.start())
+        elif low in clock:
+            if i + 1 < len(tokens) and tokens[i + 1].group(0)[0].isdigit():
+                out.append(m.start())
+        else:
             out.append(m.start())
     return out
 

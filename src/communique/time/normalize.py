@@ -28,7 +28,7 @@ from communique import lang as languages
 from communique.document import Timex
 from communique.time.anchor import Anchor
 from communique.time.grammar import Candidate
-from communique.time.lexicon import Lexicon
+from communique.time.lexicon import Lexicon, lexicon
 
 FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it means last year
 _STORY_REACH = 1500  # characters after a dated expression in which a yearless date shares its year
@@ -560,13 +560,19 @@ def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candid
     return out
 
 
+@cache
+def _day_part_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A part of day right after a day word, and right before one ("Sáng 27/2", "chiều ngày 18/8")."""
+    parts = "|".join(re.escape(p) for p in sorted(lexicon(lang).day_parts, key=len, reverse=True))
+    return (re.compile(rf"[ \t]*({parts})(?!\w)", re.IGNORECASE),
+            re.compile(rf"(?<!\w)({parts})[ \t]+$", re.IGNORECASE))
+
+
 def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """"Friday afternoon", "yesterday evening": a part of day right after a day word joins it."""
     if not lex.day_parts:
         return cands
-    parts = "|".join(re.escape(p) for p in sorted(lex.day_parts, key=len, reverse=True))
-    follow = re.compile(rf"[ \t]*({parts})(?!\w)", re.IGNORECASE)
-    lead = re.compile(rf"(?<!\w)({parts})[ \t]+$", re.IGNORECASE)  # "Sáng 27/2", "chiều ngày 18/8"
+    follow, lead = _day_part_patterns(lex.lang)
     for i, c in enumerate(cands):
         if c.kind not in ("weekday", "rel", "date", "day") or (c.kind == "date" and c.day is None):
             continue
