@@ -235,7 +235,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
         ("year", rf"{year_head}{year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_word(lex.year_suffix)})" if lex.year_suffix
                  else rf"{year_head}{year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
-        ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"),
+        ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"
+                 + (rf"(?:\s*(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else "")),
     ]
     if lex.time_units:
         hour, minute = _alt(list(lex.time_units.get("hour", []))), _alt(list(lex.time_units.get("minute", [])))
@@ -544,7 +545,8 @@ def _h_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
 
 def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     seconds = f":{g['sec']}" if g.get("sec") and g["sec"] != "00" else ""
-    hour = int(g["h"]) + (lex.clock_before.get(g["ap"], 0) if g.get("ap") and int(g["h"]) < 12 else 0)
+    shift = lex.clock_before.get(g["ap"], 0) if g.get("ap") else lex.clock_after.get(_key(g.get("ap2") or ""), 0)
+    hour = int(g["h"]) + (shift if int(g["h"]) < 12 else 0)
     minute = 30 if g.get("half") else int(g.get("mi") or 0)
     return Candidate(s, e, "time", time=f"{hour:02d}:{minute:02d}{seconds}")
 

@@ -66,6 +66,7 @@ class Lexicon:
     quarters: dict[str, str] = field(default_factory=dict)  # "third quarter" -> Q3, "上半年" -> H1
     count_suffix: tuple[str, ...] = ()  # "余", "多" between a count and its unit ("90余小时")
     calendar_month_prefix: tuple[str, ...] = ()  # "شهر" before a month name of another calendar
+    clock_after: dict[str, int] = field(default_factory=dict)  # hours to add for "pm", "de la tarde" after a time
     clock_prepositions: tuple[str, ...] = ()  # "à", "vers": a number of hours after them is a clock time
     time_prefix: tuple[str, ...] = ()  # words before a clock time ("pukul")
     day_alone: bool = False  # a day with its counter alone ("12日") is a date of the story's month
@@ -244,6 +245,7 @@ def lexicon(lang: str) -> Lexicon:
         decade_suffix=_words(data, "decade_suffix"),
         time_prefix=_words(data, "time_prefix"),
         clock_prepositions=_words(data, "clock_prepositions"),
+        clock_after={str(k).lower(): int(v) for k, v in (data.get("clock_after") or {}).items()},
         weekday_relative_after=_mapping(data, "weekday_relative_after"),
         quarters={k: v.upper() for k, v in _mapping(data, "quarters").items()},
         count_suffix=_words(data, "count_suffix"),

@@ -3,8 +3,9 @@
 Rules (news reports the recent past):
 - A day-month without a year, with an anchor year: the anchor's year, unless that puts it more than
   `FUTURE_TOLERANCE` days after the anchor; then the previous year.
-- A month without a year ("в августе", "in September"), with an anchor year: the latest such month
-  not after the anchor month (anchor year if month <= anchor month, else the previous year).
+- A month without a year ("в августе", "in September"), with an anchor year: the anchor year if the
+  month is at most `_FUTURE_MONTHS` after the anchor month (news announces the coming weeks), else
+  the previous year.
 - Without an anchor year: a weekday attached to the date ("Sabtu ... (10 Mei") picks the year among
   the years the text mentions ("(1950 - 2025)") in which that day is that weekday; else the year of
   the nearest full or month-year date in the text ("Januar 2024"); else `XXXX` - never a guess.
@@ -31,6 +32,7 @@ from communique.time.grammar import Candidate
 from communique.time.lexicon import Lexicon, lexicon
 
 FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it means last year
+_FUTURE_MONTHS = 2  # and months a yearless month may lie after the anchor month
 _STORY_REACH = 1500  # characters after a dated expression in which a yearless date shares its year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
@@ -200,7 +202,7 @@ class YearResolver:
     def _from_anchor(a: Anchor, month: int, day: int | None, weekday: int | None) -> int:
         assert a.year is not None and a.month is not None
         if day is None:
-            return a.year if month <= a.month else a.year - 1
+            return a.year if month <= a.month + _FUTURE_MONTHS else a.year - 1
         anchor_day = dt.date(a.year, a.month, a.day or calendar.monthrange(a.year, a.month)[1])
         year = a.year
         if _safe_date(year, month, day) > anchor_day + dt.timedelta(days=FUTURE_TOLERANCE):
