@@ -25,6 +25,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from communique.models import similarity as model_io
+from communique.similarity import article as article_module
 from communique.similarity.article import Article, read_article
 from communique.similarity.features import FEATURES, pair_features
 from training.events import embed_cache
@@ -35,14 +36,15 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "training" / "similarity" / "results.json"
 FOLDS = 5
 SEED = 20220
-TREES = dict(n_estimators=300, learning_rate=0.03, max_depth=3, min_samples_leaf=8, subsample=1.0,
+TREES = dict(n_estimators=400, learning_rate=0.02, max_depth=2, min_samples_leaf=20, subsample=0.8,
              random_state=SEED)
 
 
 def read_articles(pairs: list[Pair], cache: Path | None) -> dict[str, Article]:
     """Every article through the actor and time stages (optionally cached in `cache`, keyed by the texts)."""
     texts = articles(pairs)
-    key = hashlib.sha256(json.dumps(sorted(texts.items())).encode()).hexdigest()
+    code = Path(article_module.__file__).read_bytes().decode()  # a change of the article cut invalidates the cache
+    key = hashlib.sha256(json.dumps([sorted(texts.items()), code]).encode()).hexdigest()
     if cache is not None and cache.exists():
         stored = pickle.loads(cache.read_bytes())
         if stored.get("key") == key:
