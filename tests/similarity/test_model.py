@@ -41,7 +41,7 @@ def scored() -> dict[str, float]:
 def test_a_same_story_pair_across_languages_scores_nearer_1_than_an_unrelated_one(scored: dict[str, float]) -> None:
     same, unrelated = scored["1591747382_1593268446"], scored["1617840134_1613073176"]  # gold 1 and 4 (de-en)
     assert same < 2.5 < unrelated
-    assert 1.0 <= same and unrelated <= 4.0
+    assert same >= 1.0 and unrelated <= 4.0
 
 
 def test_numpy_trees_give_what_they_were_built_to() -> None:

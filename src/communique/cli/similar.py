@@ -182,6 +182,7 @@ def _near(doc_id: str, top: int, db: str | None, fmt: str) -> None:
     # lazy: the similarity layer and the store (see the module docstring)
     import numpy as np
 
+    # lazy: as above
     from communique.similarity import PROFILE_MODEL, embed, from_json, nearest, read_article, to_json
     from communique.store import StoredProfile, documents_without_profile, load_profiles, open_store, save_profiles
 

@@ -89,7 +89,8 @@ def arrays_of(features: tuple[str, ...], heads: dict[str, TreeEnsemble]) -> dict
     """The npz arrays of a model (the inverse of `read`)."""
     out: dict[str, np.ndarray] = {"features": np.array(features), "heads": np.array(list(heads))}
     for name, h in heads.items():
-        out |= {f"{name}.init": np.float64(h.init), f"{name}.rate": np.float64(h.rate), f"{name}.roots": h.roots,
+        out |= {f"{name}.init": np.asarray(h.init, dtype=np.float64),
+                f"{name}.rate": np.asarray(h.rate, dtype=np.float64), f"{name}.roots": h.roots,
                 f"{name}.feature": h.feature.astype(np.int16), f"{name}.threshold": h.threshold,
                 f"{name}.left": h.left, f"{name}.right": h.right, f"{name}.value": h.value}
     return {k: np.asarray(v) for k, v in out.items()}

@@ -106,7 +106,8 @@ def title_and_chunks(doc: Document) -> tuple[str, tuple[str, ...]]:
     text = doc.text
     title_end = _title_end(doc)
     title = ((doc.title or text[:title_end]).strip() or text[:CHUNK_CHARS].strip())[:TITLE_CHARS]
-    sentences = [text[s.start : s.end].strip() for s in doc.sentences if s.start >= title_end]
+    # a title without a full stop is often split into one sentence with the first line of the body
+    sentences = [text[max(s.start, title_end) : s.end].strip() for s in doc.sentences if s.end > title_end]
     return title, tuple(_chunks([s for s in sentences if s])) or (title,)
 
 
