@@ -25,6 +25,11 @@ Correcting (kept apart from extracted data, applied on top, kept across reproces
     correct_event(engine, "evt_…", [parse_assignment("date=2025-02-21")], reject=False, by=None, note=None)
     merge_actors, rename_actor, history
 
+Similarity profiles (`communique similar --near`; opaque JSON + vectors per document and model)::
+
+    documents_without_profile(engine, model) -> [ProfileSource]; save_profiles(engine, model, [StoredProfile])
+    load_profiles(engine, model) -> [StoredProfile]; document_source(engine, doc_id) -> ProfileSource | None
+
 Writing from elsewhere (an engine that runs the pipeline on other machines and writes here)::
 
     prior = prior_state(engine, doc)                 # Prior.NEW / CHANGED / UNCHANGED (skip it)
@@ -75,6 +80,14 @@ from communique.store.queries import (
     search_documents,
     timeline,
 )
+from communique.store.similarity import (
+    ProfileSource,
+    StoredProfile,
+    document_source,
+    documents_without_profile,
+    load_profiles,
+    save_profiles,
+)
 from communique.store.views import (
     EventPage,
     actor_detail,
@@ -90,6 +103,12 @@ from communique.store.views import (
 from communique.store.write import InputSnapshot, ProcessedDocument
 
 __all__ = [
+    "save_profiles",
+    "load_profiles",
+    "documents_without_profile",
+    "document_source",
+    "StoredProfile",
+    "ProfileSource",
     "EVENT_FIELDS",
     "PLOVER_TYPES",
     "CorrectionError",
