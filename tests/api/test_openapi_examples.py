@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 
 def test_every_path_has_an_example_response_and_described_parameters(api: TestClient) -> None:
     spec = api.get("/openapi.json").json()
-    assert len(spec["paths"]) >= 20
+    assert len(spec["paths"]) >= 18
     missing_examples, undescribed = [], []
     for path, methods in spec["paths"].items():
         for method, operation in methods.items():

@@ -30,9 +30,11 @@ PULSE_EXAMPLE = {
     "months": [{"month": "2025-02", "counts": {"verbal_cooperation": 5, "material_cooperation": 1,
                                                "verbal_conflict": 0, "material_conflict": 0},
                 "total": 6, "net": 7, "net_share": 1.0}],
-    "undated": None,
+    "undated": {"month": "undated", "counts": {"verbal_cooperation": 1, "material_cooperation": 0,
+                                               "verbal_conflict": 0, "material_conflict": 0},
+                "total": 1, "net": 1, "net_share": 1.0},
     "totals": {"verbal_cooperation": 5, "material_cooperation": 1, "verbal_conflict": 0, "material_conflict": 0},
-    "net": 7}
+    "net": 8}
 MAP_EXAMPLE = {"outline": "/static/world-110m.svg", "width": 1000, "height": 394.4,
                "points": [{"country": "RU", "name": "Russia", "x": 775.6, "y": 62.0, "events": 20,
                            "actors": [{"id": "Q7747", "name": "Vladimir Putin", "kind": "person", "events": 9}]}],

@@ -80,7 +80,7 @@ def watchlist_page(request: Request, engine: EngineDep, name: Name, saved: str |
         return page("error.html", status=422, status_code=422, title="Error 422", message=str(error))
     if name not in lists:
         return page("error.html", status=404, status_code=404, title="Error 404", message=f"no watchlist {name!r}")
-    return page("watchlist.html", **_context(request, title=f"Watchlist {name}", name=name, saved=saved,
+    return page("watchlist.html", **_context(request, title=f"Watchlist {name}", list_name=name, saved=saved,
                                                form=_form_values(entries[name]), alerts=sent_alerts(engine, name),
                                                matches=current_matches(engine, lists[name])))
 
@@ -120,6 +120,6 @@ async def _submit(request: Request, replacing: str | None) -> Response:
             problem, status = str(error).replace(str(path), path.name), 400
     values = {k: form.get(k, "") for k in FORM_FIELDS}
     template = "watchlist.html" if replacing else "watchlists.html"
-    extra: dict[str, Any] = {"name": replacing, "alerts": [], "matches": []} if replacing else {"entries": []}
+    extra: dict[str, Any] = {"list_name": replacing, "alerts": [], "matches": []} if replacing else {"entries": []}
     return page(template, status=status, **_context(request, title="Watchlists", error=problem, form=values,
                                                     saved=None, **extra))
