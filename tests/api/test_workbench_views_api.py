@@ -177,3 +177,13 @@ def test_watchlists_are_created_edited_and_deleted_with_the_token(watch_client: 
 def test_watchlists_without_a_file_say_how_to_configure_one(api: TestClient) -> None:
     response = api.get("/api/watchlists")
     assert response.status_code == 404 and "COMMUNIQUE_WATCHLISTS" in response.json()["error"]
+
+
+def test_map_follows_a_correction_at_once(writer: TestClient, auth: dict[str, str]) -> None:
+    before = {p["country"]: p["events"] for p in writer.get("/api/map").json()["points"]}
+    event = all_events(writer, "pair=RU,VN")[0]
+    assert writer.post("/api/corrections", json={"event": event["id"], "reject": True}, headers=auth).status_code == 200
+    after = {p["country"]: p["events"] for p in writer.get("/api/map").json()["points"]}
+    assert after["RU"] == before["RU"] - 1 and after["VN"] == before["VN"] - 1
+    filtered = {p["country"]: p["events"] for p in writer.get("/api/map?pair=RU,VN").json()["points"]}
+    assert filtered["RU"] == writer.get("/api/events?pair=RU,VN&limit=1").json()["total"]

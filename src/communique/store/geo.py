@@ -5,11 +5,17 @@ Counted in SQL, never from the records (except the few corrected events, from th
   - no filter, or an event type only: the c: rows of key_months (no event row is read);
   - any other filter: the c: keys of the matching events in merged_index, over the `cap` newest
     matching events at most (the answer then says so), so a very busy filter stays fast.
+The last answers are kept (per store, filter and cap) for at most KEPT_SECONDS, and no longer than the
+store stays as it was: a new document or a correction changes the mark they are kept under (index
+lookups only). A document re-ingested with changed text keeps its place, so that is what the time
+limit is for.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+import time
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +31,7 @@ from communique.store.queries import (
     _records,
     plan_filter,
 )
-from communique.store.schema import key_months, merged_index
+from communique.store.schema import corrections, documents, key_months, merged_index
 
 COUNTRY_PREFIX = "c:"
 COUNTRY_END = "c;"  # the first key after every c: key (";" follows ":")
@@ -39,9 +45,42 @@ class CountryCounts:
     capped: bool = False
 
 
+KEPT_ANSWERS = 64
+KEPT_SECONDS = 60.0
+_kept: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], CountryCounts]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
 def country_counts(engine: Engine, flt: EventFilter | None = None, cap: int = MAP_CAP) -> CountryCounts:
     """Matching merged events per country (corrections applied)."""
     flt = flt or EventFilter()
+    key = (str(engine.url), flt, cap)
+    mark = _store_mark(engine)
+    with _kept_lock:
+        kept = _kept.get(key)
+        fresh = kept is not None and kept[0][:-1] == mark[:-1] and mark[-1] - kept[0][-1] < KEPT_SECONDS
+        if kept is not None and fresh:
+            _kept.move_to_end(key)
+            return kept[1]
+    out = _count(engine, flt, cap)
+    with _kept_lock:
+        _kept[key] = (mark, out)
+        while len(_kept) > KEPT_ANSWERS:
+            _kept.popitem(last=False)
+    return out
+
+
+def _store_mark(engine: Engine) -> tuple[Any, ...]:
+    """Changes when a new document is stored or a correction made (max of indexed columns: no scan);
+    its last item is when it was taken (not compared)."""
+    with engine.connect() as conn:
+        seq = conn.execute(select(func.max(documents.c.seq))).scalar()
+        corrected = conn.execute(select(func.max(corrections.c.id), func.count()).select_from(corrections)
+                                 .where(corrections.c.active)).one()
+    return (seq, *corrected, time.monotonic())
+
+
+def _count(engine: Engine, flt: EventFilter, cap: int) -> CountryCounts:
     out = CountryCounts()
     with engine.connect() as conn:
         corr = load_corrections(conn)
