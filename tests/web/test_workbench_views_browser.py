@@ -133,3 +133,25 @@ def test_watchlist_is_created_in_the_browser(page: Any, base_url: str) -> None:
     assert set(page.locator("#matches tbody td:nth-child(2)").all_inner_texts()) == {"AGREE"}
     page.screenshot(path=str(SCREENSHOTS / "watchlist.png"), full_page=True)
     _clean(page, base_url)
+
+
+def test_dashboard_bars_open_their_events_and_lists_sort(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/?pair=RU,VN")
+    page.wait_for_selector('#chart-types[data-rendered="true"]')
+    bar = page.locator('#chart-types svg rect.bar[data-name="CONSULT"]').first
+    month, count = bar.get_attribute("data-month"), int(bar.get_attribute("data-count"))
+    bar.dispatch_event("click")
+    page.wait_for_url("**/events?**")
+    assert f"since={month}" in page.url and f"until={month}" in page.url and "type=CONSULT" in page.url
+    assert "pair=RU%2CVN" in page.url
+    rows = page.locator("table.events tbody tr")
+    starting = [d for d in page.locator("table.events tbody tr td:nth-child(1)").all_inner_texts()
+                if d.startswith(str(month))]
+    assert len(starting) == count  # the bar's events: those that start in its month
+    assert set(page.locator("table.events tbody tr td:nth-child(2) span.type").all_inner_texts()) == {"CONSULT"}
+    page.goto(base_url + "/events?pair=RU,VN")
+    names = page.locator("table.events tbody tr td:nth-child(3)").all_inner_texts()
+    page.locator("table.events th", has_text="What").click()
+    assert page.locator("table.events tbody tr td:nth-child(3)").all_inner_texts() == sorted(names, key=str.lower)
+    assert rows.count() >= 1
+    _clean(page, base_url)

@@ -24,6 +24,15 @@
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     table.setAttribute("data-sorted", index + (ascending ? "+" : "-"));
   }
+  // The event lists of every page (table.events): each column without a link sorts as text.
+  document.querySelectorAll("table.events").forEach(function (table) {
+    table.classList.add("sortable");
+    table.querySelectorAll("thead th").forEach(function (th) {
+      if (!th.getAttribute("data-sort") && !th.querySelector("a")) {
+        th.setAttribute("data-sort", /^(Sources|Events|Confidence)$/.test(th.textContent.trim()) ? "num" : "text");
+      }
+    });
+  });
   document.querySelectorAll("table.sortable").forEach(function (table) {
     table.querySelectorAll("th[data-sort]").forEach(function (th) {
       if (th.querySelector("a")) { return; }
