@@ -9,8 +9,9 @@ in-process over HTTP (FastAPI TestClient, as benchmarks.store's `http` form):
   GET /api/pulse?actor=&with=     the pulse of two actors
   GET /pulse/events?pair=&month=&quad=verbal_cooperation   the events behind one bar
   GET /api/map, /map              events per country, no filter (count tables)
-  GET /api/map?pair=, ?type=&since=&until=   filtered maps (the newest 20,000 matching events at most)
+  GET /api/map?pair=, ?type=&since=&until=   filtered maps (the newest 5,000 matching events at most)
   GET /watchlists/{name}          a watchlist's page (alerts, current matches of a pair and a type)
+and, for reference, two routes of benchmarks.store (/api/timeline?pair=, /api/events?pair=).
 Target: p95 <= 300 ms. Exports return every match (like `communique export`) and are not held to it.
 """
 
@@ -49,6 +50,10 @@ def routes(partner: dict[str, str]) -> dict[str, Any]:
                                                       f"&until={p['q_until']}",
         "web: /map?type=&since=&until=": lambda p: f"/map?type={p['type']}&since={p['q_since']}&until={p['q_until']}",
         "web: /watchlists/{name}": lambda p: "/watchlists/bench",
+        # references: routes benchmarks.store holds to 100 ms at 1M events on a quiet machine; their times
+        # here say how loaded this machine was
+        "(reference) GET /api/timeline?pair=": lambda p: f"/api/timeline?pair={pair(p)}",
+        "(reference) GET /api/events?pair=": lambda p: f"/api/events?pair={pair(p)}",
     }
 
 

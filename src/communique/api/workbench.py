@@ -83,7 +83,7 @@ def get_pulse_events(engine: EngineDep, flt: FilterDep, with_actor: WithActor = 
 def get_map(engine: EngineDep, flt: FilterDep) -> dict[str, Any]:
     """The matching events per country for the world map (x, y in the coordinates of /static/world-110m.svg,
     Natural Earth 1:110m, public domain), with each country's busiest actors. Counted over the newest
-    20,000 matching events at most (`capped` says when)."""
+    5,000 matching events at most (`capped` says when)."""
     view = map_view(engine, flt)
     return {"outline": "/static/world-110m.svg", "width": view.width, "height": view.height,
             "points": [p.as_dict() for p in view.points], "unplaced": view.unplaced, "capped": view.capped,

@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from communique.store import EventFilter, country_counts, list_actors
 
-MAP_ACTORS = 300  # the busiest actors of the view, shown under their country
+MAP_ACTORS = 60  # the busiest actors of the view, shown under their country
 ACTORS_PER_COUNTRY = 5
 
 

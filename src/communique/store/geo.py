@@ -25,17 +25,18 @@ from communique.store.corrections import load_corrections
 from communique.store.derived import ALL_TOPICS
 from communique.store.queries import (
     EventFilter,
+    Plan,
     _corrected_matches,
     _excluded_contributions,
-    _ordered_rows,
     _records,
+    _source,
     plan_filter,
 )
-from communique.store.schema import corrections, documents, key_months, merged_index
+from communique.store.schema import corrections, documents, key_months, merged_events, merged_index
 
 COUNTRY_PREFIX = "c:"
 COUNTRY_END = "c;"  # the first key after every c: key (";" follows ":")
-MAP_CAP = 20_000
+MAP_CAP = 5_000
 
 
 @dataclass(slots=True)
@@ -99,21 +100,30 @@ def _count(engine: Engine, flt: EventFilter, cap: int) -> CountryCounts:
                     if key.startswith(COUNTRY_PREFIX):
                         out.counts[key[len(COUNTRY_PREFIX):]] -= 1
         else:
-            rows = _ordered_rows(conn, plan, "-date", 0, cap + 1)
-            out.capped = len(rows) > cap
-            ids = [r.id for r in rows[:cap]]
-            out.scanned = len(ids)
+            newest = _newest_ids(plan, cap + 1).subquery()
+            out.scanned = int(conn.execute(select(func.count()).select_from(newest)).scalar_one())
+            out.capped = out.scanned > cap
+            out.scanned = min(out.scanned, cap)
             mi = merged_index.c
-            for i in range(0, len(ids), 900):
-                query = select(mi.key, func.count()).where(
-                    mi.merged_id.in_(ids[i:i + 900]), mi.key >= COUNTRY_PREFIX, mi.key < COUNTRY_END
-                ).group_by(mi.key)
-                for key, n in conn.execute(query):
-                    out.counts[key[len(COUNTRY_PREFIX):]] += int(n)
+            ids = select(newest.c.id).limit(cap).subquery()
+            query = (select(mi.key, func.count()).join(ids, ids.c.id == mi.merged_id)
+                     .where(mi.key >= COUNTRY_PREFIX, mi.key < COUNTRY_END).group_by(mi.key))
+            for key, n in conn.execute(query):  # one statement: the ids never leave the database
+                out.counts[key[len(COUNTRY_PREFIX):]] += int(n)
         for rec in _corrected_matches(conn, flt, corr, extracted):
             out.counts.update(_countries(rec))
     out.counts = Counter({cc: n for cc, n in out.counts.items() if n > 0})
     return out
+
+
+def _newest_ids(plan: Plan, limit: int) -> Any:
+    """SELECT the ids of the plan's `limit` newest events (the index order of an event page)."""
+    def columns(idc: Any, x: Any) -> list[Any]:
+        table = x.c if x is not None else merged_events.c
+        return [idc.label("id"), table.date_start.label("date_start")]
+
+    query = _source(plan, columns)
+    return query.order_by(query.selected_columns.date_start.desc(), query.selected_columns.id.desc()).limit(limit)
 
 
 def _countries(rec: dict[str, Any]) -> set[str]:
