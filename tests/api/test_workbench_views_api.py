@@ -187,3 +187,17 @@ def test_map_follows_a_correction_at_once(writer: TestClient, auth: dict[str, st
     assert after["RU"] == before["RU"] - 1 and after["VN"] == before["VN"] - 1
     filtered = {p["country"]: p["events"] for p in writer.get("/api/map?pair=RU,VN").json()["points"]}
     assert filtered["RU"] == writer.get("/api/events?pair=RU,VN&limit=1").json()["total"]
+
+
+def test_quad_events_are_the_same_read_at_once_or_per_type(web_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.serving import pulse as pulse_module
+    from communique.store import EventFilter
+
+    engine = open_store(str(web_store))
+    flt = EventFilter(pair=("RU", "VN"))
+    at_once = pulse_module.quad_events(engine, flt, "verbal_cooperation", "-date", 5, 2)
+    monkeypatch.setattr(pulse_module, "ONE_QUERY", 1)  # as for a busy bar: one query per type, merged
+    per_type = pulse_module.quad_events(engine, flt, "verbal_cooperation", "-date", 5, 2)
+    assert at_once.total == per_type.total == 20
+    assert [e["id"] for e in at_once.items] == [e["id"] for e in per_type.items]
+    engine.dispose()

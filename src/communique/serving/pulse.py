@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from communique.store import PLOVER_TYPES, EventFilter, EventPage, page_events, timeline
 
 UNDATED = "undated"
+ONE_QUERY = 500  # a filter with at most this many events is read once and split by class in memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +110,18 @@ def month_filter(flt: EventFilter, month: str | None) -> EventFilter:
 
 
 def quad_events(engine: Engine, flt: EventFilter, quad: str | None, sort: str, limit: int, offset: int) -> EventPage:
-    """A page of the events of one quad class (all classes when None) matching `flt`: one store query per
-    PLOVER type of the class (a filter holds one type), merged in `sort` order."""
+    """A page of the events of one quad class (all classes when None) matching `flt`, in `sort` order.
+
+    A bar's filter (a pair and a month) usually holds few events: they are read in one store query and
+    the class's kept; a bigger one costs one store query per PLOVER type of the class (a filter holds
+    one type), merged."""
     if quad is None or flt.type:
         return page_events(engine, flt, sort, limit, offset)
     types = quad_named(quad).types
+    whole = page_events(engine, flt, sort, ONE_QUERY, 0)
+    if whole.total <= ONE_QUERY:
+        kept = [e for e in whole.items if e.get("type") in types]
+        return EventPage(kept[offset:offset + limit], len(kept), limit, offset, sort)
     pages = [page_events(engine, replace(flt, type=t), sort, offset + limit, 0) for t in types]
     key = _sort_key(sort)
     merged = list(heapq.merge(*[p.items for p in pages], key=key))
