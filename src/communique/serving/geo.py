@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from communique.store import EventFilter, country_counts, list_actors
+from communique.store import EventFilter, country_counts
 
 MAP_ACTORS = 60  # the busiest actors of the view, shown under their country
 ACTORS_PER_COUNTRY = 5
@@ -59,9 +59,9 @@ class MapView:
 def map_view(engine: Engine, flt: EventFilter) -> MapView:
     frame = world()
     places = frame["countries"]
-    counted = country_counts(engine, flt)
+    counted = country_counts(engine, flt, actors=MAP_ACTORS)
     actors_by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for actor in list_actors(engine, flt, limit=MAP_ACTORS):
+    for actor in counted.actors:
         cc = str(actor.get("country") or "").upper()
         if cc and len(actors_by_country[cc]) < ACTORS_PER_COUNTRY:
             actors_by_country[cc].append({"id": actor["id"], "name": actor.get("name") or actor["id"],

@@ -30,6 +30,7 @@ from communique.store.queries import (
     _excluded_contributions,
     _records,
     _source,
+    list_actors,
     plan_filter,
 )
 from communique.store.schema import corrections, documents, key_months, merged_events, merged_index
@@ -44,6 +45,7 @@ class CountryCounts:
     counts: Counter[str] = field(default_factory=Counter)  # ISO alpha-2 -> matching events
     scanned: int = 0  # matching events read from the index (0: counted from key_months, no event read)
     capped: bool = False
+    actors: list[dict[str, Any]] = field(default_factory=list)  # the busiest actors of the view (list_actors)
 
 
 KEPT_ANSWERS = 64
@@ -52,10 +54,11 @@ _kept: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], CountryCounts]] = Ord
 _kept_lock = threading.Lock()
 
 
-def country_counts(engine: Engine, flt: EventFilter | None = None, cap: int = MAP_CAP) -> CountryCounts:
-    """Matching merged events per country (corrections applied)."""
+def country_counts(engine: Engine, flt: EventFilter | None = None, cap: int = MAP_CAP,
+                   actors: int = 0) -> CountryCounts:
+    """Matching merged events per country (corrections applied), and the `actors` busiest actors."""
     flt = flt or EventFilter()
-    key = (str(engine.url), flt, cap)
+    key = (str(engine.url), flt, cap, actors)
     mark = _store_mark(engine)
     with _kept_lock:
         kept = _kept.get(key)
@@ -64,6 +67,8 @@ def country_counts(engine: Engine, flt: EventFilter | None = None, cap: int = MA
             _kept.move_to_end(key)
             return kept[1]
     out = _count(engine, flt, cap)
+    if actors:
+        out.actors = list_actors(engine, flt, limit=actors)
     with _kept_lock:
         _kept[key] = (mark, out)
         while len(_kept) > KEPT_ANSWERS:
