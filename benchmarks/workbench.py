@@ -95,19 +95,27 @@ def main(argv: list[str] | None = None) -> None:
                         client=("127.0.0.1", 50000), base_url="http://localhost")
     rows = []
     for name, path in routes(partners(engine, [p["actor"] for p in params])).items():
-        def run(_: Any, p: dict[str, Any], path: Any = path) -> int:
+        cpu: list[float] = []
+
+        def run(_: Any, p: dict[str, Any], path: Any = path, cpu: list[float] = cpu) -> int:
+            started = time.process_time()  # this process's CPU (the app runs in it): less hit by others' load
             response = client.get(path(p))
+            cpu.append((time.process_time() - started) * 1000)
             response.raise_for_status()
             return len(response.content)
 
         times, size = time_query(engine, run, params, args.runs, args.budget)
-        p50, p95 = percentile(times, 50), percentile(times, 95)
-        print(f"  {name:45s} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms ({len(times)} runs)", flush=True)
-        rows.append([name, len(times), f"{p50:.1f}", f"{p95:.1f}", size, "yes" if p95 <= TARGET_P95_MS else "**no**"])
+        cpu = cpu[1:]  # without the warm-up run
+        p50, p95, c95 = percentile(times, 50), percentile(times, 95), percentile(cpu, 95)
+        print(f"  {name:45s} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  CPU p95 {c95:8.1f} ms ({len(times)} runs)",
+              flush=True)
+        rows.append([name, len(times), f"{p50:.1f}", f"{p95:.1f}", f"{percentile(cpu, 50):.1f}", f"{c95:.1f}", size,
+                     "yes" if p95 <= TARGET_P95_MS else "**no**"])
     lines = ["# Workbench benchmark", "", f"`python -m benchmarks.workbench --db {args.db}`, "
              f"{time.strftime('%Y-%m-%d %H:%M')}; p50/p95 over up to {args.runs} runs.", ""] + machine_lines() + [
         "", f"Store: {sizes['merged_events']:,} merged events, {sizes['documents']:,} documents.", ""]
-    lines += markdown_table(["route", "runs", "p50 ms", "p95 ms", "bytes (max)", f"p95 <= {TARGET_P95_MS:.0f}"], rows)
+    lines += markdown_table(["route", "runs", "p50 ms", "p95 ms", "CPU p50 ms", "CPU p95 ms", "bytes (max)",
+                             f"p95 <= {TARGET_P95_MS:.0f}"], rows)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"written to {args.out}")
 
