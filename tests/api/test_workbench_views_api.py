@@ -201,3 +201,16 @@ def test_quad_events_are_the_same_read_at_once_or_per_type(web_store: Path, monk
     assert at_once.total == per_type.total == 20
     assert [e["id"] for e in at_once.items] == [e["id"] for e in per_type.items]
     engine.dispose()
+
+
+def test_a_keyword_watchlist_matches_events_whose_articles_name_it(api: TestClient, web_store: Path) -> None:
+    from communique.watch.config import Watchlist
+    from communique.watch.lists import current_matches
+
+    engine = open_store(str(web_store))
+    matches = current_matches(engine, Watchlist(name="lavrov", keywords=("Lavrov",)), 50)
+    engine.dispose()
+    found = {m["event"]["id"] for m in matches}
+    named = {e["id"] for e in all_events(api, "actor=Lavrov")}  # Sergey Lavrov among the participants
+    assert 0 < len(named) < 50 and named <= found
+    assert all(m["matched"] == ["keyword Lavrov"] for m in matches)

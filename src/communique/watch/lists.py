@@ -117,8 +117,10 @@ def current_matches(engine: Engine, watchlist: Watchlist, limit: int = 20) -> li
     (`matched`) and a one-line `summary`, as an alert would carry them."""
     found: dict[str, dict[str, Any]] = {}
     for flt in _filters(watchlist):
-        for rec in page_events(engine, flt, "-date", limit).items:
-            reasons = matched_criteria(rec, watchlist)
+        page = page_events(engine, flt, "-date", limit).items
+        in_text = {rec["id"] for rec in page} if flt.text else set()  # a keyword in a source document
+        for rec in page:
+            reasons = matched_criteria(rec, watchlist, in_text)
             if reasons and rec["id"] not in found:
                 found[rec["id"]] = {"event": rec, "matched": reasons, "summary": summary(rec)}
     def newest(match: dict[str, Any]) -> tuple[str, str]:
@@ -129,9 +131,15 @@ def current_matches(engine: Engine, watchlist: Watchlist, limit: int = 20) -> li
 
 
 def _filters(watchlist: Watchlist) -> list[EventFilter]:
-    """Store filters whose union holds every match (any value within a field, all fields): one per
-    combination of values; keywords are checked on the records (matched_criteria)."""
+    """Store filters whose union holds the matches (any value within a field, all fields): one per
+    combination of values, at most MAX_COMBINATIONS; a keyword is searched in the source documents (as
+    watch does) and, by matched_criteria, in the records themselves."""
+    keywords: list[str | None] = [k.rstrip("*") for k in watchlist.keywords] or [None]
     combos = list(product(watchlist.pairs or [None], watchlist.types or [None], watchlist.countries or [None],
-                          watchlist.actors or [None], watchlist.topics or [None]))[:MAX_COMBINATIONS]
-    return [EventFilter(pair=pair, type=event_type, country=country, actor=actor, topic=topic, since=watchlist.since)
-            for pair, event_type, country, actor, topic in combos]
+                          watchlist.actors or [None], watchlist.topics or [None], keywords))[:MAX_COMBINATIONS]
+    filters = [EventFilter(pair=pair, type=event_type, country=country, actor=actor, topic=topic, text=word,
+                           since=watchlist.since) for pair, event_type, country, actor, topic, word in combos]
+    if watchlist.keywords:  # a keyword may be in the record only (a name, a place), not in the text searched
+        filters += [EventFilter(pair=pair, type=event_type, country=country, actor=actor, topic=topic,
+                                since=watchlist.since) for pair, event_type, country, actor, topic, _ in combos]
+    return filters[:MAX_COMBINATIONS * 2]
