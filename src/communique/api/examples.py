@@ -112,6 +112,9 @@ PARAMETERS: dict[str, str] = {
     "doc_date": "The publication date for documents that do not carry one (YYYY-MM-DD).",
     "target": "An event or actor id: only its corrections.",
     "name": "A watchlist name.",
+    "min_confidence": "Only events at or above this confidence (0 to 1).",
+    "format": "The file format.",
+    "with": "With `actor`: the pulse of that pair of actors (an actor id).",
 }
 
 
