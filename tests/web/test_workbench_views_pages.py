@@ -84,3 +84,13 @@ def test_watchlist_form_needs_the_token_and_keeps_the_file_valid(web: TestClient
     assert entry == {"name": "cn-ru", "pairs": ["CN,RU"], "types": ["CONSULT", "AGREE"]}
     gone = web.post("/watchlists/cn-ru", data={"action": "delete", "token": TOKEN}, follow_redirects=False)
     assert gone.status_code == 303 and web.get("/api/watchlists/cn-ru").status_code == 404
+
+
+def test_event_list_and_dashboard_export_their_view(web: TestClient) -> None:
+    events = web.get("/events?pair=RU,VN&type=CONSULT&sort=confidence", headers=HTML).text
+    assert 'href="/api/export?pair=RU%2CVN&amp;type=CONSULT&amp;format=csv"' in events
+    assert 'href="/api/export?pair=RU%2CVN&amp;type=CONSULT&amp;format=parquet"' in events
+    dashboard = web.get("/?pair=RU,VN", headers=HTML).text
+    assert 'href="/api/export?pair=RU%2CVN&amp;format=graphml"' in dashboard
+    rows = web.get("/api/export?pair=RU%2CVN&type=CONSULT&format=jsonl").text.splitlines()
+    assert len(rows) == web.get("/api/events?pair=RU,VN&type=CONSULT&limit=1").json()["total"]
