@@ -76,6 +76,8 @@ def test_pulse_of_two_actors(api: TestClient) -> None:
     partner, shared = partners.most_common(1)[0]
     body = api.get(f"/api/pulse?actor=Q7747&with={partner}").json()
     assert sum(body["totals"].values()) == shared
+    swapped = api.get(f"/api/pulse?actor={partner}&with=Q7747").json()  # the busier one read second
+    assert swapped["totals"] == body["totals"] and swapped["months"] == body["months"]
 
 
 @pytest.mark.parametrize(("query", "message"), [

@@ -3,12 +3,12 @@ and the watchlists of `communique watch` (reading is open like every read; editi
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
+from sqlalchemy import Engine
 
 from communique.api.examples import (
     EXPORT_EXAMPLE,
@@ -21,7 +21,7 @@ from communique.api.examples import (
 from communique.api.routes import FilterDep, require_token
 from communique.export import MEDIA_TYPES, export_bytes
 from communique.serving.geo import map_view
-from communique.serving.pulse import month_filter, pulse, quad_classes, quad_events, quad_named
+from communique.serving.pulse import actor_pair, month_filter, pulse, quad_classes, quad_events, quad_named
 from communique.serving.requests import EngineDep
 from communique.store import EventFilter, query_events
 from communique.watch.config import WatchConfigError, load_watchlists
@@ -39,12 +39,12 @@ WithActor = Annotated[str | None, Query(alias="with", max_length=300, examples=[
 EXPORT_MAX = 100_000
 
 
-def pair_filter(flt: EventFilter, with_actor: str | None) -> EventFilter:
+def pair_filter(engine: Engine, flt: EventFilter, with_actor: str | None) -> EventFilter:
     """The filter of a pulse: a pair of countries (`pair`) or of actors (`actor` and `with`)."""
     if with_actor:
         if not flt.actor:
             raise HTTPException(400, "with: give `actor` too (the pulse of the pair actor + with)")
-        return replace(flt, actor_id=with_actor.strip())
+        return actor_pair(engine, flt, with_actor.strip())
     if flt.pair is None and flt.actor is None:
         raise HTTPException(400, "give a pair of countries (pair=VN,RU) or of actors (actor=…&with=…)")
     return flt
@@ -55,7 +55,7 @@ def get_pulse(engine: EngineDep, flt: FilterDep, with_actor: WithActor = None) -
     """The relations pulse of a pair: its events per month in the four quad classes (PLOVER types grouped
     as ICEWS and POLECAT do: data/plover/quad_classes.yaml), with the net index per month (net: the sum of
     class weight x events; net_share: net over the sum of |weight| x events, from -1 to +1)."""
-    flt = pair_filter(flt, with_actor)
+    flt = pair_filter(engine, flt, with_actor)
     result = pulse(engine, flt)
     return {"classes": [{"name": c.name, "label": c.label, "side": c.side, "weight": c.weight, "types": list(c.types)}
                         for c in quad_classes()],
@@ -70,7 +70,7 @@ def get_pulse_events(engine: EngineDep, flt: FilterDep, with_actor: WithActor = 
                      limit: Annotated[int, Query(ge=1, le=500)] = 50,
                      offset: Annotated[int, Query(ge=0, le=100_000)] = 0) -> dict[str, Any]:
     """The events behind one bar of the pulse (a month and a quad class), with their evidence in each record."""
-    flt = month_filter(pair_filter(flt, with_actor), month)
+    flt = month_filter(pair_filter(engine, flt, with_actor), month)
     try:
         page = quad_events(engine, flt, quad_named(quad).name if quad else None, sort, limit, offset)
     except ValueError as error:

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from sqlalchemy import Engine
 
-from communique.store import PLOVER_TYPES, EventFilter, EventPage, page_events, timeline
+from communique.store import PLOVER_TYPES, EventFilter, EventPage, count_events, page_events, timeline
 
 UNDATED = "undated"
 ONE_QUERY = 500  # a filter with at most this many events is read once and split by class in memory
@@ -100,6 +100,22 @@ def _month(name: str, types: dict[str, int]) -> PulseMonth:
     net = sum(weights[k] * n for k, n in counts.items())
     scale = sum(abs(weights[k]) * n for k, n in counts.items())
     return PulseMonth(name, counts, sum(counts.values()), net, round(net / scale, 3) if scale else 0.0)
+
+
+def actor_pair(engine: Engine, flt: EventFilter, other: str) -> EventFilter:
+    """`flt` (with `actor`) narrowed to the events `other` (an actor id) shares with that actor.
+
+    The store reads the first actor's events and keeps those of the second: when both are ids, the one
+    with fewer events (a count from the count tables) goes first, so a pair with a very busy actor
+    reads the other one's events only."""
+    pair = replace(flt, actor_id=other)
+    if not flt.actor:
+        return pair
+    first = count_events(engine, EventFilter(actor_id=flt.actor))  # 0: a name, not an id
+    second = count_events(engine, EventFilter(actor_id=other))
+    if 0 < second < first:
+        return replace(flt, actor=other, actor_id=flt.actor)
+    return pair
 
 
 def month_filter(flt: EventFilter, month: str | None) -> EventFilter:

@@ -9,9 +9,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import Engine
 
 from communique.serving.geo import map_view
-from communique.serving.pulse import month_filter, pulse, quad_classes, quad_events, quad_named
+from communique.serving.pulse import actor_pair, month_filter, pulse, quad_classes, quad_events, quad_named
 from communique.serving.requests import EngineDep, build_filter
 from communique.store import EventFilter, top_pairs
 from communique.web import render
@@ -25,7 +26,7 @@ Offset = Annotated[int, Query(ge=0, le=100_000)]
 Text = Annotated[str | None, Query(max_length=300)]
 
 
-def view_filters(request: Request) -> tuple[dict[str, str], EventFilter | None, str | None]:
+def view_filters(request: Request, engine: Engine) -> tuple[dict[str, str], EventFilter | None, str | None]:
     """The filter parameters as given, their EventFilter (with `with`: a pair of actors), or the error."""
     params = {k: request.query_params[k][:300] for k in (*FILTER_NAMES, "with") if request.query_params.get(k)}
     try:
@@ -35,7 +36,7 @@ def view_filters(request: Request) -> tuple[dict[str, str], EventFilter | None, 
     if params.get("with"):
         if not flt.actor:
             return params, None, "with: give an actor too (the pulse of the pair actor + with)"
-        flt = replace(flt, actor_id=params["with"].strip())
+        flt = actor_pair(engine, flt, params["with"].strip())
     return params, flt, None
 
 
@@ -48,7 +49,7 @@ def exports(params: dict[str, str]) -> list[dict[str, str]]:
 @router.get("/pulse", response_class=HTMLResponse)
 def pulse_page(request: Request, engine: EngineDep) -> HTMLResponse:
     """The relations pulse of a pair of countries (default: the busiest pair) or of two actors."""
-    params, flt, error = view_filters(request)
+    params, flt, error = view_filters(request, engine)
     pairs = top_pairs(engine, 30)
     if flt is not None and flt.pair is None and flt.actor is None and pairs:
         params["pair"] = pairs[0]["pair"]
@@ -73,7 +74,7 @@ def pulse_events_page(request: Request, engine: EngineDep, sort: Sort = "-date",
                       month: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$")] = None,
                       quad: Annotated[str | None, Query(pattern=r"^[a-z_]+$")] = None) -> HTMLResponse:
     """The events behind one bar of the pulse (a month and a quad class), sortable, each with its evidence."""
-    params, flt, error = view_filters(request)
+    params, flt, error = view_filters(request, engine)
     quad_class = None
     if quad:
         try:
@@ -94,7 +95,7 @@ def pulse_events_page(request: Request, engine: EngineDep, sort: Sort = "-date",
 def map_page(request: Request, engine: EngineDep) -> HTMLResponse:
     """Events and actors on a world map (drawn from the shipped outline), filtered like the event list;
     a point opens the events of its country with the same filters."""
-    params, flt, error = view_filters(request)
+    params, flt, error = view_filters(request, engine)
     context: dict[str, Any] = {"title": "Map", "params": params, "error": error, "exports": exports(params)}
     if flt is not None:
         view = map_view(engine, flt)
