@@ -47,7 +47,10 @@ def test_pulse_of_a_pair_counts_its_events_by_quad_class_and_month(api: TestClie
     events = all_events(api, f"pair={PAIR}")
     expected = Counter(quad_of(e["type"]).name for e in events)  # type: ignore[union-attr]
     assert body["totals"] == {c.name: expected.get(c.name, 0) for c in quad_classes()}
-    assert body["totals"]["verbal_cooperation"] == 20  # the RU-VN seeds: consultations, meetings, agreements
+    assert body["totals"]["verbal_cooperation"] == 21  # the RU-VN seeds: consultations, meetings, agreements
+    assert body["totals"]["material_conflict"] == 1  # an undated ASSAULT in a news article
+    assert body["undated"]["counts"]["material_conflict"] == 1 and body["undated"]["net"] == -2
+    assert body["net"] == 21 - 2
     dated = Counter((e["date"]["start"][:7], quad_of(e["type"]).name)  # type: ignore[union-attr]
                     for e in events if (e.get("date") or {}).get("start"))
     for month in body["months"]:
@@ -67,7 +70,9 @@ def test_pulse_bar_drills_down_to_its_events_with_evidence(api: TestClient) -> N
     assert len(starting) == 7  # the bar's events (an event spanning months is also listed in each of them)
     assert all(e["type"] in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE") for e in page["items"])
     assert all(any(s["evidence"] for s in e["sources"]) for e in page["items"])
-    assert api.get(f"/api/pulse/events?pair={PAIR}&quad=material_conflict").json()["total"] == 0
+    conflict = api.get(f"/api/pulse/events?pair={PAIR}&quad=material_conflict").json()
+    assert conflict["total"] == 1 and conflict["items"][0]["type"] == "ASSAULT"
+    assert api.get(f"/api/pulse/events?pair={PAIR}&quad=verbal_conflict").json()["total"] == 0
 
 
 def test_pulse_of_two_actors(api: TestClient) -> None:
@@ -200,7 +205,7 @@ def test_quad_events_are_the_same_read_at_once_or_per_type(web_store: Path, monk
     at_once = pulse_module.quad_events(engine, flt, "verbal_cooperation", "-date", 5, 2)
     monkeypatch.setattr(pulse_module, "ONE_QUERY", 1)  # as for a busy bar: one query per type, merged
     per_type = pulse_module.quad_events(engine, flt, "verbal_cooperation", "-date", 5, 2)
-    assert at_once.total == per_type.total == 20
+    assert at_once.total == per_type.total == 21
     assert [e["id"] for e in at_once.items] == [e["id"] for e in per_type.items]
     engine.dispose()
 

@@ -54,10 +54,10 @@ def test_datasette_serves_the_store_and_its_canned_queries(store: Path) -> None:
     assert {"pair_events", "pair_quad_months", "actor_events", "undated_documents", "search_documents"} <= queries
     engine = open_store(str(store))
     assert [(r["pair"], r["events"]) for r in pairs[:3]] == [(p["pair"], p["events"]) for p in top_pairs(engine, 3)]
-    assert pairs[0] == {"pair": "RU,VN", "events": 20}
+    assert pairs[0] == {"pair": "RU,VN", "events": 22}
     expected = page_events(engine, EventFilter(pair=("RU", "VN")), "-date", 500).items
     assert sorted(r["id"] for r in pair_events) == sorted(e["id"] for e in expected)
-    assert len(pair_events) == count_events(engine, EventFilter(pair=("RU", "VN"))) == 20
+    assert len(pair_events) == count_events(engine, EventFilter(pair=("RU", "VN"))) == 22
     assert evidence == []
     engine.dispose()
 
@@ -70,8 +70,10 @@ def test_canned_queries_answer_with_the_store_values(store: Path) -> None:
         store, "/communique/pair_quad_months.json?_shape=array&a=RU&b=VN",
         f"/communique/evidence_of_event.json?_shape=array&event_id={event['id']}",
         f"/communique/actor_events.json?_shape=array&actor_id={actor}")
-    assert sum(m["verbal_cooperation"] for m in months) == 20 - sum(
-        1 for e in page_events(engine, EventFilter(pair=("RU", "VN")), "-date", 500).items if not e["date"]["start"])
+    dated = [e for e in page_events(engine, EventFilter(pair=("RU", "VN")), "-date", 500).items if e["date"]["start"]]
+    cooperation = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")
+    assert sum(m["verbal_cooperation"] for m in months) == sum(e["type"] in cooperation for e in dated) == 21
+    assert sum(m["material_conflict"] for m in months) == 0  # the pair's one ASSAULT is undated
     assert {m["month"] for m in months} >= {"2024-01"}
     spans = sorted((e["doc"], e["field"], e["text"]) for e in evidence)
     assert spans == sorted((s["doc"], ev["field"], ev["text"]) for s in event["sources"] for ev in s["evidence"])

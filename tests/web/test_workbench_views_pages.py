@@ -38,7 +38,8 @@ def test_pulse_page_draws_a_linked_bar_per_month_and_class(web: TestClient) -> N
     href = html.unescape(next(h for h, quad, month, _ in bars if month == "2024-01"))
     assert href == "/pulse/events?pair=RU%2CVN&month=2024-01&quad=verbal_cooperation"
     assert 'href="/api/export?pair=RU%2CVN&amp;format=csv"' in page.text
-    assert "net index +20" in page.text  # 20 verbal cooperation events, no conflict
+    assert "net index +19" in page.text  # 21 verbal cooperation events (+21), one material conflict (-2)
+    assert "+ 1 undated event(s), not in the chart" in page.text
 
 
 def test_pulse_drill_down_lists_the_events_with_evidence_and_sorts(web: TestClient) -> None:

@@ -16,10 +16,10 @@ EVENT_EXAMPLE: dict[str, Any] = {
     "date": {"start": "2025-02-21", "end": None, "precision": "day"},
     "location": {"name": "Hanoi", "country": "VN"},
     "actors": [{"id": "Q7747", "name": "Vladimir Putin", "kind": "person", "country": "RU", "role": "president"},
-               {"id": "Q10800617", "name": "Tô Lâm", "kind": "person", "country": "VN", "role": None}],
+               {"id": "Q10800617", "name": "To Lam", "kind": "person", "country": "VN", "role": None}],
     "topics": ["energy"], "agreements": [],
-    "sources": [{"doc": "tass-2025-02-22-1", "lang": "ru",
-                 "evidence": [{"field": "trigger", "start": 31, "end": 58, "text": "политические консультации"}]}],
+    "sources": [{"doc": "vov-2025-02-22-1", "lang": "en",
+                 "evidence": [{"field": "trigger", "start": 0, "end": 23, "text": "Political consultations"}]}],
 }
 PAGE_EXAMPLE = {"total": 20, "limit": 50, "offset": 0, "sort": "-date", "next_offset": None, "items": [EVENT_EXAMPLE]}
 ACTOR_EXAMPLE = {"id": "Q7747", "name": "Vladimir Putin", "kind": "person", "country": "RU", "events": 14,
@@ -46,33 +46,34 @@ WATCHLIST_EXAMPLE = {"entry": {"name": "vn-ru", "pairs": ["VN,RU"], "types": ["C
                      "alerts": [{"event": "evt_5f1c2a9d0b7e", "channel": "jsonl", "sent_at": "2025-02-22T08:00:00Z",
                                  "material": {"type": "CONSULT", "date": "2025-02-21"}}],
                      "matches": [{"event": EVENT_EXAMPLE, "matched": ["pair VN,RU", "type CONSULT"],
-                                  "summary": "CONSULT 2025-02-21 Vladimir Putin; Tô Lâm (Hanoi, VN): consultations"}]}
+                                  "summary": "CONSULT 2025-02-21 Vladimir Putin; To Lam (Hanoi, VN): consultations"}]}
 
 # Responses of the routes in routes.py, by (method, path).
 RESPONSES: dict[tuple[str, str], Any] = {
     ("get", "/api/events"): PAGE_EXAMPLE,
     ("get", "/api/events/{event_id}"): {**EVENT_EXAMPLE, "sources": [{
-        **EVENT_EXAMPLE["sources"][0], "title": "Россия и Вьетнам провели консультации", "url": "https://example.org/a",
-        "context": {"text": "21 февраля в Ханое состоялись политические консультации…",
-                    "marks": [{"field": "trigger", "start": 31, "end": 58}]}}]},
+        **EVENT_EXAMPLE["sources"][0], "title": "Russia and Vietnam held consultations", "url": "https://example.org/a",
+        "context": {"text": "Political consultations were held in Hanoi on 21 February…",
+                    "marks": [{"field": "trigger", "start": 0, "end": 23}]}}]},
     ("get", "/api/actors"): {"total": 1, "limit": 100, "offset": 0, "items": [ACTOR_EXAMPLE]},
     ("get", "/api/actors/{actor_id}"): {**ACTOR_EXAMPLE, "counterparts": [
-        {"id": "Q10800617", "name": "Tô Lâm", "events": 3, "types": {"CONSULT": 3}}], "events": [EVENT_EXAMPLE]},
+        {"id": "Q10800617", "name": "To Lam", "events": 3, "types": {"CONSULT": 3}}], "events": [EVENT_EXAMPLE]},
     ("get", "/api/network"): {"nodes": [ACTOR_EXAMPLE], "edges": [
         {"source": "Q10800617", "target": "Q7747", "weight": 3, "types": {"CONSULT": 3}}]},
     ("get", "/api/timeline"): [{"month": "2025-02", "events": 6, "types": {"CONSULT": 5, "AID": 1},
                                 "topics": {"energy": 2}}],
     ("get", "/api/pairs"): [{"pair": "RU,VN", "events": 20}],
-    ("get", "/api/search"): [{"id": "tass-2025-02-22-1", "title": "Россия и Вьетнам провели консультации",
-                              "lang": "ru", "date": "2025-02-22", "snippet": "…политические [консультации]…"}],
+    ("get", "/api/search"): [{"id": "vov-2025-02-22-1", "title": "Russia and Vietnam held consultations",
+                              "lang": "en", "date": "2025-02-22", "snippet": "…held political [consultations]…"}],
     ("get", "/api/documents"): {"total": 1, "limit": 50, "offset": 0, "items": [
-        {"id": "tass-2025-02-22-1", "title": "Россия и Вьетнам провели консультации", "url": "https://example.org/a",
-         "date": "2025-02-22", "lang": "ru"}]},
-    ("get", "/api/documents/{doc_id}"): {"id": "tass-2025-02-22-1", "title": "…", "url": "https://example.org/a",
-                                         "date": "2025-02-22", "lang": "ru", "text": "21 февраля в Ханое…",
+        {"id": "vov-2025-02-22-1", "title": "Russia and Vietnam held consultations", "url": "https://example.org/a",
+         "date": "2025-02-22", "lang": "en"}]},
+    ("get", "/api/documents/{doc_id}"): {"id": "vov-2025-02-22-1", "title": "…", "url": "https://example.org/a",
+                                         "date": "2025-02-22", "lang": "en",
+                                         "text": "Political consultations were held in Hanoi on 21 February…",
                                          "events": [EVENT_EXAMPLE]},
     ("post", "/api/documents"): {"new": 1, "changed": 0, "unchanged": 0, "failed": 0, "input_errors": 0,
-                                 "events": 2, "problems": [], "ids": ["tass-2025-02-22-1"]},
+                                 "events": 2, "problems": [], "ids": ["vov-2025-02-22-1"]},
     ("get", "/api/corrections"): [{"target_kind": "event", "target_id": "evt_5f1c2a9d0b7e", "field": "date",
                                    "value": "2025-02-21", "old_value": "2025-02", "by": "analyst",
                                    "at": "2025-02-23T10:00:00Z", "note": "date from the dateline"}],
