@@ -18,6 +18,7 @@ Reading (merged events, corrections applied; callers render)::
 
     query_events(engine, EventFilter(pair=("VN", "RU")))   list_actors, timeline, search_documents
     page_events, event_detail, page_actors, actor_detail, network, document_detail, list_documents, top_pairs
+    country_counts(engine, flt)                            # events per country, for the map (store/geo.py)
     explain_event(db_url, "evt_…")                         # EventExplanation (record + sources), or None
 
 Correcting (kept apart from extracted data, applied on top, kept across reprocessing)::
@@ -52,6 +53,7 @@ from communique.store.corrections import (
     rename_actor,
 )
 from communique.store.db import StoreError, resolve_url, translated_errors, writing
+from communique.store.geo import MAP_CAP, CountryCounts, country_counts
 from communique.store.ingest import (
     IngestStats,
     Prior,
@@ -111,7 +113,9 @@ __all__ = [
     "ProfileSource",
     "EVENT_FIELDS",
     "PLOVER_TYPES",
+    "MAP_CAP",
     "CorrectionError",
+    "CountryCounts",
     "EventExplanation",
     "EventFilter",
     "EventPage",
@@ -128,6 +132,7 @@ __all__ = [
     "check_period",
     "correct_event",
     "count_events",
+    "country_counts",
     "document_detail",
     "event_detail",
     "explain_event",
