@@ -8,7 +8,7 @@ import pytest
 
 from communique.actors import ner
 from communique.actors.ner import EntitySpan, entities
-from communique.actors.ner.persons import nominative, to_latin
+from communique.actors.ner.persons import lemmatized, nominative, to_latin
 from communique.document import Document, Mention
 from communique.pipeline import Options, process
 
@@ -119,3 +119,20 @@ def test_spanish_person_from_the_trained_tagger() -> None:
 def test_name_particles_stay_in_the_name() -> None:
     doc = run_actors("No final do almoço, a convite de Marcelo Rebelo de Sousa, o chefe de Estado falou.", "pt")
     assert person(doc, "Marcelo Rebelo de Sousa").name == "Marcelo Rebelo de Sousa"
+
+
+def test_polish_names_to_their_dictionary_form() -> None:
+    assert lemmatized(("Donalda", "Tuska"), "pl") == ("Donald", "Tusk")
+    assert lemmatized(("Andrzejem", "Dudą"), "pl") == ("Andrzej", "Duda")
+    assert lemmatized(("A.", "Dudą", "z"), "pl") == ("A.", "Duda", "z")  # initials and lower case stay
+    # a lemma that is another word, not another ending of this one, is not taken (simplemma: Kim -> kto)
+    assert lemmatized(("Kim", "Dzong", "Un"), "pl") == ("Kim", "Dzong", "Un")
+    assert lemmatized(("Ivan", "Komarenko"), "pl") == ("Ivan", "Komarenko")
+
+
+def test_polish_model_finds_an_inflected_name_in_its_nominative() -> None:
+    doc = process(Document(id="t", raw_text="Minister spraw zagranicznych Radosław Sikorski rozmawiał w środę z "
+                           "Andrzejem Dudą o sytuacji na Ukrainie.", lang_hint="pl"), Options(doc_date="2025-06-01"),
+                  until="actors")
+    persons = [(m.text, m.name) for m in doc.mentions if m.kind == "person"]
+    assert persons == [("Radosław Sikorski", "Radosław Sikorski"), ("Andrzejem Dudą", "Andrzej Duda")]

@@ -16,17 +16,8 @@ import communique
 SRC = Path(communique.__file__).resolve().parent
 LANG = SRC / "lang"
 PRODUCT_NAME = "Communiqué"  # the product's own name is no language knowledge
-# Literals in packages this layout change does not own, with their reason; to move with their owners.
-KNOWN_LITERALS = {
-    "api/models.py": 1,  # an example document (Russian) in the API's schema
-    # NER backends merged from main at the end of the layout change: script ranges and Russian/Ukrainian
-    # endings, to move into their language folders
-    "actors/ner/fugashi_ner.py": 4, "actors/ner/jieba_ner.py": 2, "actors/ner/kiwi_ner.py": 2,
-    "actors/ner/persons.py": 4,
-    # The generated knowledge base, merged after the layout change: script ranges of the builder, probe words
-    # of the key groups, examples in the look-up's help text; to move into lang/ (script ranges, probes).
-    "actors/gazetteer.py": 3, "actors/kbbuild.py": 15, "actors/lookup.py": 8, "cli/kb.py": 1,
-}
+# Literals outside lang/ with their reason (none left: script ranges, tags and endings are language data).
+KNOWN_LITERALS: dict[str, int] = {}
 
 
 def _script_letters(text: str) -> str:

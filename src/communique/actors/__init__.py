@@ -27,6 +27,7 @@ def anchor_date(doc: Document, options: Options | None) -> str | None:
 
 def recognize_actors(doc: Document, options: Options) -> None:
     """Find actor and place mentions in doc.text and resolve them (fills doc.mentions, sorted by start)."""
+    # lazy: the recognisers, gazetteer and KB modules load when the stage first runs, not on `import communique.actors`
     from communique.actors.recognize import effective_lang, recognize
     from communique.actors.resolve import resolve_mentions
 

@@ -30,7 +30,7 @@ def demonym_data() -> dict[str, Any]:
 @cache
 def country_names() -> dict[str, str]:
     """Code -> canonical English short name ("RU" -> "Russia")."""
-    import babel
+    import babel  # lazy: CLDR data (0.1 s), only when country names are first needed
 
     out: dict[str, str] = {}
     for code, name in babel.Locale.parse("en").territories.items():

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from communique import lang as languages
 from communique.actors.countries import country_names, demonym_data
+from communique.actors.kb import load_kb
 from communique.actors.names import fold, match_key, stem
 
 # A word: letters with their combining marks (Devanagari, Bengali and Thai vowel signs are marks, not
@@ -29,7 +30,7 @@ from communique.actors.names import fold, match_key, stem
 # so "习近平主席" holds the name 习近平 as its first three words).
 _MARKS = "\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957" \
          "\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a4d\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_CJK = str(languages.section(languages.FALLBACK, "scripts")["one_character_words"])  # kana and Han
 TOKEN_RE = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w{_MARKS}])+(?:[’'](?:(?![{_CJK}])[\w{_MARKS}])+)?")
 # What may stand between two tokens of one name: spaces, hyphens and dashes (not a line break).
 # A comma only matters for names listed with one ("Commission for Economic, Trade and ...").
@@ -101,11 +102,8 @@ def inflected_phrase_keys(surface: str, lang: str) -> set[tuple[str, ...]]:
     return keys
 
 
-# Name words that show every spelling rule and inflection the token keys know of (ch, sh, tsch, j, w, ou, ...).
-_PROBE_WORDS = ("Chernyshenko", "Tschernyschenko", "Tchernychenko", "Khrushchev", "Zhukov", "Tsvangirai",
-                "Djokovic", "Jean", "Wladimir", "Guillaume", "Ouattara", "Hussein", "Kiesewetter", "Sergejs", "Merkels",
-                "Russlands", "Nguyễn", "Yevgeny", "Yesenia", "Xavier", "Gennadi", "Putina", "Lavrova", "Erdoğanı",
-                "Tuska")
+# Name words that show every spelling rule and inflection the token keys know of (lang/xx: names.key_probes).
+_PROBE_WORDS = tuple(str(w) for w in languages.section(languages.FALLBACK, "names")["key_probes"])
 
 
 @cache
@@ -127,7 +125,7 @@ def _name_keys(surface: str, group: str) -> tuple[tuple[str, ...], ...]:
 @cache
 def country_surfaces(lang: str) -> tuple[tuple[str, str], ...]:
     """(surface, code) for every country name in `lang` (CLDR plus demonyms.yaml `names`)."""
-    import babel
+    import babel  # lazy: CLDR data (0.1 s), only when country names are first needed
 
     out: list[tuple[str, str]] = []
     territories: dict[str, str] = {}
@@ -231,8 +229,6 @@ def _is_acronym(surface: str) -> bool:
 def _kb_index(lang: str) -> Gazetteer:
     """The KB's names keyed for documents of the key group `lang` (shared by the languages of the group:
     the KB holds tens of thousands of names, keyed once per process and group)."""
-    from communique.actors.kb import load_kb
-
     gaz = Gazetteer(lang, {}, {}, 1)
     kb = load_kb()
     for entity in sorted(kb.entities.values(), key=lambda e: e.id):

@@ -32,6 +32,7 @@ post), `role_at` returns the first listed one that is held at the date.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import warnings
@@ -455,8 +456,6 @@ NO_GENERATED_VAR = "COMMUNIQUE_KB_NO_GENERATED"  # "1": the hand-typed files onl
 
 def generated_entities() -> list[Entity]:
     """The persons of the generated file (none if it is missing: a checkout before `communique kb build`)."""
-    import json
-
     node = resources.files("communique") / "data" / "kb" / "generated" / GENERATED_FILE
     if not node.is_file():
         return []
@@ -516,7 +515,7 @@ def _with_offices(known: tuple[Role, ...], generated: tuple[Role, ...]) -> tuple
 
 @cache
 def _territories() -> frozenset[str]:
-    import babel
+    import babel  # lazy: CLDR data (0.1 s), only when the KB is checked
 
     codes = (str(code) for code in babel.Locale("en").territories)
     return frozenset(code for code in codes if len(code) == 2 and code.isalpha())

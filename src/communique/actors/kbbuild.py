@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from communique.actors.kb import OFFICE_KEYS, _parse_date
+from communique import lang as languages
+from communique.actors.gazetteer import country_names
+from communique.actors.kb import OFFICE_KEYS, _build, _bundled_sources, _parse_date
 from communique.actors.names import fold
 
 GENERATED_NAME = "persons.json"
@@ -224,6 +226,9 @@ def pretty_name(words: list[str], country: str | None) -> str:
 
 # Scripts that put spaces between words (a one-word form in them is one word, not a whole CJK name).
 _SPACED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Arabic", "Hebrew", "Devanagari"})
+# Unicode ranges and the shape of a Latin name word: data of the fallback language (lang/xx/scripts.yaml)
+_SCRIPT_DATA = languages.section(languages.FALLBACK, "scripts")
+_LATIN_NAME_WORD_RE = re.compile(str(_SCRIPT_DATA["latin_name_word"]))
 _ROMAN = re.compile(r"^(?=[ivxl]+$)x{0,3}(ix|iv|v?i{0,3})$")
 
 
@@ -243,7 +248,7 @@ def _is_name_like(words: list[str]) -> bool:
         return False
     if any(w.lower().strip(".,") in _TITLE_WORDS for w in words):
         return False
-    if any(not re.fullmatch(r"[A-Za-zÀ-ÿ'.\-]+", w) for w in words):
+    if any(not _LATIN_NAME_WORD_RE.fullmatch(w) for w in words):
         return False
     return any(len(w.strip(".")) >= 3 for w in words)
 
@@ -253,7 +258,7 @@ def _iso2(alpha3: str, table: Mapping[str, str]) -> str | None:
 
 
 def _alpha3_table() -> dict[str, str]:
-    import pycountry
+    import pycountry  # lazy: an optional dependency (dev extra) of `communique kb build` only
 
     table = {str(c.alpha_3): str(c.alpha_2) for c in pycountry.countries}
     # CAMEO's own codes for a few states
@@ -312,8 +317,6 @@ def _cameo_role(code: str, alpha3: Mapping[str, str]) -> tuple[str, str] | None:
 
 
 def _country_name(code: str) -> str:
-    from communique.actors.gazetteer import country_names
-
     return country_names().get(code, code)
 
 
@@ -585,8 +588,6 @@ def default_output() -> Path:
 
 def build(sources: Path, output: Path) -> BuildReport:
     """Read every source under `sources`, merge, and write the generated persons file to `output`."""
-    from communique.actors.kb import _build, _bundled_sources
-
     report = BuildReport()
     registry = Registry()
     for person in persons_from_yaml(_build(_bundled_sources()).entities.values()):
@@ -647,10 +648,8 @@ def _role_row(role: Mapping[str, str]) -> list[str | None]:
     return [role.get("title"), role.get("org"), role.get("from"), role.get("to"), role.get("office")]
 
 
-_SCRIPTS = (("Latin", "A", "ɏ"), ("Greek", "Ͱ", "Ͽ"), ("Cyrillic", "Ѐ", "ԯ"), ("Armenian", "԰", "֏"),
-            ("Hebrew", "֐", "׿"), ("Arabic", "؀", "ۿ"), ("Devanagari", "ऀ", "ॿ"), ("Bengali", "ঀ", "৿"),
-            ("Thai", "฀", "๿"), ("Georgian", "Ⴀ", "ჿ"), ("Hangul", "가", "힯"), ("Kana", "぀", "ヿ"),
-            ("Han", "一", "鿿"))
+# [script, first letter, last letter] (lang/xx/scripts.yaml): the first range holding a letter names its script
+_SCRIPTS = tuple((str(name), str(lo), str(hi)) for name, lo, hi in _SCRIPT_DATA["blocks"])
 
 
 def script_of(text: str) -> str:

@@ -15,14 +15,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from communique.actors.kb import OFFICE_KEYS, Entity, load_kb, role_country
+from communique import lang as languages
+from communique.actors.gazetteer import find_matches, gazetteer, tokenize
+from communique.actors.kb import OFFICE_KEYS, Entity, _first_day, _last_day, load_kb, role_country
+from communique.actors.titles import find_titles
+from communique.langdata import SUPPORTED
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 # The language a name in a script is looked up in (the gazetteer keys names per language).
-_SCRIPT_LANGS = (("\u0400", "\u04ff", "ru"), ("\u0600", "\u06ff", "ar"), ("\u0590", "\u05ff", "he"),
-                 ("\u0900", "\u097f", "hi"), ("\u0e00", "\u0e7f", "th"), ("\u3040", "\u30ff", "ja"),
-                 ("\uac00", "\ud7af", "ko"), ("\u4e00", "\u9fff", "zh"))
+# [first letter, last letter, code] (lang/xx/scripts.yaml: scripts.lookup_languages)
+_SCRIPT_LANGS = tuple((str(lo), str(hi), str(code))
+                      for lo, hi, code in languages.section(languages.FALLBACK, "scripts")["lookup_languages"])
 
 
 @dataclass(slots=True)
@@ -33,9 +37,6 @@ class Answer:
 
 def office_title(text: str) -> str | None:
     """The canonical title (or office key) that `text` names, in any supported language."""
-    from communique.actors.titles import find_titles
-    from communique.langdata import SUPPORTED
-
     words = text.strip()
     key = words.lower().replace(" ", "_").replace("-", "_")
     if key in OFFICE_KEYS:
@@ -62,8 +63,6 @@ def who(office: str, country: str, date: str | None) -> Answer:
 
 
 def _holder_line(entity: Entity, title: str, country: str, date: str) -> str:
-    from communique.actors.kb import _first_day, _last_day
-
     lo, hi = _first_day(date), _last_day(date)
     role = next((r for r in entity.roles if (r.title == title or r.office == title)
                  and role_country(r, entity) == country and r.contains(lo, hi)), None)
@@ -83,8 +82,6 @@ def lang_of_script(text: str) -> str:
 
 def find(name: str, date: str | None = None) -> list[str]:
     """Entities named `name` (whole name), one line each: name, id, kind, country, role at `date`."""
-    from communique.actors.gazetteer import find_matches, gazetteer, tokenize
-
     lang = lang_of_script(name)
     tokens = tokenize(name, lang)
     if not tokens:

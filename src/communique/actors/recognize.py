@@ -17,6 +17,7 @@ from communique.actors.gazetteer import (
     Candidate,
     Match,
     Token,
+    country_names,
     demonym_regex,
     find_matches,
     gazetteer,
@@ -24,6 +25,7 @@ from communique.actors.gazetteer import (
 )
 from communique.actors.kb import load_kb
 from communique.actors.ner import config as ner_config
+from communique.actors.ner.drafts import add_model_drafts
 from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
 
 MAX_NAME_TOKENS = 4
@@ -152,7 +154,6 @@ def _add_demonyms(ctx: _Context, drafts: dict[int, Draft]) -> None:
         if any(a <= m.start() < b for a, b in covered):
             continue
         code = next(name.split("_", 1)[1] for name, value in m.groupdict().items() if value is not None)
-        from communique.actors.gazetteer import country_names
 
         name = country_names().get(code, code)
         cand = Candidate(f"country:{code}", "country", name, code)
@@ -519,8 +520,6 @@ def _add_name_shapes(ctx: _Context, drafts: dict[int, Draft]) -> None:
 
 def _add_model_entities(ctx: _Context, drafts: dict[int, Draft], doc_lang: str) -> None:
     """Entities the language's statistical model finds (actors.ner) where no recogniser above found one."""
-    from communique.actors.ner.drafts import add_model_drafts
-
     model_lang = doc_lang if ner_config(doc_lang) is not None else ctx.lang
     add_model_drafts(ctx.text, model_lang, ctx.lang, drafts, _has_name_shape,
                      lambda pos: _match_word(ctx.lex.finder, ctx.text, pos) is not None)

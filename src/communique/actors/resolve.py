@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from communique import lang as languages
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, Token, folded_name_id, token_key
+from communique.actors.kb import load_kb
 from communique.document import Mention, Span
 
 # Бразилии is Brazil more often than Brasília: countries before places when a stem is shared
@@ -60,7 +61,6 @@ def _in_office(cands: tuple[Candidate, ...], full_seen: set[str], anchor: str | 
     people = {c.entity_id for c in cands if c.kind == "person"}
     if len(people) < 2:
         return cands
-    from communique.actors.kb import load_kb
 
     kb = load_kb()
     active = [c for c in cands if c.kind == "person" and (e := kb.get(c.entity_id)) is not None and e.roles_at(anchor)]
@@ -172,8 +172,6 @@ def _refines(longer: str, shorter: str) -> bool:
 
 
 def kb_role(entity_id: str, anchor: str | None) -> str | None:
-    from communique.actors.kb import load_kb
-
     entity = load_kb().get(entity_id)
     if entity is None:
         return None

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from communique import lang as languages
 from communique.read import iso_date
 from communique.serving.settings import MAX_BODY_BYTES, MAX_DOCUMENTS
 from communique.store import EVENT_FIELDS
@@ -14,13 +15,14 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 ISO_DAY = r"^\d{4}-\d{2}-\d{2}"
 
+# An example document in its language's own words (lang/xx/examples.yaml), shown in the API's schema.
+_EXAMPLE_DOCUMENT = dict(languages.section(languages.FALLBACK, "examples")["api_document"])
+
 
 class DocumentIn(BaseModel):
     """One document in the JSONL input shape (only `text` is required)."""
 
-    model_config = ConfigDict(extra="ignore", json_schema_extra={"examples": [
-        {"id": "tass-2025-02-22-1", "text": "21 февраля в Ханое состоялись политические консультации…",
-         "date": "2025-02-22", "lang": "ru", "url": "https://example.org/a", "title": "…"}]})
+    model_config = ConfigDict(extra="ignore", json_schema_extra={"examples": [_EXAMPLE_DOCUMENT]})
 
     id: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] | None = None
     text: Annotated[str, StringConstraints(min_length=1, max_length=MAX_BODY_BYTES)]

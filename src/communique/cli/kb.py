@@ -63,7 +63,7 @@ def kb_who(
 
 @kb_app.command("find")
 def kb_find(
-    name: Annotated[str, typer.Argument(help="A name in any script: Эрдоган, 習近平, Erdogan.")],
+    name: Annotated[str, typer.Argument(help="A name in any script (Latin, Cyrillic, Arabic, Han, ...).")],
     date: Annotated[str | None, typer.Option(help="Show the role held on this date.")] = None,
 ) -> None:
     """Look a person, organization or place up by name."""

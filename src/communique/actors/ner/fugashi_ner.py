@@ -4,13 +4,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from communique.actors.ner import Backend, EntitySpan
 
-_KINDS = {"人名": "person", "地名": "location", "組織": "organization"}
 
-
-def load() -> Backend:
-    import fugashi
+def load(kinds: Iterable[tuple[str, str]] = (), proper_noun: str = "") -> Backend:
+    """`kinds`: the proper-noun subtag (pos3) of each kind; `proper_noun`: the pos2 tag of proper nouns
+    (language data, `ner.kinds` and `ner.proper_noun`)."""
+    kind_of = {str(tag): str(kind) for tag, kind in kinds}
+    import fugashi  # lazy: an optional backend, imported with its dictionary when a language uses it
 
     tagger = fugashi.Tagger()
 
@@ -24,7 +27,7 @@ def load() -> Backend:
                 continue
             pos = start + len(surface)
             feature = word.feature
-            kind = _KINDS.get(feature.pos3) if feature.pos2 == "固有名詞" else None
+            kind = kind_of.get(feature.pos3) if feature.pos2 == proper_noun else None
             if kind is None:
                 continue
             # 岸田 (姓) + 文雄 (名): one person; adjacent katakana parts of a foreign name likewise

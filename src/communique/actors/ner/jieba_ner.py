@@ -8,7 +8,10 @@ its pinyin spelling as Latin name, family name first (劉勁松 -> Liu Jinsong);
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
+
+from anyascii import anyascii
 
 from communique.actors.ner import Backend, EntitySpan
 
@@ -27,11 +30,9 @@ def _kind(flag: str) -> str | None:
     return None
 
 
-def pinyin_name(name: str, surnames: frozenset[str]) -> str | None:
+def pinyin_name(name: str, surnames: frozenset[str], han: re.Pattern[str]) -> str | None:
     """Family name and given name in pinyin (劉勁松 -> Liu Jinsong), or None for a word that is no Chinese name."""
-    from anyascii import anyascii
-
-    if not 2 <= len(name) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+    if not 2 <= len(name) <= 4 or not han.fullmatch(name):
         return None
     family = name[:2] if name[:2] in surnames and len(name) >= 3 else name[:1]
     if family not in surnames:
@@ -40,13 +41,16 @@ def pinyin_name(name: str, surnames: frozenset[str]) -> str | None:
     return f"{anyascii(family).capitalize()} {given.capitalize()}" if given else None
 
 
-def load(surnames: Iterable[str] = ()) -> Backend:
+def load(surnames: Iterable[str] = (), han: str = "") -> Backend:
+    """`han`: a character-class body of the characters of a Chinese name (language data, `ner.han`)."""
+    # lazy: an optional backend, imported with its dictionary when a language uses it
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
     family = frozenset(surnames)
+    han_name = re.compile(f"[{han}]+") if han else re.compile("(?!x)x")
 
     def recognize(text: str) -> list[EntitySpan]:
         out: list[EntitySpan] = []
@@ -65,20 +69,21 @@ def load(surnames: Iterable[str] = ()) -> Backend:
                 continue
             out.append(EntitySpan(start, pos, kind))
             flags.append(flag)
-        return [_named(s, f, text, family) for s, f in zip(out, flags, strict=True) if _keep(s, f, text, family)]
+        kept = [(s, f) for s, f in zip(out, flags, strict=True) if _keep(s, f, text, family, han_name)]
+        return [_named(s, f, text, family, han_name) for s, f in kept]
 
     return recognize
 
 
-def _keep(span: EntitySpan, flag: str, text: str, family: frozenset[str]) -> bool:
+def _keep(span: EntitySpan, flag: str, text: str, family: frozenset[str], han: re.Pattern[str]) -> bool:
     if span.kind != "person":
         return span.end - span.start >= 2
     # a Chinese name starts with a family name; single characters (張, 後) are no names
     name = text[span.start : span.end]
-    return flag not in _CHINESE_NAME_FLAGS or flag == "nrfg" or pinyin_name(name, family) is not None
+    return flag not in _CHINESE_NAME_FLAGS or flag == "nrfg" or pinyin_name(name, family, han) is not None
 
 
-def _named(span: EntitySpan, flag: str, text: str, family: frozenset[str]) -> EntitySpan:
+def _named(span: EntitySpan, flag: str, text: str, family: frozenset[str], han: re.Pattern[str]) -> EntitySpan:
     if span.kind == "person" and flag in _CHINESE_NAME_FLAGS:
-        return EntitySpan(span.start, span.end, "person", pinyin_name(text[span.start : span.end], family))
+        return EntitySpan(span.start, span.end, "person", pinyin_name(text[span.start : span.end], family, han))
     return span

@@ -9,6 +9,7 @@ _KINDS = {"PER": "person", "ORG": "organization", "LOC": "location"}
 
 
 def load() -> Backend:
+    # lazy: an optional backend, imported with its model when a language uses it
     from natasha import NewsEmbedding, NewsNERTagger
 
     tagger = NewsNERTagger(NewsEmbedding())

@@ -13,6 +13,8 @@ import zlib
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from communique.actors.ner import Backend, EntitySpan
 from communique.langdata import data_path
 
@@ -66,8 +68,6 @@ def allowed(tag: str, prev_tag: str) -> bool:
 
 def tag_words(weights: Any, words: list[str]) -> list[str]:
     """Greedy left-to-right tagging with the previous two tags as features."""
-    import numpy as np
-
     tags: list[str] = []
     for i in range(len(words)):
         prev = tags[-1] if tags else "<s>"
@@ -82,8 +82,6 @@ def tag_words(weights: Any, words: list[str]) -> list[str]:
 
 @cache
 def _model(model: str) -> tuple[Any, frozenset[str]]:
-    import numpy as np
-
     node = data_path("ner", f"{model}.npz")
     with node.open("rb") as fh, np.load(fh) as archive:
         common = frozenset(str(w) for w in archive["common"]) if "common" in archive.files else frozenset()

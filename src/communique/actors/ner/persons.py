@@ -14,19 +14,26 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from communique import lang as languages
 from communique.lang.ru.names import is_cyrillic
 from communique.lang.ru.names import to_latin as ru_to_latin
 
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
-# -ою/-ею: the instrumental of a name in -а/-я (Сибігою), not a foreign name ending in a vowel
-_FEMININE_ABLT = ("ою", "ею", "єю")
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-.]*[^\W\d_])?\.?")
+
+
+@cache
+def _undeclined(morph: str) -> tuple[str, tuple[str, ...]]:
+    """The final vowels of a foreign name that does not decline, and the endings that are an instrumental
+    all the same (the `inflection` section of the dictionary's language: -ою/-ею of Сибігою)."""
+    data = languages.section(morph, "inflection")
+    return str(data.get("undeclined_vowels", "")), tuple(str(e) for e in data.get("feminine_instrumental", ()))
 
 
 @cache
 def analyzer(lang: str) -> Any:
     """The pymorphy3 analyser of `lang` (ru, uk), loaded once."""
-    import pymorphy3
+    import pymorphy3  # lazy: dictionaries load for Slavic names only (0.3 s)
 
     return pymorphy3.MorphAnalyzer(lang=lang)
 
@@ -52,7 +59,32 @@ def nominative(words: tuple[str, ...], morph: str) -> tuple[str, ...]:
     morpher = analyzer(morph)
     parses = [_name_parses(morpher.parse(w)) for w in words]
     gender = next((g for ps in parses if (g := _gender(ps)) is not None), None)
-    return tuple(_nominative_word(w, ps, gender) for w, ps in zip(words, parses, strict=True))
+    return tuple(_nominative_word(w, ps, gender, morph) for w, ps in zip(words, parses, strict=True))
+
+
+@lru_cache(maxsize=32768)
+def lemmatized(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The words of a person's name in their dictionary form by simplemma's `lang` tables ("Donalda Tuska" ->
+    "Donald Tusk" in Polish); initials and words in lower case stay, capitals are kept."""
+    import simplemma  # lazy: its tables load per language, only for languages whose data asks for lemmas
+
+    out = []
+    for word in words:
+        if not word[:1].isupper() or word.endswith("."):
+            out.append(word)
+            continue
+        lemma = str(simplemma.lemmatize(word, lang=lang)) or word
+        out.append(_same_case(word, lemma) if _only_ending_differs(word.lower(), lemma.lower()) else word)
+    return tuple(out)
+
+
+def _only_ending_differs(word: str, lemma: str) -> bool:
+    """True when `lemma` is `word` with another ending of at most three letters (Tuska -> Tusk, Dudą -> Duda),
+    not a dictionary word that merely looks alike (a foreign name the tables do not know: Kim -> kto)."""
+    same = 0
+    while same < min(len(word), len(lemma)) and word[same] == lemma[same]:
+        same += 1
+    return word != lemma and same >= 3 and max(len(word), len(lemma)) - same <= 3
 
 
 def _name_parses(parses: list[Any]) -> list[Any]:
@@ -62,7 +94,7 @@ def _name_parses(parses: list[Any]) -> list[Any]:
     return names or [p for p in parses if not p.is_known and "NOUN" in set(p.tag.grammemes)]
 
 
-def _nominative_word(word: str, parses: list[Any], gender: str | None) -> str:
+def _nominative_word(word: str, parses: list[Any], gender: str | None, morph: str) -> str:
     if not word[:1].isupper() or word.endswith(".") or not parses:
         return word
     # a person is one person (singular first), of the given name's gender; a dictionary's nominative reading
@@ -73,7 +105,8 @@ def _nominative_word(word: str, parses: list[Any], gender: str | None) -> str:
                 not (p.is_known and "nomn" in tags), -p.score)
 
     best = min(parses, key=rank)
-    if not best.is_known and word[-1:].lower() in "уюоиеі" and not word.lower().endswith(_FEMININE_ABLT):
+    vowels, instrumental = _undeclined(morph)
+    if not best.is_known and word[-1:] and word[-1:].lower() in vowels and not word.lower().endswith(instrumental):
         return word  # a guessed foreign name ending in a vowel does not decline: Паулу, Судзуки, Руденко
     tags = set(best.tag.grammemes)
     if "nomn" in tags:

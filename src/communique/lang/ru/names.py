@@ -98,7 +98,7 @@ def oblique_form(word: str) -> str:
 
 @cache
 def _morph() -> Any:
-    import pymorphy3
+    import pymorphy3  # lazy: the Russian dictionary loads (0.3 s) only when a Russian name is inflected
 
     return pymorphy3.MorphAnalyzer(lang="ru")
 

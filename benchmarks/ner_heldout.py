@@ -1,0 +1,104 @@
+"""Person F1 of a language's named-entity backend on a held-out, token-labelled test split (WikiANN style).
+
+    python benchmarks/ner_heldout.py TEST.conllu LANG [--limit N] [--model M]
+
+TEST: lines of `index<TAB>word<TAB>BIO-tag` (or `word<TAB>tag`), sentences separated by blank lines
+(Babelscape/wikineural `data/wikiann/<lang>/test.conllu`, `data/wikineural/<lang>/test.conllu`). Each sentence
+is given to the backend the language's data names (`communique.actors.ner.entities`, the run-time path) as its
+words joined by single spaces; a predicted entity covers the tokens its characters overlap. Match: exact token
+span and kind. Prints precision, recall and F1 per kind (PER, ORG, LOC); MISC is not scored.
+With --model, the perceptron weights `data/ner/<M>.npz` are used whatever the language's data says (to measure
+a model before it is enabled).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from communique.actors import ner
+from communique.actors.ner.perceptron_ner import load as load_perceptron
+
+KIND_TAG = {"person": "PER", "organization": "ORG", "location": "LOC"}
+Sentence = tuple[list[str], list[str]]
+
+
+def read_conll(path: Path, limit: int | None) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        parts = line.split("\t")
+        if not line.strip():
+            if words:
+                sentences.append((words, tags))
+                words, tags = [], []
+            continue
+        if len(parts) < 2:
+            sys.exit(f"{path}:{n}: expected a word and a tag separated by a tab")
+        word, tag = (parts[1], parts[2]) if len(parts) >= 3 else (parts[0], parts[1])
+        words.append(word)
+        tags.append(tag if tag[2:] in KIND_TAG.values() else "O")
+    if words:
+        sentences.append((words, tags))
+    return sentences[:limit] if limit else sentences
+
+
+def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    out: set[tuple[int, int, str]] = set()
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and start >= 0 and tag[2:] == kind:
+            continue
+        if start >= 0:
+            out.add((start, i, kind))
+            start = -1
+        if tag.startswith(("B-", "I-")):
+            start, kind = i, tag[2:]
+    return out
+
+
+def predicted_spans(words: list[str], found: list[ner.EntitySpan]) -> set[tuple[int, int, str]]:
+    offsets, pos = [], 0
+    for w in words:
+        offsets.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    out = set()
+    for span in found:
+        covered = [i for i, (a, b) in enumerate(offsets) if a < span.end and span.start < b]
+        if covered and span.kind in KIND_TAG:
+            out.add((covered[0], covered[-1] + 1, KIND_TAG[span.kind]))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("test", type=Path)
+    parser.add_argument("lang")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+    sentences = read_conll(args.test, args.limit)
+    tagger = load_perceptron(model=args.model) if args.model else (lambda text: ner.entities(text, args.lang))
+    counts = {k: [0, 0, 0] for k in KIND_TAG.values()}  # correct, predicted, gold
+    for words, tags in sentences:
+        pred = predicted_spans(words, tagger(" ".join(words)))
+        gold = gold_spans(tags)
+        for kind, c in counts.items():
+            found = {s for s in pred if s[2] == kind}
+            expected = {s for s in gold if s[2] == kind}
+            c[0] += len(found & expected)
+            c[1] += len(found)
+            c[2] += len(expected)
+    model = f", model {args.model}" if args.model else ""
+    print(f"{args.test} ({len(sentences)} sentences), lang {args.lang}{model}")
+    for kind, (ok, n_pred, n_gold) in counts.items():
+        p = ok / n_pred if n_pred else 0.0
+        r = ok / n_gold if n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{kind}\tP {p:.3f}\tR {r:.3f}\tF1 {f:.3f}\tgold {n_gold}")
+
+
+if __name__ == "__main__":
+    main()
