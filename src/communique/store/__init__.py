@@ -24,6 +24,7 @@ Correcting (kept apart from extracted data, applied on top, kept across reproces
 
     correct_event(engine, "evt_…", [parse_assignment("date=2025-02-21")], reject=False, by=None, note=None)
     merge_actors, rename_actor, history
+    split_report(engine, "evt_… (one report)")             # take a report out of a wrong merge, for good
 
 Writing from elsewhere (an engine that runs the pipeline on other machines and writes here)::
 
@@ -45,6 +46,7 @@ from communique.store.corrections import (
     merge_actors,
     parse_assignment,
     rename_actor,
+    split_report,
 )
 from communique.store.db import StoreError, resolve_url, translated_errors, writing
 from communique.store.ingest import (
@@ -134,6 +136,7 @@ __all__ = [
     "resolve_url",
     "search_documents",
     "snapshot_of",
+    "split_report",
     "timeline",
     "top_pairs",
     "translated_errors",
