@@ -12,7 +12,15 @@ from store_helpers import IWAYA, JAISHANKAR, record, scripted_document, scripted
 
 from communique.document import Document
 from communique.options import Options
-from communique.store import ingest_items, ingest_paths, open_store, query_events, reprocess, split_report
+from communique.store import (
+    event_detail,
+    ingest_items,
+    ingest_paths,
+    open_store,
+    query_events,
+    reprocess,
+    split_report,
+)
 from communique.store.schema import doc_aliases, documents, events
 
 SEEDS = Path("/work/shared/corpus/seeds")
@@ -125,6 +133,11 @@ def test_an_analysts_split_keeps_reports_apart_after_reprocessing(store_url: str
                           [record("evt_fr", "d-fr", "fr", [JAISHANKAR, IWAYA])]),
     ])
     assert [len(e["sources"]) for e in query_events(engine)] == [2]
+    shown = event_detail(engine, "evt_en")
+    assert shown is not None
+    second = shown["sources"][1]
+    assert second["report"] == "evt_fr" and second["merge"].startswith("merged: score ")
+    assert "sentence similarity" in second["merge"] and second["merge_reason"]["agreed"]["text"]["sentence"] >= 0.86
     left, now = split_report(engine, "evt_fr", by="analyst", note="two different meetings")
     assert (left, now) == ("evt_en", "evt_fr")
     assert sorted(e["id"] for e in query_events(engine)) == ["evt_en", "evt_fr"]

@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", default="data-sources/merge")
     parser.add_argument("--split", default="heldout", help="tune | heldout | all")
     parser.add_argument("--show", action="store_true", help="print the errors")
+    parser.add_argument("--features", type=Path, help="also write each pair's decision, score and text evidence here")
     args = parser.parse_args()
     folder = Path(args.folder)
     reports = {r["event"]: r for r in map(json.loads, (folder / "reports.jsonl").read_text("utf-8").splitlines())}
@@ -42,8 +43,13 @@ def main() -> None:
         rows = [r for r in rows if r["split"] == args.split]
     views = {event: view(r) for event, r in reports.items()}
     tp = fp = fn = tn = 0
+    features = []
     for r in rows:
         match = compare(views[r["a"]], views[r["b"]])
+        features.append(json.dumps({"pair_id": r["pair_id"], "same": r["same_event"], "split": r["split"],
+                                    "merged": match.ok, "score": match.score, "conflict": match.conflict,
+                                    "text": match.agreed.get("text"), "dated": [views[r["a"]].dated,
+                                                                                views[r["b"]].dated]}))
         merged, same = match.ok, bool(r["same_event"])
         tp += merged and same
         fp += merged and not same
@@ -53,6 +59,8 @@ def main() -> None:
             text = match.agreed.get("text")
             print(f"{'OK ' if merged == same else 'ERR'} same={same} merged={merged} {r['langs']} "
                   f"score={match.score} text={text} conflict={match.conflict}\n    {r['reason'][:150]}")
+    if args.features:
+        args.features.write_text("\n".join(features) + "\n", encoding="utf-8")
     precision = tp / (tp + fp) if tp + fp else float("nan")
     recall = tp / (tp + fn) if tp + fn else float("nan")
     print(f"split={args.split} pairs={len(rows)} same={tp + fn} merged={tp + fp} "
