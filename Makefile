@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench fuzz kb models
+.PHONY: setup demo test lint bench fuzz kb models models-similarity
 
 $(BIN)/communique: pyproject.toml
 	./scripts/setup
@@ -38,8 +38,15 @@ fuzz: setup
 kb: setup
 	$(BIN)/python scripts/build_kb.py
 
-# Rebuild the shipped event model bit for bit from training/events/data/, then its card (docs/models.md).
+# Rebuild the shipped event and similarity models bit for bit from training/events/data/, then its card (docs/models.md).
 # Embeddings are cached outside the repo ($$COMMUNIQUE_EMBED_CACHE); the model is the same without the cache.
 models: setup
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.events.train
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.events.evaluate
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.similarity.train
+	PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.similarity.card
+
+# Only the article-similarity model (training/similarity/) and its section of docs/models.md.
+models-similarity: setup
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.similarity.train
+	PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.similarity.card

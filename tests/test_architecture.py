@@ -25,6 +25,7 @@ LAYERS: list[set[str]] = [
     {"actors", "time"},  # stages
     {"events"},  # the last stage
     {"pipeline"},  # the orchestrator: stages in order, the per-document crash guard
+    {"similarity"},  # article similarity (SemEval 1-4): pipeline signals + embeddings -> trained model
     {"merge"},  # merging reports into events (no storage)
     {"store"},  # the store; others use its public interface `communique.store`
     {"export", "scale", "watch", "serving"},  # users of the store; serving: what api and web share

@@ -23,12 +23,14 @@ from sqlalchemy import Engine
 from swagger_ui_bundle import swagger_ui_path
 
 from communique import __version__
+from communique.api import examples as api_examples
 from communique.api import router as api_router
+from communique.api import workbench_router
 from communique.serving.errors import install_error_handlers
 from communique.serving.guard import Guard
 from communique.serving.settings import Settings
 from communique.store import open_store
-from communique.web import render_error
+from communique.web import render_error, workbench_routers
 from communique.web import router as web_router
 
 STATIC = Path(__file__).resolve().parent / "web" / "static"
@@ -62,7 +64,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.mount("/static/swagger", StaticFiles(directory=_swagger_dir()), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_router)
+    app.include_router(workbench_router)
     app.include_router(web_router)
+    for router in workbench_routers:
+        app.include_router(router)
+    api_examples.install(app)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:

@@ -99,6 +99,9 @@ class Timex:
     precision: str | None = None
     relative: bool = False
     is_target: bool = False
+    first_end: int | None = None  # a range: where its first part ends ("20" of "20 to 23 January")
+    second_start: int | None = None  # and where its second part starts ("23 January")
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, LESS_THAN, MORE_THAN...
 
     @property
     def span(self) -> Span:

@@ -4,5 +4,6 @@ The app that serves it, with the web pages, is assembled by `communique.app.crea
 """
 
 from communique.api.routes import router
+from communique.api.workbench import router as workbench_router
 
-__all__ = ["router"]
+__all__ = ["router", "workbench_router"]

@@ -3,6 +3,7 @@
     documents.py  extract, entities, timex, show, demo: the pipeline on files
     store.py      ingest, reprocess, events, timeline, search, correct, history, export, serve, actors …
     kb.py         kb check
+    similar.py    similar: article similarity (two articles, --pairs, --near)
     watch.py      watch, watch status
     output.py     the one output module: formats (jsonl/json/table), --format, exit codes, error lines
     params.py     options shared by several commands (--doc-date, --lang, --jobs, --db), the run Options
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import typer
 
-from communique.cli import documents, kb, store, watch
+from communique.cli import documents, kb, similar, store, watch
 
 app = typer.Typer(
     name="communique",
@@ -28,7 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 # Typer lists commands before groups, each in the order added: the order of `communique --help`.
-for command in (*documents.COMMANDS, *store.COMMANDS):
+for command in (*documents.COMMANDS, *store.COMMANDS, *similar.COMMANDS):
     app.command()(command)
 app.add_typer(kb.kb_app, name="kb")
 app.add_typer(store.actors_app, name="actors")

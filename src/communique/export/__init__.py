@@ -3,6 +3,7 @@ columns), graphml and gexf (the actor network for Gephi/networkx: actors as node
 two actors of one event, weighted by the number of events they share).
 
     write_export(records, fmt, output)   # output: a path, or None for standard output (not parquet)
+    export_bytes(records, fmt)           # the same, in memory (the API's /api/export)
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from typing import Any
 
 from communique.export.network import actor_network, write_gexf, write_graphml
+from communique.export.payload import MEDIA_TYPES, export_bytes
 from communique.export.tabular import FLAT_COLUMNS, flat_row, write_csv, write_jsonl, write_parquet
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf")
@@ -44,5 +46,6 @@ def write_export(records: list[dict[str, Any]], fmt: str, output: str | None) ->
             stream.close()
 
 
-__all__ = ["FLAT_COLUMNS", "FORMATS", "ExportError", "actor_network", "flat_row", "write_csv", "write_export",
+__all__ = ["FLAT_COLUMNS", "FORMATS", "MEDIA_TYPES", "ExportError", "actor_network", "export_bytes", "flat_row",
+           "write_csv", "write_export",
            "write_gexf", "write_graphml", "write_jsonl", "write_parquet"]

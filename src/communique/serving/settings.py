@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 TOKEN_ENV = "COMMUNIQUE_TOKEN"
 PUBLIC_ENV = "COMMUNIQUE_PUBLIC"
+WATCHLISTS_ENV = "COMMUNIQUE_WATCHLISTS"  # the watchlists.yaml the web app shows and edits
 HOSTS_ENV = "COMMUNIQUE_HOSTS"  # comma-separated host names the server answers to, besides loopback ones
 MAX_BODY_BYTES = 2 * 1024 * 1024  # per request body
 MAX_DOCUMENTS = 1000  # per POST /api/documents
@@ -22,6 +23,11 @@ class Settings:
     # that rebinds its own name to 127.0.0.1 (DNS rebinding) sends its own name: it is refused. A public
     # server with no names listed answers any name (it cannot know them).
     hosts: tuple[str, ...] = ()
+    watchlists: str | None = None  # the watchlists.yaml of `communique watch` (None: $COMMUNIQUE_WATCHLISTS)
+
+    @property
+    def watchlists_path(self) -> str | None:
+        return self.watchlists or os.environ.get(WATCHLISTS_ENV) or None
 
     @classmethod
     def from_env(cls, db: str | None = None, public: bool | None = None, token: str | None = None,

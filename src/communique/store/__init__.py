@@ -18,6 +18,7 @@ Reading (merged events, corrections applied; callers render)::
 
     query_events(engine, EventFilter(pair=("VN", "RU")))   list_actors, timeline, search_documents
     page_events, event_detail, page_actors, actor_detail, network, document_detail, list_documents, top_pairs
+    country_counts(engine, flt)                            # events per country, for the map (store/geo.py)
     explain_event(db_url, "evt_…")                         # EventExplanation (record + sources), or None
 
 Correcting (kept apart from extracted data, applied on top, kept across reprocessing)::
@@ -25,6 +26,11 @@ Correcting (kept apart from extracted data, applied on top, kept across reproces
     correct_event(engine, "evt_…", [parse_assignment("date=2025-02-21")], reject=False, by=None, note=None)
     merge_actors, rename_actor, history
     split_report(engine, "evt_… (one report)")             # take a report out of a wrong merge, for good
+
+Similarity profiles (`communique similar --near`; opaque JSON + vectors per document and model)::
+
+    documents_without_profile(engine, model) -> [ProfileSource]; save_profiles(engine, model, [StoredProfile])
+    load_profiles(engine, model) -> [StoredProfile]; document_source(engine, doc_id) -> ProfileSource | None
 
 Writing from elsewhere (an engine that runs the pipeline on other machines and writes here)::
 
@@ -49,6 +55,7 @@ from communique.store.corrections import (
     split_report,
 )
 from communique.store.db import StoreError, resolve_url, translated_errors, writing
+from communique.store.geo import MAP_CAP, CountryCounts, country_counts
 from communique.store.ingest import (
     IngestStats,
     Prior,
@@ -77,6 +84,14 @@ from communique.store.queries import (
     search_documents,
     timeline,
 )
+from communique.store.similarity import (
+    ProfileSource,
+    StoredProfile,
+    document_source,
+    documents_without_profile,
+    load_profiles,
+    save_profiles,
+)
 from communique.store.views import (
     EventPage,
     actor_detail,
@@ -92,9 +107,17 @@ from communique.store.views import (
 from communique.store.write import InputSnapshot, ProcessedDocument
 
 __all__ = [
+    "save_profiles",
+    "load_profiles",
+    "documents_without_profile",
+    "document_source",
+    "StoredProfile",
+    "ProfileSource",
     "EVENT_FIELDS",
     "PLOVER_TYPES",
+    "MAP_CAP",
     "CorrectionError",
+    "CountryCounts",
     "EventExplanation",
     "EventFilter",
     "EventPage",
@@ -111,6 +134,7 @@ __all__ = [
     "check_period",
     "correct_event",
     "count_events",
+    "country_counts",
     "document_detail",
     "event_detail",
     "explain_event",

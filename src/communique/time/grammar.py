@@ -38,6 +38,15 @@ class Candidate:
     target: bool = False  # a year as a goal or inside a name ("bis 2030", "UNCLOS 1982")
     weak: bool = False  # only a date next to a weekday ("(24/2)"); dropped when alone
     time: str | None = None  # "10:30" for TIME expressions
+    count: str | None = None  # a duration's number ("3", "2.5", "X" when vague)
+    unit: str | None = None  # a duration's unit (Y M W D H MIN S DE CE Q), a set's unit
+    mod: str | None = None  # TIMEX3 mod ("APPROX", "MORE_THAN") from the words before a duration
+    shift: str | None = None  # a duration as a date: "-" (ago), "+prev"/"-prev" (later/earlier, narrative)
+    part: str | None = None  # part of day after a day word: MO AF EV NI
+    season: str | None = None  # SP SU FA WI
+    calendar: str | None = None  # a non-Gregorian date: year/month/day are in that calendar
+    first_end: int | None = None  # a range: end of its first part
+    second_start: int | None = None  # a range: start of its second part
 
 
 # --- pattern building ---------------------------------------------------------------------------
@@ -66,7 +75,48 @@ def _han_date() -> str | None:
     if not all(units.values()):
         return None
     year, month, day = (_alt(units[u]) for u in ("year", "month", "day"))
-    return rf"(?:(?P<y>{_YEAR})\s*{year}\s*)?(?P<mo>1[0-2]|0?[1-9])\s*{month}(?:\s*(?P<d>{_DAY})\s*{day})?"
+    han = _han_class()
+    return (rf"(?:(?P<y>{_YEAR}|{han}{{4}})\s*{year}\s*)?(?P<mo>1[0-2]|0?[1-9]|{han}{{1,2}})\s*{month}"
+            rf"(?:\s*(?P<d>{_DAY}|{han}{{1,3}})\s*{day})?")
+
+
+def _han_units() -> dict[str, str]:
+    units: dict[str, list[str]] = {"year": [], "month": [], "day": []}
+    for _, found in languages.everywhere("dates", "han_units"):
+        for unit, words in found.items():
+            units[str(unit)].extend(str(w) for w in words)
+    return {u: _alt(w) for u, w in units.items()}
+
+
+@cache
+def han_numerals() -> dict[str, int]:
+    """Signs that write numbers in Han dates and counts (一 .. 十, 〇): `dates.numerals` of every language."""
+    out: dict[str, int] = {}
+    for _, found in languages.everywhere("dates", "numerals"):
+        out.update({str(k): int(v) for k, v in found.items()})
+    return out
+
+
+def han_number(text: str) -> int | None:
+    """'2024' / '二〇二四' (digit by digit) / '十五' / '二十三' as an int; None if not a number."""
+    if text.isdigit():
+        return int(text)
+    signs = han_numerals()
+    values = [signs.get(ch) for ch in text]
+    if not values or any(v is None for v in values):
+        return None
+    digits = [int(v) for v in values if v is not None]
+    if 10 not in digits:
+        return int("".join(str(d) for d in digits))
+    tens, _, ones = text.partition(next(ch for ch in text if signs[ch] == 10))
+    high = han_number(tens) if tens else 1
+    low = han_number(ones) if ones else 0
+    return None if high is None or low is None else high * 10 + low
+
+
+def _han_class() -> str:
+    signs = "".join(sorted(han_numerals()))
+    return f"[{re.escape(signs)}]" if signs else r"(?!x)x"
 
 
 def _piece(word: str) -> str:
@@ -96,15 +146,16 @@ def _word(words: list[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(pieces) + ")"
 
 
-def _name_alt(names: dict[str, int]) -> str:
-    """Month/weekday names as whole words (CJK forms are left to the CJK pattern)."""
-    return _word([n for n in names if not any(_is_cjk(ch) for ch in n)])
+def _name_alt(names: dict[str, int], han: bool = False) -> str:
+    """Month/weekday names as whole words; Han forms only where `han` (weekdays of a language that
+    writes Han dates: 土曜日, 周三; Han months are left to the Han date pattern)."""
+    return _word([n for n in names if han or not any(_is_cjk(ch) for ch in n)])
 
 
 def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     """(name, regex) in priority order; group names are local to each template."""
     month = _name_alt(lex.months)
-    weekday = _name_alt(lex.weekdays)
+    weekday = _name_alt(lex.weekdays, han=lex.han_dates)
     dp = rf"(?:{_word(lex.day_prefix)}\s*)"
     ordinal = _ordinal_suffixes()
     dsuf = rf"(?:{ordinal})?" if not lex.day_suffix else rf"(?:{_alt(lex.day_suffix)}|{ordinal})?"
@@ -141,9 +192,24 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     t.append(("dmy", rf"{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})(?:{yj}{year}{ys})?"))
     if lex.month_first:
         t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:,?\s+{year})?"))
+    if lex.eras:
+        hu = _han_units()
+        first = rf"|{_alt(lex.first_year)}" if lex.first_year else ""
+        t.append(("era", rf"(?P<era>{_alt(list(lex.eras))})\s*(?P<ey>\d{{1,2}}|{_han_class()}{{1,3}}{first})\s*"
+                         rf"{hu['year']}(?:\s*(?P<mo>1[0-2]|0?[1-9]|{_han_class()}{{1,2}})\s*{hu['month']}"
+                         rf"(?:\s*(?P<d>{_DAY}|{_han_class()}{{1,3}})\s*{hu['day']})?)?"))
     han_date = _han_date()
     if han_date is not None:
         t.append(("cjk", han_date))
+    if lex.calendar_months:
+        cal = _word(list(lex.calendar_months))
+        cys = rf"(?:\s*{_alt(lex.calendar_year_suffix)})?" if lex.calendar_year_suffix else ""
+        cmj = rf"(?:\s*{_word(lex.month_joiners)})?" if lex.month_joiners else ""  # "اردیبهشت ماه"
+        t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal}){cmj}(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
+        t.append(("cal_month", rf"(?P<m>{cal}){yj}(?P<y>1[2-5]\d\d)(?!\d){cys}"))
+        if lex.calendar_month_prefix:  # "شهر رمضان": a month of that calendar by name, year from the anchor
+            t.append(("cal_month", rf"{_word(lex.calendar_month_prefix)}\s+(?P<m>{cal})"
+                                   rf"(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
     t += [
         ("month_year", rf"(?P<m>{month}){yj}{year}{ys}"),
         ("month_rel_after", rf"(?P<m>{month})\s+(?P<rel>{_word(list(lex.month_relative_after))})"),
@@ -155,13 +221,78 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     ]
     if lex.bare_months:
         t.append(("month_bare", rf"(?P<m>{month})(?![\w/]|\s*\d)"))
+    t += _duration_templates(lex, year, yj)
+    year_head = rf"(?:{_word(lex.year_prefix)}\s+)?(?<![\w.,/:$€£¥+\-])"
+    if lex.day_alone:  # after durations: "3日間" is three days, "3日" the third
+        month_signs = "".join(sorted({w for _, u in languages.everywhere("dates", "han_units")
+                                      for w in u.get("month", []) if len(str(w)) == 1}))
+        t.append(("han_day", rf"(?<![\d{re.escape(month_signs)}])(?P<d>{_DAY})\s*{_han_units()['day']}"))
     t += [
-        ("rel", rf"(?P<rel>{_word(list(lex.relative))})"),
+        ("rel", rf"(?P<rel>{_word(list(lex.relative))}){_not_before_duration(lex)}"),
+        ("weekday_rel", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<w>{weekday})"
+                        rf"|(?P<w2>{weekday})\s+(?P<rel2>{_word(list(lex.weekday_relative_after))})"),
         ("weekday", rf"(?P<w>{weekday})"),
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
-        ("year", rf"(?:{_word(lex.year_prefix)}\s+)?(?<![\w.,/:$€£¥+\-]){year}(?!\w|[.,/%]\d|%){ys}"),
-        ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?![\w:]|[.,]\d)"),
+        ("year", rf"{year_head}{year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_word(lex.year_suffix)})" if lex.year_suffix
+                 else rf"{year_head}{year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
+        ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"
+                 + (rf"(?:\s*(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else "")),
     ]
+    if lex.time_units:
+        hour, minute = _alt(list(lex.time_units.get("hour", []))), _alt(list(lex.time_units.get("minute", [])))
+        half = _alt(list(lex.time_units.get("half", [])))
+        ap = rf"(?:(?P<ap>{_alt(list(lex.clock_before))})\s*)?" if lex.clock_before else ""
+        t.append(("han_time", rf"{ap}(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?"
+                              rf"|\s*(?P<half>{half}))?(?![\w.:,]\d)"))
+    long_hours = list(lex.time_units.get("hour_after_prep", []))
+    if long_hours and lex.clock_prepositions:  # "à 19 heures" is a time, "19 heures" alone may be a duration
+        minute = _alt(list(lex.time_units.get("minute", [])))
+        t.append(("clock_prep", rf"{_word(lex.clock_prepositions)}\s+(?P<core>(?P<h>[01]?\d|2[0-3])\s*"
+                                rf"{_word(long_hours)}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?)(?!\w)"))
+    if lex.time_prefix:  # "pukul 19.00": a dot between hours and minutes only after a time word
+        t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?!\d)"))
+    return t
+
+
+def _number(lex: Lexicon) -> str:
+    """A duration's count: digits, a number word, Han numerals."""
+    return rf"(?:(?<![\d.,])\d{{1,3}}(?:[.,]\d)?(?!\d)|{_word(list(lex.numbers))}|{_han_class()}{{1,3}})"
+
+
+def _not_before_duration(lex: Lexicon) -> str:
+    """A lookahead that fails before a count and a unit: "in the past" is not a reference in
+    "in the past two weeks", which is one duration."""
+    return rf"(?!\s+{_number(lex)}\s*-?\s*{_word(list(lex.units))})" if lex.units else ""
+
+
+def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str]]:
+    """Durations ("three years", "2,5 года"), durations as dates ("two days ago", "vor zwei Jahren",
+    "three days later"), sets ("every week", "weekly"), seasons ("last summer") and decades ("1990s")."""
+    t: list[tuple[str, str]] = []
+    centuries = [w for w, u in lex.units.items() if u == "CE"]
+    if centuries:  # "20th century", "XX століття": an ordinal (or Roman) century is a DATE, "19"
+        t.append(("century", rf"(?<![\w.,])(?P<c>[12]?\d(?:{_ordinal_suffixes()})|[XVI]{{1,5}})\s*-?\s*"
+                             rf"(?P<u>{_word(centuries)})"))
+    if lex.units:
+        unit = _word(list(lex.units))
+        more = rf"(?:\s*{_alt(lex.count_suffix)})?" if lex.count_suffix else ""  # "90余小时"
+        core = rf"(?P<n>{_number(lex)}){more}\s*-?\s*(?P<u>{unit})"
+        if lex.shift_before:
+            t.append(("shift_before", rf"(?P<sb>{_word(list(lex.shift_before))})\s*{core}"))
+        mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))})\s+)?" if lex.duration_mods else ""
+        after = rf"(?:\s*(?P<sa>{_word(list(lex.shift_after))}))?" if lex.shift_after else ""
+        t.append(("duration", rf"{mods}{core}{after}"))
+        if lex.set_prefix:
+            t.append(("set_unit", rf"(?P<sp>{_word(lex.set_prefix)})\s+(?P<u>{unit})"))
+    if lex.sets:
+        t.append(("set_word", rf"(?P<sw>{_word(list(lex.sets))})"))
+    if lex.quarters:  # "third quarter", "三季度", "上半年" (+ a year after it)
+        t.append(("quarter", rf"(?P<q>{_word(list(lex.quarters))})(?:{yj}{year})?"))
+    if lex.seasons:
+        rel = rf"(?:(?P<rel>{_word(list(lex.month_relative_before))})\s+)?" if lex.month_relative_before else ""
+        t.append(("season", rf"{rel}(?P<s>{_word(list(lex.seasons))})(?:{yj}{year})?"))
+    if lex.decade_suffix:
+        t.append(("decade", rf"(?<![\w.,])(?P<dec>1\d\d0|20\d0){_alt(lex.decade_suffix)}(?!\w)"))
     return t
 
 
@@ -171,15 +302,23 @@ class Grammar:
     regex: re.Pattern[str]
     names: tuple[str, ...]  # template name of each alternative, by index
     starters: frozenset[str]  # lower-case first words of every word-initial pattern
+    weak_starters: frozenset[str]  # first words that open only a duration ("a", "the"): need a unit nearby
+    clock_starters: frozenset[str]  # first words that open only a clock time ("à"): need a number next
+    unit_words: frozenset[str]  # first tokens of unit words, looked for right after a weak starter
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 
 
-def _first_words(lex: Lexicon) -> frozenset[str]:
-    """The first token of every phrase a pattern can start with: the trigger set of `scan`."""
-    phrases: list[str] = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
-                          *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix]
+def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
+    """The first token of every phrase a pattern can start with: the trigger set of `scan`
+    (`duration_only`: those of the words that open only durations)."""
+    phrases: list[str] = [*lex.numbers, *lex.duration_mods, *lex.shift_before]
+    if not duration_only:
+        phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
+                   *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
+                   *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
+                   *lex.quarters]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -199,7 +338,12 @@ def grammar(lang: str) -> Grammar:
         local = re.sub(r"\(\?P=(\w+)\)", rf"(?P=p{i}_\1)", local)
         parts.append(f"(?P<p{i}>{local})")
         names.append(name)
-    return Grammar(lex, re.compile("|".join(parts), re.IGNORECASE), tuple(names), _first_words(lex))
+    strong = _first_words(lex)
+    weak = _first_words(lex, duration_only=True) - strong
+    clock = frozenset(t.group(0) for w in lex.clock_prepositions if (t := _TOKEN.search(w))) - strong - weak
+    unit_words = frozenset(t.group(0) for u in lex.units if (t := _TOKEN.search(u)))
+    return Grammar(lex, re.compile("|".join(parts), re.IGNORECASE), tuple(names), strong | weak | clock, weak, clock,
+                   unit_words)
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -313,8 +457,11 @@ def _h_dmy(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
 
 
 def _h_cjk(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
-    y, mo = _year(g.get("y")), int(g["mo"])
-    d = int(g["d"]) if g.get("d") else None
+    y = han_number(g["y"]) if g.get("y") else None
+    mo = han_number(g["mo"])
+    d = han_number(g["d"]) if g.get("d") else None
+    if mo is None:
+        return None
     if y is None and d is None and not lex.han_dates:
         return None  # a month alone with its counter only in a language that writes dates so
     return Candidate(s, e, "date", y, mo, d) if _valid(y, mo, d) else None
@@ -360,6 +507,31 @@ def _h_weekday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
     return Candidate(s, e, "weekday", weekday=day, weak=any(ch.isdigit() for ch in low))
 
 
+def _h_clock_prep(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    cand = _h_time(lex, g, s, e)
+    if cand is not None:
+        cand.start = e - len(g["core"])  # the preposition licenses the reading, it is not part of the time
+    return cand
+
+
+def _h_weekday_rel(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    word = g.get("w") or g.get("w2") or ""
+    if not _title_ok(lex, word):
+        return None
+    low = _key(word)
+    day = lex.weekdays.get(low, lex.weekdays.get(strip_accents(low)))
+    spec = lex.month_relative_before.get(_key(g["rel"])) if g.get("rel") else lex.weekday_relative_after.get(
+        _key(g.get("rel2") or ""))
+    if day is None or spec not in ("last", "next", "this"):
+        return None
+    return Candidate(s, e, "weekday", weekday=day, spec=spec)
+
+
+def _h_quarter(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    part = lex.quarters.get(_key(g["q"]))
+    return Candidate(s, e, "quarter", _year(g.get("y")), spec=part) if part else None
+
+
 def _h_year_range(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     y1, y2 = int(g["y1"]), int(g["y2"])
     if y1 >= y2:
@@ -372,17 +544,102 @@ def _h_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
 
 
 def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
-    return Candidate(s, e, "time", time=f"{int(g['h']):02d}:{g['mi']}")
+    seconds = f":{g['sec']}" if g.get("sec") and g["sec"] != "00" else ""
+    shift = lex.clock_before.get(g["ap"], 0) if g.get("ap") else lex.clock_after.get(_key(g.get("ap2") or ""), 0)
+    hour = int(g["h"]) + (shift if int(g["h"]) < 12 else 0)
+    minute = 30 if g.get("half") else int(g.get("mi") or 0)
+    return Candidate(s, e, "time", time=f"{hour:02d}:{minute:02d}{seconds}")
+
+
+def _count(lex: Lexicon, text: str) -> str | None:
+    """A duration's number as TIMEX3 writes it: "3", "2.5", "X" (vague words)."""
+    word = _key(text)
+    if word in lex.numbers:
+        return lex.numbers[word]
+    if word[:1].isdigit():
+        return word.replace(",", ".")
+    value = han_number(word)
+    return None if value is None else str(value)
+
+
+def _h_duration(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    count, unit = _count(lex, g["n"]), lex.units.get(_key(g["u"]))
+    if count is None or unit is None or count in ("0", "0.0"):
+        return None
+    mod = lex.duration_mods.get(_key(g["mod"])) if "mod" in g else None
+    shift = (lex.shift_after.get(_key(g["sa"])) if "sa" in g
+             else lex.shift_before.get(_key(g["sb"])) if "sb" in g else None)
+    return Candidate(s, e, "duration", count=count, unit=unit, mod=mod or None, shift=shift)
+
+
+def _h_set(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    if "sw" in g:
+        return Candidate(s, e, "set", spec=lex.sets.get(_key(g["sw"])))
+    unit = lex.units.get(_key(g["u"]))
+    return Candidate(s, e, "set", spec=f"P1{unit}" if unit else None)
+
+
+def _h_season(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    spec = lex.month_relative_before.get(_key(g["rel"])) if "rel" in g else None
+    return Candidate(s, e, "season", _year(g.get("y")), season=lex.seasons.get(_key(g["s"])), spec=spec)
+
+
+def _h_decade(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    return Candidate(s, e, "decade", int(g["dec"]))
+
+
+def _h_era(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    n = 1 if _key(g["ey"]) in lex.first_year else han_number(g["ey"])
+    base = lex.eras.get(g["era"])
+    month = han_number(g["mo"]) if g.get("mo") else None
+    day = han_number(g["d"]) if g.get("d") else None
+    if n is None or base is None:
+        return None
+    year = base + n
+    if month is None:
+        return Candidate(s, e, "year", year)
+    return Candidate(s, e, "date", year, month, day) if _valid(year, month, day) else None
+
+
+def _h_cal(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    calendar, month = lex.calendar_months.get(_key(g["m"]), ("", 0))
+    day = int(g["d"]) if g.get("d") else None
+    year = int(g["y"]) if g.get("y") else None
+    if not calendar or (day is not None and not 1 <= day <= 31):
+        return None
+    return Candidate(s, e, "date", year, month, day, calendar=calendar)
+
+
+def _h_han_day(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    return Candidate(s, e, "day", day=int(g["d"]))
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _h_century(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    text = g["c"]
+    if text[0].isdigit():
+        number = int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+    else:
+        values = [_ROMAN[ch] for ch in text]
+        number = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return Candidate(s, e, "century", number) if 1 <= number <= 21 else None
 
 
 HANDLERS: dict[str, Handler] = {
+    "weekday_rel": _h_weekday_rel, "quarter": _h_quarter, "clock_prep": _h_clock_prep,
+    "century": _h_century,
+    "han_day": _h_han_day,
+    "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
+    "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
     "numeric_dm": _h_numeric_dm, "paren_dm": _h_paren_dm, "range_cross": _h_range_cross,
     "range_dm": _h_range_dm, "range_md": _h_range_dm, "range_md_cross": _h_range_cross,
     "dmy": _h_dmy, "mdy": _h_dmy, "cjk": _h_cjk,
     "month_year": _h_month_year, "month_rel_after": _h_month_rel, "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
-    "year_range": _h_year_range, "year": _h_year, "time": _h_time,
+    "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_time,
 }
 
 
@@ -392,8 +649,26 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
     Trying the whole alternation at every character is ~100x slower than this token pass, so the
     big regex is only `match`ed at these positions (its lookbehinds still see the text before).
     """
-    starters = gram.starters
-    return [m.start() for m in _TOKEN.finditer(text) if m.group(0)[0].isdigit() or m.group(0).lower() in starters]
+    starters, weak, clock, units = gram.starters, gram.weak_starters, gram.clock_starters, gram.unit_words
+    tokens = list(_TOKEN.finditer(text))
+    out = []
+    for i, m in enumerate(tokens):
+        token = m.group(0)
+        if token[0].isdigit() or (token.isupper() and not token.strip("IVX")):  # numbers, Roman numerals
+            out.append(m.start())
+            continue
+        low = token.lower()
+        if low not in starters:
+            continue
+        if low in weak:
+            if any(t.group(0).lower() in units for t in tokens[i + 1 : i + 5]):
+                out.append(m.start())
+        elif low in clock:
+            if i + 1 < len(tokens) and tokens[i + 1].group(0)[0].isdigit():
+                out.append(m.start())
+        else:
+            out.append(m.start())
+    return out
 
 
 def _needs_full_search(lang: str) -> bool:
@@ -404,6 +679,7 @@ def _needs_full_search(lang: str) -> bool:
 def scan(text: str, lang: str) -> list[Candidate]:
     """Every date-like expression of `text`, left to right, not overlapping."""
     gram = grammar(lang)
+    text = ascii_digits(text)
     if _needs_full_search(lang):
         matches = list(gram.regex.finditer(text))
     else:
@@ -423,5 +699,39 @@ def scan(text: str, lang: str) -> list[Candidate]:
         groups = {k[len(prefix):]: v for k, v in m.groupdict().items() if v is not None and k.startswith(prefix)}
         cand = HANDLERS[gram.names[index]](gram.lex, groups, m.start(), m.end())
         if cand is not None:
+            if cand.kind in ("range", "year_range"):
+                _mark_parts(cand, m, prefix)
             out.append(cand)
     return out
+
+
+def _mark_parts(cand: Candidate, m: re.Match[str], prefix: str) -> None:
+    """Where a range's two TIMEX3 parts are: "20" and "23 January" in "from 20 to 23 January"."""
+    firsts = [m.end(prefix + g) for g in ("d1", "m1", "y1") if m.groupdict().get(prefix + g) is not None]
+    seconds = [m.start(prefix + g) for g in ("d2", "m2", "y2") if m.groupdict().get(prefix + g) is not None]
+    if firsts and seconds and max(firsts) <= min(seconds):
+        cand.first_end, cand.second_start = max(firsts), min(seconds)
+
+
+@cache
+def _digit_table() -> dict[int, int]:
+    """Every decimal digit of Unicode (Arabic-Indic, Persian, Devanagari, full-width...) -> ASCII."""
+    import sys
+    import unicodedata
+
+    table: dict[int, int] = {}
+    for code in range(0x660, sys.maxunicode + 1):
+        ch = chr(code)
+        if ch.isdecimal() and not ch.isascii():
+            table[code] = ord("0") + unicodedata.decimal(ch)
+    return table
+
+
+def ascii_digits(text: str) -> str:
+    """The text with native digits as ASCII ones, code point for code point (offsets unchanged)."""
+    if text.isascii() or not _NATIVE_DIGIT.search(text):
+        return text
+    return text.translate(_digit_table())
+
+
+_NATIVE_DIGIT = re.compile(r"(?![0-9])\d")

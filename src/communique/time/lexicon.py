@@ -45,6 +45,32 @@ class Lexicon:
     not_year_after: tuple[str, ...] = ()
     parts_of_day: tuple[str, ...] = ()
     weekday_prepositions: tuple[str, ...] = ()  # if set, a weekday alone needs one ("в среду", not "среда")
+    # durations and what is built on them ("three years", "two days later", "vor zwei Jahren")
+    units: dict[str, str] = field(default_factory=dict)  # unit word -> Y M W D H MIN S DE CE Q
+    numbers: dict[str, str] = field(default_factory=dict)  # number word -> "3" or "X" (vague: "several")
+    numerals: dict[str, int] = field(default_factory=dict)  # digit-like signs composing numbers (Han 一..十)
+    duration_mods: dict[str, str] = field(default_factory=dict)  # "about" -> APPROX, "the past" -> ""
+    shift_after: dict[str, str] = field(default_factory=dict)  # "ago" -> "-", "later" -> "+prev"
+    shift_before: dict[str, str] = field(default_factory=dict)  # "vor" -> "-", "il y a" -> "-"
+    sets: dict[str, str] = field(default_factory=dict)  # "weekly" -> P1W
+    set_prefix: tuple[str, ...] = ()  # "every", "each" + a unit
+    seasons: dict[str, str] = field(default_factory=dict)  # "summer" -> SU
+    day_parts: dict[str, str] = field(default_factory=dict)  # "morning" -> MO (after a day word)
+    calendar_months: dict[str, tuple[str, int]] = field(default_factory=dict)  # month name -> (calendar, n)
+    calendar_year_suffix: tuple[str, ...] = ()  # "هـ", "ش" after a non-Gregorian year
+    eras: dict[str, int] = field(default_factory=dict)  # era name -> year before its first year (令和 -> 2018)
+    first_year: tuple[str, ...] = ()  # the word for year one of an era (元)
+    decade_suffix: tuple[str, ...] = ()  # "1990s"
+    clock_before: dict[str, int] = field(default_factory=dict)  # hours to add after "午後" (pm) / "午前" (am)
+    weekday_relative_after: dict[str, str] = field(default_factory=dict)  # "الجمعة المقبل": next Friday
+    quarters: dict[str, str] = field(default_factory=dict)  # "third quarter" -> Q3, "上半年" -> H1
+    count_suffix: tuple[str, ...] = ()  # "余", "多" between a count and its unit ("90余小时")
+    calendar_month_prefix: tuple[str, ...] = ()  # "شهر" before a month name of another calendar
+    clock_after: dict[str, int] = field(default_factory=dict)  # hours to add for "pm", "de la tarde" after a time
+    clock_prepositions: tuple[str, ...] = ()  # "à", "vers": a number of hours after them is a clock time
+    time_prefix: tuple[str, ...] = ()  # words before a clock time ("pukul")
+    day_alone: bool = False  # a day with its counter alone ("12日") is a date of the story's month
+    time_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # hour/minute counters (10时40分)
 
 
 def strip_accents(word: str) -> str:
@@ -68,6 +94,10 @@ def _babel_months(lang: str) -> dict[str, int]:
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context=context, locale=lang).items():
                     forms.setdefault(str(name), int(number))
+        for region in _regional_locales(lang):  # ar_MA "نونبر", ar_LB "أيار": the names each region's news uses
+            for region_context in ("format", "stand-alone"):
+                for number, name in get_month_names("wide", context=region_context, locale=region).items():
+                    forms.setdefault(str(name), int(number))
     except Exception:  # unknown or malformed locale: this language simply has no CLDR names
         return {}
     # babel's alias resolution can leak another locale's (CJK) stand-alone names after zh was
@@ -77,14 +107,24 @@ def _babel_months(lang: str) -> dict[str, int]:
     return forms
 
 
-def _babel_weekdays(lang: str) -> dict[str, int]:
+def _regional_locales(lang: str) -> list[str]:
+    """The CLDR locales of a language's regions and scripts (ar_MA, ar_LB, pt_PT...)."""
+    from babel.localedata import locale_identifiers
+
+    return sorted(i for i in locale_identifiers() if i.startswith(f"{lang}_"))
+
+
+def _babel_weekdays(lang: str, widths: tuple[Any, ...] = ("wide",)) -> dict[str, int]:
+    """Weekday names of the given CLDR widths (abbreviated ones only where a language writes them
+    in running text: `dates.weekday_widths`, e.g. 周三 in Chinese)."""
     try:
         from babel.dates import get_day_names
 
         days: dict[str, int] = {}
-        for context in ("format", "stand-alone"):
-            for number, name in get_day_names("wide", context=context, locale=lang).items():
-                days.setdefault(str(name), int(number))
+        for width in widths:
+            for context in ("format", "stand-alone"):
+                for number, name in get_day_names(width, context=context, locale=lang).items():
+                    days.setdefault(str(name), int(number))
     except Exception:
         return {}
     if not any(_has_cjk(n) for n in days) or languages.about(lang, "han_dates"):
@@ -99,7 +139,9 @@ def _with_variants(forms: dict[str, int]) -> dict[str, int]:
         low = name.strip().lower()
         if not low:
             continue
-        for variant in (low, low.rstrip("."), strip_accents(low), strip_accents(low).rstrip(".")):
+        # a zero-width non-joiner inside a name (Persian "سه‌شنبه") is often typed as a space or not at all
+        joined = [low.replace("\u200c", " "), low.replace("\u200c", "")] if "\u200c" in low else []
+        for variant in (low, low.rstrip("."), strip_accents(low), strip_accents(low).rstrip("."), *joined):
             if len(variant) >= 2 or _has_cjk(variant):
                 out.setdefault(variant, value)
     return out
@@ -113,13 +155,51 @@ def _mapping(data: dict[str, Any], key: str) -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in (data.get(key) or {}).items()}
 
 
+# CLDR unit keys -> the TIMEX3 unit each one means
+_CLDR_UNITS = {"duration-year": "Y", "duration-month": "M", "duration-week": "W", "duration-day": "D",
+               "duration-hour": "H", "duration-minute": "MIN", "duration-second": "S",
+               "duration-decade": "DE", "duration-century": "CE", "duration-quarter": "Q"}
+
+
+def _babel_units(lang: str) -> dict[str, str]:
+    """Duration unit words of every plural form (CLDR long names): "лет", "дня", "Jahre", "个月"."""
+    try:
+        from babel import Locale
+
+        patterns = Locale.parse(lang)._data["unit_patterns"]
+    except Exception:  # unknown locale: no CLDR units
+        return {}
+    units: dict[str, str] = {}
+    for key, unit in _CLDR_UNITS.items():
+        try:
+            forms = dict(patterns[key]["long"])
+        except (KeyError, TypeError):
+            continue
+        for plural, pattern in forms.items():
+            if plural == "per" or "{0}" not in str(pattern):
+                continue
+            word = str(pattern).replace("{0}", "").strip().lower()
+            if word:
+                units.setdefault(word, unit)
+    return units
+
+
+def _calendar_months(data: dict[str, Any]) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    for calendar, months in (data.get("calendars") or {}).items():
+        for name, number in (months or {}).items():
+            for variant in (str(name).lower(), strip_accents(str(name).lower())):
+                out.setdefault(variant, (str(calendar), int(number)))
+    return out
+
+
 @cache
 def lexicon(lang: str) -> Lexicon:
     """The date vocabulary of `lang` (any ISO 639-1 code; unknown codes give a numeric-only lexicon)."""
     data: dict[str, Any] = languages.section(lang, "dates") or {}
     months = _babel_months(lang)
     months.update({str(k): int(v) for k, v in (data.get("months") or {}).items()})
-    weekdays = _babel_weekdays(lang)
+    weekdays = _babel_weekdays(lang, tuple(str(w) for w in data.get("weekday_widths") or ["wide"]))
     weekdays.update({str(k): int(v) for k, v in (data.get("weekdays") or {}).items()})
     return Lexicon(
         lang=lang,
@@ -148,4 +228,39 @@ def lexicon(lang: str) -> Lexicon:
         not_year_after=_words(data, "not_year_after"),
         parts_of_day=_words(data, "parts_of_day"),
         weekday_prepositions=_words(data, "weekday_prepositions"),
+        units=_units(lang, data),
+        numbers=_mapping(data, "numbers"),
+        numerals={str(k): int(v) for k, v in (data.get("numerals") or {}).items()},
+        duration_mods=_mapping(data, "duration_mods"),
+        shift_after=_mapping(data, "shift_after"),
+        shift_before=_mapping(data, "shift_before"),
+        sets=_mapping(data, "sets"),
+        set_prefix=_words(data, "set_prefix"),
+        seasons=_mapping(data, "seasons"),
+        day_parts=_mapping(data, "day_parts"),
+        calendar_months=_calendar_months(data),
+        calendar_year_suffix=_words(data, "calendar_year_suffix"),
+        eras={str(k): int(v) for k, v in (data.get("eras") or {}).items()},
+        first_year=_words(data, "first_year"),
+        decade_suffix=_words(data, "decade_suffix"),
+        time_prefix=_words(data, "time_prefix"),
+        clock_prepositions=_words(data, "clock_prepositions"),
+        clock_after={str(k).lower(): int(v) for k, v in (data.get("clock_after") or {}).items()},
+        weekday_relative_after=_mapping(data, "weekday_relative_after"),
+        quarters={k: v.upper() for k, v in _mapping(data, "quarters").items()},
+        count_suffix=_words(data, "count_suffix"),
+        calendar_month_prefix=_words(data, "calendar_month_prefix"),
+        clock_before={str(k): int(v) for k, v in (data.get("clock_before") or {}).items()},
+        day_alone=bool(data.get("day_alone", False)),
+        time_units={str(k): tuple(str(w) for w in v) for k, v in (data.get("time_units") or {}).items()},
     )
+
+
+def _units(lang: str, data: dict[str, Any]) -> dict[str, str]:
+    """CLDR unit words, plus the data's own (`units`), minus what the language reads otherwise
+    (`not_units`: "日" after a number is a day of the month in Japanese)."""
+    units = _babel_units(lang)
+    units.update(_mapping(data, "units"))
+    for word in _words(data, "not_units"):
+        units.pop(word, None)
+    return {w: u.upper() for w, u in units.items()}

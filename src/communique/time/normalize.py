@@ -3,8 +3,9 @@
 Rules (news reports the recent past):
 - A day-month without a year, with an anchor year: the anchor's year, unless that puts it more than
   `FUTURE_TOLERANCE` days after the anchor; then the previous year.
-- A month without a year ("в августе", "in September"), with an anchor year: the latest such month
-  not after the anchor month (anchor year if month <= anchor month, else the previous year).
+- A month without a year ("в августе", "in September"), with an anchor year: the anchor year if the
+  month is at most `_FUTURE_MONTHS` after the anchor month (news announces the coming weeks), else
+  the previous year.
 - Without an anchor year: a weekday attached to the date ("Sabtu ... (10 Mei") picks the year among
   the years the text mentions ("(1950 - 2025)") in which that day is that weekday; else the year of
   the nearest full or month-year date in the text ("Januar 2024"); else `XXXX` - never a guess.
@@ -28,12 +29,17 @@ from communique import lang as languages
 from communique.document import Timex
 from communique.time.anchor import Anchor
 from communique.time.grammar import Candidate
-from communique.time.lexicon import Lexicon
+from communique.time.lexicon import Lexicon, lexicon
 
 FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it means last year
+_FUTURE_MONTHS = 2  # and months a yearless month may lie after the anchor month
+_STORY_REACH = 1500  # characters after a dated expression in which a yearless date shares its year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
-_SPEC = re.compile(r"^(day|week|month|year)([+-]\d+)$")
+_SPEC = re.compile(r"^(day|weekend|week|month|year|prev)([+-]\d+)(T(?:MO|MI|AF|EV|NI|DT))?$")
+_TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_SCALED_UNITS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}  # TIMEX3 writes a decade as P10Y
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each season, for "last summer"
 
 
 @cache
@@ -83,10 +89,12 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "weekday" and cand.kind == "date" and cand.day is not None
                 and cand.start - prev.end <= _WEEKDAY_GAP and gap_ok.match(text[prev.end : cand.start])):
-            out.pop()
             cand.weekday = prev.weekday
             if "(" not in text[prev.end : cand.start]:
+                out.pop()
                 cand.start = prev.start  # "Monday, January 5" is one expression
+            else:  # "Senin (17/11/2014)": two expressions of one day; the weekday takes the date
+                prev.kind, prev.year, prev.month, prev.day, prev.weak = "date", cand.year, cand.month, cand.day, False
             cand.weak = False
         out.append(cand)
     return [c for c in out if not c.weak]
@@ -139,7 +147,7 @@ def collect_evidence(cands: list[Candidate]) -> _Evidence:
     dated: list[tuple[int, int]] = []
     bare: list[tuple[int, int]] = []
     for c in cands:
-        if c.kind in ("date", "range") and not c.target:
+        if c.kind in ("date", "range") and not c.target and c.calendar is None:
             for y in (c.year, c.end_year):
                 if y is not None:
                     dated.append((c.start, y))
@@ -170,6 +178,9 @@ class YearResolver:
     def year_for(self, month: int, day: int | None, pos: int, weekday: int | None) -> tuple[int | None, bool]:
         """(year or None, whether it came from the anchor)."""
         a = self.anchor
+        story = self._story_year(pos)
+        if story is not None and a is not None and a.year is not None and story < a.year:
+            return story, False  # a narrative of the past: "1 вересня 1939 ... 3 вересня" is 1939
         if a is not None and a.year is not None and a.month is not None:
             return self._from_anchor(a, month, day, weekday), True
         if weekday is not None and day is not None:
@@ -182,11 +193,16 @@ class YearResolver:
             return _by_proximity(self.evidence.dated, pos)[0], False
         return None, False
 
+    def _story_year(self, pos: int) -> int | None:
+        """The year of the last date with a year stated shortly before `pos`, if any."""
+        before = [(p, y) for p, y in self.evidence.dated if p < pos and pos - p <= _STORY_REACH]
+        return max(before)[1] if before else None
+
     @staticmethod
     def _from_anchor(a: Anchor, month: int, day: int | None, weekday: int | None) -> int:
         assert a.year is not None and a.month is not None
         if day is None:
-            return a.year if month <= a.month else a.year - 1
+            return a.year if month <= a.month + _FUTURE_MONTHS else a.year - 1
         anchor_day = dt.date(a.year, a.month, a.day or calendar.monthrange(a.year, a.month)[1])
         year = a.year
         if _safe_date(year, month, day) > anchor_day + dt.timedelta(days=FUTURE_TOLERANCE):
@@ -206,14 +222,31 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
 # --- values -------------------------------------------------------------------------------------
 
 
-def _relative_value(spec: str | None, anchor: Anchor | None) -> tuple[str | None, str | None]:
-    """(value, precision) of a relative word ("day-1", "week+1", "year+0", "present", "none")."""
+def _relative_value(spec: str | None, anchor: Anchor | None,
+                    previous: dt.date | None = None) -> tuple[str | None, str | None]:
+    """(value, precision) of a relative word ("day-1", "week+1", "year+0", "present", "none";
+    "prev+1" = the day after the last date the text mentioned; "day+0TMO" = this morning)."""
     if spec in ("present", "past", "future"):
         return f"{spec.upper()}_REF", None
+    if spec == "none":  # "recently", "недавно": a past without a date, TimeML's PAST_REF
+        return "PAST_REF", None
     m = _SPEC.match(spec or "")
-    if m is None or anchor is None:
+    if m is None:
         return None, None
-    unit, n = m.group(1), int(m.group(2))
+    if m.group(1) == "prev":
+        base = previous or (anchor.date() if anchor is not None and anchor.full else None)
+        if base is None:
+            return None, None
+        return (base + dt.timedelta(days=int(m.group(2)))).isoformat() + (m.group(3) or ""), "day"
+    if anchor is None:
+        return None, None
+    value, precision = _anchor_relative(m.group(1), int(m.group(2)), anchor)
+    if value is not None and m.group(3) and precision == "day":
+        value += m.group(3)
+    return value, precision
+
+
+def _anchor_relative(unit: str, n: int, anchor: Anchor) -> tuple[str | None, str | None]:
     if unit == "year":
         return (str(anchor.year + n), "year") if anchor.year is not None else (None, None)
     if anchor.month is None:
@@ -226,9 +259,9 @@ def _relative_value(spec: str | None, anchor: Anchor | None) -> tuple[str | None
     if unit == "month":
         total = anchor.month - 1 + n
         return _iso(anchor.year + total // 12 if anchor.year else None, total % 12 + 1), "month"
-    if unit == "week":
+    if unit in ("week", "weekend"):
         iso = (anchor.date() + dt.timedelta(weeks=n)).isocalendar()
-        return f"{iso[0]:04d}-W{iso[1]:02d}", None
+        return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else ""), None
     return None, None
 
 
@@ -245,15 +278,164 @@ def _month_rel_year(spec: str | None, month: int, anchor: Anchor | None) -> int 
     return anchor.year + int(m.group(2)) if m and m.group(1) == "year" else None
 
 
-def _weekday_value(weekday: int | None, anchor: Anchor | None) -> str | None:
+def _weekday_value(weekday: int | None, anchor: Anchor | None, spec: str | None = None) -> str | None:
+    """A weekday: "next Friday" the first one after the anchor, "last Friday" the last before it,
+    alone the nearest one."""
     if weekday is None or anchor is None or not anchor.full:
         return None
     day = anchor.date()
-    return (day - dt.timedelta(days=(day.weekday() - weekday) % 7)).isoformat()
+    back = (day.weekday() - weekday) % 7
+    ahead = (weekday - day.weekday()) % 7
+    if spec == "next":
+        return (day + dt.timedelta(days=ahead or 7)).isoformat()
+    if spec == "last":
+        return (day - dt.timedelta(days=back or 7)).isoformat()
+    # the nearest such day; news mostly reports the past, so a tie (and the day itself) goes back
+    return (day + dt.timedelta(days=ahead) if ahead < back else day - dt.timedelta(days=back)).isoformat()
 
 
-def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None) -> Timex:
-    t = Timex(c.start, c.end, text[c.start : c.end])
+def _duration_value(count: str, unit: str) -> str:
+    """P3D, PT2H, P10Y (a decade), PXY (vague)."""
+    if unit in _SCALED_UNITS and count != "X":
+        factor, unit = _SCALED_UNITS[unit]
+        number = float(count) * factor
+        count = str(int(number)) if number.is_integer() else str(number)
+    elif unit in _SCALED_UNITS:
+        unit = _SCALED_UNITS[unit][1]
+    if unit in _TIME_UNITS:
+        return f"PT{count}{_TIME_UNITS[unit]}"
+    return f"P{count}{unit}"
+
+
+def _shifted_value(c: Candidate, anchor: Anchor | None, previous: dt.date | None) -> str | None:
+    """A duration as a date: "two days ago" from the document date, "three days later" from the
+    last date of the narrative; the value keeps the unit's precision (years ago -> a year)."""
+    assert c.count is not None and c.unit is not None and c.shift is not None
+    sign = -1 if c.shift.startswith("-") else 1
+    if c.count == "X":
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    base = previous if c.shift.endswith("prev") and previous is not None else (
+        anchor.date() if anchor is not None and anchor.full else None)
+    if base is None or "." in c.count:
+        return None
+    n = sign * int(c.count)
+    if c.unit in _SCALED_UNITS:
+        factor, unit = _SCALED_UNITS[c.unit]
+        n, unit = n * factor, unit
+    else:
+        unit = c.unit
+    if unit == "Y":
+        return str(base.year + n)
+    if unit == "M":
+        total = base.month - 1 + n
+        return _iso(base.year + total // 12, total % 12 + 1)
+    if unit == "W":
+        iso = (base + dt.timedelta(weeks=n)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if unit == "D":
+        return (base + dt.timedelta(days=n)).isoformat()
+    return None
+
+
+def _day_alone_value(day: int, anchor: Anchor | None, previous: dt.date | None) -> str | None:
+    """"12日": that day of the month the story is in (the last full date), else of the document's
+    month, or of the month before when the day lies after the document date."""
+    if previous is not None:
+        year, month = previous.year, previous.month
+    elif anchor is not None and anchor.full:
+        assert anchor.year is not None and anchor.month is not None and anchor.day is not None
+        year, month = anchor.year, anchor.month
+        if day > anchor.day + 1:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    else:
+        return None
+    return _iso(year, month, day) if _weekday_of(year, month, day) is not None else None
+
+
+def _quarter_value(c: Candidate, anchor: Anchor | None) -> str:
+    """"2024-Q3", "2024-H1": the stated year, else the anchor's, or the year before when that
+    quarter has not begun by the document date (news reports finished quarters)."""
+    assert c.spec is not None
+    year = c.year
+    if year is None and anchor is not None and anchor.year is not None:
+        year = anchor.year
+        if anchor.month is not None:
+            first_month = (int(c.spec[1]) - 1) * (3 if c.spec[0] == "Q" else 6) + 1
+            if first_month > anchor.month:
+                year -= 1
+    return f"{year:04d}-{c.spec}" if year is not None else f"XXXX-{c.spec}"
+
+
+def _season_value(c: Candidate, anchor: Anchor | None) -> str | None:
+    assert c.season is not None
+    if c.year is not None:
+        year: int | None = c.year
+    elif c.spec is not None:
+        year = _month_rel_year(c.spec, _SEASON_MONTH.get(c.season, 7), anchor)
+    else:
+        year = anchor.year if anchor is not None else None
+    return f"{year:04d}-{c.season}" if year is not None else f"XXXX-{c.season}"
+
+
+def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | None, int, int | None]:
+    """A Solar Hijri / Hijri date as a Gregorian (year, month, day); a month alone keeps its first day's
+    Gregorian month. A missing year is the calendar year that puts the date nearest before the anchor."""
+    from convertdate import islamic, persian  # lazy: only documents with such dates need it
+
+    module = {"persian": persian, "islamic": islamic}.get(c.calendar or "")
+    if module is None or c.month is None:
+        return None, c.month or 1, c.day
+    years = [c.year] if c.year is not None else []
+    if not years and anchor is not None and anchor.full:
+        here = module.from_gregorian(anchor.year, anchor.month, anchor.day)[0]
+        years = [here, here - 1]
+    limit = anchor.date() + dt.timedelta(days=FUTURE_TOLERANCE) if anchor is not None and anchor.full else None
+    for year in years:
+        try:
+            gy, gm, gd = module.to_gregorian(year, c.month, c.day or 1)
+        except ValueError:
+            return None, c.month, c.day
+        if limit is None or c.year is not None or dt.date(gy, gm, gd) <= limit:
+            return gy, gm, gd if c.day is not None else None
+    return None, c.month, c.day
+
+
+def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None,
+             previous: dt.date | None = None) -> Timex:
+    t = Timex(c.start, c.end, text[c.start : c.end], mod=c.mod)
+    if c.calendar is not None:
+        year, month, day = _calendar_to_gregorian(c, anchor)
+        t.value = _iso(year, month, day) if year is not None else None
+        t.precision = "day" if day is not None else "month"
+        return t
+    if c.kind == "duration" and c.count is not None and c.unit is not None:
+        if c.shift:
+            t.value, t.relative = _shifted_value(c, anchor, previous), True
+        else:
+            t.type, t.value = "DURATION", _duration_value(c.count, c.unit)
+        return t
+    if c.kind == "set":
+        t.type, t.value = "SET", c.spec
+        return t
+    if c.kind == "season" and c.season is not None:
+        t.value, t.relative = _season_value(c, anchor), c.year is None
+        return t
+    if c.kind == "quarter" and c.spec is not None:
+        t.value, t.relative = _quarter_value(c, anchor), c.year is None
+        return t
+    if c.kind == "century" and c.year is not None:
+        t.value = f"{c.year - 1:02d}"  # TIMEX3 writes the 20th century as "19"
+        return t
+    if c.kind == "decade" and c.year is not None:
+        t.value = str(c.year)[:3]
+        return t
+    if c.kind == "day" and c.day is not None:
+        t.value, t.relative = _day_alone_value(c.day, anchor, previous), True
+        if t.value is not None:
+            t.precision = "day"
+            if c.time is not None:
+                t.type, t.value = "TIME", f"{t.value}T{c.time}"
+        return t
     if c.kind == "date" and c.month is not None:
         year, from_anchor = (c.year, False) if c.year is not None else years.year_for(c.month, c.day, c.start,
                                                                                      c.weekday)
@@ -261,6 +443,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
             year, from_anchor = None, False  # 29 February of a year without one: the year is not known
         t.value = _iso(year, c.month, c.day)
         t.precision = "day" if c.day is not None else "month"
+        if c.time is not None and c.day is not None:
+            t.type, t.value = "TIME", f"{t.value}T{c.time}"
         t.relative = from_anchor
         t.is_target = c.target
     elif c.kind == "range" and c.month is not None and c.end_month is not None:
@@ -273,25 +457,134 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     elif c.kind == "month_rel" and c.month is not None:
         t.value, t.precision, t.relative = _iso(_month_rel_year(c.spec, c.month, anchor), c.month), "month", True
     elif c.kind == "rel":
-        t.value, t.precision = _relative_value(c.spec, anchor)
+        t.value, t.precision = _relative_value(c.spec, anchor, previous)
         t.relative = True
-        if t.value is not None and t.value.startswith("P"):
+        if t.value is not None and t.value.startswith("P") and not t.value.endswith("_REF"):
             t.type = "DURATION"
     elif c.kind == "weekday":
-        t.value, t.relative = _weekday_value(c.weekday, anchor), True
+        t.value, t.relative = _weekday_value(c.weekday, anchor, c.spec), True
         t.precision = "day" if t.value else None
+    if c.part is not None and t.value is not None and t.precision == "day" and "T" not in t.value:
+        t.value += f"T{c.part}"
+    if c.time is not None and c.kind == "weekday" and t.value is not None and "T" not in t.value:
+        t.type, t.value = "TIME", f"{t.value}T{c.time}"
     elif c.kind == "year":
         t.value, t.precision, t.is_target = str(c.year), "year", c.target
     elif c.kind == "year_range":
         t.value, t.end_value, t.precision = str(c.year), str(c.end_year), "range"
     elif c.kind == "time":
-        t.type = "TIME"
-        t.value = f"{anchor.iso() if anchor and anchor.full else 'XXXX-XX-XX'}T{c.time}"
+        t.type = "TIME"  # a clock time alone is on the story's last date, else on the document date
+        on = previous.isoformat() if previous is not None else anchor.iso() if anchor and anchor.full else None
+        t.value = f"{on or 'XXXX-XX-XX'}T{c.time}"
     return t
 
 
 def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
     """TIMEX3 values for the candidates of one document."""
-    cands = mark_years(text, attach_weekdays(text, cands, lex), lex)
+    cands = attach_relative_years(text, cands, anchor)
+    cands = attach_times(text, attach_day_parts(text, mark_years(text, attach_weekdays(text, cands, lex), lex), lex),
+                         lex)
     years = YearResolver(anchor, collect_evidence(cands))
-    return [to_timex(text, c, years, anchor) for c in cands]
+    out: list[Timex] = []
+    previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
+    for c in cands:
+        t = to_timex(text, c, years, anchor, previous)
+        t.first_end, t.second_start = c.first_end, c.second_start
+        out.append(t)
+        day = _full_day(t.end_value or t.value) if t.type == "DATE" else None
+        if day is not None:
+            previous = day
+    return out
+
+
+def _full_day(value: str | None) -> dt.date | None:
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value or "")
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+_DAYS = ("date", "day", "weekday")
+# between a date and its clock time: separators, a weekday in brackets ("2019年1月29日(火) 19:00")
+_TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）][\s,]{0,2})?$")
+
+
+_ADJACENT = re.compile(r"^\s{0,2}$")
+
+
+def attach_relative_years(text: str, cands: list[Candidate], anchor: Anchor | None) -> list[Candidate]:
+    """"내년 3월 19일", "去年1月", "next year in March": a relative year word right before a yearless
+    date gives it its year (one expression); "다음 달 13일" a relative month gives a day its month."""
+    if anchor is None or not anchor.full:
+        return cands
+    assert anchor.year is not None and anchor.month is not None
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        m = _SPEC.match(prev.spec or "") if prev is not None and prev.kind == "rel" else None
+        if prev is not None and m is not None and _ADJACENT.match(text[prev.end : c.start]):
+            unit, n = m.group(1), int(m.group(2))
+            if unit == "year" and c.kind == "date" and c.year is None and c.month is not None:
+                c.year, c.start = anchor.year + n, prev.start
+                out[-1] = c
+                continue
+            if unit == "month" and c.kind == "day":
+                total = anchor.month - 1 + n
+                c.kind, c.year, c.month, c.start = "date", anchor.year + total // 12, total % 12 + 1, prev.start
+                out[-1] = c
+                continue
+        out.append(c)
+    return out
+
+
+def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """A clock time right after (or before) a day is one TIME with it: "14 février 2020 15:49",
+    "21:55 2017-07-23", "7月11日10时", "lundi à 19h"."""
+    preps = "|".join(re.escape(p) for p in lex.clock_prepositions)
+    prep_gap = re.compile(rf"^[\s,]*(?:{preps})\s*$", re.IGNORECASE) if preps else None
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        gap = text[prev.end : c.start] if prev is not None else ""
+        if prev is not None and (_TIME_GAP.match(gap) or (prep_gap is not None and prep_gap.match(gap))):
+            date, time = (prev, c) if prev.kind in _DAYS and c.kind == "time" else (
+                (c, prev) if prev.kind == "time" and c.kind in _DAYS else (None, None))
+            if (date is not None and time is not None and date.time is None
+                    and (date.day is not None or date.kind == "weekday")):
+                merged = date
+                merged.start, merged.end, merged.time = prev.start, c.end, time.time
+                out[-1] = merged
+                continue
+        out.append(c)
+    return out
+
+
+@cache
+def _day_part_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A part of day right after a day word, and right before one ("Sáng 27/2", "chiều ngày 18/8")."""
+    parts = "|".join(re.escape(p) for p in sorted(lexicon(lang).day_parts, key=len, reverse=True))
+    return (re.compile(rf"[ \t]*({parts})(?!\w)", re.IGNORECASE),
+            re.compile(rf"(?<!\w)({parts})[ \t]+$", re.IGNORECASE))
+
+
+def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"Friday afternoon", "yesterday evening": a part of day right after a day word joins it."""
+    if not lex.day_parts:
+        return cands
+    follow, lead = _day_part_patterns(lex.lang)
+    for i, c in enumerate(cands):
+        if c.kind not in ("weekday", "rel", "date", "day") or (c.kind == "date" and c.day is None):
+            continue
+        if c.kind == "rel" and not (c.spec or "").startswith(("day", "prev")):
+            continue
+        m = follow.match(text, c.end)
+        if m and (i + 1 == len(cands) or cands[i + 1].start >= m.end()):
+            c.end, c.part = m.end(), lex.day_parts[m.group(1).lower()]
+            continue
+        b = lead.search(text, max(0, c.start - 20), c.start)
+        if b and (i == 0 or cands[i - 1].end <= b.start()):
+            c.start, c.part = b.start(), lex.day_parts[b.group(1).lower()]
+    return cands

@@ -1,0 +1,1 @@
+"""TIMEX3 evaluation: converters of public TimeML corpora and the scorer's command line."""
