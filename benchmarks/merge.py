@@ -8,6 +8,9 @@ Two growth scenarios, each reporting time(N) and time(largest)/time(smallest) (1
   span    the dates span grows with the corpus (constant news density: more months of news)
   dense   the same 10 years for every size (more reports per month: more candidates per key)
 Also reports how many candidates an event was compared with (the blocking's work) and the merged count.
+Text evidence (merge/score.py) is exercised too: each report carries a sentence vector, its real event's
+random unit vector plus noise (reports of one event: cosine about 0.95; of different events: about 0),
+as the store attaches the encoder's vectors; clusters compare with all their members' vectors.
 """
 
 from __future__ import annotations
@@ -19,8 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from benchmarks.common import ROOT, machine_lines, markdown_table
 
+VEC_DIM = 384  # the encoder's
 DOCS_PER_DAY_SPAN = 30  # 'span' scenario: documents per day of dates (so 100k documents ~ 9 years)
 
 
@@ -45,6 +51,7 @@ class MemoryMerger:
         from communique.merge import blocking_keys, choose, view_of
 
         view = view_of(record, doc_date)
+        view.sentence_vecs = [record["_vec"]]
         found: set[str] = set()
         for key in blocking_keys(view):
             found |= self.index.get(key, set())
@@ -65,6 +72,7 @@ class MemoryMerger:
         for key in cluster.keys:
             self.index[key].discard(merged_id)
         cluster.view = view_of(combine(cluster.members, merged_id), min(cluster.doc_dates))
+        cluster.view.sentence_vecs = [m["_vec"] for m in cluster.members]
         cluster.keys = blocking_keys(cluster.view)
         for key in cluster.keys:
             self.index.setdefault(key, set()).add(merged_id)
@@ -78,9 +86,14 @@ def synthetic_reports(n_docs: int, scenario: str, seed: int = 11) -> list[tuple[
     factory = EventFactory(random.Random(seed), days=days)
     reports: list[tuple[dict[str, Any], str, str]] = []
     serial = 0
+    rng = np.random.default_rng(seed)
     while len(reports) < n_docs:
         members, dates = factory.members(serial)
         serial += 1
+        event_vec = rng.standard_normal(VEC_DIM).astype(np.float32)
+        for m in members:
+            vec = event_vec + 0.23 * rng.standard_normal(VEC_DIM).astype(np.float32)
+            m["_vec"] = vec / np.linalg.norm(vec)
         reports += [(m, m["sources"][0]["doc"], d) for m, d in zip(members, dates, strict=True)]
     reports = reports[:n_docs]
     reports.sort(key=lambda r: (r[2], r[1]))

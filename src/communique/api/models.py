@@ -69,6 +69,15 @@ class ActorMergeIn(BaseModel):
     note: Note | None = None
 
 
+class SplitIn(BaseModel):
+    """One report (a source's event id) to take out of the merged event it was wrongly joined to."""
+
+    model_config = ConfigDict(extra="forbid")
+    report: ShortText
+    by: ShortText | None = None
+    note: Note | None = None
+
+
 class ActorRenameIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     actor: ShortText

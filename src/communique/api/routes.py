@@ -17,6 +17,7 @@ from communique.api.models import (
     DocumentIn,
     DocumentsIn,
     EventCorrectionIn,
+    SplitIn,
 )
 from communique.clean.language import is_language_code
 from communique.options import Options
@@ -38,6 +39,7 @@ from communique.store import (
     parse_assignment,
     rename_actor,
     search_documents,
+    split_report,
     timeline,
     top_pairs,
 )
@@ -182,7 +184,8 @@ def post_documents(engine: EngineDep, body: DocumentsIn,
     problems: list[str] = []
     items = [jsonl_document(_as_jsonl(d), n, "api", None) for n, d in enumerate(docs, 1)]
     stats = ingest_items(engine, items, Options(doc_date=doc_date, lang=lang), problems.append)
-    return {"new": stats.new, "changed": stats.changed, "unchanged": stats.unchanged, "failed": stats.failed,
+    return {"new": stats.new, "changed": stats.changed, "unchanged": stats.unchanged, "already": stats.already,
+            "failed": stats.failed,
             "input_errors": stats.input_errors, "events": stats.events, "problems": problems,
             "ids": [getattr(item, "id", None) for item in items]}
 
@@ -212,6 +215,13 @@ def post_correction(engine: EngineDep, body: EventCorrectionIn) -> dict[str, Any
         raise HTTPException(404, f"no event {body.event!r}")
     merged_id = correct_event(engine, body.event, assignments, body.reject, body.by or "api", body.note)
     return {"event": event_detail(engine, merged_id, 0)}
+
+
+@router.post("/corrections/split", tags=["corrections"], dependencies=[Depends(require_token)])
+def post_split(engine: EngineDep, body: SplitIn) -> dict[str, Any]:
+    """Take one report out of a wrong merge; it stays apart from the others' reports after reprocessing."""
+    left, now = split_report(engine, body.report, body.by or "api", body.note)
+    return {"report": body.report, "left": left, "now": now}
 
 
 @router.post("/corrections/actor-merge", tags=["corrections"], dependencies=[Depends(require_token)])

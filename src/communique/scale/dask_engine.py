@@ -162,6 +162,9 @@ def _ingest_items(engine: Any, items: Iterable[Document | InputError], options: 
             if prior is Prior.UNCHANGED:
                 stats.unchanged += 1
                 continue
+            if prior is Prior.ALREADY:
+                stats.already += 1
+                continue
             priors[item.id] = prior
             yield snapshot_of(item, options), item  # the snapshot is taken before any stage runs
 

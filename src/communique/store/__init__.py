@@ -25,6 +25,7 @@ Correcting (kept apart from extracted data, applied on top, kept across reproces
 
     correct_event(engine, "evt_…", [parse_assignment("date=2025-02-21")], reject=False, by=None, note=None)
     merge_actors, rename_actor, history
+    split_report(engine, "evt_… (one report)")             # take a report out of a wrong merge, for good
 
 Similarity profiles (`communique similar --near`; opaque JSON + vectors per document and model)::
 
@@ -51,6 +52,7 @@ from communique.store.corrections import (
     merge_actors,
     parse_assignment,
     rename_actor,
+    split_report,
 )
 from communique.store.db import StoreError, resolve_url, translated_errors, writing
 from communique.store.geo import MAP_CAP, CountryCounts, country_counts
@@ -158,6 +160,7 @@ __all__ = [
     "resolve_url",
     "search_documents",
     "snapshot_of",
+    "split_report",
     "timeline",
     "top_pairs",
     "translated_errors",

@@ -22,7 +22,8 @@ from sqlalchemy import Connection, Engine, func, insert, select
 from communique.merge.keys import parse_date
 from communique.store.db import StoreError, writing
 from communique.store.derived import actor_key
-from communique.store.schema import corrections, event_actor, events, merged_events, merged_index
+from communique.store.schema import corrections, documents, event_actor, events, merged_events, merged_index
+from communique.store.write import SPLIT_KIND, assign_event, refresh_merged
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -191,6 +192,8 @@ def load_corrections(conn: Connection) -> Corrections:
     existing = _existing_merged(conn, sorted({r.target_id for r in rows if r.target_kind == "event"}))
     for r in rows:
         value = json.loads(r.value) if r.value is not None else None
+        if r.target_kind == SPLIT_KIND:
+            continue  # applied when reports are merged (store/write.py), not on records
         if r.target_kind == "actor":
             if r.field == "merged_into":
                 result.alias[r.target_id] = str(value)
@@ -271,6 +274,32 @@ def correct_event(engine: Engine, event_id: str, assignments: list[tuple[str, An
         for name, value in changes:
             _insert(conn, "event", merged_id, name, value, current.get(name), by, note, anchor)
     return merged_id
+
+
+def split_report(engine: Engine, report_id: str, by: str | None = None, note: str | None = None) -> tuple[str, str]:
+    """Take one report (a per-document event) out of the merged event it was joined to, and keep its
+    document's reports of that type apart from the other members' documents from now on, also after
+    reprocessing (the rule is stored as corrections keyed by document ids, which reprocessing keeps).
+    Returns (the merged event it left, the merged event it now belongs to)."""
+    with writing(engine) as conn:
+        row = conn.execute(select(events.c.id, events.c.doc_id, events.c.type, events.c.merged_id, events.c.record)
+                           .where(events.c.id == report_id)).first()
+        if row is None:
+            raise StoreError(f"no report {report_id!r} in the store (give the id of one source's event, "
+                             "see `communique show evt_…`)")
+        others = sorted(set(conn.execute(select(events.c.doc_id).where(events.c.merged_id == row.merged_id,
+                                                                        events.c.doc_id != row.doc_id)).scalars()))
+        if not others:
+            raise CorrectionError(f"{report_id} is not merged with any other document's report: nothing to split")
+        anchor = _anchor(conn, row.merged_id)
+        _insert(conn, SPLIT_KIND, row.doc_id, row.type, others, None, by, note, anchor)
+        for other in others:
+            _insert(conn, SPLIT_KIND, other, row.type, [row.doc_id], None, by, note, anchor)
+        conn.execute(events.update().where(events.c.id == report_id).values(merged_id=None))
+        refresh_merged(conn, row.merged_id)
+        doc_date = conn.execute(select(documents.c.date).where(documents.c.id == row.doc_id)).scalar()
+        new_id = assign_event(conn, json.loads(row.record), row.doc_id, doc_date)
+    return row.merged_id, new_id
 
 
 def merge_actors(engine: Engine, keep: str, absorb: str, by: str | None = None, note: str | None = None) -> None:

@@ -1,9 +1,11 @@
 """Incremental, idempotent ingestion: inputs -> pipeline -> store, one transaction per document.
 
 A document already stored with the same content hash (id + raw text) is skipped before the pipeline
-runs; a changed one replaces its records. Each document is written with its events and their merge
-assignment in one transaction, so a run killed at any point leaves a consistent store and the next
-run simply carries on (what was committed is skipped, the rest is done).
+runs; a changed one replaces its records. The same text under another id (another path, URL or JSONL
+id: the normalised-text hash of store/identity.py) is the same document: it is not stored again, its
+id is kept as an alias, and the summary counts it as "already stored". Each document is written with
+its events and their merge assignment in one transaction, so a run killed at any point leaves a
+consistent store and the next run simply carries on (what was committed is skipped, the rest is done).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from communique.pipeline import Failed, guarded, process
 from communique.read import read_inputs
 from communique.records import document_record, event_records
 from communique.store.db import writing
+from communique.store.identity import remember_alias, stored_under
 from communique.store.schema import documents
 from communique.store.write import InputSnapshot, ProcessedDocument, content_hash, stored_hash, write_document
 
@@ -37,6 +40,7 @@ class IngestStats:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
+    already: int = 0  # the same text stored under another id
     failed: int = 0
     input_errors: int = 0
     events: int = 0
@@ -50,7 +54,8 @@ class IngestStats:
 
     def summary(self) -> str:
         return (f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged document(s); "
-                f"{self.events} event(s) stored" + (f"; {self.failed} failed" if self.failed else "")
+                + (f"{self.already} already stored (the same text under another id); " if self.already else "")
+                + f"{self.events} event(s) stored" + (f"; {self.failed} failed" if self.failed else "")
                 + (f"; {self.input_errors} input error(s)" if self.input_errors else ""))
 
 
@@ -95,6 +100,9 @@ def ingest_items(engine: Engine, items: Iterable[Document | InputError], options
         if prior is Prior.UNCHANGED:
             stats.unchanged += 1
             continue
+        if prior is Prior.ALREADY:
+            stats.already += 1
+            continue
         snap = snapshot_of(item, options)
         done = _process_or_report(item, options, stats, report)
         if done is None:
@@ -110,12 +118,19 @@ class Prior(Enum):
     NEW = "new"
     CHANGED = "changed"
     UNCHANGED = "unchanged"
+    ALREADY = "already"  # the same text is stored under another id
 
 
 def prior_state(engine: Engine, doc: Document) -> Prior:
-    """Whether the store holds this document: not at all, with other content, or exactly as it is now."""
+    """Whether the store holds this document: not at all, with other content, exactly as it is now, or
+    (the same text) under another id, which is then remembered as an alias of the stored one."""
     with engine.connect() as conn:
         old = stored_hash(conn, doc.id)
+        same_text = stored_under(conn, doc.raw_text, doc.id) if old is None else None
+    if same_text is not None:
+        with writing(engine) as conn:
+            remember_alias(conn, doc.id, same_text)
+        return Prior.ALREADY
     if old is None:
         return Prior.NEW
     return Prior.UNCHANGED if old == content_hash(doc.id, doc.raw_text) else Prior.CHANGED
@@ -127,6 +142,9 @@ def save_processed(conn: Connection, snap: InputSnapshot, done: ProcessedDocumen
     stored the same content meanwhile."""
     if stored_hash(conn, snap.id) == content_hash(snap.id, snap.raw_text):
         stats.unchanged += 1  # written meanwhile by another process
+        return
+    if prior is Prior.NEW and stored_under(conn, snap.raw_text, snap.id) is not None:
+        stats.already += 1  # the same text, stored meanwhile under another id
         return
     stats.events += write_document(conn, snap, done, __version__)
     if prior is Prior.NEW:

@@ -27,6 +27,7 @@ from sqlalchemy import (
 
 from communique.store.db import StoreError, make_engine, resolve_url, translated_errors, writing
 from communique.store.derived import rebuild, rebuild_key_counts
+from communique.store.identity import fill_identity
 from communique.store.schema import SCHEMA_VERSION, meta
 
 Migration = Callable[[Connection], None]
@@ -142,8 +143,29 @@ def _v5_key_counts(conn: Connection) -> None:
     Index("actor_links_cover", links.c.actor_id, links.c.other_id, links.c.type, links.c.n).create(conn)
 
 
+def _v6_document_identity(conn: Connection) -> None:
+    """Documents identified by their normalised text (and indexed for near-duplicates); encoder vectors of
+    documents' leads and events' sentences for merging (filled when a document is next written: older
+    events without them merge on structure when dated, and not at all when undated)."""
+    for column, kind in (("text_hash", "TEXT"), ("minhash", "TEXT"), ("story", "TEXT"), ("story_score", "FLOAT"),
+                         ("doc_vec", "TEXT")):
+        conn.execute(text(f"ALTER TABLE documents ADD COLUMN {column} {kind}"))
+    conn.execute(text("ALTER TABLE events ADD COLUMN sentence_vec TEXT"))
+    md = MetaData()
+    bands = Table("doc_bands", md, Column("band", Text, primary_key=True), Column("doc_id", Text, primary_key=True),
+                  sqlite_with_rowid=False)
+    aliases = Table("doc_aliases", md, Column("alias", Text, primary_key=True),
+                    Column("doc_id", Text, nullable=False))
+    md.create_all(conn)
+    fill_identity(conn)
+    docs = Table("documents", md, autoload_with=conn)
+    for index in (Index("ix_documents_text_hash", docs.c.text_hash), Index("doc_bands_doc", bands.c.doc_id),
+                  Index("ix_doc_aliases_doc_id", aliases.c.doc_id)):
+        index.create(conn)
+
+
 MIGRATIONS: list[Migration] = [_v1_core_tables, _v2_corrections, _v3_search_and_versions, _v4_query_tables,
-                               _v5_key_counts]
+                               _v5_key_counts, _v6_document_identity]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -10,7 +10,10 @@ decide (corrections), which is applied on top at query and export time and so su
   merge_keys     blocking keys of merged events (type|month|participant) -> candidate search
   merged_index, actor_links, pair_counts, actors (v4), key_months, key_actors (v5)
                  derived from merged events for fast queries (see store/derived.py)
-  corrections    the audit trail of corrections (who, when, what, old value)
+  corrections    the audit trail of corrections (who, when, what, old value); also an analyst's splits of
+                 merged events (target_kind "split": reports of one document kept apart from others')
+  doc_bands      (v6) MinHash LSH band keys of documents -> near-duplicate candidates (merge/dedup.py)
+  doc_aliases    (v6) another id (path, URL, JSONL id) under which the same text was offered again
   meta           schema_version
 """
 
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, Table, Text
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -39,6 +42,12 @@ documents = Table(
     Column("record", Text),  # document_record() as JSON
     Column("ingested_at", Text),
     Column("pipeline_version", Text),  # v3
+    # v6: identity by content and near-duplicates (merge/dedup.py); the lead's encoder vector (merging)
+    Column("text_hash", Text, index=True),  # sha256 of the normalised raw text: the same text is one document
+    Column("minhash", Text),  # MinHash signature of its word shingles
+    Column("story", Text),  # the first stored document it is a near-duplicate of (NULL: none)
+    Column("story_score", Float),  # the estimated containment that linked it
+    Column("doc_vec", Text),  # encoder vector of title + lead (float16 hex)
 )
 
 events = Table(
@@ -52,6 +61,7 @@ events = Table(
     Column("country_pair", Text, index=True), Column("lang", Text), Column("confidence", Float),
     Column("record", Text, nullable=False),
     Column("merge_reason", Text),
+    Column("sentence_vec", Text),  # v6: encoder vector of the sentence that reports the event (float16 hex)
 )
 
 event_actor = Table(
@@ -130,6 +140,18 @@ merge_keys = Table(
     "merge_keys", metadata,
     Column("key", Text, primary_key=True), Column("merged_id", Text, primary_key=True),
     Index("merge_keys_merged", "merged_id"),
+)
+
+doc_bands = Table(
+    "doc_bands", metadata,
+    Column("band", Text, primary_key=True), Column("doc_id", Text, primary_key=True),
+    Index("doc_bands_doc", "doc_id"),
+    sqlite_with_rowid=False,
+)
+
+doc_aliases = Table(
+    "doc_aliases", metadata,
+    Column("alias", Text, primary_key=True), Column("doc_id", Text, nullable=False, index=True),
 )
 
 corrections = Table(

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, select
 
+from communique.merge.explain import explain
 from communique.merge.keys import parse_date
 from communique.store.corrections import Corrections, load_corrections
 from communique.store.derived import ALL_TOPICS, ROLE_SEP, contribution, role_prefix
@@ -113,17 +114,36 @@ def event_detail(engine: Engine, event_id: str, context: int = CONTEXT_CHARS) ->
         doc_ids = sorted({str(s.get("doc")) for s in record.get("sources") or []})
         docs = {r.id: r for r in conn.execute(
             select(documents.c.id, documents.c.title, documents.c.url, documents.c.date, documents.c.lang,
-                   documents.c.text).where(documents.c.id.in_(doc_ids)))} if doc_ids else {}
+                   documents.c.text, documents.c.story, documents.c.story_score)
+            .where(documents.c.id.in_(doc_ids)))} if doc_ids else {}
+        reports = _member_reports(conn, merged_id)
     sources = []
     for source in record.get("sources") or []:
         doc = docs.get(source.get("doc"))
+        report = reports.get(str(source.get("doc")), {})
         text = (doc.text or "") if doc is not None else ""
         window = evidence_slice(text, source.get("evidence") or [], context)
         sources.append(dict(source, title=doc.title if doc else None, url=doc.url if doc else None,
                             doc_date=doc.date if doc else None,
+                            report=report.get("id"), merge=report.get("why"), merge_reason=report.get("reason"),
+                            near_duplicate_of=doc.story if doc else None,
+                            near_duplicate_score=doc.story_score if doc else None,
                             context={"start": window.start, "end": window.end, "length": len(text),
                                      "text": window.text, "marks": window.marks}))
     return dict(record, sources=sources)
+
+
+def _member_reports(conn: Connection, merged_id: str) -> dict[str, dict[str, Any]]:
+    """The first report of each source document in a merged event: its id and why it was merged (in words
+    and as stored: the decision, its score and the agreeing parts)."""
+    rows = conn.execute(select(events.c.id, events.c.doc_id, events.c.merge_reason)
+                        .where(events.c.merged_id == merged_id).order_by(events.c.position, events.c.id)).all()
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row.doc_id not in out:
+            reason = json.loads(row.merge_reason) if row.merge_reason else None
+            out[row.doc_id] = {"id": row.id, "reason": reason, "why": explain(reason)}
+    return out
 
 
 def evidence_slice(text: str, evidence: list[dict[str, Any]], context: int = CONTEXT_CHARS) -> Slice:

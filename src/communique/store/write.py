@@ -14,10 +14,12 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 
-from communique.merge import blocking_keys, choose, combine, view_of
+from communique.merge import EventView, blocking_keys, choose, combine, view_of
+from communique.merge.sentences import document_lead, dump_vector, load_vector, source_sentence, vectors
 from communique.records import stable_id
 from communique.store.derived import period_columns, replace_merged
-from communique.store.schema import documents, event_actor, events, merge_keys, merged_events
+from communique.store.identity import forget_bands, identity_of, index_bands, near_duplicate
+from communique.store.schema import corrections, documents, event_actor, events, merge_keys, merged_events
 
 KEY_CHUNK = 500  # bound the size of IN (...) lists
 
@@ -63,13 +65,20 @@ def write_document(conn: Connection, snap: InputSnapshot, done: ProcessedDocumen
         remove_document(conn, snap.id)
     else:
         seq = (conn.execute(select(func.max(documents.c.seq))).scalar() or 0) + 1
+    ident = identity_of(snap.raw_text)
+    linked = near_duplicate(conn, snap.id, ident)
+    lead_vec, *sentence_vecs = vectors([document_lead(snap.title, done.text)]
+                                       + [source_sentence(done.text, r) for r in done.events])
     conn.execute(insert(documents).values(
         id=snap.id, content_hash=content_hash(snap.id, snap.raw_text), seq=seq, source=snap.source,
         title=snap.title, url=snap.url, input_date=snap.date, lang_hint=snap.lang_hint,
         opt_doc_date=snap.opt_doc_date, opt_lang=snap.opt_lang, raw_text=snap.raw_text, text=done.text,
         lang=done.lang, date=done.date, record=_dumps(done.record), pipeline_version=pipeline_version,
         ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        text_hash=ident.text_hash, minhash=ident.minhash, story=linked[0] if linked else None,
+        story_score=linked[1] if linked else None, doc_vec=dump_vector(lead_vec),
     ))
+    index_bands(conn, snap.id, ident)
     if conn.dialect.name == "sqlite":
         conn.execute(text("INSERT INTO docs_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
                      {"id": snap.id, "title": snap.title or "", "text": done.text})
@@ -77,7 +86,7 @@ def write_document(conn: Connection, snap: InputSnapshot, done: ProcessedDocumen
     for position, record in enumerate(done.events):
         record = dict(record)
         record["id"] = _unique_event_id(record["id"], used)
-        _insert_event(conn, snap.id, position, record, done.lang)
+        _insert_event(conn, snap.id, position, record, done.lang, dump_vector(sentence_vecs[position]))
         assign_event(conn, record, snap.id, done.date)
     return len(done.events)
 
@@ -92,9 +101,10 @@ def _unique_event_id(event_id: str, used: set[str]) -> str:
     return candidate
 
 
-def _insert_event(conn: Connection, doc_id: str, position: int, record: dict[str, Any], lang: str) -> None:
+def _insert_event(conn: Connection, doc_id: str, position: int, record: dict[str, Any], lang: str,
+                  sentence_vec: str | None) -> None:
     date = record.get("date") or {}
-    conn.execute(insert(events).values(
+    conn.execute(insert(events).values(sentence_vec=sentence_vec,
         id=record["id"], doc_id=doc_id, position=position, type=record.get("type"), mode=record.get("mode"),
         status=record.get("status"), date_start=date.get("start"), date_end=date.get("end"),
         precision=date.get("precision"), country_pair=",".join(_countries(record)), lang=lang,
@@ -119,6 +129,7 @@ def remove_document(conn: Connection, doc_id: str) -> None:
         conn.execute(delete(event_actor).where(event_actor.c.event_id.in_(chunk)))
     conn.execute(delete(events).where(events.c.doc_id == doc_id))
     conn.execute(delete(documents).where(documents.c.id == doc_id))
+    forget_bands(conn, doc_id)
     if conn.dialect.name == "sqlite":
         conn.execute(text("DELETE FROM docs_fts WHERE doc_id = :id"), {"id": doc_id})
     for merged_id in sorted({r.merged_id for r in rows if r.merged_id}):
@@ -127,21 +138,30 @@ def remove_document(conn: Connection, doc_id: str) -> None:
 
 def assign_event(conn: Connection, record: dict[str, Any], doc_id: str, doc_date: str | None) -> str:
     """Merge a stored event into the best matching merged event, or start one; returns its id."""
-    view = view_of(record, doc_date)
+    view = with_text(conn, view_of(record, doc_date), [record["id"]])
+    apart = split_documents(conn, doc_id, str(record.get("type") or ""))
     candidates = []
     same_document = []
+    split = []
     for merged_id in _candidate_ids(conn, blocking_keys(view)):
-        if _has_report_from(conn, merged_id, doc_id):
+        member_docs = _member_documents(conn, merged_id)
+        if doc_id in member_docs:
             # The extractor kept these apart within the document (a visit and the talks during it):
             # merging across documents must not undo that.
             same_document.append(merged_id)
             continue
+        if member_docs & apart:
+            split.append(merged_id)  # an analyst split these reports: reprocessing must not merge them again
+            continue
         row = conn.execute(select(merged_events.c.record, merged_events.c.doc_date)
                            .where(merged_events.c.id == merged_id)).one()
-        candidates.append((merged_id, view_of(json.loads(row.record), row.doc_date)))
+        candidates.append((merged_id, with_text(conn, view_of(json.loads(row.record), row.doc_date),
+                                                _member_ids(conn, merged_id))))
     decision = choose(view, candidates)
     if same_document and decision.merged_id is None:
         decision.reason["same_document"] = same_document
+    if split and decision.merged_id is None:
+        decision.reason["split"] = split
     merged_id = decision.merged_id or _new_merged_id(conn, record["id"])
     conn.execute(update(events).where(events.c.id == record["id"])
                  .values(merged_id=merged_id, merge_reason=_dumps(decision.reason)))
@@ -149,10 +169,46 @@ def assign_event(conn: Connection, record: dict[str, Any], doc_id: str, doc_date
     return merged_id
 
 
-def _has_report_from(conn: Connection, merged_id: str, doc_id: str) -> bool:
-    found = conn.execute(select(events.c.id).where(events.c.merged_id == merged_id, events.c.doc_id == doc_id)
-                         .limit(1)).first()
-    return found is not None
+def with_text(conn: Connection, view: EventView, event_ids: list[str]) -> EventView:
+    """The view with the text evidence of the given reports: their sentence vectors, their documents'
+    lead vectors and stories (a document without a near-duplicate is a story of its own)."""
+    for chunk in _chunks(event_ids):
+        rows = conn.execute(select(events.c.sentence_vec, documents.c.id, documents.c.doc_vec, documents.c.story)
+                            .join(documents, documents.c.id == events.c.doc_id)
+                            .where(events.c.id.in_(chunk)).order_by(events.c.id)).all()
+        docs_seen: set[str] = set()
+        for row in rows:
+            sentence = load_vector(row.sentence_vec)
+            if sentence is not None:
+                view.sentence_vecs.append(sentence)
+            if row.id in docs_seen:
+                continue
+            docs_seen.add(row.id)
+            lead = load_vector(row.doc_vec)
+            if lead is not None:
+                view.doc_vecs.append(lead)
+            view.stories = view.stories | {row.story or row.id}
+    return view
+
+
+def split_documents(conn: Connection, doc_id: str, event_type: str) -> set[str]:
+    """Documents whose reports of this type an analyst split from this document's (store: corrections)."""
+    rows = conn.execute(select(corrections.c.value).where(
+        corrections.c.target_kind == SPLIT_KIND, corrections.c.target_id == doc_id,
+        corrections.c.field == event_type, corrections.c.active.is_(True))).scalars()
+    return {str(d) for value in rows for d in json.loads(value or "[]")}
+
+
+SPLIT_KIND = "split"
+
+
+def _member_documents(conn: Connection, merged_id: str) -> set[str]:
+    return set(conn.execute(select(events.c.doc_id).where(events.c.merged_id == merged_id)).scalars())
+
+
+def _member_ids(conn: Connection, merged_id: str) -> list[str]:
+    return list(conn.execute(select(events.c.id).where(events.c.merged_id == merged_id)
+                             .order_by(events.c.id)).scalars())
 
 
 def _candidate_ids(conn: Connection, keys: list[str]) -> list[str]:
