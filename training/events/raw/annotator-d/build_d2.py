@@ -9,9 +9,9 @@ from build import parse_label  # noqa: E402
 here = Path(__file__).parent
 texts = [json.loads(line) for line in open(here / "d2-sample-texts.jsonl", encoding="utf-8")]
 labels = {}
-for line in open(here / "d2-labels.txt", encoding="utf-8"):
+for line in open(here / "d2-labels.tsv", encoding="utf-8"):
     idx, _, label = line.strip().partition(" ")
-    labels[int(idx)] = parse_label(label, f"d2-labels.txt:{idx}")
+    labels[int(idx)] = parse_label(label, f"d2-labels.tsv:{idx}")
 assert len(labels) == len(texts), (len(labels), len(texts))
 with open(sys.argv[1], "w", encoding="utf-8") as out:
     for i, t in enumerate(texts):
