@@ -1,7 +1,8 @@
-"""Extra 10% double-labelling sample (seed 1) of the sentences added after the first sample's snapshot
-(commit a2b74b2, 1,664 sentences). Prints texts only (no labels)."""
+"""Extra 10% double-labelling sample (seed 1) of the sentences added after a snapshot commit
+(default a2b74b2, 1,664 sentences; second extra sample: 775f674, 2,160 sentences). Prints texts only.
+Usage: sample_d2_extra.py current.jsonl out.jsonl [snapshot_commit]"""
 import json, random, subprocess, sys
-old = {json.loads(l)["id"] for l in subprocess.run(["git", "show", "a2b74b2:training/events/data/labels-annotator-d.jsonl"],
+old = {json.loads(l)["id"] for l in subprocess.run(["git", "show", (sys.argv[3] if len(sys.argv) > 3 else "a2b74b2") + ":training/events/data/labels-annotator-d.jsonl"],
        capture_output=True, text=True, check=True).stdout.splitlines()}
 rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 new = [r for r in rows if r["id"] not in old]
