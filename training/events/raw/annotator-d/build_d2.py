@@ -9,7 +9,8 @@ from build import parse_label  # noqa: E402
 
 here = Path(__file__).parent
 texts, labels = [], {}
-for tf, lf in [("d2-sample-texts.jsonl", "d2-labels.tsv"), ("d2-sample-texts-extra.jsonl", "d2-labels-extra.tsv")]:
+for tf, lf in [("d2-sample-texts.jsonl", "d2-labels.tsv"), ("d2-sample-texts-extra.jsonl", "d2-labels-extra.tsv"),
+               ("d2-sample-texts-extra2.jsonl", "d2-labels-extra2.tsv")]:
     if not (here / tf).exists():
         continue
     base = len(texts)
