@@ -1,0 +1,13 @@
+"""Draw the 10% double-labelling sample (seed 1) of labels-annotator-d.jsonl; print texts only (no labels)."""
+import json
+import random
+import sys
+
+rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+sample = random.Random(1).sample(rows, k=round(len(rows) * 0.1))
+with open(sys.argv[2], "w", encoding="utf-8") as fh:
+    for r in sample:
+        fh.write(json.dumps({"id": r["id"], "lang": r["lang"], "text": r["text"], "source": r["source"]},
+                            ensure_ascii=False) + "\n")
+for i, r in enumerate(sample):
+    print(i, r["lang"], r["text"][:300].replace("\n", " "))
