@@ -17,6 +17,7 @@ Ingesting (incremental, idempotent, one transaction per document; progress is a 
 Reading (merged events, corrections applied; callers render)::
 
     query_events(engine, EventFilter(pair=("VN", "RU")))   list_actors, timeline, search_documents
+    search_page(engine, "Lavrov", Entities(ids, names))   # words or entity, paged, with facet counts
     page_events, event_detail, page_actors, actor_detail, network, document_detail, list_documents, top_pairs
     explain_event(db_url, "evt_…")                         # EventExplanation (record + sources), or None
 
@@ -75,9 +76,11 @@ from communique.store.queries import (
     search_documents,
     timeline,
 )
+from communique.store.search import Entities, SearchPage, search_page
 from communique.store.views import (
     EventPage,
     actor_detail,
+    count_pairs,
     document_detail,
     event_detail,
     highlight_segments,
@@ -85,12 +88,15 @@ from communique.store.views import (
     network,
     page_actors,
     page_events,
+    surviving_actor,
     top_pairs,
 )
 from communique.store.write import InputSnapshot, ProcessedDocument
 
 __all__ = [
     "EVENT_FIELDS",
+    "Entities",
+    "SearchPage",
     "PLOVER_TYPES",
     "CorrectionError",
     "EventExplanation",
@@ -109,6 +115,7 @@ __all__ = [
     "check_period",
     "correct_event",
     "count_events",
+    "count_pairs",
     "document_detail",
     "event_detail",
     "explain_event",
@@ -133,7 +140,9 @@ __all__ = [
     "save_processed",
     "resolve_url",
     "search_documents",
+    "search_page",
     "snapshot_of",
+    "surviving_actor",
     "timeline",
     "top_pairs",
     "translated_errors",
