@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, bindparam, func, select, text
 
 from communique.store.queries import _fts5_query
+from communique.store.schema import documents, event_actor, events
 
 MIN_PREFIX = 4  # a shorter word ("ЕС", "To") is matched whole: as a prefix it would match too much
 MAX_NAMES = 200  # names of the resolved entities used in one query
@@ -89,11 +90,10 @@ def _matching_ids(conn: Connection, query: str, entities: Entities) -> tuple[set
     by_event: set[str] = set()
     ids = list(entities.ids)
     for i in range(0, len(ids), 500):
-        chunk = {f"a{n}": value for n, value in enumerate(ids[i:i + 500])}
-        marks = ", ".join(f":{k}" for k in chunk)
-        by_event.update(conn.execute(text(
-            "SELECT DISTINCT e.doc_id FROM events e JOIN event_actor ea ON ea.event_id = e.id "
-            f"WHERE ea.actor_id IN ({marks})"), chunk).scalars())
+        joined = events.join(event_actor, event_actor.c.event_id == events.c.id)
+        statement = select(events.c.doc_id).distinct().select_from(joined) \
+            .where(event_actor.c.actor_id.in_(ids[i:i + 500]))
+        by_event.update(conn.execute(statement).scalars())
     return words, by_name, by_event
 
 
@@ -136,11 +136,11 @@ def _text_ids(conn: Connection, match: str) -> list[str]:
 
 def _documents(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
+    d = documents.c
     for i in range(0, len(ids), 500):
-        chunk = {f"d{n}": value for n, value in enumerate(ids[i:i + 500])}
-        marks = ", ".join(f":{k}" for k in chunk)
-        for r in conn.execute(text(f"SELECT id, title, date, lang, substr(text, 1, 160) AS head FROM documents "
-                                   f"WHERE id IN ({marks})"), chunk):
+        query = select(d.id, d.title, d.date, d.lang, func.substr(d.text, 1, 160).label("head")) \
+            .where(d.id.in_(ids[i:i + 500]))
+        for r in conn.execute(query):
             year = r.date[:4] if r.date and r.date[:4].isdigit() else UNDATED
             rows.append({"id": r.id, "title": r.title, "date": r.date, "lang": r.lang, "year": year,
                          "head": " ".join((r.head or "").split())})
@@ -154,8 +154,7 @@ def _snippets(conn: Connection, query: str, entities: Entities, ids: list[str]) 
     match = " OR ".join(f"({q})" for q in (_fts5_query(query), names_query("sqlite", entities.names)) if q)
     if not match:
         return {}
-    chunk = {f"d{n}": value for n, value in enumerate(ids)}
-    marks = ", ".join(f":{k}" for k in chunk)
-    rows = conn.execute(text("SELECT doc_id, snippet(docs_fts, 2, '[', ']', '…', 12) AS snippet FROM docs_fts "
-                             f"WHERE docs_fts MATCH :q AND doc_id IN ({marks})"), {"q": match, **chunk})
+    statement = text("SELECT doc_id, snippet(docs_fts, 2, '[', ']', '…', 12) AS snippet FROM docs_fts "
+                     "WHERE docs_fts MATCH :q AND doc_id IN :ids").bindparams(bindparam("ids", expanding=True))
+    rows = conn.execute(statement, {"q": match, "ids": ids})
     return {r.doc_id: r.snippet for r in rows}
