@@ -159,8 +159,6 @@ def test_sql_paths_answer_what_the_python_path_answered(store: Engine) -> None:
     assert top_pairs(store, 10) == reference_pairs(store)[:10]
 
 
-@pytest.mark.xfail(reason="known defect exposed on 2026-12-05 by the new event output: after an actor merge the "
-                   "pair filter's SQL path returns one event the reference query does not (RU-VN); to fix in store")
 def test_sql_paths_apply_corrections_at_query_time(store: Engine) -> None:
     records = reference_query(store, EventFilter())
     paired = [r for r in records if len({a.get("country") for a in r["actors"] if a.get("country")}) >= 2]

@@ -27,7 +27,15 @@ from communique.store.corrections import correct_event, history, merge_actors, p
 from communique.store.db import StoreError, writing
 from communique.store.ingest import ingest_items, reprocess
 from communique.store.migrations import migrate
-from communique.store.queries import EventFilter, explain_event, list_actors, query_events, search_documents, timeline
+from communique.store.queries import (
+    EventFilter,
+    count_events,
+    explain_event,
+    list_actors,
+    query_events,
+    search_documents,
+    timeline,
+)
 from communique.store.schema import SCHEMA_VERSION, documents, events, merged_events, meta
 from communique.store.write import InputSnapshot, ProcessedDocument, write_document
 
@@ -338,3 +346,22 @@ def test_progress_is_a_callback_called_once_per_item_done(tmp_path: Any, scripte
     rerun = ingest_items(engine, _meeting_docs(), OPTIONS, lambda _m: None, lambda: again.append(stored()))
     assert rerun.unchanged == 4
     assert again == [4, 4, 4, 4]
+
+
+def test_an_actor_merge_that_folds_two_participants_into_one_changes_the_pair_answers(
+        store_url: str, scripted: None) -> None:
+    """Merging a Vietnamese participant into a Russian one leaves their meeting with one actor and one country:
+    the pair and country filters, counts and top pairs answer from the corrected record, not the extracted one."""
+    engine = open_store(store_url)
+    _ingest(engine, [scripted_document("d1", "en", "x", [record("e1", "d1", "en", [LAVROV, TRUNG])]),
+                     scripted_document("d2", "en", "y", [record("e2", "d2", "en", [PUTIN, HANG],
+                                                                date="2025-04-02")])])
+    assert [r["id"] for r in query_events(engine, EventFilter(pair=("RU", "VN")))] == ["e1", "e2"]
+    merge_actors(engine, LAVROV[0], TRUNG[0], by="editor")
+    (folded,) = [r for r in query_events(engine) if r["id"] == "e1"]
+    assert [(a["id"], a["country"]) for a in folded["actors"]] == [(LAVROV[0], "RU")]
+    assert [r["id"] for r in query_events(engine, EventFilter(pair=("RU", "VN")))] == ["e2"]
+    assert count_events(engine, EventFilter(pair=("RU", "VN"))) == 1
+    assert [r["id"] for r in query_events(engine, EventFilter(country="VN"))] == ["e2"]
+    assert {r["id"]: r["events"] for r in list_actors(engine, EventFilter(pair=("RU", "VN")))} == \
+        {PUTIN[0]: 1, HANG[0]: 1}

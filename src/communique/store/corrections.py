@@ -17,11 +17,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 
 from communique.merge.keys import parse_date
 from communique.store.db import StoreError, writing
-from communique.store.schema import corrections, event_actor, events, merged_events
+from communique.store.derived import actor_key
+from communique.store.schema import corrections, event_actor, events, merged_events, merged_index
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -126,10 +127,14 @@ class Corrections:
     alias: dict[str, str] = field(default_factory=dict)  # absorbed actor id -> kept actor id
     renamed: dict[str, str] = field(default_factory=dict)  # actor id -> name
     actor_names: dict[str, str] = field(default_factory=dict)  # kept actor id -> its stored name
+    # Events where an actor merge folds two participants into one: their corrected record has one actor (and
+    # perhaps one country) fewer than the derived tables, which hold extracted data, so they are matched on the
+    # corrected record like events with corrections.
+    collapsed: set[str] = field(default_factory=set)
 
     @property
     def event_ids(self) -> list[str]:
-        return sorted(self.by_event)
+        return sorted(set(self.by_event) | self.collapsed)
 
     @property
     def touches_actors(self) -> bool:
@@ -198,11 +203,28 @@ def load_corrections(conn: Connection) -> Corrections:
         result.by_event.setdefault(target, []).append(
             {"field": r.field, "value": value, "old_value": json.loads(r.old_value) if r.old_value else None,
              "by": r.by, "at": r.at})
+    result.collapsed = _collapsed_events(conn, result)
     for kept in set(result.alias.values()):
         name = conn.execute(select(event_actor.c.name).where(event_actor.c.actor_id == kept).limit(1)).scalar()
         if name:
             result.actor_names[kept] = name
     return result
+
+
+def _collapsed_events(conn: Connection, corr: Corrections) -> set[str]:
+    """Merged events that hold two actor ids which the actor merges make one."""
+    groups: dict[str, set[str]] = {}
+    for absorbed in corr.alias:
+        final = corr.actor_id(absorbed)
+        groups.setdefault(final, {final}).add(absorbed)
+    out: set[str] = set()
+    for ids in groups.values():
+        keys = sorted(actor_key(i) for i in ids)
+        found = conn.execute(select(merged_index.c.merged_id).where(merged_index.c.key.in_(keys))
+                             .group_by(merged_index.c.merged_id)
+                             .having(func.count(func.distinct(merged_index.c.key)) > 1))
+        out.update(str(i) for i in found.scalars())
+    return out
 
 
 def _existing_merged(conn: Connection, ids: list[str]) -> set[str]:
