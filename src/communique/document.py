@@ -145,7 +145,9 @@ class Document:
     title: str | None = None
     url: str | None = None
     date: str | None = None  # ISO date of publication (the anchor), when known
-    date_source: str | None = None  # metadata | option | dateline | None
+    date_source: str | None = None  # metadata | option | date-line | url | stamp | dateline | None
+    # where an inferred date was found: {"how", "text"} and, in the cleaned text, {"start", "end"}
+    date_evidence: dict[str, Any] | None = None
     lang_hint: str | None = None  # a language given by the input (JSONL `lang`, --lang)
     # -- clean
     text: str = ""

@@ -68,7 +68,8 @@ def timex_record(doc: Document, t: Timex) -> dict[str, Any]:
 
 def document_record(doc: Document) -> dict[str, Any]:
     return {"id": doc.id, "source": doc.source, "title": doc.title, "url": doc.url, "date": doc.date,
-            "date_source": doc.date_source, "lang": doc.lang, "lang_score": round(doc.lang_score, 3),
+            "date_source": doc.date_source, "date_evidence": doc.date_evidence, "lang": doc.lang,
+            "lang_score": round(doc.lang_score, 3),
             "chars": len(doc.text), "sentences": len(doc.sentences),
             "removed": [{"text": r.text, "reason": r.reason} for r in doc.removed],
             "warnings": list(doc.warnings)}

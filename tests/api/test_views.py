@@ -42,7 +42,8 @@ def test_evidence_slice_widens_to_words() -> None:
 
 def test_render_helpers() -> None:
     assert date_text({"start": "2024-01-20", "end": "2024-01-23"}) == "2024-01-20 – 2024-01-23"
-    assert date_text(None) == "?"
+    assert date_text(None) == "undated"
+    assert date_text({"start": "--02-21", "end": None}) == "undated (02-21, year unknown)"
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert safe_url("javascript:alert(1)") is None and safe_url(" data:text/html,x") is None
     assert query_string({"pair": "VN,RU", "topic": "energy"}, topic=None, offset=50) == "?pair=VN%2CRU&offset=50"

@@ -127,10 +127,15 @@ def assert_actor_pages(engine: Engine) -> None:
     records = reference_query(engine, EventFilter())
     busiest = Counter(str(a["id"]) for r in records for a in r["actors"]).most_common(3)
     for actor_id, n in busiest:
-        mine = [r for r in records if any(str(a["id"]) == actor_id for a in r["actors"])]
+        own = [r for r in records if any(str(a["id"]) == actor_id for a in r["actors"])]
+        assert len(own) == n
+        # a country's page counts the events of its officials too, as its pairs do (issue 19)
+        code = actor_id.split(":", 1)[1] if actor_id.startswith("country:") else None
+        listed = [r for r in records if matches(r, EventFilter(country=code))] if code else own
         found = actor_detail(engine, actor_id)
-        assert found is not None and found["event_count"] == len(mine) == n
-        assert [r["id"] for r in found["events"]] == [r["id"] for r in sorted(mine, key=_sort_key("-date"))][:200]
+        assert found is not None and found["event_count"] == len(listed) >= n
+        assert [r["id"] for r in found["events"]] == [r["id"] for r in sorted(listed, key=_sort_key("-date"))][:200]
+        mine = own
         roles: dict[str, list[Any]] = {}
         for r in mine:
             for a in r["actors"]:

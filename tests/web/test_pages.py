@@ -43,7 +43,7 @@ def test_dashboard_for_a_given_pair_and_period(web: TestClient) -> None:
     assert 'data-src="/api/timeline?pair=VN%2CRU&amp;since=2024-01&amp;until=2024-01"' in r.text
     assert "2024-01-20 – 2024-01-23" in r.text and "2026-02-24" not in r.text
     bad = web.get("/", params={"pair": "Vietnam"})
-    assert bad.status_code == 200 and "expected two country codes" in bad.text
+    assert bad.status_code == 400 and "expected two country codes" in bad.text  # issue 19: an error is no 200
 
 
 def test_events_page_filters_are_shareable(web: TestClient) -> None:

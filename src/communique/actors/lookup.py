@@ -80,18 +80,33 @@ def lang_of_script(text: str) -> str:
     return "en"
 
 
-def find(name: str, date: str | None = None) -> list[str]:
-    """Entities named `name` (whole name), one line each: name, id, kind, country, role at `date`."""
+def find_ids(name: str) -> dict[str, str]:
+    """The ids (and kinds) of the entities whose name, in any language or script, is `name` as a whole."""
     lang = lang_of_script(name)
     tokens = tokenize(name, lang)
     if not tokens:
-        return []
+        return {}
     found: dict[str, str] = {}
     for match in find_matches(name, tokens, gazetteer(lang)):
         if match.first_token != 0 or match.last_token != len(tokens) - 1:
             continue
         for cand in match.candidates:
             found.setdefault(cand.entity_id, cand.kind)
+    return found
+
+
+def all_names(entity_id: str) -> list[str]:
+    """Every name of an entity in the knowledge base (all languages and scripts, acronyms, surnames alone)."""
+    entity = load_kb().get(entity_id)
+    if entity is None:
+        return []
+    forms = [form for form, _ in entity.all_forms()] + list(entity.surname.values()) + [entity.name]
+    return sorted(set(forms))
+
+
+def find(name: str, date: str | None = None) -> list[str]:
+    """Entities named `name` (whole name), one line each: name, id, kind, country, role at `date`."""
+    found = find_ids(name)
     kb = load_kb()
     lines = []
     for entity_id, kind in sorted(found.items()):

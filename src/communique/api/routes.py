@@ -9,6 +9,7 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import RedirectResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from communique.api.models import (
@@ -22,11 +23,15 @@ from communique.api.models import (
 from communique.clean.language import is_language_code
 from communique.options import Options
 from communique.read import iso_date, jsonl_document
+from communique.serving.params import reject_unknown_query
+from communique.serving.public import moved_actor_url, public_source
 from communique.serving.requests import EngineDep, build_filter
+from communique.serving.search import search as search_entities_and_words
 from communique.store import (
     EventFilter,
     actor_detail,
     correct_event,
+    count_pairs,
     document_detail,
     event_detail,
     history,
@@ -38,13 +43,13 @@ from communique.store import (
     page_events,
     parse_assignment,
     rename_actor,
-    search_documents,
     split_report,
+    surviving_actor,
     timeline,
     top_pairs,
 )
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", dependencies=[Depends(reject_unknown_query)])
 
 Text = Annotated[str | None, Query(max_length=300)]
 Limit = Annotated[int, Query(ge=1, le=500)]
@@ -53,10 +58,12 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 def event_filter(actor: Text = None, country: Text = None, pair: Text = None, type: Text = None,
                  mode: Text = None, topic: Text = None, since: Text = None, until: Text = None,
-                 lang: Text = None, text: Text = None) -> EventFilter:
-    """The filters of `communique events`, as query parameters (pair=VN,RU; since/until=YYYY[-MM[-DD]])."""
+                 lang: Text = None, text: Text = None,
+                 min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None) -> EventFilter:
+    """The filters of `communique events`, as query parameters (pair=VN,RU; since/until=YYYY[-MM[-DD]];
+    min_confidence=0.5: only events at least that confident)."""
     try:
-        return build_filter(actor, country, pair, type, mode, topic, since, until, lang, text)
+        return build_filter(actor, country, pair, type, mode, topic, since, until, lang, text, min_confidence)
     except ValueError as error:
         raise HTTPException(400, str(error)) from None
 
@@ -115,8 +122,11 @@ def get_actors(engine: EngineDep, flt: FilterDep, kind: Annotated[str | None, Qu
 
 
 @router.get("/actors/{actor_id:path}", tags=["actors"])
-def get_actor(engine: EngineDep, actor_id: str) -> dict[str, Any]:
-    """One actor: roles over time, counterparts (with shared event counts and types), events (newest first)."""
+def get_actor(request: Request, engine: EngineDep, actor_id: str) -> Any:
+    """One actor: roles over time, counterparts (with shared event counts and types), events (newest first).
+    An actor merged into another answers 308, redirecting to the surviving actor."""
+    if (survivor := surviving_actor(engine, actor_id)) is not None:
+        return RedirectResponse(moved_actor_url(request, "/api/actors/", survivor), status_code=308)
     found = actor_detail(engine, actor_id)
     if found is None:
         raise HTTPException(404, f"no actor {actor_id!r}")
@@ -140,16 +150,24 @@ def get_timeline(engine: EngineDep, flt: FilterDep) -> list[dict[str, Any]]:
 
 
 @router.get("/pairs", tags=["aggregates"])
-def get_pairs(engine: EngineDep, limit: Limit = 20) -> list[dict[str, Any]]:
-    """Country pairs with the most shared events."""
-    return top_pairs(engine, limit)
+def get_pairs(engine: EngineDep, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Country pairs with the most shared events, busiest first: `{items: [{pair, events}], total, limit,
+    offset}` (`total`: pairs with at least one event)."""
+    ranked = top_pairs(engine, offset + limit)
+    return {"items": ranked[offset:offset + limit], "total": count_pairs(engine), "limit": limit, "offset": offset}
 
 
 @router.get("/search", tags=["documents"])
 def search(engine: EngineDep, q: Annotated[str, Query(min_length=1, max_length=300)],
-           limit: Annotated[int, Query(ge=1, le=200)] = 20) -> list[dict[str, Any]]:
-    """Full-text search over stored documents (words must all match; "quoted phrases" kept)."""
-    return search_documents(engine, q, limit)
+           limit: Annotated[int, Query(ge=1, le=200)] = 20, offset: Offset = 0,
+           lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+           year: Annotated[str | None, Query(pattern=r"^(\d{4}|undated)$")] = None) -> dict[str, Any]:
+    """Documents matching the words (all must match; "quoted phrases" kept) or naming the entity the query
+    names, in any spelling or script, through the knowledge base ("Lavrov" finds "Лавров").
+
+    `{items: [{id, title, date, lang, match: words|entity, snippet}], total, limit, offset, facets}`; facets
+    count all matches by `lang`, `year` (of the document date) and `match`, before the lang/year filters."""
+    return search_entities_and_words(engine, q, limit, offset, lang, year).as_dict()
 
 
 # -- documents ----------------------------------------------------------------------------------------
@@ -167,7 +185,7 @@ def get_document(engine: EngineDep, doc_id: str) -> dict[str, Any]:
     found = document_detail(engine, doc_id)
     if found is None:
         raise HTTPException(404, f"no document {doc_id!r}")
-    return found
+    return dict(found, source=public_source(found.get("source")))
 
 
 @router.post("/documents", tags=["documents"], dependencies=[Depends(require_token)])
@@ -187,6 +205,7 @@ def post_documents(engine: EngineDep, body: DocumentsIn,
     return {"new": stats.new, "changed": stats.changed, "unchanged": stats.unchanged, "already": stats.already,
             "failed": stats.failed,
             "input_errors": stats.input_errors, "events": stats.events, "problems": problems,
+            "undated": stats.undated,
             "ids": [getattr(item, "id", None) for item in items]}
 
 

@@ -88,6 +88,8 @@ def ingest(
         engine = open_store(db)
         stats = ingest_paths(engine, paths, options, say, advance)
     say(f"{resolve_url(db)}: {stats.summary()}")
+    if undated := stats.undated_summary():
+        say(undated)
     if stats.input_errors or stats.failed:
         raise typer.Exit(EXIT_BAD_INPUT)
 

@@ -51,13 +51,43 @@ def _cell(rec: dict[str, Any], key: str) -> str:
     return "" if value is None else str(value)
 
 
-def render_table(records: list[dict[str, Any]], columns: list[tuple[str, str]], title: str) -> None:
+# Below this many columns a table of 8 columns cuts words in pieces ("occurre d"): records are then
+# printed one below the other, field by field, wrapped between words.
+COMPACT_WIDTH = 120
+
+
+def render_table(records: list[dict[str, Any]], columns: list[tuple[str, str]], title: str,
+                 console: Console | None = None) -> None:
+    console = console or Console()
+    if console.width < COMPACT_WIDTH and len(columns) > 4:
+        render_compact(records, columns, title, console)
+        return
     table = Table(title=title, show_lines=False)
     for header, _ in columns:
         table.add_column(header, overflow="fold")
     for rec in records:
         table.add_row(*(_cell(rec, key) for _, key in columns))
-    Console().print(table)
+    console.print(table)
+
+
+def render_compact(records: list[dict[str, Any]], columns: list[tuple[str, str]], title: str,
+                   console: Console) -> None:
+    """One block per record for narrow terminals: its first column as a heading, then `field  value`
+    lines, each value wrapped at spaces with a hanging indent (a word is cut only if longer than a line)."""
+    console.print(Text(title, style="bold"))
+    width = max(len(header) for header, _ in columns)
+    for number, rec in enumerate(records, 1):
+        console.print()
+        first_header, first_key = columns[0]
+        console.print(Text(f"{number}. {_cell(rec, first_key)}", style="bold"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(width=width + 2, no_wrap=True, style="dim")
+        grid.add_column(overflow="fold")
+        for header, key in columns[1:]:
+            value = _cell(rec, key)
+            if value:
+                grid.add_row(f"  {header}", Text(value))
+        console.print(grid)
 
 
 def show_document(doc: Document, fmt: str) -> None:

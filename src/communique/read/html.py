@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from communique.read.pagedate import published_date
+
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|meta)\b",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(r"<(?:p|div|span|br|a|h[1-6]|table|li)\b[^>]*>", re.IGNORECASE)
@@ -55,7 +57,8 @@ def extract_page(html: str) -> Page:
     return Page(
         text=text,
         title=title,
-        date=_clean_str(getattr(extracted, "date", None)),
+        # the date the markup declares (meta, JSON-LD, <time>) before trafilatura's guess
+        date=published_date(html) or _clean_str(getattr(extracted, "date", None)),
         url=_clean_str(getattr(extracted, "url", None)),
     )
 

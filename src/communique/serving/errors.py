@@ -52,6 +52,10 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
     # Location and message only: the rejected input itself is not echoed back (it may be large or hostile).
     details = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in exc.errors()[:20]]
+    if details and all(d["loc"][:1] in (["query"], ["path"]) for d in details):
+        # A malformed address (?limit=0, ?offset=x) is a bad request, named: 400, like an unknown parameter.
+        named = "; ".join(f"{d['loc'][-1]}: {d['msg']}" for d in details)
+        return error_response(request, 400, f"invalid query parameter(s): {named}", details)
     return error_response(request, 422, "invalid request", details)
 
 

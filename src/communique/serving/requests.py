@@ -23,7 +23,7 @@ EngineDep = Annotated[Engine, Depends(get_engine)]
 def build_filter(actor: str | None = None, country: str | None = None, pair: str | None = None,
                  type: str | None = None, mode: str | None = None, topic: str | None = None,
                  since: str | None = None, until: str | None = None, lang: str | None = None,
-                 text: str | None = None) -> EventFilter:
+                 text: str | None = None, min_confidence: str | float | None = None) -> EventFilter:
     """The store's EventFilter from query parameters (empty strings = absent); ValueError says what is wrong."""
     values = {k: (v.strip() or None) if isinstance(v, str) else None for k, v in {
         "actor": actor, "country": country, "pair": pair, "type": type, "mode": mode, "topic": topic,
@@ -40,7 +40,20 @@ def build_filter(actor: str | None = None, country: str | None = None, pair: str
         _period(values[name], name)
     return EventFilter(actor=values["actor"], country=values["country"], pair=pair_codes, type=values["type"],
                        mode=values["mode"], topic=values["topic"], since=values["since"], until=values["until"],
-                       lang=values["lang"], text=values["text"])
+                       lang=values["lang"], text=values["text"], min_confidence=confidence(min_confidence))
+
+
+def confidence(value: str | float | None) -> float | None:
+    """A confidence threshold from 0 to 1 ("0.5"; empty = none); ValueError says what is wrong."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"min_confidence {value!r}: expected a number from 0 to 1, e.g. 0.5") from None
+    if not 0.0 <= number <= 1.0:
+        raise ValueError(f"min_confidence {value!r}: expected a number from 0 to 1, e.g. 0.5")
+    return number or None
 
 
 def _pair(value: str | None) -> tuple[str, str] | None:

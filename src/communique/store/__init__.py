@@ -17,6 +17,7 @@ Ingesting (incremental, idempotent, one transaction per document; progress is a 
 Reading (merged events, corrections applied; callers render)::
 
     query_events(engine, EventFilter(pair=("VN", "RU")))   list_actors, timeline, search_documents
+    search_page(engine, "Lavrov", Entities(ids, names))   # words or entity, paged, with facet counts
     page_events, event_detail, page_actors, actor_detail, network, document_detail, list_documents, top_pairs
     country_counts(engine, flt)                            # events per country, for the map (store/geo.py)
     explain_event(db_url, "evt_…")                         # EventExplanation (record + sources), or None
@@ -84,6 +85,7 @@ from communique.store.queries import (
     search_documents,
     timeline,
 )
+from communique.store.search import Entities, SearchPage, search_page
 from communique.store.similarity import (
     ProfileSource,
     StoredProfile,
@@ -95,6 +97,7 @@ from communique.store.similarity import (
 from communique.store.views import (
     EventPage,
     actor_detail,
+    count_pairs,
     document_detail,
     event_detail,
     highlight_segments,
@@ -102,6 +105,7 @@ from communique.store.views import (
     network,
     page_actors,
     page_events,
+    surviving_actor,
     top_pairs,
 )
 from communique.store.write import InputSnapshot, ProcessedDocument
@@ -114,6 +118,8 @@ __all__ = [
     "StoredProfile",
     "ProfileSource",
     "EVENT_FIELDS",
+    "Entities",
+    "SearchPage",
     "PLOVER_TYPES",
     "MAP_CAP",
     "CorrectionError",
@@ -135,6 +141,7 @@ __all__ = [
     "correct_event",
     "count_events",
     "country_counts",
+    "count_pairs",
     "document_detail",
     "event_detail",
     "explain_event",
@@ -159,8 +166,10 @@ __all__ = [
     "save_processed",
     "resolve_url",
     "search_documents",
+    "search_page",
     "snapshot_of",
     "split_report",
+    "surviving_actor",
     "timeline",
     "top_pairs",
     "translated_errors",

@@ -45,12 +45,27 @@ class IngestStats:
     input_errors: int = 0
     events: int = 0
     problems: list[str] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)  # stored documents whose date (with its year) is unknown
 
     def add_failure(self, message: str, report: Report) -> None:
         """A document the pipeline failed on: counted, its message kept and reported; it is not stored."""
         self.failed += 1
         self.problems.append(message)
         report(message)
+
+    def count_date(self, doc_id: str, date: str | None) -> None:
+        if not date or not date[:4].isdigit():  # none, or a dateline's day and month without a year
+            self.undated.append(doc_id)
+
+    def undated_summary(self, shown: int = 5) -> str | None:
+        """How many stored documents stayed without a date, which, and how to give them one; None if all dated."""
+        if not self.undated:
+            return None
+        names = ", ".join(self.undated[:shown]) + (f", … ({len(self.undated) - shown} more)"
+                                                   if len(self.undated) > shown else "")
+        return (f"{len(self.undated)} document(s) stayed undated ({names}): their events get no year. "
+                "Give the date with --doc-date YYYY-MM-DD, a \"date\" field in JSONL, "
+                "or a first line 'date YYYY-MM-DD'")
 
     def summary(self) -> str:
         return (f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged document(s); "
@@ -147,6 +162,7 @@ def save_processed(conn: Connection, snap: InputSnapshot, done: ProcessedDocumen
         stats.already += 1  # the same text, stored meanwhile under another id
         return
     stats.events += write_document(conn, snap, done, __version__)
+    stats.count_date(snap.id, done.date)
     if prior is Prior.NEW:
         stats.new += 1
     else:
@@ -166,6 +182,7 @@ def reprocess(engine: Engine, report: Report, doc_ids: list[str] | None = None,
             continue
         with writing(engine) as conn:
             stats.events += write_document(conn, snap, done, __version__)
+        stats.count_date(snap.id, done.date)
         stats.changed += 1
     return stats
 

@@ -62,6 +62,7 @@ class EventFilter:
     text: str | None = None  # full text of a source document
     include_rejected: bool = False
     actor_id: str | None = None  # exactly this actor id (after actor merges), no name matching
+    min_confidence: float | None = None  # events at least this confident (0..1)
 
 
 SORTS = ("date", "-date", "confidence", "-confidence")
@@ -187,7 +188,7 @@ def plan_filter(conn: Connection, flt: EventFilter, corr: Corrections) -> Plan:
     conds: list[Any] = []
     needs_m = False
     impossible = False
-    counted = not (flt.mode or flt.since or flt.until or flt.text)
+    counted = not (flt.mode or flt.since or flt.until or flt.text or flt.min_confidence)
     if flt.pair:
         a, b = (cc.upper() for cc in flt.pair)
         if a != b:
@@ -220,6 +221,9 @@ def plan_filter(conn: Connection, flt: EventFilter, corr: Corrections) -> Plan:
     event_type = flt.type.upper() if flt.type else None
     if event_type:
         conds.append(lambda idc, x: (x.c.type if x is not None else merged_events.c.type) == event_type)
+    if flt.min_confidence:
+        least = float(flt.min_confidence)
+        conds.append(lambda idc, x: (x.c.confidence if x is not None else merged_events.c.confidence) >= least)
     if flt.mode:
         conds.append(lambda idc, x: merged_events.c.mode == flt.mode.lower())
         needs_m = True
@@ -478,6 +482,7 @@ def matches(rec: dict[str, Any], flt: EventFilter, docs: set[str] | None = None)
         not flt.actor_id or any(str(a.get("id")) == flt.actor_id for a in actors),
         docs is None or any(s.get("doc") in docs for s in rec.get("sources") or []),
         _in_period(rec, flt.since, flt.until),
+        not flt.min_confidence or float(rec.get("confidence") or 0.0) >= flt.min_confidence,
     ]
     return all(checks)
 

@@ -200,8 +200,12 @@ def actor_detail(engine: Engine, actor_id: str, counterpart_limit: int = 30,
     """One actor (corrections applied): name, kind, country, roles over time, counterparts (actors met in
     the same events, with how many and which types) and its `event_limit` newest events (event_count: all);
     None when unknown. Roles and counterparts come from the derived tables (merged_index r: keys,
-    actor_links), corrected events re-counted from their corrected records."""
-    flt = EventFilter(actor_id=actor_id)
+    actor_links), corrected events re-counted from their corrected records.
+
+    A country (`country:RU`) counts the events of its own actors too (its officials and bodies), as a
+    pair of countries does: its events are those of the country filter (`filter`: the events filter)."""
+    code = country_code(actor_id)
+    flt = EventFilter(country=code) if code else EventFilter(actor_id=actor_id)
     with engine.connect() as conn:
         corr = load_corrections(conn)
         newest, total = select_events(conn, flt, max(0, event_limit), 0, "-date")
@@ -222,7 +226,21 @@ def actor_detail(engine: Engine, actor_id: str, counterpart_limit: int = 30,
     counterparts = [dict(partners[k], id=k, events=n, types=dict(sorted(types[k].items())))
                     for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(partners[kv[0]].get("name"))))]
     return dict(me, events=newest, event_count=total, counterparts=counterparts[:counterpart_limit],
+                filter={"country": code} if code else {"actor": actor_id},
                 roles=sorted(roles.values(), key=lambda r: (r["first"] or "9999", r["role"])))
+
+
+def surviving_actor(engine: Engine, actor_id: str) -> str | None:
+    """The actor an absorbed actor id is now shown as (after `merge_actors`), or None if it was not absorbed."""
+    with engine.connect() as conn:
+        shown = load_corrections(conn).actor_id(actor_id)
+    return shown if shown != actor_id else None
+
+
+def country_code(actor_id: str) -> str | None:
+    """'RU' for the country actor 'country:RU', else None."""
+    prefix, _, code = actor_id.partition(":")
+    return code.upper() if prefix == "country" and len(code) == 2 and code.isalpha() else None
 
 
 def page_actors(engine: Engine, flt: EventFilter | None = None, kind: str | None = None,
@@ -441,6 +459,12 @@ def top_pairs(engine: Engine, limit: int = 20) -> list[dict[str, Any]]:
             counts.subtract(",".join(p) for p in combinations(codes, 2))
     ranked = sorted(((p, n) for p, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return [{"pair": p, "events": n} for p, n in ranked]
+
+
+def count_pairs(engine: Engine) -> int:
+    """How many country pairs share at least one event (rejected events not taken off)."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(pair_counts).where(pair_counts.c.n > 0)).scalar_one())
 
 
 def _raw_records(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:

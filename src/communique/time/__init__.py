@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from communique import lang as languages
 from communique.document import Document, Timex
-from communique.time.anchor import Anchor, dateline_anchor, parse_date_value
+from communique.time.anchor import Anchor, parse_date_value
+from communique.time.docdate import infer_date
 from communique.time.grammar import scan
 from communique.time.lexicon import lexicon
 from communique.time.normalize import resolve
@@ -45,17 +46,18 @@ def document_anchor(doc: Document) -> Anchor | None:
 
 
 def tag_time(doc: Document, options: Options) -> None:
-    """Set the anchor (metadata > --doc-date > dateline > none) and fill doc.timexes, sorted."""
+    """Set the anchor (metadata > --doc-date > what the page shows, time.docdate > none); fill doc.timexes."""
     lang = _grammar_lang(doc)
     candidates = scan(doc.text, lang)
-    anchor = parse_date_value(doc.date, "metadata", lang) if doc.date else None
+    anchor = parse_date_value(doc.date, doc.date_source or "metadata", lang) if doc.date else None
     if doc.date and anchor is None:
         doc.warnings.append(f"time: unreadable document date {doc.date!r}; ignored")
     if anchor is None and options.doc_date:
         anchor = parse_date_value(options.doc_date, "option", lang)
-    if anchor is None:
-        found = dateline_anchor(doc.text, candidates)
-        anchor = found[0] if found else None
+    if anchor is None:  # what the page itself shows: a date line, the URL, a stamp, a dateline
+        inferred = infer_date(doc.text, doc.url, candidates)
+        anchor = inferred.anchor if inferred else None
+        doc.date_evidence = inferred.evidence if inferred else None
     if anchor is not None:
         doc.date, doc.date_source = anchor.iso(), anchor.source
     else:

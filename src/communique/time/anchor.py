@@ -21,6 +21,7 @@ _DATELINE_BEFORE = re.compile(r"^\s*(?:[^\W\d][^\n,;:]{0,40},\s*)?$")
 _DATELINE_AFTER = re.compile(r"^[ \t]*[.,]?[ \t]*(?:\(|/|[-–—|]|\n|$)")
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _PARTIAL = re.compile(r"^(?:--|XXXX-)(\d{2})-(\d{2})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 # Years an anchor may have: date arithmetic around it ("next week", "last year") must stay inside
 # datetime's range (years 1..9999), and no news is dated outside these.
 MIN_ANCHOR_YEAR, MAX_ANCHOR_YEAR = 1000, 9000
@@ -45,9 +46,11 @@ class Anchor:
         return dt.date(self.year, self.month, self.day)
 
     def iso(self) -> str:
-        """'2025-02-22' for a full anchor, '--12-02' when only the day and month are known."""
+        """'2025-02-22' for a full anchor, '2025-01' for a month, '--12-02' when the year is unknown."""
         if self.full:
             return self.date().isoformat()
+        if self.year is not None and self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
         return f"--{self.month:02d}-{self.day:02d}"
 
 
@@ -62,6 +65,8 @@ def parse_date_value(value: str | None, source: str, lang: str | None = None) ->
         except ValueError:
             return None
         return Anchor(day.year, day.month, day.day, source) if _usable_year(day.year) else None
+    if (m := _ISO_MONTH.match(text)) and 1 <= int(m.group(2)) <= 12 and _usable_year(int(m.group(1))):
+        return Anchor(int(m.group(1)), int(m.group(2)), None, source)  # a month: "date 2025-01"
     if m := _PARTIAL.match(text):
         try:
             dt.date(2000, int(m.group(1)), int(m.group(2)))  # a leap year: "--02-29" is a real day

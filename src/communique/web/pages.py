@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import jinja2
-from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from communique.serving.params import reads_query, reject_unknown_query
+from communique.serving.public import moved_actor_url
 from communique.serving.requests import EngineDep, build_filter
+from communique.serving.search import search as search_entities_and_words
 from communique.store import (
     PLOVER_TYPES,
     EventFilter,
@@ -23,17 +26,18 @@ from communique.store import (
     event_detail,
     list_actors,
     page_events,
-    search_documents,
+    surviving_actor,
     timeline,
     top_pairs,
 )
 from communique.web import render
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-FILTER_NAMES = ("actor", "country", "pair", "type", "mode", "topic", "since", "until", "lang", "text")
+FILTER_NAMES = ("actor", "country", "pair", "type", "mode", "topic", "since", "until", "lang", "text",
+                "min_confidence")
 PAGE_SIZE = 50
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(reject_unknown_query)])
 Param = Annotated[str | None, Query(max_length=300)]
 
 
@@ -42,9 +46,11 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["date_text"] = render.date_text
+    env.filters["country_name"] = render.country_name
     env.filters["safe_url"] = render.safe_url
     env.globals.update(qs=render.query_string, pieces=render.evidence_pieces, legend=render.legend,
-                       field_class=render.field_class, plover_types=PLOVER_TYPES)
+                       field_class=render.field_class, plover_types=PLOVER_TYPES, is_undated=render.is_undated,
+                       weak=render.is_weak, weak_below=render.WEAK_CONFIDENCE)
     return env
 
 
@@ -66,6 +72,7 @@ def _filters(request: Request) -> tuple[dict[str, str], EventFilter | None, str 
 
 
 @router.get("/", response_class=HTMLResponse)
+@reads_query(*FILTER_NAMES)
 def dashboard(request: Request, engine: EngineDep) -> HTMLResponse:
     """The relationship dashboard of a pair of countries (default: the pair with the most events)."""
     pairs = top_pairs(engine, 30)
@@ -84,7 +91,7 @@ def dashboard(request: Request, engine: EngineDep) -> HTMLResponse:
             topic_rows=_topic_table(rows),
             timeline_url="/api/timeline" + render.query_string(params),
         )
-    return page("dashboard.html", **context)
+    return page("dashboard.html", status=400 if error else 200, **context)
 
 
 def _topic_table(rows: list[dict[str, Any]], top: int = 8) -> dict[str, Any]:
@@ -101,14 +108,15 @@ def _topic_table(rows: list[dict[str, Any]], top: int = 8) -> dict[str, Any]:
 
 
 @router.get("/events", response_class=HTMLResponse)
+@reads_query(*FILTER_NAMES)
 def events_page(request: Request, engine: EngineDep,
                 sort: Annotated[str, Query(pattern=r"^-?(date|confidence)$")] = "-date",
                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
     """Events with every filter of the CLI, sorted and paginated; the URL holds the whole query."""
     params, flt, error = _filters(request)
     result = page_events(engine, flt, sort, PAGE_SIZE, offset) if flt is not None else None
-    return page("events.html", title="Events", params=params, error=error, sort=sort, result=result,
-                share={**params, "sort": sort if sort != "-date" else None})
+    return page("events.html", status=400 if error else 200, title="Events", params=params, error=error, sort=sort,
+                result=result, share={**params, "sort": sort if sort != "-date" else None})
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -129,8 +137,11 @@ def actors_page(engine: EngineDep, q: Param = None, country: Param = None,
 
 
 @router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
-def actor_page(engine: EngineDep, actor_id: str) -> HTMLResponse:
-    """One actor: roles over time, counterparts as a radial network, events."""
+def actor_page(request: Request, engine: EngineDep, actor_id: str) -> Response:
+    """One actor: roles over time, counterparts as a radial network, events; an actor merged into another
+    redirects (308) to the surviving one."""
+    if (survivor := surviving_actor(engine, actor_id[:200])) is not None:
+        return RedirectResponse(moved_actor_url(request, "/actors/", survivor), status_code=308)
     found = actor_detail(engine, actor_id[:200], counterpart_limit=24)
     if found is None:
         raise HTTPException(404, f"no actor {actor_id[:200]!r}")
@@ -149,7 +160,14 @@ def document_page(engine: EngineDep, doc_id: str) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(engine: EngineDep, q: Param = None) -> HTMLResponse:
-    """Full-text search over documents, with a link to the events those documents support."""
-    hits = search_documents(engine, q, 50) if q and q.strip() else []
-    return page("search.html", title="Search", q=q or "", hits=hits)
+def search_page(engine: EngineDep, q: Param = None,
+                lang: Annotated[str | None, Query(pattern=r"^([a-z]{2,3})?$")] = None,
+                year: Annotated[str | None, Query(pattern=r"^(\d{4}|undated)?$")] = None,
+                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
+    """Documents by words or by entity (any spelling or script, through the knowledge base), with the
+    count of each language and year as filter links, and a link to the events those documents support."""
+    params = {k: v for k, v in {"q": q, "lang": lang, "year": year}.items() if v}
+    result = search_entities_and_words(engine, q, PAGE_SIZE, offset, lang or None, year or None) \
+        if q and q.strip() else None
+    return page("search.html", title="Search", q=q or "", params=params, result=result,
+                hits=result.items if result else [])

@@ -4,20 +4,54 @@ network layout. Pure functions; all text reaches the page through Jinja2's autoe
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from babel import Locale
+
 from communique.store import highlight_segments
+
+# Below this confidence an event is marked weak (dimmed, "weak" next to its confidence): the event
+# model's calibrated probability; at 0.5 it is as likely wrong as right.
+WEAK_CONFIDENCE = 0.5
 
 # Evidence fields in legend order; any other field is shown as "other".
 FIELDS = ("trigger", "actor", "date", "location", "topic", "agreement")
 
 
+UNDATED = "undated"
+
+
 def date_text(date: dict[str, Any] | None) -> str:
-    """'2025-02-21', '2025-01-20 – 2025-01-23' or '?' for an event's date."""
+    """'2025-02-21', '2025-01-20 – 2025-01-23', 'undated', or 'undated (02-21, year unknown)' for a day
+    whose year neither the article nor its document date gives (ISO '--02-21', which reads as a typo)."""
     if not date or not date.get("start"):
-        return "?"
-    return f"{date['start']} – {date['end']}" if date.get("end") else str(date["start"])
+        return UNDATED
+    start = str(date["start"])
+    if start.startswith("-"):
+        return f"{UNDATED} ({start.lstrip('-')}, year unknown)"
+    return f"{start} – {date['end']}" if date.get("end") else start
+
+
+def is_undated(date: dict[str, Any] | None) -> bool:
+    """No date, or one without its year: such events are shown (and styled) as undated."""
+    return not date or not date.get("start") or str(date["start"]).startswith("-")
+
+
+def is_weak(confidence: float | None) -> bool:
+    return confidence is not None and float(confidence) < WEAK_CONFIDENCE
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str:
+    """'VN' -> 'Vietnam' (CLDR, through babel); 'RU,VN' -> 'Russia – Vietnam'; an unknown code as given."""
+    if not code:
+        return ""
+    if "," in code:
+        return " – ".join(country_name(c) for c in code.split(","))
+    territories = Locale("en").territories
+    return str(territories.get(code.strip().upper(), code))
 
 
 def safe_url(url: str | None) -> str | None:
@@ -74,7 +108,7 @@ def radial_layout(center: dict[str, Any], counterparts: list[dict[str, Any]], si
         angle = -math.pi / 2 + 2 * math.pi * i / max(n, 1)
         x, y = mid + ring * math.cos(angle), mid + ring * math.sin(angle)
         weight = int(other.get("events", 1))
-        lx, ly = mid + (ring + 14) * math.cos(angle), mid + (ring + 14) * math.sin(angle)
+        lx, ly = mid + (ring + 18) * math.cos(angle), mid + (ring + 18) * math.sin(angle)
         name = str(other.get("name") or other["id"])
         nodes.append({"id": other["id"], "name": name, "short": name if len(name) <= 26 else name[:25] + "…",
                       "country": other.get("country"),
@@ -83,4 +117,4 @@ def radial_layout(center: dict[str, Any], counterparts: list[dict[str, Any]], si
                       "width": round(1 + 5 * weight / top, 1), "lx": round(lx, 1), "ly": round(ly, 1),
                       "anchor": "start" if math.cos(angle) > 0.1 else ("end" if math.cos(angle) < -0.1 else "middle")})
     # Labels reach past the circle on the left and right: the view box is padded for them.
-    return {"size": size, "pad": 150, "mid": mid, "center": center, "nodes": nodes}
+    return {"size": size, "pad": 200, "mid": mid, "center": center, "nodes": nodes}

@@ -8,6 +8,9 @@
   var PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
     "#9c755f", "#bab0ac", "#1f77b4", "#8c564b", "#17becf", "#bcbd22", "#7f7f7f", "#d62728"];
   var OTHER = "other";
+  // What one unit of a stacked bar is: an event has one type but often several topics, so a month's
+  // topic bar counts (event, topic) pairs and is taller than its number of events.
+  var UNITS = { types: "events", topics: "topic mentions (event × topic)" };
 
   function el(name, attrs, parent, text) {
     var node = document.createElementNS(SVG, name);
@@ -116,7 +119,8 @@
       el("text", { x: cx, y: topPad + plotH + 16, "text-anchor": "middle" }, xAxis, m);
     });
     el("text", { x: left + plotW / 2, y: H - 6, "text-anchor": "middle" }, xAxis, "month");
-    el("text", { x: 12, y: topPad + plotH / 2, "text-anchor": "middle", transform: "rotate(-90 12 " + (topPad + plotH / 2) + ")" }, yAxis, "events");
+    el("text", { x: 12, y: topPad + plotH / 2, "text-anchor": "middle", transform: "rotate(-90 12 " + (topPad + plotH / 2) + ")" }, yAxis, UNITS[key] || "events");
+    svg.setAttribute("data-unit", UNITS[key] || "events");
     // Legend.
     var legend = el("g", { "class": "legend" }, svg);
     series.names.forEach(function (s, i) {
