@@ -101,6 +101,7 @@ PARAMETERS: dict[str, str] = {
     "since": "Events that end on or after this day: YYYY, YYYY-MM or YYYY-MM-DD.",
     "until": "Events that start on or before this day: YYYY, YYYY-MM or YYYY-MM-DD.",
     "lang": "A source in this language (ISO 639 code, e.g. ru).",
+    "year": "Documents dated in this year (YYYY), or `undated`.",
     "text": "Words in a source document (full-text search).",
     "limit": "At most this many items.",
     "offset": "Skip this many items (paging; `next_offset` gives the next page).",
