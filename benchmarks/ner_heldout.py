@@ -17,6 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from training.ner.train_perceptron import spans as gold_spans  # BIO tags to spans, as the trainer scores them
+
 from communique.actors import ner
 from communique.actors.ner.perceptron_ner import load as load_perceptron
 
@@ -43,20 +45,6 @@ def read_conll(path: Path, limit: int | None) -> list[Sentence]:
     if words:
         sentences.append((words, tags))
     return sentences[:limit] if limit else sentences
-
-
-def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    out: set[tuple[int, int, str]] = set()
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        if tag.startswith("I-") and start >= 0 and tag[2:] == kind:
-            continue
-        if start >= 0:
-            out.add((start, i, kind))
-            start = -1
-        if tag.startswith(("B-", "I-")):
-            start, kind = i, tag[2:]
-    return out
 
 
 def predicted_spans(words: list[str], found: list[ner.EntitySpan]) -> set[tuple[int, int, str]]:

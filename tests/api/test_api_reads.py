@@ -123,7 +123,8 @@ def test_search_and_documents(api: TestClient) -> None:
         for span in ev["evidence"]:
             assert doc["text"][span["start"]:span["end"]] == span["text"]
     listing = api.get("/api/documents", params={"limit": 2}).json()
-    assert listing["total"] >= 500 and len(listing["items"]) == 2
+    # the fixture's documents, each distinct text once (the news sample repeats a few articles under other ids)
+    assert listing["total"] >= 490 and len(listing["items"]) == 2
     assert api.get("/api/documents/none-such").status_code == 404
 
 

@@ -140,16 +140,14 @@ CLEAR = [  # (text, lang, type)
     ("Indonesia and Malaysia signed a memorandum of understanding on the border.", "en", "AGREE"),
     ("Miles de personas se manifestaron en Madrid contra la reforma laboral del Gobierno.", "es", "PROTEST"),
     ("日本の外相は東京で韓国の外相と会談した。", "ja", "CONSULT"),
-    ("Manchester City beat Arsenal 3-1 at the Etihad Stadium on Sunday to go top of the Premier League.", "en",
-     "NONE"),
-]
-# Clear sentences the shipped model still types wrong (docs/models.md: AGREE recall is low, a summons with a
-# protest note reads as REQUEST). Strict: when a retrained model gets one right, the test says so.
-KNOWN_WRONG = [
-    ("Menteri luar negeri Indonesia dan Australia menandatangani perjanjian kerja sama pertahanan di Jakarta.",
-     "id", "AGREE"),
+    # these two were typed wrong by the first model (known weaknesses); right since the retraining with
+    # annotator-d's data
     ("Le ministère des Affaires étrangères a convoqué l'ambassadeur de Russie pour lui remettre une note de "
      "protestation.", "fr", "ACCUSE"),
+    ("Menteri luar negeri Indonesia dan Australia menandatangani perjanjian kerja sama pertahanan di Jakarta.",
+     "id", "AGREE"),
+    ("Manchester City beat Arsenal 3-1 at the Etihad Stadium on Sunday to go top of the Premier League.", "en",
+     "NONE"),
 ]
 
 
@@ -163,14 +161,8 @@ def test_shipped_model_types_clear_sentences_in_six_languages() -> None:
     assert labels[-1].type_probs["NONE"] > 0.5
 
 
-@pytest.mark.xfail(strict=True, reason="known weakness of the shipped model, see docs/models.md")
-@pytest.mark.parametrize(("text", "lang", "kind"), KNOWN_WRONG)
-def test_shipped_model_known_wrong(text: str, lang: str, kind: str) -> None:
-    assert classify_sentences([text], [lang])[0].type == kind
-
-
 def test_shipped_cheap_stage_passes_the_event_sentences() -> None:
-    for text, lang, kind in CLEAR + KNOWN_WRONG:
+    for text, lang, kind in CLEAR:
         if kind != "NONE":
             assert may_hold_event(text, lang) >= CHEAP_THRESHOLD, text
 

@@ -147,7 +147,8 @@ def test_ingesting_twice_changes_nothing(batch: list[str]) -> None:
             again = [read_as_input(text, doc_id=f"d{n}") for n, text in enumerate(batch)]
             second = ingest_items(engine, [d for d in again if d is not None], Options(doc_date="2025-03-05"),
                                   _no_report)
-            assert (second.new, second.changed, second.unchanged) == (0, 0, len(docs))
+            # a text given twice in the batch is one document: its second id is an alias, "already stored"
+            assert (second.new, second.changed, second.unchanged + second.already) == (0, 0, len(docs))
             assert table_rows(db) == stored
         finally:
             engine.dispose()

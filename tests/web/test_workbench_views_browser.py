@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from web_helpers import CHROMIUM, CHROMIUM_ARGS, require_chromium, running_server
+from web_helpers import running_server
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TOKEN = "browser-token-91ab"
@@ -23,19 +23,6 @@ def base_url(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     lists.write_text(yaml.safe_dump({"watchlists": [{"name": "vn-ru", "pairs": ["VN,RU"], "types": ["CONSULT"]}]}))
     with running_server(web_store, token=TOKEN, watchlists=str(lists)) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture

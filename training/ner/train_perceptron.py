@@ -113,12 +113,12 @@ def evaluate(weights: np.ndarray, sentences: list[tuple[list[str], list[str]]]) 
         pred = spans(tag_words(weights, words))
         ref = spans(gold)
         for kind, c in counts.items():
-            p = {s for s in pred if s[2] == kind}
-            g = {s for s in ref if s[2] == kind}
-            c[0] += len(p & g)
-            c[1] += len(p)
-            c[2] += len(g)
-    out = {}
+            found = {s for s in pred if s[2] == kind}
+            wanted = {s for s in ref if s[2] == kind}
+            c[0] += len(found & wanted)
+            c[1] += len(found)
+            c[2] += len(wanted)
+    out: dict[str, tuple[float, ...]] = {}
     for kind, (ok, n_pred, n_gold) in counts.items():
         p = ok / n_pred if n_pred else 0.0
         r = ok / n_gold if n_gold else 0.0

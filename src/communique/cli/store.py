@@ -87,9 +87,9 @@ def ingest(
     with store_errors(db), progress_bar("Ingesting") as advance:
         engine = open_store(db)
         stats = ingest_paths(engine, paths, options, say, advance)
-    say(f"{resolve_url(db)}: {stats.summary()}")
     if undated := stats.undated_summary():
         say(undated)
+    say(f"{resolve_url(db)}: {stats.summary()}")  # the last line: what scripts read
     if stats.input_errors or stats.failed:
         raise typer.Exit(EXIT_BAD_INPUT)
 

@@ -15,15 +15,12 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
 
 from communique import lang as languages
 from communique.document import Document, Mention, Sentence, Span
 from communique.events import discourse, sides
 from communique.events.lexicon import PLOVER_TYPES, Lexicon, TriggerMatch
-
-if TYPE_CHECKING:
-    from communique.models.events import SentenceLabel
+from communique.models.events import CHEAP_THRESHOLD, SentenceLabel, classify_sentences, may_hold_event
 
 # Mentions that stand for actors (locations are places, handled in place.py).
 ACTOR_KINDS = frozenset({"person", "organization", "country"})
@@ -148,8 +145,6 @@ def _one_predicate(text: str, triggers: list[TriggerMatch]) -> list[TriggerMatch
 def candidate_sentences(doc: Document, mentions: Sequence[Mention], starts: Sequence[int]) -> list[Sentence]:
     """The cascade's cheap steps: a sentence that names an actor (or, by a pronoun or "both sides", refers
     to one of the sentence before) and that the cheap model lets through."""
-    from communique.models.events import CHEAP_THRESHOLD, may_hold_event
-
     chosen = []
     previous_named = False
     for sentence in doc.sentences:
@@ -164,8 +159,6 @@ def candidate_sentences(doc: Document, mentions: Sequence[Mention], starts: Sequ
 
 
 def sentence_labels(doc: Document, sentences: Sequence[Sentence]) -> list[SentenceLabel]:
-    from communique.models.events import classify_sentences
-
     return classify_sentences([doc.text[s.start : s.end] for s in sentences], [doc.lang] * len(sentences))
 
 

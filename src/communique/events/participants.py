@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from communique.actors.gazetteer import country_names
 from communique.actors.kb import load_kb
 from communique.document import Document, Mention, Timex
 from communique.events import sides
@@ -207,8 +208,6 @@ def _visit_drafts(text: str, cand: Candidate, hero: Mention | None) -> list[Draf
 
 def country_of_place(place: Mention) -> Mention:
     """The country a visited city lies in, as a participant whose evidence is the city's name."""
-    from communique.actors.gazetteer import country_names
-
     code = str(place.country)
     return Mention(place.start, place.end, place.text, "country", f"country:{code}", country_names().get(code, code),
                    country=code, source="place", confidence=place.confidence)

@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from communique.export.network import actor_network, write_gexf, write_graphml
-from communique.export.payload import MEDIA_TYPES, export_bytes
+from communique.export.payload import MEDIA_TYPES, export_bytes, write_text_format
 from communique.export.tabular import FLAT_COLUMNS, flat_row, write_csv, write_jsonl, write_parquet
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf")
@@ -34,13 +34,7 @@ def write_export(records: list[dict[str, Any]], fmt: str, output: str | None) ->
         return
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     try:
-        if fmt == "jsonl":
-            write_jsonl(records, stream)
-        elif fmt == "csv":
-            write_csv(records, stream)
-        else:
-            nodes, edges = actor_network(records)
-            (write_graphml if fmt == "graphml" else write_gexf)(nodes, edges, stream)
+        write_text_format(records, fmt, stream)
     finally:
         if output:
             stream.close()

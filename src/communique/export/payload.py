@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from typing import Any
+from typing import Any, TextIO
 
 from communique.export.network import actor_network, write_gexf, write_graphml
 from communique.export.tabular import write_csv, write_jsonl, write_parquet
@@ -29,6 +29,12 @@ def export_bytes(records: list[dict[str, Any]], fmt: str) -> bytes:
         finally:
             os.unlink(path)
     stream = io.StringIO(newline="")
+    write_text_format(records, fmt, stream)
+    return stream.getvalue().encode("utf-8")
+
+
+def write_text_format(records: list[dict[str, Any]], fmt: str, stream: TextIO) -> None:
+    """`records` in one of the text formats (jsonl, csv, graphml, gexf) to an open text stream."""
     if fmt == "jsonl":
         write_jsonl(records, stream)
     elif fmt == "csv":
@@ -36,4 +42,3 @@ def export_bytes(records: list[dict[str, Any]], fmt: str) -> bytes:
     else:
         nodes, edges = actor_network(records)
         (write_graphml if fmt == "graphml" else write_gexf)(nodes, edges, stream)
-    return stream.getvalue().encode("utf-8")

@@ -147,10 +147,17 @@ def _v6_document_identity(conn: Connection) -> None:
     """Documents identified by their normalised text (and indexed for near-duplicates); encoder vectors of
     documents' leads and events' sentences for merging (filled when a document is next written: older
     events without them merge on structure when dated, and not at all when undated)."""
-    for column, kind in (("text_hash", "TEXT"), ("minhash", "TEXT"), ("story", "TEXT"), ("story_score", "FLOAT"),
-                         ("doc_vec", "TEXT")):
-        conn.execute(text(f"ALTER TABLE documents ADD COLUMN {column} {kind}"))
-    conn.execute(text("ALTER TABLE events ADD COLUMN sentence_vec TEXT"))
+    # Each column once (a store taken back to an older version by hand may keep them); literal statements only
+    have = {c["name"] for c in inspect(conn).get_columns("documents")}
+    for column, statement in (("text_hash", "ALTER TABLE documents ADD COLUMN text_hash TEXT"),
+                              ("minhash", "ALTER TABLE documents ADD COLUMN minhash TEXT"),
+                              ("story", "ALTER TABLE documents ADD COLUMN story TEXT"),
+                              ("story_score", "ALTER TABLE documents ADD COLUMN story_score FLOAT"),
+                              ("doc_vec", "ALTER TABLE documents ADD COLUMN doc_vec TEXT")):
+        if column not in have:
+            conn.execute(text(statement))
+    if "sentence_vec" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN sentence_vec TEXT"))
     md = MetaData()
     bands = Table("doc_bands", md, Column("band", Text, primary_key=True), Column("doc_id", Text, primary_key=True),
                   sqlite_with_rowid=False)
@@ -161,7 +168,7 @@ def _v6_document_identity(conn: Connection) -> None:
     docs = Table("documents", md, autoload_with=conn)
     for index in (Index("ix_documents_text_hash", docs.c.text_hash), Index("doc_bands_doc", bands.c.doc_id),
                   Index("ix_doc_aliases_doc_id", aliases.c.doc_id)):
-        index.create(conn)
+        index.create(conn, checkfirst=True)
 
 
 MIGRATIONS: list[Migration] = [_v1_core_tables, _v2_corrections, _v3_search_and_versions, _v4_query_tables,

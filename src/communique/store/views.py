@@ -444,21 +444,28 @@ def list_documents(engine: Engine, limit: int = 50, offset: int = 0, lang: str |
 def top_pairs(engine: Engine, limit: int = 20) -> list[dict[str, Any]]:
     """The country pairs that share the most merged events: [{"pair": "RU,VN", "events": n}], busiest first.
 
-    From pair_counts; a rejected event is taken off its pairs (no event correction changes countries)."""
+    From pair_counts; a rejected event is taken off its pairs, and an event whose participants an actor merge
+    folded into one is counted with its corrected countries (no other correction changes countries)."""
     with engine.connect() as conn:
         corr = load_corrections(conn)
-        rejected = [i for i in corr.event_ids if corr.is_rejected(i)]
+        recount = sorted({i for i in corr.event_ids if corr.is_rejected(i)} | corr.collapsed)
         pc = pair_counts.c
         cut = conn.execute(select(pc.n).order_by(pc.n.desc()).limit(1).offset(max(0, limit - 1))).scalar()
         query = select(pc.pair, pc.n)
         if cut is not None:
-            query = query.where(pc.n >= cut - len(rejected))
+            query = query.where(pc.n >= cut - len(recount))
         counts = Counter({pair: int(n) for pair, n in conn.execute(query)})
-        for raw in _raw_records(conn, rejected):
-            codes = sorted({str(a["country"]).upper() for a in raw.get("actors") or [] if a.get("country")})
-            counts.subtract(",".join(p) for p in combinations(codes, 2))
+        for raw in _raw_records(conn, recount):
+            counts.subtract(_country_pairs(raw))
+            if not corr.is_rejected(raw["id"]):
+                counts.update(_country_pairs(corr.apply(raw)))
     ranked = sorted(((p, n) for p, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return [{"pair": p, "events": n} for p, n in ranked]
+
+
+def _country_pairs(record: dict[str, Any]) -> list[str]:
+    codes = sorted({str(a["country"]).upper() for a in record.get("actors") or [] if a.get("country")})
+    return [",".join(p) for p in combinations(codes, 2)]
 
 
 def count_pairs(engine: Engine) -> int:

@@ -11,6 +11,7 @@ candidates), anchor.py (metadata / option / dateline), normalize.py (values, yea
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -98,8 +99,6 @@ def timex_to_event_date(timex: Timex | None) -> dict[str, Any]:
     if timex is None or timex.value is None or timex.is_target or timex.type == "DURATION":
         return empty
     if m := _WEEK.match(timex.value):
-        import datetime as dt
-
         monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         sunday = monday + dt.timedelta(days=6)
         return {"start": monday.isoformat(), "end": sunday.isoformat(), "precision": "range"}

@@ -81,7 +81,7 @@ def _parse_free_date(text: str, source: str, lang: str | None) -> Anchor | None:
     with its languages given (language detection inside dateparser takes seconds)."""
     if len(text) > 64 or not any(ch.isdigit() for ch in text):
         return None
-    import dateparser
+    import dateparser  # lazy: dateparser takes about a second to import, and only page metadata needs it
 
     languages = list(dict.fromkeys([lang, "en"] if lang and lang.isalpha() else ["en"]))
     settings: Any = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}

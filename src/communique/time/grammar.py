@@ -11,7 +11,10 @@ one range and "Januar 2024" inside a full date is not matched again.
 
 from __future__ import annotations
 
+import calendar
 import re
+import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -376,8 +379,6 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
         return False
     if day is None:
         return True
-    import calendar
-
     return 1 <= day <= calendar.monthrange(year if year is not None else 2000, month)[1]
 
 
@@ -716,9 +717,6 @@ def _mark_parts(cand: Candidate, m: re.Match[str], prefix: str) -> None:
 @cache
 def _digit_table() -> dict[int, int]:
     """Every decimal digit of Unicode (Arabic-Indic, Persian, Devanagari, full-width...) -> ASCII."""
-    import sys
-    import unicodedata
-
     table: dict[int, int] = {}
     for code in range(0x660, sys.maxunicode + 1):
         ch = chr(code)

@@ -86,7 +86,7 @@ def _has_cjk(word: str) -> bool:
 def _babel_months(lang: str) -> dict[str, int]:
     """Month names of every CLDR width/context; {} for a locale babel does not know."""
     try:
-        from babel.dates import get_month_names
+        from babel.dates import get_month_names  # lazy: CLDR data, read when a language's lexicon is first built
 
         forms: dict[str, int] = {}
         reference = list(get_month_names("wide", context="format", locale=lang).values())
@@ -109,7 +109,7 @@ def _babel_months(lang: str) -> dict[str, int]:
 
 def _regional_locales(lang: str) -> list[str]:
     """The CLDR locales of a language's regions and scripts (ar_MA, ar_LB, pt_PT...)."""
-    from babel.localedata import locale_identifiers
+    from babel.localedata import locale_identifiers  # lazy: CLDR data, read when a lexicon is first built
 
     return sorted(i for i in locale_identifiers() if i.startswith(f"{lang}_"))
 
@@ -118,7 +118,7 @@ def _babel_weekdays(lang: str, widths: tuple[Any, ...] = ("wide",)) -> dict[str,
     """Weekday names of the given CLDR widths (abbreviated ones only where a language writes them
     in running text: `dates.weekday_widths`, e.g. 周三 in Chinese)."""
     try:
-        from babel.dates import get_day_names
+        from babel.dates import get_day_names  # lazy: CLDR data, read when a language's lexicon is first built
 
         days: dict[str, int] = {}
         for width in widths:
@@ -164,7 +164,7 @@ _CLDR_UNITS = {"duration-year": "Y", "duration-month": "M", "duration-week": "W"
 def _babel_units(lang: str) -> dict[str, str]:
     """Duration unit words of every plural form (CLDR long names): "лет", "дня", "Jahre", "个月"."""
     try:
-        from babel import Locale
+        from babel import Locale  # lazy: CLDR data, read when a language's lexicon is first built
 
         patterns = Locale.parse(lang)._data["unit_patterns"]
     except Exception:  # unknown locale: no CLDR units
