@@ -17,6 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from training.ner.train_perceptron import span_scores
 from training.ner.train_perceptron import spans as gold_spans  # BIO tags to spans, as the trainer scores them
 
 from communique.actors import ner
@@ -69,23 +70,12 @@ def main() -> None:
     args = parser.parse_args()
     sentences = read_conll(args.test, args.limit)
     tagger = load_perceptron(model=args.model) if args.model else (lambda text: ner.entities(text, args.lang))
-    counts = {k: [0, 0, 0] for k in KIND_TAG.values()}  # correct, predicted, gold
-    for words, tags in sentences:
-        pred = predicted_spans(words, tagger(" ".join(words)))
-        gold = gold_spans(tags)
-        for kind, c in counts.items():
-            found = {s for s in pred if s[2] == kind}
-            expected = {s for s in gold if s[2] == kind}
-            c[0] += len(found & expected)
-            c[1] += len(found)
-            c[2] += len(expected)
+    scores = span_scores(((predicted_spans(words, tagger(" ".join(words))), gold_spans(tags))
+                          for words, tags in sentences), KIND_TAG.values())
     model = f", model {args.model}" if args.model else ""
     print(f"{args.test} ({len(sentences)} sentences), lang {args.lang}{model}")
-    for kind, (ok, n_pred, n_gold) in counts.items():
-        p = ok / n_pred if n_pred else 0.0
-        r = ok / n_gold if n_gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{kind}\tP {p:.3f}\tR {r:.3f}\tF1 {f:.3f}\tgold {n_gold}")
+    for kind, (p, r, f, n_gold) in scores.items():
+        print(f"{kind}\tP {p:.3f}\tR {r:.3f}\tF1 {f:.3f}\tgold {int(n_gold)}")
 
 
 if __name__ == "__main__":

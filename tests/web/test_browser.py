@@ -6,20 +6,10 @@ Also writes the README's screenshots (docs/screenshots/dashboard.png and event.p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from web_helpers import running_server
-
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def base_url(web_store: Path) -> Iterator[str]:
-    with running_server(web_store) as url:
-        yield url
 
 
 class Watch:
@@ -37,17 +27,6 @@ class Watch:
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    try:
-        yield pg
-    finally:
-        context.close()
 
 
 def test_dashboard_chart_then_event_evidence(page: Any, base_url: str) -> None:

@@ -6,32 +6,11 @@ Writes docs/screenshots/actor-network.png, search.png and events-confidence.png.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from web_helpers import running_server
-
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 READABLE_PX = 12  # the smallest label height on screen that reads without zooming
-
-
-@pytest.fixture(scope="module")
-def base_url(web_store: Path) -> Iterator[str]:
-    with running_server(web_store) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    try:
-        yield pg
-    finally:
-        context.close()
 
 
 def test_topics_chart_axis_matches_what_is_stacked(page: Any, base_url: str) -> None:

@@ -17,6 +17,7 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -108,10 +109,15 @@ def spans(tags: list[str]) -> set[tuple[int, int, str]]:
 
 
 def evaluate(weights: np.ndarray, sentences: list[tuple[list[str], list[str]]]) -> dict[str, tuple[float, ...]]:
-    counts = {k: [0, 0, 0] for k in ("PER", "ORG", "LOC")}  # correct, predicted, gold
-    for words, gold in sentences:
-        pred = spans(tag_words(weights, words))
-        ref = spans(gold)
+    return span_scores(((spans(tag_words(weights, words)), spans(gold)) for words, gold in sentences),
+                       ("PER", "ORG", "LOC"))
+
+
+def span_scores(pairs: Iterable[tuple[set[tuple[int, int, str]], set[tuple[int, int, str]]]],
+                kinds: Iterable[str]) -> dict[str, tuple[float, ...]]:
+    """Exact-span (P, R, F1, gold count) per kind over (predicted, gold) span sets of each sentence."""
+    counts = {k: [0, 0, 0] for k in kinds}  # correct, predicted, gold
+    for pred, ref in pairs:
         for kind, c in counts.items():
             found = {s for s in pred if s[2] == kind}
             wanted = {s for s in ref if s[2] == kind}
