@@ -176,6 +176,72 @@ def demonym_regex(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
 
 
+# --------------------------------------------------------------------------------------------- clitics
+
+
+@dataclass(frozen=True, slots=True)
+class Clitics:
+    """What a language writes attached to a name (`names.clitic_prefix`, `names.clitic_suffix`,
+    `names.adjective_suffix`, `names.clitic_boundary` in its folder): Arabic "و"+"ال"+name, Hebrew
+    "ו"+"ה"+name, Turkish name+"'nın". A word is split only when what is left is a known name."""
+
+    prefixes: tuple[str, ...]  # shortest first: the longest name proper is tried first
+    suffixes: tuple[str, ...]
+    adjective_suffixes: tuple[str, ...]  # a country name with one of these is its adjective (a demonym)
+    boundaries: tuple[str, ...]  # marks (apostrophes) with a clitic on one side, the name on the other
+
+    def without_prefix(self, tok: Token, lang: str) -> Iterator[Token]:
+        """The token without a prefix clitic: the name proper, with its own offsets."""
+        text = tok.text
+        for mark in self.boundaries:
+            k = text.find(mark)
+            if 0 < k < len(text) - 2:
+                yield _part(tok, k + len(mark), len(text), lang)
+        for prefix in self.prefixes:
+            if text.startswith(prefix) and len(text) - len(prefix) >= _MIN_NAME_CHARS:
+                yield _part(tok, len(prefix), len(text), lang)
+
+    def without_suffix(self, tok: Token, lang: str) -> Iterator[tuple[Token, bool]]:
+        """The token without a suffix clitic, and whether the suffix made it an adjective."""
+        text = tok.text
+        for mark in self.boundaries:
+            k = text.find(mark)
+            if k >= _MIN_NAME_CHARS:
+                yield _part(tok, 0, k, lang), False
+        for suffixes, adjective in ((self.suffixes, False), (self.adjective_suffixes, True)):
+            for suffix in suffixes:
+                if text.endswith(suffix) and len(text) - len(suffix) >= _MIN_NAME_CHARS:
+                    yield _part(tok, 0, len(text) - len(suffix), lang), adjective
+
+
+# The shortest name proper left after a clitic is taken off (a one-letter remainder is never a name).
+_MIN_NAME_CHARS = 2
+
+
+def _part(tok: Token, lo: int, hi: int, lang: str) -> Token:
+    piece = tok.text[lo:hi]
+    return Token(tok.start + lo, tok.start + hi, piece, token_key(piece, lang))
+
+
+@cache
+def clitics_of(codes: tuple[str, ...]) -> Clitics | None:
+    """The clitics of the languages `codes` and of the fallback (every document's), None when none."""
+    found: dict[str, list[str]] = {"clitic_prefix": [], "clitic_suffix": [], "adjective_suffix": [],
+                                   "clitic_boundary": []}
+    for code in (*codes, languages.FALLBACK):
+        names = languages.section(code, "names")
+        for key, values in found.items():
+            values.extend(str(v) for v in names.get(key) or [] if str(v) not in values)
+    if not any(found.values()):
+        return None
+    return Clitics(_shortest_first(found["clitic_prefix"]), _shortest_first(found["clitic_suffix"]),
+                   _shortest_first(found["adjective_suffix"]), tuple(found["clitic_boundary"]))
+
+
+def _shortest_first(values: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(values, key=lambda v: (len(v), v)))
+
+
 # --------------------------------------------------------------------------------------------- index
 
 
@@ -186,6 +252,7 @@ class Gazetteer:
     acronyms: dict[str, list[Candidate]]
     max_len: int
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
+    clitics: Clitics | None = None  # what the languages of the documents attach to a name
 
     def add_phrase(self, keys: tuple[str, ...], cand: Candidate) -> None:
         if not keys or not all(keys):
@@ -250,14 +317,19 @@ def _kb_index(lang: str) -> Gazetteer:
 
 
 @cache
-def gazetteer(lang: str) -> Gazetteer:
-    """The index for documents in `lang` (built once per language and process)."""
+def gazetteer(lang: str, names_lang: str | None = None) -> Gazetteer:
+    """The index for documents in `lang` (built once per language and process).
+
+    `names_lang` is the document's own language when another one reads it (a Ukrainian or Bulgarian text
+    is read with the Russian data): its country names and clitics are known too ("Україна", "България").
+    """
     base = _kb_index(_key_group(lang))
     # the KB part is shared with the other languages of the group: its buckets are copied before a country
     # is added to them, never changed in place
-    gaz = Gazetteer(lang, dict(base.phrases), dict(base.acronyms), base.max_len, set(base.prefixes))
+    gaz = Gazetteer(lang, dict(base.phrases), dict(base.acronyms), base.max_len, set(base.prefixes),
+                    clitics=clitics_of(tuple(dict.fromkeys(c for c in (lang, names_lang) if c))))
     names = country_names()
-    for source_lang in _country_langs(lang):
+    for source_lang in _country_langs(lang, names_lang):
         for surface, code in country_surfaces(source_lang):
             cand = Candidate(f"country:{code}", "country", names[code], code)
             if _is_acronym(surface):
@@ -278,9 +350,11 @@ def _add_unshared(gaz: Gazetteer, keys: tuple[str, ...], cand: Candidate) -> Non
     gaz.prefixes.update(keys[:k] for k in range(1, len(keys)))
 
 
-def _country_langs(lang: str) -> Iterable[str]:
-    """Country names in the document's language, plus the international one's (quoted names)."""
-    langs = [lang] if lang not in (languages.UNDETERMINED, languages.FALLBACK, "") else []
+def _country_langs(lang: str, names_lang: str | None = None) -> Iterable[str]:
+    """Country names in the document's language (and the language that reads it), plus the international
+    one's (quoted names)."""
+    langs = [code for code in dict.fromkeys((lang, names_lang or ""))
+             if code not in (languages.UNDETERMINED, languages.FALLBACK, "")]
     international = languages.international()
     if international and international not in langs:
         langs.append(international)
@@ -297,6 +371,7 @@ class Match:
     first_token: int
     last_token: int  # inclusive
     candidates: tuple[Candidate, ...]
+    demonym: bool = False  # a country name with an adjective ending ("الإسرائيلية": Israeli)
 
 
 @cache
@@ -316,21 +391,18 @@ def _acronym_base(token: str) -> str:
 
 
 def find_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Match]:
-    """Longest gazetteer matches, left to right, non-overlapping."""
+    """Longest gazetteer matches, left to right, non-overlapping.
+
+    A word that is no name as it stands may be one with a clitic attached ("والسعودية", "l'Ukraine",
+    "Rusya'nın"): the match then covers the name proper, without the clitic.
+    """
     out: list[Match] = []
     i, n = 0, len(tokens)
     while i < n:
-        found: Match | None = None
-        for j in _phrase_ends(tokens, i, gaz):
-            cands = gaz.phrases[tuple(t.key for t in tokens[i : j + 1])]
-            if not _gaps_ok(text, tokens, i, j):
-                continue
-            usable = tuple(c for c in cands if _case_ok(tokens, i, j, c))
-            if usable and _in_compound(text, tokens[j].end):
-                usable = tuple(c for c in usable if c.kind != "person")
-            if usable:
-                found = Match(tokens[i].start, tokens[j].end, i, j, usable)
-                break
+        found = _match_at(text, tokens, i, gaz, tokens[i])
+        if found is None and gaz.clitics is not None:
+            found = next((m for head in gaz.clitics.without_prefix(tokens[i], gaz.lang)
+                          if (m := _match_at(text, tokens, i, gaz, head)) is not None), None)
         if found is None:
             tok = tokens[i]
             acro = gaz.acronyms.get(tok.text) if tok.text[1:2].isupper() else None
@@ -346,14 +418,48 @@ def find_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Match]:
     return out
 
 
-def _phrase_ends(tokens: list[Token], i: int, gaz: Gazetteer) -> list[int]:
-    """Indexes j (longest first) such that tokens[i..j] is a gazetteer phrase; walks only known prefixes."""
-    ends: list[int] = []
+def _match_at(text: str, tokens: list[Token], i: int, gaz: Gazetteer, head: Token) -> Match | None:
+    """The longest phrase that starts with `head` (token i, or token i without a prefix clitic)."""
+    for end in _phrase_ends(tokens, i, gaz, head):
+        if not _gaps_ok(text, tokens, i, end.last_token):
+            continue
+        words = [head, *tokens[i + 1 : end.last_token + 1]]
+        words[-1] = end.last_word
+        usable = tuple(c for c in gaz.phrases[end.keys] if _case_ok(words, c))
+        if end.demonym:
+            usable = tuple(c for c in usable if c.kind == "country")
+        if usable and _in_compound(text, end.last_word.end):
+            usable = tuple(c for c in usable if c.kind != "person")
+        if usable:
+            # an adjective spans its ending ("إسرائيلية"); a name proper ends before its clitic ("Rusya")
+            stop = tokens[end.last_token].end if end.demonym else end.last_word.end
+            return Match(head.start, stop, i, end.last_token, usable, end.demonym)
+    return None
+
+
+class _PhraseEnd(NamedTuple):
+    last_token: int
+    keys: tuple[str, ...]
+    last_word: Token  # the last token, or the name proper in it (without a suffix clitic)
+    demonym: bool
+
+
+def _phrase_ends(tokens: list[Token], i: int, gaz: Gazetteer, head: Token) -> list[_PhraseEnd]:
+    """The phrases that start at token i (longest first), walking only known prefixes; the last word of
+    a phrase may carry a suffix clitic."""
+    ends: list[_PhraseEnd] = []
     keys: tuple[str, ...] = ()
     for j in range(i, min(len(tokens), i + gaz.max_len)):
-        keys = (*keys, tokens[j].key)
-        if keys in gaz.phrases:
-            ends.append(j)
+        tok = head if j == i else tokens[j]
+        whole = (*keys, tok.key)
+        if whole in gaz.phrases:
+            ends.append(_PhraseEnd(j, whole, tok, False))
+        elif gaz.clitics is not None:
+            for tail, demonym in gaz.clitics.without_suffix(tok, gaz.lang):
+                if (*keys, tail.key) in gaz.phrases:
+                    ends.append(_PhraseEnd(j, (*keys, tail.key), tail, demonym))
+                    break
+        keys = whole
         if keys not in gaz.prefixes:
             break
     ends.reverse()
@@ -373,14 +479,15 @@ def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:
     return True
 
 
-def _case_ok(tokens: list[Token], i: int, j: int, cand: Candidate) -> bool:
+def _case_ok(words: list[Token], cand: Candidate) -> bool:
     """Names of people and places are capitalized; multi-word organization names need not be."""
-    if cand.kind == "organization" and j > i:
+    last = len(words) - 1
+    if cand.kind == "organization" and last > 0:
         return True
     if cand.kind in ("person",):
         # particles inside a name stay lower case (Ursula von der Leyen, Marcelo Rebelo de Sousa)
-        return all(t.capitalized or _caseless(t.text) or i < k < j for k, t in enumerate(tokens[i : j + 1], i))
-    return tokens[i].capitalized or _caseless(tokens[i].text)
+        return all(t.capitalized or _caseless(t.text) or 0 < k < last for k, t in enumerate(words))
+    return words[0].capitalized or _caseless(words[0].text)
 
 
 def _caseless(word: str) -> bool:

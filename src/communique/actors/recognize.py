@@ -79,7 +79,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     doc_lang = lang
     lang = effective_lang(lang, text)
     tokens = tokenize(text, lang)
-    gaz = gazetteer(lang)
+    gaz = gazetteer(lang, doc_lang if doc_lang != lang else None)
     matches = find_matches(text, tokens, gaz)
     lex = lexicon(lang)
     ctx = _Context(text, lang, tokens, [t.start for t in tokens], lex, matches,
@@ -87,6 +87,10 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     drafts: dict[int, Draft] = {}
     for m in matches:
         if _surname_of_someone_else(ctx, m):
+            continue
+        if m.demonym:  # "الإسرائيلية": the country's adjective, as the demonym lexicons give it
+            drafts[m.start] = Draft(m.start, m.end, "country", m.candidates, "demonym",
+                                    country=m.candidates[0].country, confidence=0.7)
             continue
         kind = _kind_of(m.candidates)
         drafts[m.start] = Draft(m.start, m.end, kind, m.candidates, "kb")

@@ -58,6 +58,11 @@ _ENDINGS = sorted(
      "ям", "ам"),
     key=len, reverse=True,
 )
+# Russian reads every Cyrillic word of a language without its own data (`language.reads_script`): Ukrainian
+# (України, Європейської, Угорщиною) case endings too. None of them ends a Russian word (і, ї, є are not
+# Russian letters; Russian writes -ьего, -ьему), so they never take anything off a Russian word.
+_SISTER_ENDINGS = ("і", "ї", "ій", "ії", "ів", "ім", "ої", "єю", "ією", "ього", "ьому")
+_ENDINGS = sorted({*_ENDINGS, *_SISTER_ENDINGS}, key=lambda e: (-len(e), e))
 
 
 @lru_cache(maxsize=131072)
@@ -79,7 +84,7 @@ def _cyrillic_stem(word: str) -> str:
             low = low[: -len(ending)]
             break
     # stems differ by a final vowel or й (Сергей -> серг, Сергеем -> серге): drop it too
-    while len(low) > 3 and low[-1] in "аеиоуыэюяйь":
+    while len(low) > 3 and low[-1] in "аеиоуыэюяйьіїє":
         low = low[:-1]
     return low
 
