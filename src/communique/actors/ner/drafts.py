@@ -12,6 +12,7 @@ name's id.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -44,6 +45,8 @@ def add_model_drafts(text: str, model_lang: str, lang: str, drafts: dict[int, Dr
     spans = entities(text, model_lang)
     surnames = {_surname_key(d, text, lang) for d in drafts.values() if d.kind == "person"}
     for span in spans:
+        if span.kind == "person" and span.name is None:
+            span = _after_countries(text, span, drafts)
         inside = _overlapping(drafts, span.start, span.end)
         if span.kind == "person":
             titled = [d for d in inside if d.source == "title" and not d.candidates and d.kind == "person"]
@@ -66,6 +69,17 @@ def add_model_drafts(text: str, model_lang: str, lang: str, drafts: dict[int, Dr
             for old in inside:
                 del drafts[old.start]
         drafts[draft.start] = draft
+
+
+def _after_countries(text: str, span: EntitySpan, drafts: dict[int, Draft]) -> EntitySpan:
+    """A person's span without the country names a model took into its start ("Угорщини Антала Гейзера"
+    after "посла": the country belongs to the title, the name is "Антала Гейзера")."""
+    start = span.start
+    while (d := drafts.get(start)) is not None and d.kind == "country" and d.end < span.end:
+        start = d.end
+        while start < span.end and not text[start].isalnum():
+            start += 1
+    return span if start == span.start else replace(span, start=start)
 
 
 def _vietnamese(d: Draft, text: str, looks_vietnamese: Callable[[list[str]], bool]) -> bool:

@@ -1,0 +1,97 @@
+"""Country and organization names in any inflection or with clitics attached, in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.actors.gazetteer import Token, clitics_of, token_key
+from communique.document import Document
+from communique.lang.ru.names import stem as ru_stem
+from communique.options import Options
+from communique.pipeline import process
+
+
+def run_actors(text: str, lang: str) -> Document:
+    return process(Document(id="t", raw_text=text, lang_hint=lang), Options(), until="actors")
+
+
+def _found(doc: Document) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, text, kind, canonical name) of the country and organization mentions."""
+    return [(m.start, m.end, m.text, m.kind, m.name) for m in doc.mentions if m.kind in ("country", "organization")]
+
+
+def test_ukrainian_oblique_cases_are_the_country_not_new_entities() -> None:
+    text = "МЗС України викликало посла Угорщини. Київ домовився з Угорщиною."
+    doc = run_actors(text, "uk")
+    found = _found(doc)
+    assert (4, 11, "України", "country", "Ukraine") in found
+    assert (28, 36, "Угорщини", "country", "Hungary") in found
+    assert (55, 64, "Угорщиною", "country", "Hungary") in found
+    # the inflected country is never a person or an unknown organization ("Ukraїni")
+    assert not [m for m in doc.mentions if m.text in ("України", "Угорщини", "Угорщиною") and m.kind != "country"]
+
+
+def test_bulgarian_text_read_with_russian_data_knows_bulgarian_country_names() -> None:
+    text = "България и Гърция подписаха споразумение."
+    found = _found(run_actors(text, "bg"))
+    assert (0, 8, "България", "country", "Bulgaria") in found
+    assert (11, 17, "Гърция", "country", "Greece") in found
+
+
+def test_arabic_prefix_clitics_and_nisba_adjectives() -> None:
+    text = "التقى وزير خارجية وروسيا بنظيره في إسرائيل، وانتقد الجيش الإسرائيلي."
+    found = _found(run_actors(text, "ar"))
+    russia = text.index("وروسيا") + 1  # the conjunction و is not part of the name
+    assert (russia, russia + 5, "روسيا", "country", "Russia") in found
+    israel = text.index("إسرائيل،")
+    assert (israel, israel + 7, "إسرائيل", "country", "Israel") in found
+    adjective = text.index("الإسرائيلي") + 2  # the article ال is not part of the adjective's span
+    assert (adjective, adjective + 8, "إسرائيلي", "country", "Israel") in found
+
+
+def test_hebrew_prefix_clitics_keep_offsets_on_the_name() -> None:
+    text = "השר נפגש מרוסיה ובארצות הברית עם נציגי ישראל."
+    found = _found(run_actors(text, "he"))
+    russia = text.index("מרוסיה") + 1
+    assert (russia, russia + 5, "רוסיה", "country", "Russia") in found
+    usa = text.index("ובארצות") + 2
+    assert (usa, usa + len("ארצות הברית"), "ארצות הברית", "country", "United States") in found
+
+
+def test_turkish_case_suffix_after_an_apostrophe() -> None:
+    text = "Dışişleri Bakanı Rusya'nın teklifini Türkiye'ye iletti."
+    found = _found(run_actors(text, "tr"))
+    assert (17, 22, "Rusya", "country", "Russia") in found
+    assert (37, 44, "Türkiye", "country", "Turkey") in found
+
+
+def test_french_elided_article_before_a_country() -> None:
+    text = "Le ministre a parlé de l'Ukraine et d'Israël."
+    found = _found(run_actors(text, "fr"))
+    assert (25, 32, "Ukraine", "country", "Ukraine") in found
+    assert (38, 44, "Israël", "country", "Israel") in found
+
+
+def test_persian_adjective_of_a_country() -> None:
+    text = "نیروهای اسرائیلی به لبنان حمله کردند."
+    found = _found(run_actors(text, "fa"))
+    assert (8, 16, "اسرائیلی", "country", "Israel") in found
+
+
+def test_clitics_are_split_only_where_the_language_has_them() -> None:
+    arabic = clitics_of(("ar",))
+    assert arabic is not None and "وال" in arabic.prefixes
+    word = "والسعودية"
+    heads = [t.text for t in arabic.without_prefix(Token(10, 10 + len(word), word, token_key(word, "ar")), "ar")]
+    assert heads[0] == "السعودية" and "سعودية" in heads
+    russian = clitics_of(("ru",))
+    assert russian is not None and russian.prefixes == () and russian.boundaries == ("'", "’")
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("України", "украін"), ("Україна", "украін"), ("Європейської", "європейськ"), ("Європейського", "європейськ"),
+     ("Угорщиною", "угорщин"), ("Россией", "росс"), ("России", "росс")],
+)
+def test_cyrillic_stems_meet_across_ukrainian_and_russian_case_endings(word: str, stem: str) -> None:
+    assert ru_stem(word) == stem
