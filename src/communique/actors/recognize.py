@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from communique import lang as languages
+from communique.actors.bodies import add_country_bodies
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import (
     Candidate,
@@ -98,6 +99,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     titles = find_titles(text, lang)
     _attach_titles(ctx, titles, drafts, anchor)
     _attach_appositives(ctx, titles, drafts)
+    add_country_bodies(text, drafts, (lang, doc_lang))
     _add_name_shapes(ctx, drafts)
     _add_model_entities(ctx, drafts, doc_lang)
     out = [d for d in sorted(drafts.values(), key=lambda d: (d.start, -d.end)) if not _in_credit(ctx, d)]

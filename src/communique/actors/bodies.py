@@ -1,0 +1,98 @@
+"""A country's bodies named after it: "МЗС України", "Außenministerium Ungarns", "Rusya Dışişleri Bakanlığı".
+
+The knowledge base lists the ministries of some countries by name, in some languages. Every language's
+`organizations.of_country` (its data.yaml) says how it names such a body of ANY country: the body's words
+before the country's name or adjective (`before`: "МЗС" + a genitive, "وزارة الخارجية" + an adjective) or
+after them (`after`: "Ukrainian Foreign Ministry", "俄罗斯外交部"; the pattern says where its last word
+ends), and the body's English name. The country mention and the body's words become
+one organization mention, "Ministry of Foreign Affairs of Ukraine": the knowledge base's entity of that name
+when it has one, else a local id from the name (the same in every document).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from communique import lang as languages
+from communique.actors.draft import Draft
+from communique.actors.gazetteer import Candidate, folded_name_id
+from communique.actors.kb import load_kb
+
+# How far back (characters) the words of a body may start before the country that owns it.
+_MAX_BODY_CHARS = 60
+_GAP = r"[ \u00a0'’]*"  # between the body's words and the country (an elided article: "dell'Ucraina")
+
+
+@dataclass(frozen=True, slots=True)
+class BodyPattern:
+    name: str  # the body's English name, "Ministry of Foreign Affairs"
+    before: re.Pattern[str] | None  # the body's words ending right before the country
+    after: re.Pattern[str] | None  # the body's words starting right after the country
+
+
+@cache
+def body_patterns(codes: tuple[str, ...]) -> tuple[BodyPattern, ...]:
+    """The patterns of the languages `codes` (a text's language and the one that reads it)."""
+    out: list[BodyPattern] = []
+    for code in dict.fromkeys(codes):
+        for entry in languages.section(code, "organizations").get("of_country") or []:
+            before, after = entry.get("before"), entry.get("after")
+            out.append(BodyPattern(
+                str(entry["name"]),
+                re.compile(rf"(?<!\w)(?:{before}){_GAP}\Z", re.IGNORECASE) if before else None,
+                re.compile(rf"{_GAP}(?:{after})", re.IGNORECASE) if after else None,
+            ))
+    return tuple(out)
+
+
+@cache
+def _kb_organizations() -> dict[str, Candidate]:
+    """KB organizations by their canonical name."""
+    return {e.name: Candidate(e.id, e.kind, e.name, e.country, e.type)
+            for e in sorted(load_kb().entities.values(), key=lambda e: e.id) if e.kind == "organization"}
+
+
+def body_candidate(body: str, country: str, country_name: str) -> Candidate:
+    """The organization "`body` of `country_name`": the KB's entity of that name, else a local one."""
+    name = f"{body} of {country_name}"
+    known = _kb_organizations().get(name)
+    if known is not None:
+        return known
+    return Candidate(folded_name_id("org", name), "organization", name, country, "ministry")
+
+
+def add_country_bodies(text: str, drafts: dict[int, Draft], codes: tuple[str, ...]) -> None:
+    """Join each country mention (a name or an adjective) with the words of a body of it before or after it."""
+    patterns = body_patterns(codes)
+    if not patterns:
+        return
+    for d in sorted((d for d in drafts.values() if d.kind == "country"), key=lambda d: d.start):
+        cand = d.candidates[0] if d.candidates else None
+        code = d.country or (cand.country if cand else None)
+        if cand is None or code is None or drafts.get(d.start) is not d:
+            continue
+        for pattern in patterns:
+            span = _body_span(text, d, pattern)
+            if span is None:
+                continue
+            start, end = span
+            for other in [k for k, o in drafts.items() if o.start < end and start < o.end]:
+                del drafts[other]  # the country, and a bare acronym of the body ("МИД" alone is Russia's)
+            body = body_candidate(pattern.name, code, cand.name)
+            drafts[start] = Draft(start, end, "organization", (body,), "body", country=code, confidence=0.9)
+            break
+
+
+def _body_span(text: str, d: Draft, pattern: BodyPattern) -> tuple[int, int] | None:
+    if pattern.before is not None:
+        lo = max(0, d.start - _MAX_BODY_CHARS)
+        m = pattern.before.search(text[lo : d.start])
+        if m is not None:
+            return lo + m.start(), d.end
+    if pattern.after is not None:
+        m = pattern.after.match(text, d.end)
+        if m is not None:
+            return d.start, m.end()
+    return None
