@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.actors.gazetteer import Token, clitics_of, token_key
+from communique.actors.gazetteer import Token, clitics_of, lemma_language, token_key
 from communique.document import Document
 from communique.lang.ru.names import stem as ru_stem
 from communique.options import Options
@@ -132,3 +132,27 @@ def test_a_person_after_a_country_in_a_title_keeps_the_models_name() -> None:
     doc = run_actors(text, "uk")
     person = next(m for m in doc.mentions if m.kind == "person")
     assert (person.text, person.name, person.start) == ("Антала Гейзера", "Antal Heizera", text.index("Антала"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "canonical"),
+    [
+        ("pl", "Rozmowy ze Stanami Zjednoczonymi trwają.", "Stanami Zjednoczonymi", "United States"),
+        ("pl", "Premier był w Niemczech.", "Niemczech", "Germany"),  # by the dictionary form Niemcy
+        ("pl", "Wczoraj goście z Ukrainy przyjechali.", "Ukrainy", "Ukraine"),  # by the case endings
+        ("cs", "Ministr jednal s prezidentem Ukrajiny v Německu.", "Německu", "Germany"),  # a language without a folder
+    ],
+)
+def test_inflected_names_in_languages_with_case_endings_or_lemmas(lang: str, text: str, name: str,
+                                                                  canonical: str) -> None:
+    found = _found(run_actors(text, lang))
+    start = text.index(name)
+    assert (start, start + len(name), name, "country", canonical) in found
+
+
+def test_lemmas_only_where_a_language_asks_for_them() -> None:
+    assert lemma_language("pl") == "pl"
+    assert lemma_language("cs") == "cs"  # no folder: the fallback's setting
+    assert lemma_language("hr") == "hbs"  # simplemma's code for Serbo-Croatian
+    assert lemma_language("ru") is None  # a stemmer of its own
+    assert lemma_language("fr") is None  # a folder that does not ask

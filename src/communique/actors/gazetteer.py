@@ -242,6 +242,39 @@ def _shortest_first(values: list[str]) -> tuple[str, ...]:
     return tuple(sorted(values, key=lambda v: (len(v), v)))
 
 
+# --------------------------------------------------------------------------------------------- lemmas
+
+
+@cache
+def lemma_language(code: str) -> str | None:
+    """The simplemma table by which names of `code` are looked up in their dictionary form, or None.
+
+    A language without a stemmer of its own (`names.stem`) that asks for lemmas (`names.lemmatizer`, in its
+    folder, or in the fallback's for a language without a folder): Polish "Rosji", "Stanami Zjednoczonymi",
+    Czech "Ukrajiny" are found as "Rosja", "Stany Zjednoczone", "Ukrajina".
+    """
+    if not code or languages.hook(code, "names", "stem") is not None:
+        return None
+    own = languages.find(code) is not None
+    fallback = languages.section(languages.FALLBACK, "names")
+    setting = languages.section(code, "names").get("lemmatizer") if own else fallback.get("lemmatizer")
+    if setting != "simplemma":
+        return None
+    return str((fallback.get("lemmatizer_codes") or {}).get(code, code))
+
+
+@lru_cache(maxsize=131072)
+def lemma_key(word: str, table: str, lang: str) -> str:
+    """The matching key of the dictionary form of `word` (its own key when the table does not know it)."""
+    import simplemma  # lazy: its tables load per language (seconds), only for languages that ask for lemmas
+
+    try:
+        lemma = str(simplemma.lemmatize(word, lang=table)) or word
+    except ValueError:  # a language simplemma has no table for
+        lemma = word
+    return token_key(lemma, lang)
+
+
 # --------------------------------------------------------------------------------------------- index
 
 
@@ -253,6 +286,7 @@ class Gazetteer:
     max_len: int
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
     clitics: Clitics | None = None  # what the languages of the documents attach to a name
+    lemmas: str | None = None  # the language whose dictionary forms (lemmas) an inflected name is looked up by
 
     def add_phrase(self, keys: tuple[str, ...], cand: Candidate) -> None:
         if not keys or not all(keys):
@@ -328,6 +362,7 @@ def gazetteer(lang: str, names_lang: str | None = None) -> Gazetteer:
     # is added to them, never changed in place
     gaz = Gazetteer(lang, dict(base.phrases), dict(base.acronyms), base.max_len, set(base.prefixes),
                     clitics=clitics_of(tuple(dict.fromkeys(c for c in (lang, names_lang) if c))))
+    gaz.lemmas = lemma_language(names_lang or lang)
     names = country_names()
     for source_lang in _country_langs(lang, names_lang):
         for surface, code in country_surfaces(source_lang):
@@ -338,7 +373,25 @@ def gazetteer(lang: str, names_lang: str | None = None) -> Gazetteer:
             else:
                 for keys in inflected_phrase_keys(surface, lang):
                     _add_unshared(gaz, keys, cand)
+    if gaz.lemmas is not None:
+        _add_lemma_keys(gaz, names_lang or lang)
     return gaz
+
+
+def _add_lemma_keys(gaz: Gazetteer, code: str) -> None:
+    """The country names and the KB's organization and place names of `code` under the keys of their
+    dictionary forms ("Stany Zjednoczone" -> stany zjednoczyć), which inflected forms in a text share."""
+    assert gaz.lemmas is not None
+    names = country_names()
+    surfaces = [(surface, Candidate(f"country:{code_}", "country", names[code_], code_))
+                for surface, code_ in country_surfaces(code) if not _is_acronym(surface)]
+    for entity in sorted(load_kb().entities.values(), key=lambda e: e.id):
+        if entity.kind in ("organization", "location"):
+            cand = Candidate(entity.id, entity.kind, entity.name, entity.country, entity.type)
+            surfaces.extend((form, cand) for form in entity.names.get(code, ()))
+    for surface, cand in surfaces:
+        words = [m.group() for m in TOKEN_RE.finditer(surface)]
+        _add_unshared(gaz, tuple(lemma_key(w, gaz.lemmas, gaz.lang) for w in words), cand)
 
 
 def _add_unshared(gaz: Gazetteer, keys: tuple[str, ...], cand: Candidate) -> None:
@@ -452,6 +505,11 @@ def _phrase_ends(tokens: list[Token], i: int, gaz: Gazetteer, head: Token) -> li
     for j in range(i, min(len(tokens), i + gaz.max_len)):
         tok = head if j == i else tokens[j]
         whole = (*keys, tok.key)
+        if gaz.lemmas is not None and whole not in gaz.phrases and whole not in gaz.prefixes and \
+                not tok.text[:1].islower():
+            lemma = lemma_key(tok.text, gaz.lemmas, gaz.lang)  # "Rosji" -> rosja
+            if (*keys, lemma) in gaz.phrases or (*keys, lemma) in gaz.prefixes:
+                tok, whole = tok._replace(key=lemma), (*keys, lemma)
         if whole in gaz.phrases:
             ends.append(_PhraseEnd(j, whole, tok, False))
         elif gaz.clitics is not None:
