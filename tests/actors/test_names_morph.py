@@ -156,3 +156,12 @@ def test_lemmas_only_where_a_language_asks_for_them() -> None:
     assert lemma_language("hr") == "hbs"  # simplemma's code for Serbo-Croatian
     assert lemma_language("ru") is None  # a stemmer of its own
     assert lemma_language("fr") is None  # a folder that does not ask
+
+
+def test_ukrainian_multiword_organizations_match_their_russian_names_in_any_case() -> None:
+    text = "Представники Європейського Союзу та Європейської комісії."
+    found = _found(run_actors(text, "uk"))
+    eu, ec = text.index("Європейського"), text.index("Європейської")
+    assert (eu, eu + len("Європейського Союзу"), "Європейського Союзу", "organization", "European Union") in found
+    commission = "Європейської комісії"
+    assert (ec, ec + len(commission), commission, "organization", "European Commission") in found

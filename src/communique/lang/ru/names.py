@@ -27,6 +27,9 @@ _LATIN = {
     "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
     "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
     "э": "e", "ю": "yu", "я": "ya",
+    # Ukrainian letters, read by the same table (Russian reads every Cyrillic word): "Європейського Союзу"
+    # keys as "Европейского союза" does, and a Ukrainian name comes out in Latin letters only
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
 }
 
 
