@@ -165,3 +165,10 @@ def test_ukrainian_multiword_organizations_match_their_russian_names_in_any_case
     assert (eu, eu + len("Європейського Союзу"), "Європейського Союзу", "organization", "European Union") in found
     commission = "Європейської комісії"
     assert (ec, ec + len(commission), commission, "organization", "European Commission") in found
+
+
+def test_a_title_and_a_country_are_no_unknown_organization() -> None:
+    text = "Minister spraw zagranicznych Rosji spotkał się z delegacją."
+    doc = run_actors(text, "pl")
+    assert (29, 34, "Rosji", "country", "Russia") in _found(doc)
+    assert not [m for m in doc.mentions if m.kind == "organization"]

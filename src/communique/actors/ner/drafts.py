@@ -61,7 +61,7 @@ def add_model_drafts(text: str, model_lang: str, lang: str, drafts: dict[int, Dr
                 del drafts[old.start]
             surnames.add(_surname_key(draft, text, lang))
         else:
-            if inside and not _names_a_place_inside(span, inside, text):
+            if inside and not _names_a_place_inside(span, inside, text, is_title):
                 continue
             draft = _named(text, span, lang)
             if draft is None:
@@ -90,10 +90,11 @@ def _overlapping(drafts: dict[int, Draft], start: int, end: int) -> list[Draft]:
     return [d for d in drafts.values() if d.start < end and start < d.end]
 
 
-def _names_a_place_inside(span: EntitySpan, inside: list[Draft], text: str) -> bool:
+def _names_a_place_inside(span: EntitySpan, inside: list[Draft], text: str, is_title: Callable[[int], bool]) -> bool:
     """An organisation named after a country or place it contains ("Голос Америки", "Банк Китая"): the model's
-    span starts before them with a capitalised word, and holds nothing but those places."""
-    if span.kind != "organization" or not text[span.start : span.start + 1].isupper():
+    span starts before them with a capitalised word that is no title ("Prezydent Ukrainy", "Minister spraw
+    zagranicznych Rosji" are an office and a country), and holds nothing but those places."""
+    if span.kind != "organization" or not text[span.start : span.start + 1].isupper() or is_title(span.start):
         return False
     return all(d.kind in ("country", "location") and span.start < d.start and d.end <= span.end for d in inside)
 
