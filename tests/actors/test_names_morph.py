@@ -172,3 +172,12 @@ def test_a_title_and_a_country_are_no_unknown_organization() -> None:
     doc = run_actors(text, "pl")
     assert (29, 34, "Rosji", "country", "Russia") in _found(doc)
     assert not [m for m in doc.mentions if m.kind == "organization"]
+
+
+def test_a_countrys_ministry_is_the_knowledge_bases_entity_when_it_has_one() -> None:
+    text = "Ein Sprecher des Außenministeriums Frankreichs und das Außenministerium der Niederlande."
+    found = [(m.text, m.name, m.entity_id) for m in run_actors(text, "de").mentions if m.kind == "organization"]
+    assert found == [("Außenministeriums Frankreichs", "Ministry for Europe and Foreign Affairs of France",
+                      "local:mofa-fr"),
+                     ("Außenministerium der Niederlande", "Ministry of Foreign Affairs of the Netherlands",
+                      "org:ministri-of-foreign-afairs-of-the-netherlands")]

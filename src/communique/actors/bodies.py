@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from communique import lang as languages
 from communique.actors.draft import Draft
@@ -54,13 +55,31 @@ def _kb_organizations() -> dict[str, Candidate]:
             for e in sorted(load_kb().entities.values(), key=lambda e: e.id) if e.kind == "organization"}
 
 
+@cache
+def _international() -> dict[str, Any]:
+    """The `organizations` section of the language canonical names are in (English)."""
+    return dict(languages.section(languages.international() or languages.FALLBACK, "organizations"))
+
+
 def body_candidate(body: str, country: str, country_name: str) -> Candidate:
-    """The organization "`body` of `country_name`": the KB's entity of that name, else a local one."""
-    name = f"{body} of {country_name}"
+    """The organization "`body` of `country_name`": the KB's entity for that body of that country (by the id
+    convention of `organizations.kb_ids`, else by name), else a local one named after the country."""
+    kb = load_kb()
+    template = (_international().get("kb_ids") or {}).get(body)
+    entity = kb.get(str(template).format(country=country.lower())) if template else None
+    if entity is not None:
+        return Candidate(entity.id, entity.kind, entity.name, entity.country, entity.type)
+    name = f"{body} of {_with_article(country_name)}"
     known = _kb_organizations().get(name)
     if known is not None:
         return known
     return Candidate(folded_name_id("org", name), "organization", name, country, "ministry")
+
+
+def _with_article(country_name: str) -> str:
+    """"the United States", "the Netherlands"; "Ukraine" stays (`organizations.article_words`)."""
+    words = set(_international().get("article_words") or [])
+    return f"the {country_name}" if country_name.split()[-1] in words else country_name
 
 
 def add_country_bodies(text: str, drafts: dict[int, Draft], codes: tuple[str, ...]) -> None:
