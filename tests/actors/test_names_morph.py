@@ -181,3 +181,17 @@ def test_a_countrys_ministry_is_the_knowledge_bases_entity_when_it_has_one() -> 
                       "local:mofa-fr"),
                      ("Außenministerium der Niederlande", "Ministry of Foreign Affairs of the Netherlands",
                       "org:ministri-of-foreign-afairs-of-the-netherlands")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "adjective", "canonical"),
+    [
+        ("ar", "وصلت القوات الأوكرانية إلى المدينة.", "أوكرانية", "Ukraine"),  # أوكرانيا without -يا
+        ("fa", "مقامات روسی گفتند.", "روسی", "Russia"),  # روسیه without -یه
+        ("he", "הצבא האוקראיני הודיע.", "אוקראיני", "Ukraine"),  # אוקראינה without -ה
+    ],
+)
+def test_country_adjectives_formed_on_a_shortened_name(lang: str, text: str, adjective: str, canonical: str) -> None:
+    doc = run_actors(text, lang)
+    start = text.index(adjective)
+    assert (start, start + len(adjective), adjective, "country", canonical) in _found(doc)

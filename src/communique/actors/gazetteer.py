@@ -189,6 +189,20 @@ class Clitics:
     suffixes: tuple[str, ...]
     adjective_suffixes: tuple[str, ...]  # a country name with one of these is its adjective (a demonym)
     boundaries: tuple[str, ...]  # marks (apostrophes) with a clitic on one side, the name on the other
+    base_drops: tuple[str, ...] = ()  # what a country name loses before an adjective ending (the article, -يا)
+
+    def adjective_bases(self, surface: str) -> set[str]:
+        """The stems an adjective of the one-word country name `surface` may be formed on: the name without
+        its article and without a final letter the adjective ending replaces (`names.adjective_base_drop`)."""
+        bases = {surface}
+        for drop in self.base_drops:
+            for base in list(bases):
+                if drop.endswith("-") and base.startswith(drop[:-1]):
+                    bases.add(base[len(drop) - 1 :])
+                elif drop.startswith("-") and base.endswith(drop[1:]):
+                    bases.add(base[: len(base) - len(drop) + 1])
+        bases.discard(surface)
+        return {b for b in bases if len(b) >= _MIN_NAME_CHARS + 1}
 
     def without_prefix(self, tok: Token, lang: str) -> Iterator[Token]:
         """The token without a prefix clitic: the name proper, with its own offsets."""
@@ -227,7 +241,7 @@ def _part(tok: Token, lo: int, hi: int, lang: str) -> Token:
 def clitics_of(codes: tuple[str, ...]) -> Clitics | None:
     """The clitics of the languages `codes` and of the fallback (every document's), None when none."""
     found: dict[str, list[str]] = {"clitic_prefix": [], "clitic_suffix": [], "adjective_suffix": [],
-                                   "clitic_boundary": []}
+                                   "clitic_boundary": [], "adjective_base_drop": []}
     for code in (*codes, languages.FALLBACK):
         names = languages.section(code, "names")
         for key, values in found.items():
@@ -235,7 +249,8 @@ def clitics_of(codes: tuple[str, ...]) -> Clitics | None:
     if not any(found.values()):
         return None
     return Clitics(_shortest_first(found["clitic_prefix"]), _shortest_first(found["clitic_suffix"]),
-                   _shortest_first(found["adjective_suffix"]), tuple(found["clitic_boundary"]))
+                   _shortest_first(found["adjective_suffix"]), tuple(found["clitic_boundary"]),
+                   tuple(found["adjective_base_drop"]))
 
 
 def _shortest_first(values: list[str]) -> tuple[str, ...]:
@@ -287,6 +302,8 @@ class Gazetteer:
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
     clitics: Clitics | None = None  # what the languages of the documents attach to a name
     lemmas: str | None = None  # the language whose dictionary forms (lemmas) an inflected name is looked up by
+    # the stems that a country's adjective is formed on where it is not the name itself (روسيا -> روس+ية)
+    adjective_bases: dict[tuple[str, ...], list[Candidate]] = field(default_factory=dict)
 
     def add_phrase(self, keys: tuple[str, ...], cand: Candidate) -> None:
         if not keys or not all(keys):
@@ -373,9 +390,19 @@ def gazetteer(lang: str, names_lang: str | None = None) -> Gazetteer:
             else:
                 for keys in inflected_phrase_keys(surface, lang):
                     _add_unshared(gaz, keys, cand)
+                _add_adjective_bases(gaz, surface, cand)
     if gaz.lemmas is not None:
         _add_lemma_keys(gaz, names_lang or lang)
     return gaz
+
+
+def _add_adjective_bases(gaz: Gazetteer, surface: str, cand: Candidate) -> None:
+    if gaz.clitics is None or not gaz.clitics.base_drops or len(TOKEN_RE.findall(surface)) != 1:
+        return
+    for base in gaz.clitics.adjective_bases(surface):
+        bucket = gaz.adjective_bases.setdefault((token_key(base, gaz.lang),), [])
+        if cand not in bucket:
+            bucket.append(cand)
 
 
 def _add_lemma_keys(gaz: Gazetteer, code: str) -> None:
@@ -478,7 +505,7 @@ def _match_at(text: str, tokens: list[Token], i: int, gaz: Gazetteer, head: Toke
             continue
         words = [head, *tokens[i + 1 : end.last_token + 1]]
         words[-1] = end.last_word
-        usable = tuple(c for c in gaz.phrases[end.keys] if _case_ok(words, c))
+        usable = tuple(c for c in end.candidates if _case_ok(words, c))
         if end.demonym:
             usable = tuple(c for c in usable if c.kind == "country")
         if usable and _in_compound(text, end.last_word.end):
@@ -492,7 +519,7 @@ def _match_at(text: str, tokens: list[Token], i: int, gaz: Gazetteer, head: Toke
 
 class _PhraseEnd(NamedTuple):
     last_token: int
-    keys: tuple[str, ...]
+    candidates: list[Candidate]
     last_word: Token  # the last token, or the name proper in it (without a suffix clitic)
     demonym: bool
 
@@ -511,11 +538,13 @@ def _phrase_ends(tokens: list[Token], i: int, gaz: Gazetteer, head: Token) -> li
             if (*keys, lemma) in gaz.phrases or (*keys, lemma) in gaz.prefixes:
                 tok, whole = tok._replace(key=lemma), (*keys, lemma)
         if whole in gaz.phrases:
-            ends.append(_PhraseEnd(j, whole, tok, False))
+            ends.append(_PhraseEnd(j, gaz.phrases[whole], tok, False))
         elif gaz.clitics is not None:
             for tail, demonym in gaz.clitics.without_suffix(tok, gaz.lang):
-                if (*keys, tail.key) in gaz.phrases:
-                    ends.append(_PhraseEnd(j, (*keys, tail.key), tail, demonym))
+                cands = gaz.phrases.get((*keys, tail.key)) or (
+                    gaz.adjective_bases.get((tail.key,)) if demonym and j == i else None)
+                if cands:
+                    ends.append(_PhraseEnd(j, cands, tail, demonym))
                     break
         keys = whole
         if keys not in gaz.prefixes:
