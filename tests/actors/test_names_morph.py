@@ -195,3 +195,16 @@ def test_country_adjectives_formed_on_a_shortened_name(lang: str, text: str, adj
     doc = run_actors(text, lang)
     start = text.index(adjective)
     assert (start, start + len(adjective), adjective, "country", canonical) in _found(doc)
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [("Mało", "Mali"), ("Małego", "Mali"), ("Moście", "Moscow")],
+)
+def test_case_endings_do_not_join_unrelated_short_names(word: str, other: str) -> None:
+    assert token_key(word, "pl") != token_key(other, "pl")
+
+
+def test_case_endings_join_the_forms_of_one_name() -> None:
+    assert {token_key(w, "pl") for w in ("Rosja", "Rosji", "Rosję", "Rosją")} == {token_key("Rosja", "pl")}
+    assert token_key("Trumpa", "pl") == token_key("Trump", "pl")

@@ -61,25 +61,27 @@ def match_key(token: str, code: str) -> str:
 
 def stem(word: str, code: str) -> str:
     """The word without its inflection, by the `names.stem` hook of `code`, else by its case endings
-    (`names.case_endings`: the longest one that leaves 3 letters goes), else unchanged."""
+    (`names.case_endings`: the longest one that leaves 4 letters goes), else unchanged."""
     stemmer = lang.hook(code, "names", "stem")
     if stemmer:
         return str(stemmer(word))
     endings = case_endings(code)
     if not endings:
         return word
-    low = fold(word)
+    # endings are matched as written (Polish -ów is no English -ow: Moscow keeps it), then folded
+    low = word.lower()
     for ending in endings:
         if low.endswith(ending) and len(low) - len(ending) >= _MIN_STEM:
-            return low[: -len(ending)]
-    return low
+            return fold(low[: -len(ending)])
+    return fold(low)
 
 
-_MIN_STEM = 3
+# The shortest stem left: shorter ones join unrelated short names (Mali, "Mało").
+_MIN_STEM = 4
 
 
 @cache
 def case_endings(code: str) -> tuple[str, ...]:
-    """The case endings of a language's names (folded, longest first), from its `names.case_endings`."""
-    endings = {fold(str(e)) for e in lang.section(code, "names").get("case_endings") or []}
+    """The case endings of a language's names (lower case, longest first), from its `names.case_endings`."""
+    endings = {str(e).lower() for e in lang.section(code, "names").get("case_endings") or []}
     return tuple(sorted(endings, key=lambda e: (-len(e), e)))
