@@ -268,7 +268,8 @@ def lemma_language(code: str) -> str | None:
     folder, or in the fallback's for a language without a folder): Polish "Rosji", "Stanami Zjednoczonymi",
     Czech "Ukrajiny" are found as "Rosja", "Stany Zjednoczone", "Ukrajina".
     """
-    if not code or languages.hook(code, "names", "stem") is not None:
+    if code in ("", languages.UNDETERMINED, languages.NO_LANGUAGE, languages.FALLBACK) or \
+            languages.hook(code, "names", "stem") is not None:
         return None
     own = languages.find(code) is not None
     fallback = languages.section(languages.FALLBACK, "names")
