@@ -208,3 +208,11 @@ def test_case_endings_do_not_join_unrelated_short_names(word: str, other: str) -
 def test_case_endings_join_the_forms_of_one_name() -> None:
     assert {token_key(w, "pl") for w in ("Rosja", "Rosji", "Rosję", "Rosją")} == {token_key("Rosja", "pl")}
     assert token_key("Trumpa", "pl") == token_key("Trump", "pl")
+
+
+def test_korean_particles_are_split_off_names() -> None:
+    text = "미국과 북한의 정상이 중국으로 갔다."
+    found = _found(run_actors(text, "ko"))
+    assert (0, 2, "미국", "country", "United States") in found
+    assert (4, 6, "북한", "country", "North Korea") in found
+    assert (12, 14, "중국", "country", "China") in found
