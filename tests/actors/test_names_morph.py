@@ -216,3 +216,12 @@ def test_korean_particles_are_split_off_names() -> None:
     assert (0, 2, "미국", "country", "United States") in found
     assert (4, 6, "북한", "country", "North Korea") in found
     assert (12, 14, "중국", "country", "China") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "acronym", "canonical"),
+    [("en", "NATO's chief spoke.", "NATO", "NATO"), ("fr", "Le sommet de l'UE a commencé.", "UE", "European Union")],
+)
+def test_acronyms_with_a_clitic_across_an_apostrophe(lang: str, text: str, acronym: str, canonical: str) -> None:
+    start = text.index(acronym)
+    assert (start, start + len(acronym), acronym, "organization", canonical) in _found(run_actors(text, lang))

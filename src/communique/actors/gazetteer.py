@@ -204,24 +204,28 @@ class Clitics:
         bases.discard(surface)
         return {b for b in bases if len(b) >= _MIN_NAME_CHARS + 1}
 
-    def without_prefix(self, tok: Token, lang: str) -> Iterator[Token]:
+    def without_prefix(self, tok: Token, lang: str, boundaries_only: bool = False) -> Iterator[Token]:
         """The token without a prefix clitic: the name proper, with its own offsets."""
         text = tok.text
         for mark in self.boundaries:
             k = text.find(mark)
             if 0 < k < len(text) - 2:
                 yield _part(tok, k + len(mark), len(text), lang)
+        if boundaries_only:
+            return
         for prefix in self.prefixes:
             if text.startswith(prefix) and len(text) - len(prefix) >= _MIN_NAME_CHARS:
                 yield _part(tok, len(prefix), len(text), lang)
 
-    def without_suffix(self, tok: Token, lang: str) -> Iterator[tuple[Token, bool]]:
+    def without_suffix(self, tok: Token, lang: str, boundaries_only: bool = False) -> Iterator[tuple[Token, bool]]:
         """The token without a suffix clitic, and whether the suffix made it an adjective."""
         text = tok.text
         for mark in self.boundaries:
             k = text.find(mark)
             if k >= _MIN_NAME_CHARS:
                 yield _part(tok, 0, k, lang), False
+        if boundaries_only:
+            return
         for suffixes, adjective in ((self.suffixes, False), (self.adjective_suffixes, True)):
             for suffix in suffixes:
                 if text.endswith(suffix) and len(text) - len(suffix) >= _MIN_NAME_CHARS:
@@ -485,18 +489,25 @@ def find_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Match]:
             found = next((m for head in gaz.clitics.without_prefix(tokens[i], gaz.lang)
                           if (m := _match_at(text, tokens, i, gaz, head)) is not None), None)
         if found is None:
-            tok = tokens[i]
-            acro = gaz.acronyms.get(tok.text) if tok.text[1:2].isupper() else None
-            if acro is None and tok.text[1:2].isupper():
-                acro = gaz.acronyms.get(_acronym_base(tok.text))
-            if acro:
-                found = Match(tok.start, tok.end, i, i, tuple(acro))
+            found = _acronym_at(tokens[i], i, gaz)
+        if found is None and gaz.clitics is not None and gaz.clitics.boundaries:
+            # "NATO's", "l'UE": an acronym with a clitic across an apostrophe
+            parts = [*gaz.clitics.without_prefix(tokens[i], gaz.lang, boundaries_only=True),
+                     *(part for part, _ in gaz.clitics.without_suffix(tokens[i], gaz.lang, boundaries_only=True))]
+            found = next((m for part in parts if (m := _acronym_at(part, i, gaz)) is not None), None)
         if found is not None:
             out.append(found)
             i = found.last_token + 1
         else:
             i += 1
     return out
+
+
+def _acronym_at(tok: Token, i: int, gaz: Gazetteer) -> Match | None:
+    if not tok.text[1:2].isupper():
+        return None
+    acro = gaz.acronyms.get(tok.text) or gaz.acronyms.get(_acronym_base(tok.text))
+    return Match(tok.start, tok.end, i, i, tuple(acro)) if acro else None
 
 
 def _match_at(text: str, tokens: list[Token], i: int, gaz: Gazetteer, head: Token) -> Match | None:
