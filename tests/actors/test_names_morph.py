@@ -225,3 +225,8 @@ def test_korean_particles_are_split_off_names() -> None:
 def test_acronyms_with_a_clitic_across_an_apostrophe(lang: str, text: str, acronym: str, canonical: str) -> None:
     start = text.index(acronym)
     assert (start, start + len(acronym), acronym, "organization", canonical) in _found(run_actors(text, lang))
+
+
+def test_a_capitalized_common_word_is_no_country_by_its_dictionary_form() -> None:
+    text = "Warsztaty kulinarne Małego Mistrza w Warszawie."
+    assert not [m for m in run_actors(text, "pl").mentions if m.kind == "country"]

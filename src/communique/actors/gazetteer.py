@@ -284,15 +284,20 @@ def lemma_language(code: str) -> str | None:
 
 
 @lru_cache(maxsize=131072)
-def lemma_key(word: str, table: str, lang: str) -> str:
-    """The matching key of the dictionary form of `word` (its own key when the table does not know it)."""
+def lemma_of(word: str, table: str) -> str:
+    """The dictionary form of `word` by simplemma's `table` (the word itself when the table does not know it)."""
     import simplemma  # lazy: its tables load per language (seconds), only for languages that ask for lemmas
 
     try:
-        lemma = str(simplemma.lemmatize(word, lang=table)) or word
+        return str(simplemma.lemmatize(word, lang=table)) or word
     except ValueError:  # a language simplemma has no table for
-        lemma = word
-    return token_key(lemma, lang)
+        return word
+
+
+def lemma_form(word: str, table: str) -> str:
+    """The folded dictionary form of `word`: what the lemma index is keyed by. Not the loose matching key
+    (its y = i would make "mały" the key of Mali)."""
+    return fold(lemma_of(word, table))
 
 
 # --------------------------------------------------------------------------------------------- index
@@ -307,6 +312,8 @@ class Gazetteer:
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every proper prefix of a phrase
     clitics: Clitics | None = None  # what the languages of the documents attach to a name
     lemmas: str | None = None  # the language whose dictionary forms (lemmas) an inflected name is looked up by
+    lemma_phrases: dict[tuple[str, ...], list[Candidate]] = field(default_factory=dict)  # by folded lemmas
+    lemma_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     # the stems that a country's adjective is formed on where it is not the name itself (روسيا -> روس+ية)
     adjective_bases: dict[tuple[str, ...], list[Candidate]] = field(default_factory=dict)
 
@@ -411,8 +418,8 @@ def _add_adjective_bases(gaz: Gazetteer, surface: str, cand: Candidate) -> None:
 
 
 def _add_lemma_keys(gaz: Gazetteer, code: str) -> None:
-    """The country names and the KB's organization and place names of `code` under the keys of their
-    dictionary forms ("Stany Zjednoczone" -> stany zjednoczyć), which inflected forms in a text share."""
+    """The country names and the KB's organization and place names of `code` that are their own dictionary
+    forms ("Niemcy", "Węgry"), under those forms, which inflected forms in a text share ("Niemczech")."""
     assert gaz.lemmas is not None
     names = country_names()
     surfaces = [(surface, Candidate(f"country:{code_}", "country", names[code_], code_))
@@ -423,7 +430,15 @@ def _add_lemma_keys(gaz: Gazetteer, code: str) -> None:
             surfaces.extend((form, cand) for form in entity.names.get(code, ()))
     for surface, cand in surfaces:
         words = [m.group() for m in TOKEN_RE.finditer(surface)]
-        _add_unshared(gaz, tuple(lemma_key(w, gaz.lemmas, gaz.lang) for w in words), cand)
+        keys = tuple(lemma_form(w, gaz.lemmas) for w in words)
+        if keys != tuple(fold(w) for w in words):
+            continue  # a name the dictionary reads as another word's form ("Mali": the plural of mały)
+        if not keys or not all(keys):
+            continue
+        bucket = gaz.lemma_phrases.setdefault(keys, [])
+        if cand not in bucket:
+            bucket.append(cand)
+        gaz.lemma_prefixes.update(keys[:k] for k in range(1, len(keys)))
 
 
 def _add_unshared(gaz: Gazetteer, keys: tuple[str, ...], cand: Candidate) -> None:
@@ -488,6 +503,8 @@ def find_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Match]:
         if found is None and gaz.clitics is not None:
             found = next((m for head in gaz.clitics.without_prefix(tokens[i], gaz.lang)
                           if (m := _match_at(text, tokens, i, gaz, head)) is not None), None)
+        if found is None and gaz.lemmas is not None and not tokens[i].text[:1].islower():
+            found = _lemma_match_at(text, tokens, i, gaz)
         if found is None:
             found = _acronym_at(tokens[i], i, gaz)
         if found is None and gaz.clitics is not None and gaz.clitics.boundaries:
@@ -501,6 +518,23 @@ def find_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Match]:
         else:
             i += 1
     return out
+
+
+def _lemma_match_at(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Match | None:
+    """The longest name at token i whose words' dictionary forms are a name's ("Niemczech" -> Niemcy)."""
+    assert gaz.lemmas is not None
+    keys: tuple[str, ...] = ()
+    found: Match | None = None
+    for j in range(i, min(len(tokens), i + gaz.max_len)):
+        if j > i and not _gaps_ok(text, tokens, j - 1, j):
+            break
+        keys = (*keys, lemma_form(tokens[j].text, gaz.lemmas))
+        usable = tuple(c for c in gaz.lemma_phrases.get(keys, ()) if _case_ok(tokens[i : j + 1], c))
+        if usable:
+            found = Match(tokens[i].start, tokens[j].end, i, j, usable)
+        if keys not in gaz.lemma_prefixes:
+            break
+    return found
 
 
 def _acronym_at(tok: Token, i: int, gaz: Gazetteer) -> Match | None:
@@ -544,11 +578,6 @@ def _phrase_ends(tokens: list[Token], i: int, gaz: Gazetteer, head: Token) -> li
     for j in range(i, min(len(tokens), i + gaz.max_len)):
         tok = head if j == i else tokens[j]
         whole = (*keys, tok.key)
-        if gaz.lemmas is not None and whole not in gaz.phrases and whole not in gaz.prefixes and \
-                not tok.text[:1].islower():
-            lemma = lemma_key(tok.text, gaz.lemmas, gaz.lang)  # "Rosji" -> rosja
-            if (*keys, lemma) in gaz.phrases or (*keys, lemma) in gaz.prefixes:
-                tok, whole = tok._replace(key=lemma), (*keys, lemma)
         if whole in gaz.phrases:
             ends.append(_PhraseEnd(j, gaz.phrases[whole], tok, False))
         elif gaz.clitics is not None:
