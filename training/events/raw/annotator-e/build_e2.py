@@ -1,5 +1,8 @@
-"""Turn the blind second-pass sheet e2-labels.tsv ('index LABEL', over e2-sample-texts.jsonl) into
-labels-annotator-e2.jsonl (labeller annotator-e2)."""
+"""Turn the blind second-pass sheets ('index LABEL') e2-labels.tsv over e2-sample-texts.jsonl and
+e2-labels-extra.tsv over e2-sample-texts-extra.jsonl into labels-annotator-e2.jsonl (labeller annotator-e2).
+
+    python3 training/events/raw/annotator-e/build_e2.py training/events/data/labels-annotator-e2.jsonl
+"""
 import json
 import sys
 from pathlib import Path
@@ -8,13 +11,18 @@ sys.path.insert(0, str(Path(__file__).parent))
 from build import parse_label  # noqa: E402
 
 here = Path(__file__).parent
-texts = [json.loads(line) for line in open(here / "e2-sample-texts.jsonl", encoding="utf-8")]
-labels = {}
-for line in open(here / "e2-labels.tsv", encoding="utf-8"):
-    idx, _, label = line.strip().partition(" ")
-    labels[int(idx)] = parse_label(label, f"e2-labels.tsv:{idx}")
-if sorted(labels) != list(range(len(texts))):
-    sys.exit(f"e2-labels.tsv: {len(labels)} labels for {len(texts)} sample texts")
+texts, labels = [], {}
+for text_file, label_file in [("e2-sample-texts.jsonl", "e2-labels.tsv"),
+                              ("e2-sample-texts-extra.jsonl", "e2-labels-extra.tsv")]:
+    part = [json.loads(line) for line in open(here / text_file, encoding="utf-8")]
+    got = {}
+    for line in open(here / label_file, encoding="utf-8"):
+        idx, _, label = line.strip().partition(" ")
+        got[int(idx)] = parse_label(label, f"{label_file}:{idx}")
+    if sorted(got) != list(range(len(part))):
+        sys.exit(f"{label_file}: {len(got)} labels for {len(part)} sample texts")
+    labels.update({len(texts) + i: lab for i, lab in got.items()})
+    texts += part
 rows = [{"id": t["id"], "lang": t["lang"], "text": t["text"], **labels[i], "source": t["source"],
          "labeller": "annotator-e2", "synthetic": False} for i, t in enumerate(texts)]
 with open(sys.argv[1], "w", encoding="utf-8") as out:
