@@ -24,8 +24,8 @@ DEV_URLS = Path("/work/briefs/dev-pages-urls.txt")
 DEV_PAGES = Path("/work/shared/corpus/dev-pages")
 MODES = {"meet", "visit", "host", "phone", "multilateral", "third-party"}
 STATUSES = {"occurred", "planned", "agreed_to", "denied"}
-TYPES = set("NONE AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
-            "SANCTION MOBILIZE COERCE ASSAULT".split())
+TYPES = {"NONE", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
 def norm(text: str) -> str:
@@ -73,13 +73,15 @@ def main(sheet_glob: str, out: Path, labeller: str) -> None:
     for f in sorted(DATA.glob("*.jsonl")):
         if f.name.startswith("pool") or f.resolve() == out.resolve() or "annotator-e" in f.name:
             continue
-        for line in open(f, encoding="utf-8"):
+        for line in f.read_text(encoding="utf-8").split("\n"):
+            if not line.strip():
+                continue
             seen.add(json.loads(line)["text"].strip())
     rows, skipped = [], {"dev url": 0, "dev domain+title": 0, "in a dev page": 0, "duplicate": 0}
     for sheet in sorted(glob.glob(str(HERE / sheet_glob))):
         lang = Path(sheet).stem.split(".")[0]
         url, first = None, True
-        for n, line in enumerate(open(sheet, encoding="utf-8"), 1):
+        for n, line in enumerate(Path(sheet).read_text(encoding="utf-8").split("\n"), 1):
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue

@@ -14,9 +14,11 @@ here = Path(__file__).parent
 texts, labels = [], {}
 for text_file, label_file in [("e2-sample-texts.jsonl", "e2-labels.tsv"),
                               ("e2-sample-texts-extra.jsonl", "e2-labels-extra.tsv")]:
-    part = [json.loads(line) for line in open(here / text_file, encoding="utf-8")]
+    part = [json.loads(line) for line in (here / text_file).read_text(encoding="utf-8").split("\n") if line.strip()]
     got = {}
-    for line in open(here / label_file, encoding="utf-8"):
+    for line in (here / label_file).read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            continue
         idx, _, label = line.strip().partition(" ")
         got[int(idx)] = parse_label(label, f"{label_file}:{idx}")
     if sorted(got) != list(range(len(part))):

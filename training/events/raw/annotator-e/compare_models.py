@@ -10,11 +10,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from communique.models.events import CHEAP_FILE, HEADS_FILE, EventModel
 from training.events import dataset
 from training.events.dataset import ALL_TYPES
 from training.events.embed_cache import embed
 from training.events.evaluate import per_class, summary
+
+from communique.models.events import CHEAP_FILE, HEADS_FILE, EventModel
 
 NEW_FILES = ("labels-annotator-e.jsonl", "labels-annotator-e2.jsonl")
 
@@ -66,7 +67,8 @@ def report(name: str, test: list[dataset.Example], preds: dict[str, list[str]]) 
 
 def main(old_dir: Path, new_dir: Path) -> None:
     sets = {"old held-out (data without annotator-e)": without_new_labels(), "new held-out": held_out(dataset.DATA)}
-    new_only = {e.text for e in sets["new held-out"]} - {e.text for e in sets["old held-out (data without annotator-e)"]}
+    old_texts = {e.text for e in sets["old held-out (data without annotator-e)"]}
+    new_only = {e.text for e in sets["new held-out"]} - old_texts
     sets["new held-out sentences only (annotator-e)"] = [e for e in sets["new held-out"] if e.text in new_only]
     result = {}
     for name, test in sets.items():

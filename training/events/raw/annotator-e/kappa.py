@@ -2,9 +2,15 @@
 import collections
 import json
 import sys
+from pathlib import Path
 
-first = {json.loads(l)["id"]: json.loads(l) for l in open(sys.argv[1], encoding="utf-8")}
-second = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+
+def read_jsonl(path: str) -> list[dict]:
+    return [json.loads(ln) for ln in Path(path).read_text(encoding="utf-8").split("\n") if ln.strip()]
+
+
+first = {r["id"]: r for r in read_jsonl(sys.argv[1])}
+second = read_jsonl(sys.argv[2])
 pairs = [(first[r["id"]]["type"], r["type"]) for r in second]
 n = len(pairs)
 po = sum(a == b for a, b in pairs) / n

@@ -7,8 +7,9 @@ The drawn sample is committed: rerunning on a grown file would draw a different 
 import json
 import random
 import sys
+from pathlib import Path
 
-rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+rows = [json.loads(line) for line in Path(sys.argv[1]).read_text(encoding="utf-8").split("\n") if line.strip()]
 sample = random.Random(1).sample(rows, k=round(len(rows) * 0.1))
 with open(sys.argv[2], "w", encoding="utf-8") as fh:
     for r in sample:

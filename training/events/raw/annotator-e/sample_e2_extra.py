@@ -9,9 +9,15 @@ The drawn sample is committed (e2-sample-texts-extra.jsonl); labels in e2-labels
 import json
 import random
 import sys
+from pathlib import Path
 
-old = {json.loads(line)["id"] for line in open(sys.argv[1], encoding="utf-8")}
-rows = [r for r in (json.loads(line) for line in open(sys.argv[2], encoding="utf-8")) if r["id"] not in old]
+
+def read_jsonl(path: str) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+old = {r["id"] for r in read_jsonl(sys.argv[1])}
+rows = [r for r in read_jsonl(sys.argv[2]) if r["id"] not in old]
 sample = random.Random(1).sample(rows, k=round(len(rows) * 0.1))
 with open(sys.argv[3], "w", encoding="utf-8") as fh:
     for r in sample:
