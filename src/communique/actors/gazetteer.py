@@ -24,6 +24,7 @@ from communique import lang as languages
 from communique.actors.countries import country_names, demonym_data
 from communique.actors.kb import load_kb
 from communique.actors.names import fold, match_key, stem
+from communique.actors.ner.persons import lemma_by_endings, name_endings
 
 # A word: letters with their combining marks (Devanagari, Bengali and Thai vowel signs are marks, not
 # letters); a Han or kana character is a word of its own (Chinese and Japanese are written without spaces,
@@ -266,11 +267,12 @@ def _shortest_first(values: list[str]) -> tuple[str, ...]:
 
 @cache
 def lemma_language(code: str) -> str | None:
-    """The simplemma table by which names of `code` are looked up in their dictionary form, or None.
+    """How names of `code` are put in their dictionary form, "<method>:<table>", or None.
 
     A language without a stemmer of its own (`names.stem`) that asks for lemmas (`names.lemmatizer`, in its
-    folder, or in the fallback's for a language without a folder): Polish "Rosji", "Stanami Zjednoczonymi",
-    Czech "Ukrajiny" are found as "Rosja", "Stany Zjednoczone", "Ukrajina".
+    folder, or in the fallback's for a language without a folder): "endings" is the folder's learned
+    `name-endings.tsv` (Polish: Niemczech -> Niemcy, a table of 214 KB), "simplemma" the simplemma table of
+    the language (Czech "Ukrajiny" -> Ukrajina; loaded once per process, only for such languages).
     """
     if code in ("", languages.UNDETERMINED, languages.NO_LANGUAGE, languages.FALLBACK) or \
             languages.hook(code, "names", "stem") is not None:
@@ -278,15 +280,20 @@ def lemma_language(code: str) -> str | None:
     own = languages.find(code) is not None
     fallback = languages.section(languages.FALLBACK, "names")
     setting = languages.section(code, "names").get("lemmatizer") if own else fallback.get("lemmatizer")
+    if setting == "endings" and name_endings(code):
+        return f"endings:{code}"
     if setting != "simplemma":
         return None
-    return str((fallback.get("lemmatizer_codes") or {}).get(code, code))
+    return "simplemma:" + str((fallback.get("lemmatizer_codes") or {}).get(code, code))
 
 
 @lru_cache(maxsize=131072)
-def lemma_of(word: str, table: str) -> str:
-    """The dictionary form of `word` by simplemma's `table` (the word itself when the table does not know it)."""
-    import simplemma  # lazy: its tables load per language (seconds), only for languages that ask for lemmas
+def lemma_of(word: str, spec: str) -> str:
+    """The dictionary form of `word` by `spec` (`lemma_language`); the word itself when it is not known."""
+    method, _, table = spec.partition(":")
+    if method == "endings":
+        return lemma_by_endings(word, name_endings(table))
+    import simplemma  # lazy: its tables load per language (seconds), only for languages that ask for them
 
     try:
         return str(simplemma.lemmatize(word, lang=table)) or word
