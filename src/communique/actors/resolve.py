@@ -4,6 +4,7 @@ and in-document coreference (a surname alone, "Presiden Putin", a Vietnamese giv
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ from communique import lang as languages
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, Token, folded_name_id, token_key
 from communique.actors.kb import load_kb
+from communique.actors.ner.persons import name_words
+from communique.actors.xscript import Context, link_full_name, link_surname, readable_name
 from communique.document import Mention, Span
 
 # Бразилии is Brazil more often than Brasília: countries before places when a stem is shared
@@ -31,9 +34,10 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
                      anchor: str | None) -> list[Mention]:
     """Mentions for the drafts (media dropped), plus coreferent surname mentions, sorted by start."""
     full_seen = {c.entity_id for d in drafts for c in d.candidates if not c.partial and len(d.candidates) == 1}
+    linked = _cross_script_links(drafts, text, lang, anchor, full_seen)
     resolved: list[_Resolved] = []
     for d in drafts:
-        r = _resolve_one(d, full_seen, lang, anchor)
+        r = _linked(d, linked[d.start]) if d.start in linked else _resolve_one(d, full_seen, lang, anchor)
         if r is not None:
             resolved.append(r)
     resolved += _coreferent_names(resolved, tokens, text, lang)
@@ -45,12 +49,61 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
 def _resolve_one(d: Draft, full_seen: set[str], lang: str, anchor: str | None = None) -> _Resolved | None:
     if not d.candidates:
         name, entity_id = unknown_person_name(d.name_tokens, d.country, lang)
-        return _Resolved(d, entity_id, name, "person", d.country)
+        return _Resolved(d, entity_id, _readable(name, d.name_tokens, lang), "person", d.country)
     cand = _choose(_in_office(d.candidates, full_seen, anchor), full_seen)
     if cand.type == "media":
         return None  # a news agency or publication (bylines, credits) is no actor
+    if cand.kind == "person" and cand.entity_id not in load_kb():
+        words = d.name_tokens or tuple(name_words(cand.name))
+        return _Resolved(d, cand.entity_id, _readable(cand.name, words, lang), "person", d.country)
     country = cand.country if cand.kind != "person" or cand.country else d.country
     return _Resolved(d, cand.entity_id, cand.name, cand.kind, country or d.country, cand.type)
+
+
+def _readable(name: str, words: tuple[str, ...], lang: str) -> str:
+    """A person's name outside the KB in Latin letters (records are read by people of other languages)."""
+    return readable_name(words, lang) if words and _other_script(name) else name
+
+
+def _other_script(name: str) -> bool:
+    """True if a letter of `name` is not a Latin one (Nguyễn Văn Toàn is Latin, 科萨切夫 is not)."""
+    return any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in name)
+
+
+def _linked(d: Draft, entity_id: str) -> _Resolved:
+    entity = load_kb().get(entity_id)
+    assert entity is not None  # linked ids come from the KB's own index
+    return _Resolved(d, entity.id, entity.name, "person", entity.country or d.country, entity.type)
+
+
+def _cross_script_links(drafts: list[Draft], text: str, lang: str, anchor: str | None,
+                        full_seen: set[str]) -> dict[int, str]:
+    """KB ids (by draft start) of the persons the gazetteer did not know by their spelling but the
+    cross-script linker knows by their sound: full names first, then surnames alone (which may name a
+    person named in full in the document, by either way)."""
+    unknown = [d for d in drafts if d.kind == "person" and _outside_kb(d)]
+    linked: dict[int, str] = {}
+    for d in unknown:
+        words = _name_words(d, text)
+        if len(words) >= 2 and (found := link_full_name(words, Context(lang, anchor, d.country))) is not None:
+            linked[d.start] = found
+    named = frozenset(full_seen | set(linked.values()))
+    for d in unknown:
+        words = _name_words(d, text)
+        if len(words) == 1 and (found := link_surname(words[0], Context(lang, anchor, d.country, named))):
+            linked[d.start] = found
+    return linked
+
+
+def _outside_kb(d: Draft) -> bool:
+    kb = load_kb()
+    return all(c.kind == "person" and c.entity_id not in kb for c in d.candidates)
+
+
+def _name_words(d: Draft, text: str) -> tuple[str, ...]:
+    """The words of a person's name without initials ("도널드 J. 트럼프": 도널드 트럼프)."""
+    words = d.name_tokens or tuple(name_words(text[d.start : d.end]))
+    return tuple(w for w in words if not w.endswith(".") and (len(w) > 1 or not w.isascii()))
 
 
 def _in_office(cands: tuple[Candidate, ...], full_seen: set[str], anchor: str | None) -> tuple[Candidate, ...]:

@@ -1,0 +1,269 @@
+"""Cross-script person linking: a person's name in any script -> the knowledge-base person it names, by sound.
+
+A name word is first written in Latin letters that sound like it (`latin_reading`): the `names.phonetic_latin`
+hook of the document's language reads the words of its own script (Japanese kanji by their kana reading,
+Chinese pinyin respelled as English would spell the sounds, the vowel letters of Hebrew), any other word is
+transliterated by anyascii. Two keys are then taken of every word:
+
+- the *spelling* key: the Latin letters folded (Kishida = キシダ = 岸田);
+- the *sound* key: a consonant skeleton that ignores vowels (and so the vowels Korean, Japanese and Chinese
+  insert into foreign names: 트럼프 teuleompeu = Trump), voicing (Lavrov = 拉夫罗夫 lafuluofu), l/r, and the
+  sibilants languages without "ch" or "sh" use for them (科萨切夫 kesaqiefu = Kosachev).
+
+Every knowledge-base person is indexed under the keys of all its names (every language, through the same
+reading) and of its surname. A mention links only when the keys name exactly one person, after the country the
+text gives for the mention and, for a surname alone, a role held near the document's date have been asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from anyascii import anyascii
+
+from communique import lang as languages
+from communique.actors.kb import Entity, load_kb
+from communique.lang.folding import fold
+
+# Spellings of one sound -> one spelling, in order (on folded ASCII; "ch", "sh" and "zh" stay for the classes).
+_SOUND_REWRITES = (
+    ("tch", "ch"), ("sch", "sh"), ("dzh", "j"), ("dj", "j"), ("ph", "f"), ("kh", "h"), ("gh", "g"),
+    ("ck", "k"), ("qu", "kv"), ("ng", "n"), ("x", "ks"), ("th", "t"), ("ts", "s"), ("tz", "s"), ("dz", "s"),
+    ("ch", "s"), ("sh", "s"), ("zh", "s"),
+)
+_SOFT_C_RE = re.compile(r"c(?=[eiy])|(?<=i)c$")  # Cecilia, Đurić: c is a sibilant; elsewhere it is k
+_FINAL_J_RE = re.compile(r"(?<=[aeiou])j(?![aeiou])")  # Sergej, Andrej: j after a vowel is a glide
+_NASAL_LABIAL_RE = re.compile(r"n(?=[bpfv])")  # トランプ toranpu, 特朗普 telangpu: n before a labial is m
+_NASAL_DENTAL_RE = re.compile(r"m(?=[tdkgszjc])")  # a Devanagari anusvara reads m: एंटनी emtni is Antony
+# One letter per class of sounds; vowels and the glides h, w, y say nothing across scripts.
+_SOUND_CLASSES = str.maketrans({
+    "b": "p", "p": "p", "f": "p", "v": "p", "d": "t", "t": "t", "g": "k", "k": "k", "q": "k", "c": "k",
+    "s": "s", "z": "s", "j": "s", "l": "r", "r": "r", "m": "m", "n": "n",
+    "a": None, "e": None, "i": None, "o": None, "u": None, "h": None, "w": None, "y": None,
+})
+_NOT_LETTER_RE = re.compile(r"[^a-z]+")
+_DOUBLED_RE = re.compile(r"(.)\1+")
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’]*[^\W\d_])?")
+
+# The sound key of a full name must hold this many consonants (fewer: too many names sound alike), of a
+# surname alone this many (Lavrov rprp; Abe p and Kosachev ksp, which sounds like Yakushev, link by their
+# spelling only).
+_MIN_FULL_SOUNDS = 4
+_MIN_SPARSE_FULL_SOUNDS = 7  # ... when a word has fewer than two
+_MIN_SURNAME_SOUNDS = 4
+# A surname alone names the one person of that surname who held a role within this many years of the date.
+_ROLE_YEARS = 1
+
+
+# --------------------------------------------------------------------------------------------- keys
+
+
+def latin_reading(word: str, lang: str) -> str:
+    """`word` in Latin letters that sound like it: by the `names.phonetic_latin` hook of `lang` (the document's
+    language reads its own script), else of the language of the word's script, else by anyascii."""
+    if word.isascii():
+        return word
+    for code in (lang, _script_language(word)):
+        reader = languages.hook(code, "names", "phonetic_latin") if code else None
+        if reader is not None:
+            latin = reader(word)
+            if latin is not None:
+                return str(latin)
+    return str(anyascii(word))
+
+
+def spelling_key(latin: str) -> str:
+    """The folded letters of a romanized word, doubled letters once (Kishida, KISHIDA, Kishidda)."""
+    return _DOUBLED_RE.sub(r"\1", _NOT_LETTER_RE.sub("", fold(anyascii(fold(latin)))))
+
+
+def sound_key(latin: str) -> str:
+    """The consonant skeleton of a romanized word (Trump = teuleompeu = toranpu = trmp)."""
+    low = _NOT_LETTER_RE.sub("", fold(anyascii(fold(latin))))
+    low = _FINAL_J_RE.sub("", low)
+    for src, dst in _SOUND_REWRITES:
+        low = low.replace(src, dst)
+    low = _SOFT_C_RE.sub("s", low)
+    low = _NASAL_LABIAL_RE.sub("m", _NASAL_DENTAL_RE.sub("n", low))
+    return _DOUBLED_RE.sub(r"\1", low.translate(_SOUND_CLASSES))
+
+
+@lru_cache(maxsize=65536)
+def readings(name: str, lang: str) -> tuple[str, ...]:
+    """The words of a name in Latin letters, as `lang` reads them (empty words dropped)."""
+    words = [part for m in _WORD_RE.finditer(name) for part in latin_reading(m.group(), lang).split()]
+    return tuple(w for w in words if spelling_key(w))
+
+
+def _script_language(word: str) -> str | None:
+    for ch in word:
+        if ch.isalpha():
+            return next((code for lo, hi, code in _script_ranges() if lo <= ch <= hi), None)
+    return None
+
+
+@cache
+def _script_ranges() -> tuple[tuple[str, str, str], ...]:
+    rows = languages.section(languages.FALLBACK, "scripts")["lookup_languages"]
+    return tuple((str(lo), str(hi), str(code)) for lo, hi, code in rows)
+
+
+def name_keys(words: Iterable[str], key: Callable[[str], str], runs: bool) -> tuple[str, ...]:
+    """The keys of a full name whatever order its words stand in (岸田文雄 is Kishida Fumio, the KB writes
+    Fumio Kishida); with `runs`, also as one run of letters in either order (a name written without spaces).
+    Runs are for spelling keys only: a run of consonant skeletons matches too many names."""
+    parts = [key(w) for w in words]
+    keys = ["|".join(sorted(parts))]
+    if runs:
+        keys += ["".join(parts), "".join(reversed(parts))]
+    return tuple(keys)
+
+
+# --------------------------------------------------------------------------------------------- index
+
+
+@dataclass(slots=True)
+class PersonIndex:
+    """Person ids by the keys of their full names and of their surnames (spelling and sound keys)."""
+
+    full: dict[str, set[str]] = field(default_factory=dict)
+    surname: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, table: dict[str, set[str]], key: str, entity_id: str) -> None:
+        if key and key.strip("|"):
+            table.setdefault(key, set()).add(entity_id)
+
+
+def _forms(entity: Entity) -> Iterable[tuple[str, str]]:
+    yield entity.name, "en"
+    for form_lang, forms in entity.names.items():
+        for form in forms:
+            yield form, form_lang
+
+
+@cache
+def person_index() -> PersonIndex:
+    """Every KB person's names and surnames under both keys (built once per process, on first use)."""
+    index = PersonIndex()
+    for entity in sorted(load_kb().of_kind("person"), key=lambda e: e.id):
+        for form, form_lang in _forms(entity):
+            words = readings(form, form_lang)
+            if len(words) < 2:
+                continue
+            for kind, key in (("s", spelling_key), ("k", sound_key)):
+                for full in name_keys(words, key, runs=kind == "s"):
+                    index.add(index.full, f"{kind}:{full}", entity.id)
+                for surname in _surnames(entity, words, form_lang):
+                    index.add(index.surname, f"{kind}:{key(surname)}", entity.id)
+    return index
+
+
+def _surnames(entity: Entity, words: tuple[str, ...], form_lang: str) -> list[str]:
+    """The word a form's person is called by alone: the KB's surname, else the last word (the first for the
+    people of the countries that write the family name first)."""
+    listed = entity.surname.get(form_lang)
+    if listed:
+        return list(readings(listed, form_lang))
+    return [words[0]] if entity.country in _family_first_countries() else [words[-1]]
+
+
+@cache
+def _family_first_countries() -> frozenset[str]:
+    return frozenset(str(c) for c in languages.section(languages.FALLBACK, "names").get("family_first_countries", ()))
+
+
+# --------------------------------------------------------------------------------------------- linking
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the document says around a mention: its language, date, the country the text gives the person,
+    and the persons named in full in it (ids)."""
+
+    lang: str
+    anchor: str | None = None
+    country: str | None = None
+    named: frozenset[str] = frozenset()
+
+
+def link_full_name(words: tuple[str, ...], ctx: Context) -> str | None:
+    """The KB id of the one person a full name (two words or more, any script) names, else None."""
+    latin = tuple(part for w in words for part in latin_reading(w, ctx.lang).split() if spelling_key(part))
+    if len(latin) < 2:
+        return None
+    index = person_index()
+    for kind, key in (("s", spelling_key), ("k", sound_key)):
+        if kind == "k" and not _distinct_sounds([key(w) for w in latin]):
+            break
+        found: set[str] = set()
+        for full in name_keys(latin, key, runs=kind == "s"):
+            found |= index.full.get(f"{kind}:{full}", set())
+        chosen = _one(found, ctx, need_role=False)
+        if chosen is not None or found:
+            return chosen
+    return None
+
+
+def _distinct_sounds(sounds: list[str]) -> bool:
+    """A sound key that says enough: every word has two consonants or more, or the name has many (Vũ Văn
+    Thanh and Võ Văn Thưởng share p|pn|tn; Donald Trump tnrt|trmp is one person's)."""
+    total = sum(len(s) for s in sounds)
+    return total >= _MIN_SPARSE_FULL_SOUNDS or (total >= _MIN_FULL_SOUNDS and min(len(s) for s in sounds) >= 2)
+
+
+def link_surname(word: str, ctx: Context) -> str | None:
+    """The KB id of the person a surname alone names: the one person of that surname named in full in the
+    document, else the one who held a role within a year of the document's date. A word the language reads
+    as several (岸田文雄: kishida bunyuu) is a full name, else its family name when the language writes that
+    first (`names.family_first`)."""
+    parts = latin_reading(word, ctx.lang).split()
+    if len(parts) > 1:
+        full = link_full_name(tuple(parts), ctx)
+        family_first = bool(languages.section(ctx.lang, "names").get("family_first"))
+        return full if full is not None or not family_first else _link_surname(parts[0], ctx)
+    return _link_surname(parts[0], ctx) if parts else None
+
+
+def _link_surname(latin: str, ctx: Context) -> str | None:
+    index = person_index()
+    for kind, key in (("s", spelling_key), ("k", sound_key)):
+        sound = key(latin)
+        if kind == "k" and len(sound) < _MIN_SURNAME_SOUNDS:
+            break
+        found = index.surname.get(f"{kind}:{sound}", set())
+        if not found:
+            continue
+        named = found & ctx.named
+        if named:
+            return next(iter(named)) if len(named) == 1 else None
+        return _one(found, ctx, need_role=True)
+    return None
+
+
+def _one(ids: set[str], ctx: Context, need_role: bool) -> str | None:
+    """The one id left once the country the text gives and (for a surname, or to break a tie) a role near the
+    document's date have been asked."""
+    kb = load_kb()
+    pool = sorted(ids)
+    if ctx.country:
+        pool = [i for i in pool if (e := kb.get(i)) is not None and e.country in (ctx.country, None)]
+    if need_role or len(pool) > 1:
+        pool = [i for i in pool if (e := kb.get(i)) is not None and _active_near(e, ctx.anchor)]
+    return pool[0] if len(pool) == 1 else None
+
+
+def _active_near(entity: Entity, anchor: str | None) -> bool:
+    if anchor is None:
+        return bool(entity.roles)
+    year = int(anchor[:4])
+    lo, hi = f"{year - _ROLE_YEARS:04d}-01-01", f"{year + _ROLE_YEARS:04d}-12-31"
+    return any(role.overlaps(lo, hi) for role in entity.roles)
+
+
+def readable_name(words: tuple[str, ...], lang: str) -> str:
+    """A name not in the KB in readable Latin letters, each word capitalized (科萨切夫 -> Kesaqiefu)."""
+    latin = [latin_reading(w, lang).lower() for w in words]  # anyascii writes syllables capitalized: MelLaNiA
+    return " ".join(w[:1].upper() + w[1:] for w in latin if w)
