@@ -85,12 +85,13 @@ def _cross_script_links(drafts: list[Draft], text: str, lang: str, anchor: str |
     linked: dict[int, str] = {}
     for d in unknown:
         words = _name_words(d, text)
-        if len(words) >= 2 and (found := link_full_name(words, Context(lang, anchor, d.country))) is not None:
+        context = Context(lang, anchor, d.country, role=d.role)
+        if len(words) >= 2 and (found := link_full_name(words, context)) is not None:
             linked[d.start] = found
     named = frozenset(full_seen | set(linked.values()))
     for d in unknown:
         words = _name_words(d, text)
-        if len(words) == 1 and (found := link_surname(words[0], Context(lang, anchor, d.country, named))):
+        if len(words) == 1 and (found := link_surname(words[0], Context(lang, anchor, d.country, named, d.role))):
             linked[d.start] = found
     return linked
 

@@ -17,7 +17,9 @@ text gives for the mention and, for a surname alone, a role held near the docume
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -51,8 +53,10 @@ _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’]*[^\W\d_])?")
 # The sound key of a full name must hold this many consonants (fewer: too many names sound alike), of a
 # surname alone this many (Lavrov rprp; Abe p and Kosachev ksp, which sounds like Yakushev, link by their
 # spelling only).
-_MIN_FULL_SOUNDS = 4
-_MIN_SPARSE_FULL_SOUNDS = 7  # ... when a word has fewer than two
+_MIN_FULL_SOUNDS = 5
+_MIN_SPARSE_FULL_SOUNDS = 8  # ... when a word has fewer than two
+# A Latin name linked by its sound is spelled this much like a Latin name of the person (difflib ratio).
+_LATIN_LIKENESS = 0.75
 _MIN_SURNAME_SOUNDS = 4
 # A surname alone names the one person of that surname who held a role within this many years of the date.
 _ROLE_YEARS = 1
@@ -162,12 +166,12 @@ def person_index() -> PersonIndex:
 
 
 def _surnames(entity: Entity, words: tuple[str, ...], form_lang: str) -> list[str]:
-    """The word a form's person is called by alone: the KB's surname, else the last word (the first for the
-    people of the countries that write the family name first)."""
+    """The word a form's person is called by alone: the KB's surname, else the last word; none for the people
+    of the countries that write the family name first (Cai, Kim, Wang alone name too many people)."""
     listed = entity.surname.get(form_lang)
     if listed:
         return list(readings(listed, form_lang))
-    return [words[0]] if entity.country in _family_first_countries() else [words[-1]]
+    return [] if entity.country in _family_first_countries() else [words[-1]]
 
 
 @cache
@@ -180,13 +184,14 @@ def _family_first_countries() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What the document says around a mention: its language, date, the country the text gives the person,
-    and the persons named in full in it (ids)."""
+    """What the document says around a mention: its language, date, the country and role the text gives the
+    person, and the persons named in full in it (ids)."""
 
     lang: str
     anchor: str | None = None
     country: str | None = None
     named: frozenset[str] = frozenset()
+    role: str | None = None
 
 
 def link_full_name(words: tuple[str, ...], ctx: Context) -> str | None:
@@ -201,15 +206,18 @@ def link_full_name(words: tuple[str, ...], ctx: Context) -> str | None:
         found: set[str] = set()
         for full in name_keys(latin, key, runs=kind == "s"):
             found |= index.full.get(f"{kind}:{full}", set())
-        chosen = _one(found, ctx, need_role=False)
-        if chosen is not None or found:
+        if found:
+            chosen = _one(found, ctx, need_role=False)
+            if chosen is not None and kind == "k" and _written_in_latin(words):
+                return chosen if _spelled_alike(" ".join(latin), chosen) else None
             return chosen
     return None
 
 
 def _distinct_sounds(sounds: list[str]) -> bool:
-    """A sound key that says enough: every word has two consonants or more, or the name has many (Vũ Văn
-    Thanh and Võ Văn Thưởng share p|pn|tn; Donald Trump tnrt|trmp is one person's)."""
+    """A sound key that says enough: every word has two consonants or more and the name several, or the name
+    has many (Vũ Văn Thanh and Võ Văn Thưởng share p|pn|tn, Toro Rosso and Horace Dalley tr|rs; Donald
+    Trump tnrt|trmp is one person's)."""
     total = sum(len(s) for s in sounds)
     return total >= _MIN_SPARSE_FULL_SOUNDS or (total >= _MIN_FULL_SOUNDS and min(len(s) for s in sounds) >= 2)
 
@@ -223,11 +231,11 @@ def link_surname(word: str, ctx: Context) -> str | None:
     if len(parts) > 1:
         full = link_full_name(tuple(parts), ctx)
         family_first = bool(languages.section(ctx.lang, "names").get("family_first"))
-        return full if full is not None or not family_first else _link_surname(parts[0], ctx)
-    return _link_surname(parts[0], ctx) if parts else None
+        return full if full is not None or not family_first else _link_surname(parts[0], ctx, word)
+    return _link_surname(parts[0], ctx, word) if parts else None
 
 
-def _link_surname(latin: str, ctx: Context) -> str | None:
+def _link_surname(latin: str, ctx: Context, word: str) -> str | None:
     index = person_index()
     for kind, key in (("s", spelling_key), ("k", sound_key)):
         sound = key(latin)
@@ -239,20 +247,32 @@ def _link_surname(latin: str, ctx: Context) -> str | None:
         named = found & ctx.named
         if named:
             return next(iter(named)) if len(named) == 1 else None
-        return _one(found, ctx, need_role=True)
+        chosen = _one(found, ctx, need_role=True)
+        if chosen is not None and kind == "k" and _written_in_latin((word,)):
+            return chosen if _spelled_alike(latin, chosen) else None
+        return chosen
     return None
 
 
 def _one(ids: set[str], ctx: Context, need_role: bool) -> str | None:
-    """The one id left once the country the text gives and (for a surname, or to break a tie) a role near the
-    document's date have been asked."""
+    """The one id left once the country and the role the text gives and (for a surname, or to break a tie) a
+    role near the document's date have been asked."""
     kb = load_kb()
-    pool = sorted(ids)
+    pool = [e for i in sorted(ids) if (e := kb.get(i)) is not None]
     if ctx.country:
-        pool = [i for i in pool if (e := kb.get(i)) is not None and e.country in (ctx.country, None)]
+        pool = [e for e in pool if e.country in (ctx.country, None)]
+    if ctx.role:
+        pool = [e for e in pool if _role_agrees(e, ctx.role)]
     if need_role or len(pool) > 1:
-        pool = [i for i in pool if (e := kb.get(i)) is not None and _active_near(e, ctx.anchor)]
-    return pool[0] if len(pool) == 1 else None
+        pool = [e for e in pool if _active_near(e, ctx.anchor)]
+    return pool[0].id if len(pool) == 1 else None
+
+
+def _role_agrees(entity: Entity, stated: str) -> bool:
+    """The text's role for the person ("President") shares a word with a role the KB knows of them (a person
+    the KB knows only as a "Government official" is not the president the text names)."""
+    words = {w for w in stated.lower().split() if len(w) > 3}
+    return not entity.roles or any(words & set(r.title.lower().split()) for r in entity.roles)
 
 
 def _active_near(entity: Entity, anchor: str | None) -> bool:
@@ -261,6 +281,23 @@ def _active_near(entity: Entity, anchor: str | None) -> bool:
     year = int(anchor[:4])
     lo, hi = f"{year - _ROLE_YEARS:04d}-01-01", f"{year + _ROLE_YEARS:04d}-12-31"
     return any(role.overlaps(lo, hi) for role in entity.roles)
+
+
+def _written_in_latin(words: Iterable[str]) -> bool:
+    return all(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for w in words for ch in w
+               if ch.isalpha())
+
+
+def _spelled_alike(latin: str, entity_id: str) -> bool:
+    """A Latin name that only sounds like a KB person's must also be spelled much like one of their Latin names
+    (Naser Burita ~ Nasser Bourita, Genadi Zuganov ~ Gennady Zyuganov; Mad Max is not Magaji Mohamed)."""
+    entity = load_kb().get(entity_id)
+    if entity is None:
+        return False
+    mine = spelling_key(latin)
+    theirs = [spelling_key(" ".join(words[-len(latin.split()):])) for form, lang in _forms(entity)
+              if _written_in_latin((form,)) and (words := form.split())]
+    return any(difflib.SequenceMatcher(None, mine, t).ratio() >= _LATIN_LIKENESS for t in theirs)
 
 
 def readable_name(words: tuple[str, ...], lang: str) -> str:
