@@ -92,6 +92,11 @@ def test_korean_person_in_latin() -> None:
     assert spans == [EntitySpan(0, 3, "person", "Moon Jae-in"), EntitySpan(9, 18, "person")]
 
 
+def test_korean_foreign_name_with_a_middle_initial_is_one_person() -> None:
+    text = "2019년 4월 11일, 도널드 J. 트럼프 대통령과 영부인 멜라니아 트럼프 여사는 백악관에서 만났다."
+    assert [text[s.start : s.end] for s in entities(text, "ko")] == ["도널드 J. 트럼프", "멜라니아 트럼프"]
+
+
 def test_no_person_from_months_common_nouns_or_acronyms() -> None:
     doc = run_actors("Решение Совета поддержал в мае Олег Тихонов. МИД выступил с заявлением.", "ru")
     persons = [m.text for m in doc.mentions if m.kind == "person"]

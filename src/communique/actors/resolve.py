@@ -79,32 +79,40 @@ def _linked(d: Draft, entity_id: str) -> _Resolved:
 def _cross_script_links(drafts: list[Draft], text: str, lang: str, anchor: str | None,
                         full_seen: set[str]) -> dict[int, str]:
     """KB ids (by draft start) of the persons the gazetteer did not know by their spelling but the
-    cross-script linker knows by their sound: full names first, then surnames alone (which may name a
-    person named in full in the document, by either way)."""
+    cross-script linker knows by their reading and sound: full names first, then surnames alone (which may
+    name a person named in full in the document, by either way). A name is tried as the recogniser wrote it
+    (the nominative) and as the text writes it."""
     unknown = [d for d in drafts if d.kind == "person" and _outside_kb(d)]
     linked: dict[int, str] = {}
     for d in unknown:
-        words = _name_words(d, text)
         context = Context(lang, anchor, d.country, role=d.role)
-        if len(words) >= 2 and (found := link_full_name(words, context)) is not None:
-            linked[d.start] = found
+        for words in _name_forms(d, text):
+            if len(words) >= 2 and (found := link_full_name(words, context)) is not None:
+                linked[d.start] = found
+                break
     named = frozenset(full_seen | set(linked.values()))
     for d in unknown:
-        words = _name_words(d, text)
-        if len(words) == 1 and (found := link_surname(words[0], Context(lang, anchor, d.country, named, d.role))):
-            linked[d.start] = found
+        context = Context(lang, anchor, d.country, named, d.role)
+        for words in _name_forms(d, text):
+            if len(words) == 1 and d.start not in linked and (found := link_surname(words[0], context)):
+                linked[d.start] = found
     return linked
+
+
+def _name_forms(d: Draft, text: str) -> list[tuple[str, ...]]:
+    """The words of a person's name without initials ("도널드 J. 트럼프": 도널드 트럼프), as recognised and as
+    written."""
+    forms = []
+    for words in (d.name_tokens, tuple(name_words(text[d.start : d.end]))):
+        kept = tuple(w for w in words if not w.endswith(".") and (len(w) > 1 or not w.isascii()))
+        if kept and kept not in forms:
+            forms.append(kept)
+    return forms
 
 
 def _outside_kb(d: Draft) -> bool:
     kb = load_kb()
     return all(c.kind == "person" and c.entity_id not in kb for c in d.candidates)
-
-
-def _name_words(d: Draft, text: str) -> tuple[str, ...]:
-    """The words of a person's name without initials ("도널드 J. 트럼프": 도널드 트럼프)."""
-    words = d.name_tokens or tuple(name_words(text[d.start : d.end]))
-    return tuple(w for w in words if not w.endswith(".") and (len(w) > 1 or not w.isascii()))
 
 
 def _in_office(cands: tuple[Candidate, ...], full_seen: set[str], anchor: str | None) -> tuple[Candidate, ...]:
