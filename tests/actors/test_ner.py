@@ -81,7 +81,8 @@ def test_chinese_person_in_pinyin() -> None:
 def test_japanese_person_from_proper_noun_tags() -> None:
     doc = run_actors("国土交通省の金井正彰局長は東京で記者会見を開いた。", "ja")
     kanai = person(doc, "金井正彰")
-    assert (kanai.start, kanai.end, kanai.name, kanai.kind) == (6, 10, "金井正彰", "person")
+    # a name outside the KB is written in Latin letters by its kana reading (actors.xscript)
+    assert (kanai.start, kanai.end, kanai.name, kanai.kind) == (6, 10, "Kanai Masaaki", "person")
 
 
 def test_korean_person_in_latin() -> None:

@@ -301,6 +301,8 @@ def _spelled_alike(latin: str, entity_id: str) -> bool:
 
 
 def readable_name(words: tuple[str, ...], lang: str) -> str:
-    """A name not in the KB in readable Latin letters, each word capitalized (科萨切夫 -> Kesaqiefu)."""
-    latin = [latin_reading(w, lang).lower() for w in words]  # anyascii writes syllables capitalized: MelLaNiA
-    return " ".join(w[:1].upper() + w[1:] for w in latin if w)
+    """A name not in the KB in readable Latin letters, each word capitalized (멜라니아 트럼프 -> Mellania
+    Teuleompeu, 金井正彰 -> Kanai Masaaki)."""
+    # anyascii writes syllables capitalized (MelLaNiA); a reading may hold several names (金井正彰: kanai masaaki)
+    latin = [part for w in words for part in latin_reading(w, lang).lower().split()]
+    return " ".join(w[:1].upper() + w[1:] for w in latin)
