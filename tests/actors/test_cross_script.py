@@ -71,7 +71,8 @@ def test_readings_and_keys() -> None:
      "local:fumio-kishida", "Fumio Kishida"),
     ("zh", "在应俄罗斯外长拉夫罗夫的邀请对该国进行正式访问期间,越南外交部部长裴青山会见了俄罗斯官员。", "2023-09-27",
      "拉夫罗夫", "local:sergey-lavrov", "Sergey Lavrov"),
-    ("ko", "2019년 4월 11일, 도널드 J. 트럼프 대통령과 영부인 멜라니아 트럼프 여사는 백악관에서 문재인 대통령을 맞이했다.",
+    ("ko", "2019년 4월 11일, 도널드 J. 트럼프 대통령과 영부인 멜라니아 트럼프 여사는 백악관에서 "
+           "문재인 대통령을 맞이했다.",
      "2019-04-11", "도널드 J. 트럼프", "Q22686", "Donald Trump"),
     ("uk", "Президентка Європейської комісії Урсула фон дер Ляйєн 11 червня прибула до Києва.", "2023-06-11",
      "Урсула фон дер Ляйєн", "local:ursula-von-der-leyen", "Ursula von der Leyen"),
@@ -88,3 +89,11 @@ def test_a_person_outside_the_kb_gets_a_readable_latin_name() -> None:
                      doc_date="2019-04-11")
     names = {m.text: m.name for m in doc.mentions if m.kind == "person"}
     assert names["멜라니아 트럼프"] == "Mellania Teuleompeu"
+
+
+def test_a_surname_alone_shares_the_id_of_the_unknown_person_named_in_full_later() -> None:
+    doc = run_actors("俄罗斯联邦委员会副主席科萨切夫:越南是重要伙伴\n\n越南外交部部长裴青山会见了俄罗斯联邦委员会副主席"
+                     "康斯坦丁·科萨切夫。", "zh", doc_date="2023-09-27")
+    people = {m.text: (m.entity_id, m.name) for m in doc.mentions if m.kind == "person"}
+    assert people["科萨切夫"] == people["康斯坦丁·科萨切夫"]
+    assert people["科萨切夫"][1] == "Kangsitanding Kesachiefu"

@@ -13,7 +13,14 @@ from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, Token, folded_name_id, token_key
 from communique.actors.kb import load_kb
 from communique.actors.ner.persons import name_words
-from communique.actors.xscript import Context, link_full_name, link_surname, readable_name
+from communique.actors.xscript import (
+    Context,
+    latin_reading,
+    link_full_name,
+    link_surname,
+    readable_name,
+    spelling_key,
+)
 from communique.document import Mention, Span
 
 # Бразилии is Brazil more often than Brasília: countries before places when a stem is shared
@@ -35,6 +42,7 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
     """Mentions for the drafts (media dropped), plus coreferent surname mentions, sorted by start."""
     full_seen = {c.entity_id for d in drafts for c in d.candidates if not c.partial and len(d.candidates) == 1}
     linked = _cross_script_links(drafts, text, lang, anchor, full_seen)
+    _surnames_of_unknown_people(drafts, text, lang, linked)
     resolved: list[_Resolved] = []
     for d in drafts:
         r = _linked(d, linked[d.start]) if d.start in linked else _resolve_one(d, full_seen, lang, anchor)
@@ -97,6 +105,29 @@ def _cross_script_links(drafts: list[Draft], text: str, lang: str, anchor: str |
             if len(words) == 1 and d.start not in linked and (found := link_surname(words[0], context)):
                 linked[d.start] = found
     return linked
+
+
+def _surnames_of_unknown_people(drafts: list[Draft], text: str, lang: str, linked: dict[int, str]) -> None:
+    """A surname alone that reads as the surname of exactly one person outside the KB named in full anywhere in
+    the document (科萨切夫 in the headline, 康斯坦丁·科萨切夫 in the text) takes that person's candidate, so
+    both mentions are one person."""
+    unknown = [d for d in drafts if d.kind == "person" and d.candidates and _outside_kb(d) and d.start not in linked]
+    full: dict[str, dict[tuple[Candidate, ...], Draft]] = {}
+    for d in unknown:
+        words = _written_words(d, text)
+        if len(words) >= 2:  # a name of several words, in any script, ends in the surname (康斯坦丁·科萨切夫)
+            full.setdefault(spelling_key(latin_reading(words[-1], lang)), {}).setdefault(d.candidates, d)
+    for d in unknown:
+        words = _written_words(d, text)
+        owners = full.get(spelling_key(latin_reading(words[0], lang)), {}) if len(words) == 1 else {}
+        if len(owners) == 1:
+            owner = next(iter(owners.values()))
+            d.candidates, d.name_tokens = owner.candidates, _written_words(owner, text)
+
+
+def _written_words(d: Draft, text: str) -> tuple[str, ...]:
+    forms = _name_forms(d, text)
+    return forms[-1] if forms else ()
 
 
 def _name_forms(d: Draft, text: str) -> list[tuple[str, ...]]:
