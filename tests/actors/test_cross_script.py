@@ -97,3 +97,12 @@ def test_a_surname_alone_shares_the_id_of_the_unknown_person_named_in_full_later
     people = {m.text: (m.entity_id, m.name) for m in doc.mentions if m.kind == "person"}
     assert people["科萨切夫"] == people["康斯坦丁·科萨切夫"]
     assert people["科萨切夫"][1] == "Kangsitanding Kesachiefu"
+
+
+def test_a_full_name_in_a_script_without_capitals_is_found_by_its_reading() -> None:
+    # Hindi has no model: the KB's Vietnamese deputy prime minister is found by the spelling of the reading
+    doc = run_actors("तास की रिपोर्ट के अनुसार, वियतनाम के उप प्रधानमंत्री ट्रान होंग हा ने रूसी राष्ट्रपति से मुलाकात की.",
+                     "hi", doc_date="2024-06-20")
+    people = [(m.text, m.entity_id, m.name) for m in doc.mentions if m.kind == "person"]
+    assert ("ट्रान होंग हा", "local:tran-hong-ha", "Trần Hồng Hà") in people
+    assert latin_reading("होंग", "hi") == "hong"  # the nasal sign before g is n

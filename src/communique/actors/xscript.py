@@ -55,6 +55,7 @@ _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’]*[^\W\d_])?")
 # spelling only).
 _MIN_FULL_SOUNDS = 5
 _MIN_SPARSE_FULL_SOUNDS = 8  # ... when a word has fewer than two
+_MAX_NAME_WORDS = 4  # words of a full name found in running text
 # A Latin name linked by its sound is spelled this much like a Latin name of the person (difflib ratio).
 _LATIN_LIKENESS = 0.75
 _MIN_SURNAME_SOUNDS = 4
@@ -194,13 +195,14 @@ class Context:
     role: str | None = None
 
 
-def link_full_name(words: tuple[str, ...], ctx: Context) -> str | None:
-    """The KB id of the one person a full name (two words or more, any script) names, else None."""
+def link_full_name(words: tuple[str, ...], ctx: Context, by_sound: bool = True) -> str | None:
+    """The KB id of the one person a full name (two words or more, any script) names, else None; by the
+    spelling of its reading only unless `by_sound`."""
     latin = tuple(part for w in words for part in latin_reading(w, ctx.lang).split() if spelling_key(part))
     if len(latin) < 2:
         return None
     index = person_index()
-    for kind, key in (("s", spelling_key), ("k", sound_key)):
+    for kind, key in (("s", spelling_key), ("k", sound_key))[: 2 if by_sound else 1]:
         if kind == "k" and not _distinct_sounds([key(w) for w in latin]):
             break
         found: set[str] = set()
@@ -298,6 +300,47 @@ def _spelled_alike(latin: str, entity_id: str) -> bool:
     theirs = [spelling_key(" ".join(words[-len(latin.split()):])) for form, lang in _forms(entity)
               if _written_in_latin((form,)) and (words := form.split())]
     return any(difflib.SequenceMatcher(None, mine, t).ratio() >= _LATIN_LIKENESS for t in theirs)
+
+
+# --------------------------------------------------------------------------------------------- finding
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    entity_id: str
+
+
+def find_spelled_names(words: list[tuple[int, int, str]], text: str, ctx: Context) -> list[Found]:
+    """KB persons named in a text that no model reads and no capital marks (Hindi, Hebrew, Persian, Arabic):
+    runs of two to four words (`words`: start, end, word; one space apart) whose reading is spelled as the full
+    name of one KB person who held a role within a year of the document's date (Devanagari तो लाम: to lam,
+    Tô Lâm). Only the spelling: in running text, sound keys of common words meet too many names."""
+    out: list[Found] = []
+    i = 0
+    while i < len(words):
+        found = _spelled_name_at(words, i, text, ctx)
+        if found is None:
+            i += 1
+            continue
+        size, entity_id = found
+        out.append(Found(words[i][0], words[i + size - 1][1], entity_id))
+        i += size
+    return out
+
+
+def _spelled_name_at(words: list[tuple[int, int, str]], i: int, text: str, ctx: Context) -> tuple[int, str] | None:
+    kb = load_kb()
+    for size in range(min(_MAX_NAME_WORDS, len(words) - i), 1, -1):
+        run = words[i : i + size]
+        if any(text[a[1] : b[0]] != " " for a, b in zip(run, run[1:], strict=False)):
+            continue
+        entity_id = link_full_name(tuple(w for _, _, w in run), ctx, by_sound=False)
+        entity = kb.get(entity_id) if entity_id is not None else None
+        if entity is not None and _active_near(entity, ctx.anchor):
+            return size, entity.id
+    return None
 
 
 def readable_name(words: tuple[str, ...], lang: str) -> str:
