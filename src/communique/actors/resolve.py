@@ -63,7 +63,8 @@ def _resolve_one(d: Draft, full_seen: set[str], lang: str, anchor: str | None = 
         return None  # a news agency or publication (bylines, credits) is no actor
     if cand.kind == "person" and cand.entity_id not in load_kb():
         words = d.name_tokens or tuple(name_words(cand.name))
-        return _Resolved(d, cand.entity_id, _readable(cand.name, words, lang), "person", d.country)
+        return _Resolved(d, cand.entity_id, _readable(cand.name, words, lang), "person", cand.country or d.country,
+                         cand.type)
     country = cand.country if cand.kind != "person" or cand.country else d.country
     return _Resolved(d, cand.entity_id, cand.name, cand.kind, country or d.country, cand.type)
 

@@ -50,15 +50,15 @@ _NOT_LETTER_RE = re.compile(r"[^a-z]+")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’]*[^\W\d_])?")
 
-# The sound key of a full name must hold this many consonants (fewer: too many names sound alike), of a
-# surname alone this many (Lavrov rprp; Abe p and Kosachev ksp, which sounds like Yakushev, link by their
-# spelling only).
+# The sound key of a full name must hold this many consonants, two in every word (fewer: too many names sound
+# alike), or this many when a word has fewer than two; a surname alone this many (Lavrov rprp; Abe p, and
+# Kosachev ksp, which sounds like Yakushev, link by their spelling only).
 _MIN_FULL_SOUNDS = 5
-_MIN_SPARSE_FULL_SOUNDS = 8  # ... when a word has fewer than two
-_MAX_NAME_WORDS = 4  # words of a full name found in running text
+_MIN_SPARSE_FULL_SOUNDS = 8
+_MIN_SURNAME_SOUNDS = 4
 # A Latin name linked by its sound is spelled this much like a Latin name of the person (difflib ratio).
 _LATIN_LIKENESS = 0.75
-_MIN_SURNAME_SOUNDS = 4
+_MAX_NAME_WORDS = 4  # words of a full name found in running text
 # A surname alone names the one person of that surname who held a role within this many years of the date.
 _ROLE_YEARS = 1
 
