@@ -117,14 +117,13 @@ def _script_ranges() -> tuple[tuple[str, str, str], ...]:
 
 
 def name_keys(words: Iterable[str], key: Callable[[str], str], runs: bool) -> tuple[str, ...]:
-    """The keys of a full name whatever order its words stand in (岸田文雄 is Kishida Fumio, the KB writes
-    Fumio Kishida); with `runs`, also as one run of letters in either order (a name written without spaces).
-    Runs are for spelling keys only: a run of consonant skeletons matches too many names."""
+    """The keys of a full name. With `runs` (spelling keys), whatever order its words stand in (岸田文雄 is
+    Kishida Fumio, the KB writes Fumio Kishida) and as one run of letters in either order (a name written
+    without spaces); else (sound keys, which match too many names otherwise) in the order written only."""
     parts = [key(w) for w in words]
-    keys = ["|".join(sorted(parts))]
-    if runs:
-        keys += ["".join(parts), "".join(reversed(parts))]
-    return tuple(keys)
+    if not runs:  # sound keys: in the order written (Isaac Newton sk|ntn is not Antonio Saca ntn|sk)
+        return ("|".join(parts),)
+    return ("|".join(sorted(parts)), "".join(parts), "".join(reversed(parts)))
 
 
 # --------------------------------------------------------------------------------------------- index
@@ -210,7 +209,7 @@ def link_full_name(words: tuple[str, ...], ctx: Context, by_sound: bool = True) 
             found |= index.full.get(f"{kind}:{full}", set())
         if found:
             chosen = _one(found, ctx, need_role=False)
-            if chosen is not None and kind == "k" and _written_in_latin(words):
+            if chosen is not None and kind == "k" and not _syllabic(words, ctx.lang):
                 return chosen if _spelled_alike(" ".join(latin), chosen) else None
             return chosen
     return None
@@ -250,7 +249,7 @@ def _link_surname(latin: str, ctx: Context, word: str) -> str | None:
         if named:
             return next(iter(named)) if len(named) == 1 else None
         chosen = _one(found, ctx, need_role=True)
-        if chosen is not None and kind == "k" and _written_in_latin((word,)):
+        if chosen is not None and kind == "k" and not _syllabic((word,), ctx.lang):
             return chosen if _spelled_alike(latin, chosen) else None
         return chosen
     return None
@@ -279,10 +278,18 @@ def _role_agrees(entity: Entity, stated: str) -> bool:
 
 def _active_near(entity: Entity, anchor: str | None) -> bool:
     if anchor is None:
-        return bool(entity.roles)
+        return False  # no date, no way to tell which of the people of a name is meant
     year = int(anchor[:4])
     lo, hi = f"{year - _ROLE_YEARS:04d}-01-01", f"{year + _ROLE_YEARS:04d}-12-31"
     return any(role.overlaps(lo, hi) for role in entity.roles)
+
+
+def _syllabic(words: Iterable[str], lang: str) -> bool:
+    """True when the language that reads the words says its readings of foreign names are far from their Latin
+    spelling (`names.loose_readings`: kana, Han and Hangul add vowels, Hebrew drops them), so that only the
+    sound can match them; any other reading (Latin, Cyrillic, Devanagari) must also be spelled alike."""
+    scripts = {_script_language(w) for w in words if not _written_in_latin((w,))}
+    return any(bool(languages.section(code or lang, "names").get("loose_readings")) for code in scripts)
 
 
 def _written_in_latin(words: Iterable[str]) -> bool:
@@ -291,14 +298,16 @@ def _written_in_latin(words: Iterable[str]) -> bool:
 
 
 def _spelled_alike(latin: str, entity_id: str) -> bool:
-    """A Latin name that only sounds like a KB person's must also be spelled much like one of their Latin names
-    (Naser Burita ~ Nasser Bourita, Genadi Zuganov ~ Gennady Zyuganov; Mad Max is not Magaji Mohamed)."""
+    """A name read in an alphabet that only sounds like a KB person's must also be spelled much like one of
+    their Latin names (Naser Burita ~ Nasser Bourita, Беньямин Нетаньяху ~ Benjamin Netanyahu; Mad Max is not
+    Magaji Mohamed, Наполеон not Nabiullina)."""
     entity = load_kb().get(entity_id)
     if entity is None:
         return False
     mine = spelling_key(latin)
-    theirs = [spelling_key(" ".join(words[-len(latin.split()):])) for form, lang in _forms(entity)
-              if _written_in_latin((form,)) and (words := form.split())]
+    size = len(latin.split())
+    theirs = [spelling_key(part) for form, _ in _forms(entity) if _written_in_latin((form,))
+              for part in (form, " ".join(form.split()[-size:]))]
     return any(difflib.SequenceMatcher(None, mine, t).ratio() >= _LATIN_LIKENESS for t in theirs)
 
 
