@@ -52,6 +52,19 @@ def test_names_that_only_sound_alike_do_not_link() -> None:
     assert link_full_name(("Vũ", "Văn", "Thanh"), Context("vi", "2024-01-10")) is None
 
 
+def test_names_in_an_alphabet_must_also_be_spelled_alike() -> None:
+    # Cyrillic readings are close to the Latin spelling: a shared sound skeleton alone is not enough
+    ctx = Context("ru", "2009-06-01")
+    assert link_full_name(("Александр", "Белов"), ctx) is None  # sounds like Aleksandr Pavlov (a-l-k-s-n-t-r p-r-p)
+    assert link_full_name(("Исаака", "Ньютона"), ctx) is None  # Antonio Saca in reverse order
+    assert link_surname("Наполеон", ctx) is None  # sounds like Nabiullina
+    assert link_full_name(("Беньямин", "Нетаньяху"), ctx) == "local:benjamin-netanyahu.il"
+
+
+def test_a_surname_alone_is_not_linked_by_a_role_without_a_date() -> None:
+    assert link_surname("拉夫罗夫", Context("zh", None)) is None
+
+
 def test_a_country_the_text_gives_must_agree() -> None:
     assert link_full_name(("도널드", "트럼프"), Context("ko", "2019-04-11", country="RU")) is None
 

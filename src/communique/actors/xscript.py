@@ -58,6 +58,7 @@ _MIN_SPARSE_FULL_SOUNDS = 8
 _MIN_SURNAME_SOUNDS = 4
 # A Latin name linked by its sound is spelled this much like a Latin name of the person (difflib ratio).
 _LATIN_LIKENESS = 0.75
+_SURNAME_LIKENESS = 0.6  # ... and its surname this much like theirs (a shared given name says little)
 _MAX_NAME_WORDS = 4  # words of a full name found in running text
 # A surname alone names the one person of that surname who held a role within this many years of the date.
 _ROLE_YEARS = 1
@@ -299,16 +300,23 @@ def _written_in_latin(words: Iterable[str]) -> bool:
 
 def _spelled_alike(latin: str, entity_id: str) -> bool:
     """A name read in an alphabet that only sounds like a KB person's must also be spelled much like one of
-    their Latin names (Naser Burita ~ Nasser Bourita, Беньямин Нетаньяху ~ Benjamin Netanyahu; Mad Max is not
-    Magaji Mohamed, Наполеон not Nabiullina)."""
+    their Latin names, the surname too (Naser Burita ~ Nasser Bourita, Беньямин Нетаньяху ~ Benjamin Netanyahu; Mad
+    Max is not Magaji Mohamed, Наполеон not Nabiullina, Александр Белов not Aleksandr Pavlov)."""
     entity = load_kb().get(entity_id)
     if entity is None:
         return False
-    mine = spelling_key(latin)
-    size = len(latin.split())
-    theirs = [spelling_key(part) for form, _ in _forms(entity) if _written_in_latin((form,))
-              for part in (form, " ".join(form.split()[-size:]))]
-    return any(difflib.SequenceMatcher(None, mine, t).ratio() >= _LATIN_LIKENESS for t in theirs)
+    mine = [spelling_key(w) for w in latin.split()]
+    for form, _ in _forms(entity):
+        theirs = [spelling_key(w) for w in form.split()][-len(mine):]
+        if (_written_in_latin((form,)) and len(theirs) == len(mine)
+                and _likeness("".join(mine), "".join(theirs)) >= _LATIN_LIKENESS
+                and _likeness(mine[-1], theirs[-1]) >= _SURNAME_LIKENESS):
+            return True
+    return False
+
+
+def _likeness(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 # --------------------------------------------------------------------------------------------- finding
