@@ -58,7 +58,7 @@ _MIN_SPARSE_FULL_SOUNDS = 8
 _MIN_SURNAME_SOUNDS = 4
 # A Latin name linked by its sound is spelled this much like a Latin name of the person (difflib ratio).
 _LATIN_LIKENESS = 0.75
-_SURNAME_LIKENESS = 0.6  # ... and its surname this much like theirs (a shared given name says little)
+_SURNAME_LIKENESS = 0.65  # ... and its surname this much like theirs (a shared given name says little)
 _MAX_NAME_WORDS = 4  # words of a full name found in running text
 # A surname alone names the one person of that surname who held a role within this many years of the date.
 _ROLE_YEARS = 1
