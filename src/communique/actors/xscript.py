@@ -355,7 +355,8 @@ def _spelled_name_at(words: list[tuple[int, int, str]], i: int, text: str, ctx: 
             continue
         entity_id = link_full_name(tuple(w for _, _, w in run), ctx, by_sound=False)
         entity = kb.get(entity_id) if entity_id is not None else None
-        if entity is not None and _active_near(entity, ctx.anchor):
+        # a whole name spelled alike is rare by chance: undated, a person who held any office will do
+        if entity is not None and (_active_near(entity, ctx.anchor) or ctx.anchor is None and entity.roles):
             return size, entity.id
     return None
 
