@@ -21,6 +21,7 @@ from communique.events.candidates import ACTOR_KINDS, Candidate, is_adjective, q
 
 NON_POLITICAL_ORGS = frozenset({"company", "media", "other"})
 MAX_ACTORS = 6  # counts above this say nothing more
+NEXT_NAME_GAP = 12  # characters between a country and a person's name that can hold a short title ("of", "wa")
 
 
 def sentence_actors(doc: Document, cand: Candidate) -> list[Mention]:
@@ -56,6 +57,8 @@ def mention_features(doc: Document, cand: Candidate, actors: Sequence[Mention],
                                      cand.sentence.end)
     kb = load_kb()
     n = len(actors)
+    persons = min(sum(m.kind == "person" for m in actors), 2)
+    span = max(cand.sentence.end - cand.sentence.start, 1)
     out = []
     for i, m in enumerate(actors):
         lo = actors[i - 1].end if i else cand.sentence.start
@@ -96,9 +99,19 @@ def mention_features(doc: Document, cand: Candidate, actors: Sequence[Mention],
             f"rules={rule_side(cand, m)}": 1.0,
             f"rules={rule_side(cand, m)}&kind={m.kind}": 1.0,
             "bias": 1.0,
+            f"persons={persons}&kind={m.kind}": 1.0,
+            "relative_start": (m.start - cand.sentence.start) / span,
+            "mentions_of_entity": min(sum(a.entity_id == m.entity_id for a in actors), 3) / 3.0,
+            "person_right_after": float(i + 1 < n and actors[i + 1].kind == "person"
+                                        and actors[i + 1].start - m.end <= NEXT_NAME_GAP),
+            "person_right_before": float(i > 0 and actors[i - 1].kind == "person"
+                                         and m.start - actors[i - 1].end <= NEXT_NAME_GAP),
         }
         if chosen is not None:
-            f["rules_kept"] = float(m.entity_id in chosen and rule_side(cand, m) in ("subject", "object"))
+            kept = m.entity_id in chosen and rule_side(cand, m) in ("subject", "object")
+            f["rules_kept"] = float(kept)
+            f[f"rules_kept={kept}&kind={m.kind}"] = 1.0
+            f["entity_kept"] = float(m.entity_id in chosen)
         out.append(f)
     return out
 
