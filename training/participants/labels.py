@@ -1,6 +1,7 @@
 """Turn a labelling pass (raw/passN.txt) into labelled data (data/labels-passN.jsonl) with mention offsets.
 
     python -m training.participants.labels raw/pass1.txt data/labels-pass1.jsonl [LABELLER]
+    python -m training.participants.labels --sample raw/pass2.txt data/labels-pass2.jsonl [LABELLER]
 
 A raw line is `N s<mentions> t<mentions>`: N is the sentence's place in the labelling order
 (`show.labelling_order`), the numbers are the mentions as `show` numbers them; mentions not listed are
@@ -15,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from training.participants.show import labelling_order
+from training.participants.show import double_sample, labelling_order
 
 LINE = re.compile(r"^(\d+)((?:\s+[st][\d,]+)*)\s*$")
 LABELLER = "helper-participants"
@@ -39,8 +40,8 @@ def parse(path: Path) -> dict[int, dict[int, str]]:
     return out
 
 
-def labelled(raw: Path, labeller: str) -> list[dict[str, object]]:
-    order = labelling_order()
+def labelled(raw: Path, labeller: str, sample: bool = False) -> list[dict[str, object]]:
+    order = double_sample() if sample else labelling_order()
     rows = []
     for n, sides in sorted(parse(raw).items()):
         row = order[n]
@@ -57,9 +58,10 @@ def labelled(raw: Path, labeller: str) -> list[dict[str, object]]:
 
 
 def main() -> None:
-    raw, out = Path(sys.argv[1]), Path(sys.argv[2])
-    labeller = sys.argv[3] if len(sys.argv) > 3 else LABELLER
-    rows = labelled(raw, labeller)
+    args = [a for a in sys.argv[1:] if a != "--sample"]
+    raw, out = Path(args[0]), Path(args[1])
+    labeller = args[2] if len(args) > 2 else LABELLER
+    rows = labelled(raw, labeller, sample="--sample" in sys.argv)
     out.write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
     print(f"{out}: {len(rows)} sentences, {sum(len(r['mentions']) for r in rows)} mentions")  # type: ignore[arg-type]
 

@@ -1,6 +1,7 @@
 """Print sentences for labelling: each actor mention numbered inline ("[1 Putin/P]"); no labels shown.
 
     python -m training.participants.show FROM COUNT     (in labelling order: languages interleaved)
+    python -m training.participants.show --sample       (the blind double-labelling sample)
 """
 
 from __future__ import annotations
@@ -30,6 +31,17 @@ def labelling_order() -> list[dict[str, object]]:
     return out
 
 
+LABELLED = 1200  # sentences of the first pass (the head of the labelling order)
+
+
+def double_sample() -> list[dict[str, object]]:
+    """The blind second-pass sample: every labelled sentence whose id hashes to 0 mod 10, in the order of a
+    second hash (not the first pass's order, so that neighbours do not recall their first labels)."""
+    rows = [r for r in labelling_order()[:LABELLED]
+            if int(hashlib.sha1(str(r["id"]).encode()).hexdigest(), 16) % 10 == 0]
+    return sorted(rows, key=lambda r: hashlib.sha1(("second:" + str(r["id"])).encode()).hexdigest())
+
+
 def marked(row: dict[str, object]) -> str:
     text = str(row["text"])
     mentions = list(row["mentions"])  # type: ignore[call-overload]
@@ -44,8 +56,9 @@ def marked(row: dict[str, object]) -> str:
 
 
 def main() -> None:
-    start, count = int(sys.argv[1]), int(sys.argv[2])
-    for n, row in enumerate(labelling_order()[start : start + count], start):
+    rows = double_sample() if sys.argv[1] == "--sample" else labelling_order()
+    start, count = (0, len(rows)) if sys.argv[1] == "--sample" else (int(sys.argv[1]), int(sys.argv[2]))
+    for n, row in enumerate(rows[start : start + count], start):
         print(f"#{n} {row['id']} {row['lang']} {row['type']}\n  {marked(row)}")
 
 
