@@ -19,10 +19,8 @@ from pathlib import Path
 
 from communique.document import Document, Mention
 from communique.events import cues
-from communique.events.candidates import Candidate, lexicon_triggers, sentence_candidates
-from communique.events.lexicon import lexicon
+from communique.events.candidates import Candidate
 from communique.events.participants import drafts_for, protagonist
-from communique.models.events import SentenceLabel
 from communique.options import Options
 from communique.pipeline import process
 
@@ -72,7 +70,7 @@ def build(row: dict[str, object]) -> Example | None:
     doc = process(Document(id=str(row["id"]), raw_text=text, lang_hint=lang), Options(lang=lang), until="actors")
     if not doc.sentences:
         return None
-    cand = main_candidate(doc, event_type)
+    cand = cues.candidate_for(doc, event_type)
     if cand is None:
         return None
     actors = cues.sentence_actors(doc, cand)
@@ -81,19 +79,6 @@ def build(row: dict[str, object]) -> Example | None:
     drafts = drafts_for(doc.text, cand, protagonist(doc, [cand]))
     chosen = {m.entity_id for d in drafts for m in d.actors}
     return Example(str(row["id"]), lang, event_type, str(row.get("source", "")), doc, cand, actors, chosen)
-
-
-def main_candidate(doc: Document, event_type: str) -> Candidate | None:
-    """The first candidate of the labelled type in the document's longest sentence (the labelled text is one
-    sentence; the splitter may cut off a headline)."""
-    lex = lexicon(doc.lang)
-    mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
-    starts = [m.start for m in mentions]
-    sentence = max(doc.sentences, key=lambda s: s.end - s.start)
-    label = SentenceLabel({event_type: 1.0}, {}, {}, {}, 0.0)
-    lexical = lexicon_triggers(doc, lex, sentence, mentions, starts)
-    made = sentence_candidates(doc, lex, sentence, label, {event_type: 1.0}, lexical, (mentions, starts))
-    return min(made, key=lambda c: c.trigger.start) if made else None
 
 
 def examples(rows: list[dict[str, object]]) -> Iterator[Example]:

@@ -138,7 +138,7 @@ def choose_c(rows: Sequence[Row], names: Sequence[str]) -> float:
         predicted = np.zeros(len(rows), dtype=int)
         for k in range(FOLDS):
             test = folds == k
-            if test.any() and (~test).any():
+            if test.any() and len(set(y[~test])) > 1:
                 predicted[test] = fit(x[~test], y[~test], c).predict(x[test])
         score = participant_scores([CLASSES[i] for i in predicted], [r.label for r in rows])["f1"]
         best = max(best, (score, c))
@@ -154,7 +154,8 @@ def participant_scores(predicted: Sequence[str], gold: Sequence[str]) -> dict[st
     rec = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     acc = sum(p == g for p, g in zip(predicted, gold, strict=True)) / len(gold) if gold else 0.0
-    binary = sum((p != "none") == (g != "none") for p, g in zip(predicted, gold, strict=True)) / len(gold) if gold else 0.0
+    agree = sum((p != "none") == (g != "none") for p, g in zip(predicted, gold, strict=True))
+    binary = agree / len(gold) if gold else 0.0
     return {"p": prec, "r": rec, "f1": f1, "acc3": acc, "acc2": binary, "n": float(len(gold))}
 
 

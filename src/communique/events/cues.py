@@ -5,7 +5,7 @@ the knowledge base knows it, its title, the case marker the language's grammar c
 against the trigger, quotes and content clauses, and what the hand-written rules decided. Nothing here is
 per language: the language data (`participants`, `discourse` sections) supplies the cues.
 
-    mention_features(doc, cand, actors) -> one {name: value} per actor mention of the candidate's sentence
+    mention_features(doc, cand, actors, chosen) -> one {name: value} per actor mention of the candidate's sentence
 """
 
 from __future__ import annotations
@@ -16,12 +16,36 @@ from collections.abc import Sequence
 from communique.actors.kb import load_kb
 from communique.document import Document, Mention
 from communique.events import discourse, sides
-from communique.events.candidates import ACTOR_KINDS, Candidate, is_adjective, quoted, title_countries
-
+from communique.events.candidates import (
+    ACTOR_KINDS,
+    Candidate,
+    is_adjective,
+    lexicon_triggers,
+    quoted,
+    sentence_candidates,
+    title_countries,
+)
+from communique.events.lexicon import lexicon
+from communique.models.events import SentenceLabel
 
 NON_POLITICAL_ORGS = frozenset({"company", "media", "other"})
 MAX_ACTORS = 6  # counts above this say nothing more
 NEXT_NAME_GAP = 12  # characters between a country and a person's name that can hold a short title ("of", "wa")
+
+
+def candidate_for(doc: Document, event_type: str) -> Candidate | None:
+    """The candidate the events stage makes for an event of `event_type` in the document's longest sentence
+    (the first, where several triggers of the type stand in it): for labelled sentences, whose type is known."""
+    if not doc.sentences:
+        return None
+    lex = lexicon(doc.lang)
+    mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in mentions]
+    sentence = max(doc.sentences, key=lambda s: s.end - s.start)
+    label = SentenceLabel({event_type: 1.0}, {}, {}, {}, 0.0)
+    lexical = lexicon_triggers(doc, lex, sentence, mentions, starts)
+    made = sentence_candidates(doc, lex, sentence, label, {event_type: 1.0}, lexical, (mentions, starts))
+    return min(made, key=lambda c: c.trigger.start) if made else None
 
 
 def sentence_actors(doc: Document, cand: Candidate) -> list[Mention]:
