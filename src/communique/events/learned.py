@@ -16,7 +16,7 @@ import dataclasses
 from communique.document import Document, Mention
 from communique.events import cues
 from communique.events.candidates import Candidate
-from communique.events.participants import Draft, drafts_for
+from communique.events.participants import Draft, country_of, drafts_for
 from communique.models.participants import participant_probabilities
 
 # Which candidates the model decides for: "backing" (the rules' drafts have fewer than two parties, so the
@@ -43,13 +43,29 @@ def learned_drafts(doc: Document, cand: Candidate, made: list[Draft], hero: Ment
         return made
     chosen = {m.entity_id for d in made for m in d.actors}
     probs = participant_probabilities(cues.mention_features(doc, cand, actors, chosen))
+    # The model picks among the candidate's own window; who the rules excluded for a reason they know (an
+    # envoy's sender, a country inside a title) stays out.
+    excluded = {id(m) for m in cand.excluded}
     inside = [(m, p) for m, p in zip(actors, probs, strict=True)
-              if cand.window.start <= m.start and m.end <= cand.window.end]
+              if cand.window.start <= m.start and m.end <= cand.window.end and id(m) not in excluded]
     kept = [(m, p) for m, p in inside if p["none"] < min(NONE_BELOW, max(p["source"], p["target"]))]
     subject = [m for m, p in kept if p["source"] >= p["target"]]
     objects = [m for m, p in kept if p["source"] < p["target"]]
     if not subject and not objects:
         return made
-    return drafts_for(doc.text, dataclasses.replace(cand, subject=subject, objects=objects), hero, previous)
+    drafts = drafts_for(doc.text, dataclasses.replace(cand, subject=subject, objects=objects), hero, previous)
+    for d in drafts:
+        _drop_own_countries(d)
+    # Only an event that can stand: a one-sided draft would not be reported, but it would still be merged
+    # into another event of the same people.
+    return drafts if drafts and all(d.parties() >= 2 for d in drafts) else made
+
+
+def _drop_own_countries(d: Draft) -> None:
+    """A country beside one of its own people or bodies is no other side (`Draft.parties`); where the model
+    chose the sides, it is not listed either ("relations between Vietnam and Russia" after a meeting of a
+    Vietnamese and a Russian official)."""
+    own = {country_of(m) for m in d.actors if m.kind != "country"} - {None}
+    d.actors = [m for m in d.actors if m.kind != "country" or m.country not in own]
 
 
