@@ -138,3 +138,24 @@ def test_no_event_without_two_parties() -> None:
     mentions = [person("Tom Otieno", text, "Tom Otieno", "KE", "President"), country("Kenya", text, "KE", "Kenya")]
     doc = make(text, "en", mentions, [timex("3 March", text, "2025-03-03")])
     assert doc.events == []
+
+
+def test_an_undated_news_event_takes_the_document_date_marked_as_such() -> None:
+    text = "Foreign Minister Anna Berg met President Tom Otieno in Nairobi to discuss trade."
+    mentions = [person("Anna Berg", text, "Anna Berg", "SE", "Minister of Foreign Affairs"),
+                person("Tom Otieno", text, "Tom Otieno", "KE", "President")]
+    doc = make(text, "en", mentions, [], date="2025-03-04")
+    assert [(e.type, e.date) for e in doc.events] == [
+        ("CONSULT", {"start": "2025-03-04", "end": None, "precision": "day", "basis": "document"})]
+    month = make(text, "en", mentions, [], date="2025-03")
+    assert month.events[0].date == {"start": "2025-03", "end": None, "precision": "month", "basis": "document"}
+    assert make(text, "en", mentions, [], date="2025").events[0].date["start"] is None  # a year is too vague
+
+
+def test_the_page_date_stamp_is_the_anchor_not_the_event_date() -> None:
+    text = "date 2023-07 Foreign Minister Anna Berg met President Tom Otieno in Nairobi to discuss trade."
+    mentions = [person("Anna Berg", text, "Anna Berg", "SE", "Minister of Foreign Affairs"),
+                person("Tom Otieno", text, "Tom Otieno", "KE", "President")]
+    stamp_year = Timex(5, 9, "2023", "DATE", "2023", None, "year")
+    doc = make(text, "en", mentions, [stamp_year], date="2023-07-16")
+    assert doc.events[0].date == {"start": "2023-07-16", "end": None, "precision": "day", "basis": "document"}

@@ -130,3 +130,14 @@ def test_combine_prefers_the_most_precise_date_and_keeps_every_source() -> None:
     assert merged["date"]["start"] == "2025-03-08"
     assert merged["confidence"] == 0.75
     assert [s["lang"] for s in merged["sources"]] == ["en", "de"]
+
+
+def test_a_date_taken_from_the_document_is_no_evidence_for_merging() -> None:
+    anchor = dt.date(2025, 3, 4)
+    from_text = event_interval({"start": "2025-03-04", "end": None, "precision": "day"}, anchor)
+    from_document = event_interval({"start": "2025-03-04", "end": None, "precision": "day", "basis": "document"},
+                                   anchor)
+    undated = event_interval({"start": None, "end": None, "precision": None}, anchor)
+    assert from_text is not None and from_text.exact_day and not from_text.approximate
+    assert from_document == undated
+    assert from_document is not None and from_document.approximate and from_document.hi == anchor

@@ -21,7 +21,7 @@ from communique.events import learned
 from communique.events.candidates import WEAK, find_candidates
 from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
-from communique.events.dating import assign_dates
+from communique.events.dating import assign_dates, date_news_by_document
 from communique.events.lexicon import Lexicon, lexicon
 from communique.events.participants import Draft, country_of, drafts_for, is_adjective, protagonist, unique
 from communique.events.place import assign_locations
@@ -64,6 +64,7 @@ def extract_events(doc: Document, options: Options) -> None:
         assign_status(doc, draft, lex)
     events = [d for d in coalesce(drafts) if worth_reporting(d)]
     events = fold_statements(events)
+    date_news_by_document(doc, events)
     add_representatives(doc, events)
     owned = segments(doc, events)
     doc.events = [finish(doc, d, lex, owned[id(d)]) for d in events]
@@ -163,6 +164,8 @@ def finish(doc: Document, d: Draft, lex: Lexicon, spans: Sequence[Span]) -> Even
                 cite("actor", m.start, m.end)
     if d.date_timex is not None and d.date:
         cite("date", d.date_timex.start, d.date_timex.end)
+    elif d.date and doc.date_evidence and "start" in doc.date_evidence:  # the page's own date stamp
+        cite("date", int(doc.date_evidence["start"]), int(doc.date_evidence["end"]))
     if d.location_mention is not None:
         cite("location", d.location_mention.start, d.location_mention.end)
     topics = topics_in(doc, lex, spans)

@@ -3,6 +3,10 @@
 A trigger's own date is the temporal expression nearest to it inside its window. A trigger
 without one inherits the running date of the story ("During the talks…", "On the same day…"),
 except an event named in a list of earlier developments, which keeps only a date of its own.
+A news event the text gives no date at all takes the document's date, at the document date's
+precision, marked `basis: "document"` (news reports what happened on the day it is published;
+the gold conventions date such events the same way). Background events and events only mentioned
+inside what someone said do not.
 An event is background when its own date ends more than a month before the reference date
 (the document date, else the first dated event).
 """
@@ -15,7 +19,7 @@ from collections.abc import Sequence
 
 from communique.document import Document, Timex
 from communique.events.participants import Draft
-from communique.time import timex_to_event_date
+from communique.time import page_stamp_end, timex_to_event_date
 
 BACKGROUND_GAP = dt.timedelta(days=31)
 LONGEST_EVENT = dt.timedelta(days=62)  # a "date" longer than this is an era, not an event's time
@@ -34,7 +38,7 @@ def dateline_end(text: str) -> int:
 def own_timex(doc: Document, draft: Draft, lo: int) -> Timex | None:
     """The usable temporal expression nearest to the trigger inside its window (extended left to `lo`)."""
     window, trig = draft.cand.window, draft.cand.trigger
-    lo = max(lo, dateline_end(doc.text)) if lo < 90 else lo
+    lo = max(lo, dateline_end(doc.text), page_stamp_end(doc.text)) if lo < 90 else lo
     best: tuple[int, Timex] | None = None
     for t in doc.timexes:
         if t.start < lo or t.end > window.end or not _usable(t):
@@ -122,6 +126,29 @@ def assign_dates(doc: Document, drafts: Sequence[Draft]) -> None:
         draft.background = draft.background_list or (
             span is not None and reference is not None and span[1] < reference - BACKGROUND_GAP
         )
+
+
+def document_event_date(doc: Document) -> dict[str, object] | None:
+    """The document date as an event date ({"start", "end", "precision", "basis"}), or None."""
+    value = doc.date or ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}", value[:10]):
+        return {"start": value[:10], "end": None, "precision": "day", "basis": "document"}
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return {"start": value, "end": None, "precision": "month", "basis": "document"}
+    return None  # a year alone is too vague to date an event
+
+
+def date_news_by_document(doc: Document, drafts: Sequence[Draft]) -> None:
+    """Undated news events take the document date; background and reported ones stay undated.
+
+    Run on the finished events, after one-event-per-real-event grouping: an undated headline still
+    joins the dated report of the same meeting."""
+    fallback = document_event_date(doc)
+    if fallback is None:
+        return
+    for draft in drafts:
+        if draft.date is None and not draft.background_list and not draft.cand.reported:
+            draft.date = dict(fallback)
 
 
 def _reference_date(doc: Document, drafts: Sequence[Draft]) -> dt.date | None:

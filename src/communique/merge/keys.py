@@ -119,9 +119,12 @@ def parse_doc_date(value: str | None) -> dt.date | None:
 
 
 def event_interval(date: dict[str, Any] | None, doc_date: dt.date | None) -> Interval | None:
-    """The event's date as an interval; an undated event gets a window around its document's date."""
+    """The event's date as an interval; an undated event gets a window around its document's date.
+
+    A date that the events stage took from the document date (`basis: "document"`, the text gives
+    none) is no evidence of its own: for merging, such a report stays undated."""
     date = date or {}
-    start = parse_date(date.get("start"), doc_date)
+    start = None if date.get("basis") == "document" else parse_date(date.get("start"), doc_date)
     if start is None:
         if doc_date is None:
             return None

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from communique import lang as languages
 from communique.document import Document, Timex
 from communique.time.anchor import Anchor, parse_date_value
-from communique.time.docdate import infer_date
+from communique.time.docdate import date_line, infer_date
 from communique.time.grammar import scan
 from communique.time.lexicon import lexicon
 from communique.time.normalize import resolve
@@ -26,7 +26,7 @@ from communique.time.normalize import resolve
 if TYPE_CHECKING:
     from communique.options import Options
 
-__all__ = ["Anchor", "document_anchor", "tag_time", "timex_to_event_date", "timexes_in"]
+__all__ = ["Anchor", "document_anchor", "page_stamp_end", "tag_time", "timex_to_event_date", "timexes_in"]
 
 _FALLBACK_LANG = languages.FALLBACK  # numeric dates only, for documents whose language is unknown
 _NOT_LANGUAGES = (languages.UNDETERMINED, languages.NO_LANGUAGE, languages.FALLBACK)
@@ -64,6 +64,12 @@ def tag_time(doc: Document, options: Options) -> None:
     else:
         doc.date, doc.date_source = None, None
     doc.timexes = resolve(doc.text, candidates, lexicon(lang), anchor)
+
+
+def page_stamp_end(text: str) -> int:
+    """Where a leading `date 2024-06` line ends (0 without one): the page's own stamp, not an event's date."""
+    found = date_line(text)
+    return int(found.evidence["end"]) if found is not None else 0
 
 
 def timexes_in(doc: Document, start: int, end: int) -> list[Timex]:
