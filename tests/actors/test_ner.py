@@ -78,6 +78,12 @@ def test_chinese_person_in_pinyin() -> None:
     assert (mao.start, mao.end, mao.name, mao.entity_id) == (6, 8, "Mao Ning", "per:mao-ning")
 
 
+def test_a_chinese_text_that_opens_with_a_transliterated_name() -> None:
+    # the first token is a foreign name (jieba's nrt): nothing before it to join with, no crash
+    spans = entities("科萨切夫会见了拉夫罗夫。", "zh")
+    assert [(s.start, s.end, s.kind) for s in spans] == [(0, 4, "person"), (7, 11, "person")]
+
+
 def test_japanese_person_from_proper_noun_tags() -> None:
     doc = run_actors("国土交通省の金井正彰局長は東京で記者会見を開いた。", "ja")
     kanai = person(doc, "金井正彰")
