@@ -254,6 +254,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                                 rf"{_word(long_hours)}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?)(?!\w)"))
     if lex.time_prefix:  # "pukul 19.00": a dot between hours and minutes only after a time word
         t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?!\d)"))
+    hour_words = list(lex.time_units.get("hour", [])) + list(lex.time_units.get("hour_after_prep", []))
+    if hour_words:  # "21.30 horas", "18.00 год": a dot clock time is a time when an hour word follows it
+        t.append(("time_dot", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_word(hour_words)}"))
+    if lex.parts_alone:  # last: "오후 7시" is a clock time, "вночі" alone a part of the story's day
+        t.append(("part_alone", rf"(?P<pa>{_word(list(lex.parts_alone))})"))
     return t
 
 
@@ -321,7 +326,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
         phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
-                   *lex.quarters]
+                   *lex.quarters, *lex.parts_alone]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -611,6 +616,11 @@ def _h_cal(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     return Candidate(s, e, "date", year, month, day, calendar=calendar)
 
 
+def _h_part_alone(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    part = lex.parts_alone.get(_key(g["pa"]))
+    return Candidate(s, e, "part", part=part) if part else None
+
+
 def _h_han_day(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     return Candidate(s, e, "day", day=int(g["d"]))
 
@@ -631,7 +641,7 @@ def _h_century(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
 HANDLERS: dict[str, Handler] = {
     "weekday_rel": _h_weekday_rel, "quarter": _h_quarter, "clock_prep": _h_clock_prep,
     "century": _h_century,
-    "han_day": _h_han_day,
+    "han_day": _h_han_day, "part_alone": _h_part_alone, "time_dot": _h_time,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
@@ -680,7 +690,7 @@ def _needs_full_search(lang: str) -> bool:
 def scan(text: str, lang: str) -> list[Candidate]:
     """Every date-like expression of `text`, left to right, not overlapping."""
     gram = grammar(lang)
-    text = ascii_digits(text)
+    text = mask_particles(ascii_digits(text), gram.lex)
     if _needs_full_search(lang):
         matches = list(gram.regex.finditer(text))
     else:
@@ -712,6 +722,55 @@ def _mark_parts(cand: Candidate, m: re.Match[str], prefix: str) -> None:
     seconds = [m.start(prefix + g) for g in ("d2", "m2", "y2") if m.groupdict().get(prefix + g) is not None]
     if firsts and seconds and max(firsts) <= min(seconds):
         cand.first_end, cand.second_start = max(firsts), min(seconds)
+
+
+_HANGUL_OR_WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def _stem_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
+    """What a particle may follow: the lexicon's words (and their single tokens), and numbers with a
+    counter ("2020년", "30분", "6개월간")."""
+    lex = lexicon(lang)
+    phrases = [*lex.relative, *lex.day_parts, *lex.parts_alone, *lex.seasons, *lex.sets, *lex.numbers,
+               *lex.weekdays, *lex.months, *lex.units, *lex.month_relative_before, *lex.month_relative_after,
+               *lex.shift_after, *lex.quarters]
+    words = {p for p in phrases} | {w for p in phrases for w in p.split()}
+    counters = [*lex.units, *(w for ws in lex.time_units.values() for w in ws),
+                *(str(w) for _, u in languages.everywhere("dates", "han_units") for ws in u.values() for w in ws)]
+    number = re.compile(rf"\d+(?:[.,]\d+)?{_alt(counters)}?")
+    return frozenset(words), number
+
+
+def _known_stem(stem: str, lang: str) -> bool:
+    words, number = _stem_words(lang)
+    return stem in words or number.fullmatch(stem) is not None
+
+
+def _strip_particles(word: str, lex: Lexicon) -> str | None:
+    """The date word inside `word` once fused particles are taken off ("내년부터는" -> "내년"), else None."""
+    if _known_stem(word, lex.lang):
+        return word
+    for particle in lex.particles:
+        if len(word) > len(particle) and word.endswith(particle):
+            stem = _strip_particles(word[: -len(particle)], lex)
+            if stem is not None:
+                return stem
+    return None
+
+
+def mask_particles(text: str, lex: Lexicon) -> str:
+    """Fused particles after date words blanked out (same length): "올해는" reads as "올해 " so
+    word-final patterns match; languages without `particles` are returned unchanged."""
+    if not lex.particles:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        word = m.group(0)
+        stem = _strip_particles(word.lower(), lex)
+        return word if stem is None else word[: len(stem)] + " " * (len(word) - len(stem))
+
+    return _HANGUL_OR_WORD.sub(blank, text)
 
 
 @cache

@@ -71,6 +71,8 @@ class Lexicon:
     time_prefix: tuple[str, ...] = ()  # words before a clock time ("pukul")
     day_alone: bool = False  # a day with its counter alone ("12日") is a date of the story's month
     time_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # hour/minute counters (10时40分)
+    particles: tuple[str, ...] = ()  # case particles written fused to a date word ("내년부터는"): outside the span
+    parts_alone: dict[str, str] = field(default_factory=dict)  # a part of day standing alone ("вночі") -> NI
 
 
 def strip_accents(word: str) -> str:
@@ -253,6 +255,8 @@ def lexicon(lang: str) -> Lexicon:
         clock_before={str(k): int(v) for k, v in (data.get("clock_before") or {}).items()},
         day_alone=bool(data.get("day_alone", False)),
         time_units={str(k): tuple(str(w) for w in v) for k, v in (data.get("time_units") or {}).items()},
+        particles=tuple(sorted(_words(data, "particles"), key=len, reverse=True)),
+        parts_alone={k: v.upper() for k, v in _mapping(data, "parts_alone").items()},
     )
 
 

@@ -28,7 +28,7 @@ from functools import cache
 from communique import lang as languages
 from communique.document import Timex
 from communique.time.anchor import Anchor
-from communique.time.grammar import Candidate
+from communique.time.grammar import Candidate, mask_particles
 from communique.time.lexicon import Lexicon, lexicon
 
 FUTURE_TOLERANCE = 61  # days a yearless date may lie after the anchor before it means last year
@@ -429,6 +429,10 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     if c.kind == "decade" and c.year is not None:
         t.value = str(c.year)[:3]
         return t
+    if c.kind == "part" and c.part is not None:  # "вночі", "낮": that part of the story's day (or today's)
+        on = previous.isoformat() if previous is not None else anchor.iso() if anchor and anchor.full else None
+        t.value, t.relative, t.precision = (f"{on}T{c.part}" if on else None), True, "day"
+        return t
     if c.kind == "day" and c.day is not None:
         t.value, t.relative = _day_alone_value(c.day, anchor, previous), True
         if t.value is not None:
@@ -481,8 +485,9 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
 
 def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
     """TIMEX3 values for the candidates of one document."""
-    cands = attach_relative_years(text, cands, anchor)
-    cands = attach_times(text, attach_day_parts(text, mark_years(text, attach_weekdays(text, cands, lex), lex), lex),
+    view = mask_particles(text, lex)  # "13일 낮에": the particle is no part of the words around dates
+    cands = attach_relative_years(view, cands, anchor)
+    cands = attach_times(view, attach_day_parts(view, mark_years(view, attach_weekdays(view, cands, lex), lex), lex),
                          lex)
     years = YearResolver(anchor, collect_evidence(cands))
     out: list[Timex] = []
@@ -575,16 +580,25 @@ def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Ca
     if not lex.day_parts:
         return cands
     follow, lead = _day_part_patterns(lex.lang)
+    absorbed: set[int] = set()  # parts of day standing alone that turned out to qualify a day next to them
     for i, c in enumerate(cands):
         if c.kind not in ("weekday", "rel", "date", "day") or (c.kind == "date" and c.day is None):
             continue
         if c.kind == "rel" and not (c.spec or "").startswith(("day", "prev")):
             continue
         m = follow.match(text, c.end)
-        if m and (i + 1 == len(cands) or cands[i + 1].start >= m.end()):
+        after = cands[i + 1] if i + 1 < len(cands) else None
+        if m and after is not None and after.kind == "part" and after.end == m.end():
+            absorbed.add(i + 1)
+            after = None
+        if m and (after is None or after.start >= m.end()):
             c.end, c.part = m.end(), lex.day_parts[m.group(1).lower()]
             continue
         b = lead.search(text, max(0, c.start - 20), c.start)
-        if b and (i == 0 or cands[i - 1].end <= b.start()):
+        before = cands[i - 1] if i > 0 else None
+        if b and before is not None and before.kind == "part" and before.start == b.start() and i - 1 not in absorbed:
+            absorbed.add(i - 1)
+            before = None
+        if b and (before is None or before.end <= b.start()):
             c.start, c.part = b.start(), lex.day_parts[b.group(1).lower()]
-    return cands
+    return [c for i, c in enumerate(cands) if i not in absorbed]
