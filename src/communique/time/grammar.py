@@ -65,6 +65,13 @@ def _ordinal_suffixes() -> str:
     return "|".join(str(p) for p in languages.joined("dates", "ordinal_suffixes")) or "(?!x)x"
 
 
+@cache
+def _unspaced_script() -> str:
+    """One character of a script written without spaces (Han, kana), as a regex."""
+    pattern = languages._unspaced_pattern()
+    return f"(?:{pattern.pattern})" if pattern is not None else r"(?!x)x"
+
+
 def _is_cjk(ch: str) -> bool:
     return languages.is_unspaced(ch)
 
@@ -225,7 +232,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     if lex.bare_months:
         t.append(("month_bare", rf"(?P<m>{month})(?![\w/]|\s*\d)"))
     t += _duration_templates(lex, year, yj)
-    year_head = rf"(?:{_word(lex.year_prefix)}\s+)?(?<![\w.,/:$€£¥+\-])"
+    # a letter of a spaced script before a year makes it part of a code ("A2020"); an unspaced one does
+    # not ("突破1998年")
+    year_head = rf"(?:{_word(lex.year_prefix)}\s+)?(?<![.,/:$€£¥+\-])(?:(?<!\w)|(?<={_unspaced_script()}))"
     if lex.day_alone:  # after durations: "3日間" is three days, "3日" the third
         month_signs = "".join(sorted({w for _, u in languages.everywhere("dates", "han_units")
                                       for w in u.get("month", []) if len(str(w)) == 1}))

@@ -446,6 +446,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
             t.precision = "day"
             if c.time is not None:
                 t.type, t.value = "TIME", f"{t.value}T{c.time}"
+            elif c.part is not None:  # "13일 낮"
+                t.value += f"T{c.part}"
         return t
     if c.kind == "date" and c.month is not None:
         year, from_anchor = (c.year, False) if c.year is not None else years.year_for(c.month, c.day, c.start,
