@@ -17,7 +17,7 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from communique import lang as languages
 from communique.time.lexicon import Lexicon, lexicon, strip_accents
@@ -220,6 +220,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         if lex.calendar_month_prefix:  # "شهر رمضان": a month of that calendar by name, year from the anchor
             t.append(("cal_month", rf"{_word(lex.calendar_month_prefix)}\s+(?P<m>{cal})"
                                    rf"(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
+    if lex.month_nouns:  # "Ocak ayında", "2026 Ocak ayı": a month with the word for month
+        t.append(("month_noun", rf"(?:(?P<y>{_YEAR})\s+)?(?P<m>{month})\s+{_word(lex.month_nouns)}"))
     t += [
         ("month_year", rf"(?P<m>{month}){yj}{year}{ys}"),
         ("month_rel_after", rf"(?P<m>{month})\s+(?P<rel>{_word(list(lex.month_relative_after))})"),
@@ -489,6 +491,11 @@ def _h_month_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate 
     return Candidate(s, e, "date", _year(g["y"]), mo, None)
 
 
+def _h_month_noun(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    mo = _month(lex, g["m"])
+    return Candidate(s, e, "date", _year(g.get("y")), mo, None) if mo is not None else None
+
+
 def _h_month_rel(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     mo = _month(lex, g["m"])
     if not _title_ok(lex, g["m"]) or mo is None:
@@ -657,7 +664,7 @@ HANDLERS: dict[str, Handler] = {
     "numeric_dm": _h_numeric_dm, "paren_dm": _h_paren_dm, "range_cross": _h_range_cross,
     "range_dm": _h_range_dm, "range_md": _h_range_dm, "range_md_cross": _h_range_cross,
     "dmy": _h_dmy, "mdy": _h_dmy, "cjk": _h_cjk,
-    "month_year": _h_month_year, "month_rel_after": _h_month_rel, "month_rel_before": _h_month_rel,
+    "month_year": _h_month_year, "month_noun": _h_month_noun, "month_rel_after": _h_month_rel, "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
     "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_time,
 }
@@ -699,7 +706,7 @@ def _needs_full_search(lang: str) -> bool:
 def scan(text: str, lang: str) -> list[Candidate]:
     """Every date-like expression of `text`, left to right, not overlapping."""
     gram = grammar(lang)
-    text = mask_particles(ascii_digits(text), gram.lex)
+    original, text = text, mask_particles(ascii_digits(text), gram.lex)
     if _needs_full_search(lang):
         matches = list(gram.regex.finditer(text))
     else:
@@ -718,6 +725,9 @@ def scan(text: str, lang: str) -> list[Candidate]:
         prefix = f"p{index}_"
         groups = {k[len(prefix):]: v for k, v in m.groupdict().items() if v is not None and k.startswith(prefix)}
         cand = HANDLERS[gram.names[index]](gram.lex, groups, m.start(), m.end())
+        if cand is not None and gram.lex.suffixes_inside:  # "Ocak ayında": the suffix is in the span
+            while cand.end < len(text) and text[cand.end] == " " and original[cand.end] != " ":
+                cand.end += 1
         if cand is not None:
             if cand.kind in ("range", "year_range"):
                 _mark_parts(cand, m, prefix)
@@ -742,6 +752,7 @@ def _stem_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
     counter ("2020년", "30분", "6개월간")."""
     lex = lexicon(lang)
     phrases = [*lex.relative, *lex.day_parts, *lex.parts_alone, *lex.seasons, *lex.sets, *lex.numbers,
+               *lex.month_nouns, *lex.year_suffix, *lex.year_prefix,
                *lex.weekdays, *lex.months, *lex.units, *lex.month_relative_before, *lex.month_relative_after,
                *lex.shift_after, *lex.quarters]
     words = {p for p in phrases} | {w for p in phrases for w in p.split()}
@@ -756,13 +767,26 @@ def _known_stem(stem: str, lang: str) -> bool:
     return stem in words or number.fullmatch(stem) is not None
 
 
-def _strip_particles(word: str, lex: Lexicon) -> str | None:
+def _joins(stem: str, suffix: str, lex: Lexicon) -> bool:
+    """Whether `suffix` can follow `stem` (languages with buffer letters): a buffer only after a vowel,
+    a vowel only after a consonant ("dünya" is no "dün" + "ya")."""
+    if not lex.vowels:
+        return True
+    after_vowel = stem[-1] in lex.vowels
+    if suffix[0] in lex.suffix_buffers:
+        return after_vowel
+    return not after_vowel if suffix[0] in lex.vowels else True
+
+
+@lru_cache(maxsize=1 << 16)
+def _strip_particles(word: str, lang: str) -> str | None:
     """The date word inside `word` once fused particles are taken off ("내년부터는" -> "내년"), else None."""
-    if _known_stem(word, lex.lang):
+    if _known_stem(word, lang):
         return word
+    lex = lexicon(lang)
     for particle in lex.particles:
-        if len(word) > len(particle) and word.endswith(particle):
-            stem = _strip_particles(word[: -len(particle)], lex)
+        if len(word) > len(particle) and word.endswith(particle) and _joins(word[: -len(particle)], particle, lex):
+            stem = _strip_particles(word[: -len(particle)], lang)
             if stem is not None:
                 return stem
     return None
@@ -776,7 +800,7 @@ def mask_particles(text: str, lex: Lexicon) -> str:
 
     def blank(m: re.Match[str]) -> str:
         word = m.group(0)
-        stem = _strip_particles(word.lower(), lex)
+        stem = _strip_particles(word.lower(), lex.lang)
         return word if stem is None else word[: len(stem)] + " " * (len(word) - len(stem))
 
     return _HANGUL_OR_WORD.sub(blank, text)

@@ -72,6 +72,10 @@ class Lexicon:
     day_alone: bool = False  # a day with its counter alone ("12日") is a date of the story's month
     time_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # hour/minute counters (10时40分)
     particles: tuple[str, ...] = ()  # case particles written fused to a date word ("내년부터는"): outside the span
+    suffixes_inside: bool = False  # a fused suffix belongs to the span (tr "Ocak ayında"), not after it (ko)
+    suffix_buffers: str = ""  # letters that join a suffix to a vowel only (tr y n s: "haftaya", never "dün|ya")
+    vowels: str = ""  # the vowels those rules look at
+    month_nouns: tuple[str, ...] = ()  # "ay" in "Ocak ayı": a month name with it is a date of that month
     parts_alone: dict[str, str] = field(default_factory=dict)  # a part of day standing alone ("вночі") -> NI
 
 
@@ -256,6 +260,10 @@ def lexicon(lang: str) -> Lexicon:
         day_alone=bool(data.get("day_alone", False)),
         time_units={str(k): tuple(str(w) for w in v) for k, v in (data.get("time_units") or {}).items()},
         particles=tuple(sorted(_words(data, "particles"), key=len, reverse=True)),
+        suffixes_inside=bool(data.get("suffixes_inside", False)),
+        month_nouns=_words(data, "month_nouns"),
+        suffix_buffers=str(data.get("suffix_buffers", "")),
+        vowels=str(data.get("vowels", "")),
         parts_alone={k: v.upper() for k, v in _mapping(data, "parts_alone").items()},
     )
 
