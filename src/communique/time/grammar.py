@@ -211,6 +211,15 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     han_date = _han_date()
     if han_date is not None:
         t.append(("cjk", han_date))
+    if lex.numeric_calendar:  # "1400/01/20", "۱۶ / ۰۹ / ۱۳۹۸", "28-4-1400": years of that calendar (1300-1499)
+        cy = r"(?P<y>1[34]\d\d)"
+        t.append(("cal_numeric", rf"(?<![\w.,/\-]){cy}\s?(?P<sep>[./\-])\s?(?P<mo>0?[1-9]|1[0-2])\s?(?P=sep)\s?"
+                                 rf"(?P<d>{_DAY})(?![\w/]|[.\-]\d)"))
+        t.append(("cal_numeric", rf"(?<![\w.,/\-])(?P<d>{_DAY})\s?(?P<sep>[./\-–])\s?(?P<mo>0?[1-9]|1[0-2])\s?"
+                                 rf"(?P=sep)\s?{cy}(?![\w/]|[.\-]\d)"))
+        if lex.calendar_year_prefix:
+            t.append(("cal_year", rf"{_word(lex.calendar_year_prefix)}\s+(?P<y>1[34]\d\d)(?!\d)"
+                                  rf"(?:\s*{_alt(lex.calendar_year_suffix)})?"))
     if lex.calendar_months:
         cal = _word(list(lex.calendar_months))
         cys = rf"(?:\s*{_alt(lex.calendar_year_suffix)})?" if lex.calendar_year_suffix else ""
@@ -337,7 +346,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
         phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
-                   *lex.quarters, *lex.parts_alone]
+                   *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -637,6 +646,15 @@ def _h_part_alone(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate 
     return Candidate(s, e, "part", part=part) if part else None
 
 
+def _h_cal_numeric(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    month, day = int(g["mo"]), int(g["d"])
+    return Candidate(s, e, "date", int(g["y"]), month, day, calendar=lex.numeric_calendar) if day <= 31 else None
+
+
+def _h_cal_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    return Candidate(s, e, "year", int(g["y"]), calendar=lex.numeric_calendar)
+
+
 def _h_han_day(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     return Candidate(s, e, "day", day=int(g["d"]))
 
@@ -657,7 +675,7 @@ def _h_century(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
 HANDLERS: dict[str, Handler] = {
     "weekday_rel": _h_weekday_rel, "quarter": _h_quarter, "clock_prep": _h_clock_prep,
     "century": _h_century,
-    "han_day": _h_han_day, "part_alone": _h_part_alone, "time_dot": _h_time,
+    "han_day": _h_han_day, "cal_numeric": _h_cal_numeric, "cal_year": _h_cal_year, "part_alone": _h_part_alone, "time_dot": _h_time,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,

@@ -407,13 +407,29 @@ def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | N
     return None, c.month, c.day
 
 
+def _calendar_year(calendar_name: str, year: int) -> str | None:
+    """A year of another calendar as the Gregorian year holding most of its days (Solar 1403 -> 2024):
+    the one its middle falls in."""
+    from convertdate import islamic, persian  # lazy: only documents with such dates need it
+
+    module = {"persian": persian, "islamic": islamic}.get(calendar_name)
+    return None if module is None else str(module.to_gregorian(year, 7, 1)[0])
+
+
 def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None,
              previous: dt.date | None = None) -> Timex:
     t = Timex(c.start, c.end, text[c.start : c.end], mod=c.mod)
+    if c.calendar is not None and c.kind == "year" and c.year is not None:
+        t.value, t.precision = _calendar_year(c.calendar, c.year), "year"
+        return t
     if c.calendar is not None:
         year, month, day = _calendar_to_gregorian(c, anchor)
         t.value = _iso(year, month, day) if year is not None else None
         t.precision = "day" if day is not None else "month"
+        if t.value is not None and day is not None and c.time is not None:  # "۲۸ دی ۱۳۹۶ - ۱۸:۳۳"
+            t.type, t.value = "TIME", f"{t.value}T{c.time}"
+        elif t.value is not None and day is not None and c.part is not None:
+            t.value += f"T{c.part}"
         return t
     if c.kind == "duration" and c.count is not None and c.unit is not None:
         if c.shift:
