@@ -256,7 +256,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                         rf"|(?P<w2>{weekday})\s+(?P<rel2>{_word(list(lex.weekday_relative_after))})"),
         ("weekday", rf"(?P<w>{weekday})"),
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
-        ("year", rf"{year_head}{year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_word(lex.year_suffix)})" if lex.year_suffix
+        ("year", rf"{year_head}{year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_alt(lex.year_suffix)}"
+                 rf"(?:(?<={_unspaced_script()})|(?!\w)))" if lex.year_suffix
                  else rf"{year_head}{year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
         ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"
                  + (rf"(?:\s*(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else "")),
@@ -802,12 +803,10 @@ def _strip_particles(word: str, lang: str) -> str | None:
     if _known_stem(word, lang):
         return word
     lex = lexicon(lang)
-    for particle in lex.particles:
-        if len(word) > len(particle) and word.endswith(particle) and _joins(word[: -len(particle)], particle, lex):
-            stem = _strip_particles(word[: -len(particle)], lang)
-            if stem is not None:
-                return stem
-    return None
+    stems = [_strip_particles(word[: -len(p)], lang) for p in lex.particles
+             if len(word) > len(p) and word.endswith(p) and _joins(word[: -len(p)], p, lex)]
+    # the longest reading: "saatlerinden" is "saatleri" + n + den, not "saat" + ler + ...
+    return max((s for s in stems if s is not None), key=len, default=None)
 
 
 def mask_particles(text: str, lex: Lexicon) -> str:

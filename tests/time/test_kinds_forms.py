@@ -1,0 +1,67 @@
+"""Exact TIMEX3 values of the forms added for issue 17's third pass: parts of day standing alone,
+fused particles and suffixes, dot clock times, next-year dates, Solar Hijri numbers, Han-bound years."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.document import Document
+from communique.options import Options
+from communique.time import tag_time
+from communique.time.grammar import mask_particles
+from communique.time.lexicon import lexicon
+
+DCT = "2024-05-12"  # a Sunday
+
+
+def _timexes(text: str, lang: str, dct: str | None = DCT) -> list[tuple[str, str, str | None]]:
+    doc = Document(id="t", raw_text=text, text=text, date=dct, lang=lang)
+    tag_time(doc, Options())
+    return [(t.text, t.type, t.value) for t in doc.timexes]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # alone: the document's day, or the last day the text stated
+    ("uk", "Вночі дощ, вдень сонячно.", [("Вночі", "DATE", "2024-05-12TNI"), ("вдень", "DATE", "2024-05-12TDT")]),
+    ("uk", "3 травня вночі й вранці", [("3 травня вночі", "DATE", "2024-05-03TNI"),
+                                       ("вранці", "DATE", "2024-05-03TMO")]),
+    ("es", "Ocurrió durante la madrugada.", [("la madrugada", "DATE", "2024-05-12TNI")]),
+    ("es", "Llegó el mediodía.", [("el mediodía", "DATE", "2024-05-12T12:00")]),
+    # joined to a bare day it qualifies it and is not a second expression
+    ("ko", "13일 낮 최고기온", [("13일 낮", "DATE", "2024-05-13TDT")]),
+])
+def test_parts_of_day_alone(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ko", "내년부터는 바뀐다", [("내년", "DATE", "2025")]),  # particles are outside the span
+    ("ko", "2020년에도 일한다", [("2020년", "DATE", "2020")]),
+    ("tr", "Ocak ayında açıklandı", [("Ocak ayında", "DATE", "2024-01")]),  # Turkish suffixes are inside
+    ("tr", "Geçtiğimiz haftadan beri", [("Geçtiğimiz haftadan", "DATE", "2024-W18")]),
+    ("tr", "sabah saatlerinden itibaren", [("sabah saatlerinden", "DATE", "2024-05-12TMO")]),
+    ("tr", "dünyada ve dünyanın her yerinde", []),  # "dünya" is no "dün" (yesterday) + "ya"
+])
+def test_fused_particles_and_suffixes(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+def test_masking_keeps_offsets() -> None:
+    text = "올해는 내년부터는"
+    masked = mask_particles(text, lexicon("ko"))
+    assert masked == "올해  내년   "
+    assert len(masked) == len(text)
+
+
+@pytest.mark.parametrize(("lang", "text", "dct", "expected"), [
+    ("es", "a las 21.30 horas", DCT, ("21.30 horas", "TIME", "2024-05-12T21:30")),
+    ("uk", "5 січня", "2020-12-28", ("5 січня", "DATE", "2021-01-05")),  # written in late December: next month
+    ("de", "am 8. Juli", "2022-03-11", ("8. Juli", "DATE", "2022-07-08")),  # four months ahead: announced
+    ("de", "am 8. Oktober", "2022-03-11", ("8. Oktober", "DATE", "2021-10-08")),  # further: last year's
+    ("fa", "۱۴۰۰/۰۱/۲۰", DCT, ("۱۴۰۰/۰۱/۲۰", "DATE", "2021-04-09")),  # Solar Hijri, Persian digits
+    ("fa", "مورخ 28-4-1400", DCT, ("28-4-1400", "DATE", "2021-07-19")),
+    ("fa", "در سال ۱۴۰۳", DCT, ("سال ۱۴۰۳", "DATE", "2024")),
+    ("zh", "水位突破1998年历史极值", DCT, ("1998年", "DATE", "1998")),
+])
+def test_clock_years_and_calendars(lang: str, text: str, dct: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, lang, dct)
