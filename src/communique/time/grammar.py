@@ -676,14 +676,16 @@ def _h_century(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
 HANDLERS: dict[str, Handler] = {
     "weekday_rel": _h_weekday_rel, "quarter": _h_quarter, "clock_prep": _h_clock_prep,
     "century": _h_century,
-    "han_day": _h_han_day, "cal_numeric": _h_cal_numeric, "cal_year": _h_cal_year, "part_alone": _h_part_alone, "time_dot": _h_time,
+    "han_day": _h_han_day, "cal_numeric": _h_cal_numeric, "cal_year": _h_cal_year, "part_alone": _h_part_alone,
+    "time_dot": _h_time,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
     "numeric_dm": _h_numeric_dm, "paren_dm": _h_paren_dm, "range_cross": _h_range_cross,
     "range_dm": _h_range_dm, "range_md": _h_range_dm, "range_md_cross": _h_range_cross,
     "dmy": _h_dmy, "mdy": _h_dmy, "cjk": _h_cjk,
-    "month_year": _h_month_year, "month_noun": _h_month_noun, "month_rel_after": _h_month_rel, "month_rel_before": _h_month_rel,
+    "month_year": _h_month_year, "month_noun": _h_month_noun, "month_rel_after": _h_month_rel,
+    "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
     "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_time,
 }
