@@ -65,3 +65,14 @@ def test_masking_keeps_offsets() -> None:
 ])
 def test_clock_years_and_calendars(lang: str, text: str, dct: str, expected: tuple[str, str, str]) -> None:
     assert expected in _timexes(text, lang, dct)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ar", "لمدة أسبوعين", ("أسبوعين", "DURATION", "P2W")),  # the dual holds its count
+    ("ar", "خلال 15 عاماً", ("15 عاماً", "DURATION", "P15Y")),
+    ("ko", "이틀간 열린다", ("이틀간", "DURATION", "P2D")),
+    ("uk", "протягом 30 діб", ("30 діб", "DURATION", "P30D")),
+    ("uk", "цих вихідних", ("цих вихідних", "DATE", "2024-W19-WE")),
+])
+def test_counted_units_and_weekends(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, lang)

@@ -313,6 +313,10 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
         t.append(("duration", rf"{mods}{core}{after}"))
         if lex.set_prefix:
             t.append(("set_unit", rf"(?P<sp>{_word(lex.set_prefix)})\s+(?P<u>{unit})"))
+    if lex.counted_units:  # "أسبوعين" (two weeks, Arabic dual), "이틀" (two days)
+        mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))})\s+)?" if lex.duration_mods else ""
+        after = rf"(?:\s*(?P<sa>{_word(list(lex.shift_after))}))?" if lex.shift_after else ""
+        t.append(("counted", rf"{mods}(?P<cu>{_word(list(lex.counted_units))}){after}"))
     if lex.sets:
         t.append(("set_word", rf"(?P<sw>{_word(list(lex.sets))})"))
     if lex.quarters:  # "third quarter", "三季度", "上半年" (+ a year after it)
@@ -347,7 +351,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
         phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
-                   *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix]
+                   *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -595,13 +599,20 @@ def _count(lex: Lexicon, text: str) -> str | None:
 
 
 def _h_duration(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
-    count, unit = _count(lex, g["n"]), lex.units.get(_key(g["u"]))
+    count, unit = _count(lex, g["n"]), g.get("unit") or lex.units.get(_key(g["u"]))
     if count is None or unit is None or count in ("0", "0.0"):
         return None
     mod = lex.duration_mods.get(_key(g["mod"])) if "mod" in g else None
     shift = (lex.shift_after.get(_key(g["sa"])) if "sa" in g
              else lex.shift_before.get(_key(g["sb"])) if "sb" in g else None)
     return Candidate(s, e, "duration", count=count, unit=unit, mod=mod or None, shift=shift)
+
+
+def _h_counted(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    m = re.fullmatch(r"(\d+)(MIN|DE|CE|[YMWDHSQ])", lex.counted_units.get(_key(g["cu"]), ""))
+    if m is None:
+        return None
+    return _h_duration(lex, {**g, "n": m.group(1), "u": "", "unit": m.group(2)}, s, e)
 
 
 def _h_set(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
@@ -677,7 +688,7 @@ HANDLERS: dict[str, Handler] = {
     "weekday_rel": _h_weekday_rel, "quarter": _h_quarter, "clock_prep": _h_clock_prep,
     "century": _h_century,
     "han_day": _h_han_day, "cal_numeric": _h_cal_numeric, "cal_year": _h_cal_year, "part_alone": _h_part_alone,
-    "time_dot": _h_time,
+    "time_dot": _h_time, "counted": _h_counted,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
@@ -773,7 +784,7 @@ def _stem_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
     counter ("2020년", "30분", "6개월간")."""
     lex = lexicon(lang)
     phrases = [*lex.relative, *lex.day_parts, *lex.parts_alone, *lex.seasons, *lex.sets, *lex.numbers,
-               *lex.month_nouns, *lex.year_suffix, *lex.year_prefix,
+               *lex.month_nouns, *lex.year_suffix, *lex.year_prefix, *lex.counted_units,
                *lex.weekdays, *lex.months, *lex.units, *lex.month_relative_before, *lex.month_relative_after,
                *lex.shift_after, *lex.quarters]
     words = {p for p in phrases} | {w for p in phrases for w in p.split()}

@@ -77,6 +77,7 @@ class Lexicon:
     vowels: str = ""  # the vowels those rules look at
     numeric_calendar: str = ""  # the calendar of numeric dates with a year of it ("1400/01/20": persian)
     calendar_year_prefix: tuple[str, ...] = ()  # "سال" before a year of that calendar ("سال ۱۴۰۳")
+    counted_units: dict[str, str] = field(default_factory=dict)  # a unit word holding its count: "يومين" -> 2D
     month_nouns: tuple[str, ...] = ()  # "ay" in "Ocak ayı": a month name with it is a date of that month
     parts_alone: dict[str, str] = field(default_factory=dict)  # a part of day standing alone ("вночі") -> NI
 
@@ -264,6 +265,7 @@ def lexicon(lang: str) -> Lexicon:
         particles=tuple(sorted(_words(data, "particles"), key=len, reverse=True)),
         suffixes_inside=bool(data.get("suffixes_inside", False)),
         month_nouns=_words(data, "month_nouns"),
+        counted_units={k: v.upper() for k, v in _mapping(data, "counted_units").items()},
         numeric_calendar=str(data.get("numeric_calendar", "")),
         calendar_year_prefix=_words(data, "calendar_year_prefix"),
         suffix_buffers=str(data.get("suffix_buffers", "")),
