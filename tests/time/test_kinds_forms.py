@@ -76,3 +76,15 @@ def test_clock_years_and_calendars(lang: str, text: str, dct: str, expected: tup
 ])
 def test_counted_units_and_weekends(lang: str, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _timexes(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", "Chiều 24/4, đoàn đến", ("Chiều 24/4", "DATE", "2024-04-24TAF")),  # a bare day/month in Vietnamese
+    ("ja", "5月15日(水曜日)午後1時から", ("5月15日(水曜日)午後1時", "TIME", "2024-05-15T13:00")),
+])
+def test_bare_day_month_and_bracketed_weekday(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, lang)
+
+
+def test_bare_day_month_is_only_where_the_language_says() -> None:
+    assert _timexes("2/3 of the votes", "en") == []

@@ -99,8 +99,17 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
             else:  # "Senin (17/11/2014)": two expressions of one day; the weekday takes the date
                 prev.kind, prev.year, prev.month, prev.day, prev.weak = "date", cand.year, cand.month, cand.day, False
             cand.weak = False
+        elif (lex.bracket_weekday_joins and prev is not None and cand.kind == "weekday" and prev.kind == "date"
+              and prev.day is not None
+              and _OPEN_PAREN.match(text[prev.end : cand.start]) and (close := _CLOSE_PAREN.match(text, cand.end))):
+            prev.weekday, prev.end = cand.weekday, close.end()  # "4日(水)", "9月30日(水曜日)": one DATE
+            continue
         out.append(cand)
     return [c for c in out if not c.weak]
+
+
+_OPEN_PAREN = re.compile(r"^\s?[(（]\s?$")
+_CLOSE_PAREN = re.compile(r"\s?[)）]")
 
 
 def _previous_words(text: str, start: int, count: int = 3) -> list[str]:
