@@ -88,3 +88,12 @@ def test_bare_day_month_and_bracketed_weekday(lang: str, text: str, expected: tu
 
 def test_bare_day_month_is_only_where_the_language_says() -> None:
     assert _timexes("2/3 of the votes", "en") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ko", "경기는 30분 늦춘다", [("30분", "DURATION", "PT30M")]),  # a Hangul unit touching its number
+    ("ar", "لمدة 15يوماً", [("15يوماً", "DURATION", "P15D")]),
+    ("es", "según 20minutos", []),  # a Latin unit does not: "20minutos" is a newspaper
+])
+def test_units_touching_numbers(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

@@ -142,15 +142,17 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(_piece(w) for w in uniq) + ")"
 
 
-def _word(words: list[str] | tuple[str, ...]) -> str:
+def _word(words: list[str] | tuple[str, ...], after_digit: bool = False) -> str:
     """An alternation of whole words: word boundaries only where a word starts/ends with a letter
-    or digit of a spaced script ("/" as a joiner, "s.d." and CJK words need none)."""
+    or digit of a spaced script ("/" as a joiner, "s.d." and CJK words need none); `after_digit`:
+    a digit may touch the word's start (units: "30분", "15يوماً")."""
     uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     if not uniq:
         return r"(?!x)x"
     pieces = []
     for w in uniq:
-        head = r"(?<!\w)" if w[0].isalnum() and not _is_cjk(w[0]) else ""
+        touch = after_digit and not w[0].isascii()  # "20minutos" is a newspaper, "30분" thirty minutes
+        head = (r"(?<![^\W\d_])" if touch else r"(?<!\w)") if w[0].isalnum() and not _is_cjk(w[0]) else ""
         tail = r"(?!\w)" if w[-1].isalnum() and not _is_cjk(w[-1]) else ""
         pieces.append(head + _piece(w) + tail)
     return "(?:" + "|".join(pieces) + ")"
@@ -305,7 +307,7 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
         t.append(("century", rf"(?<![\w.,])(?P<c>[12]?\d(?:{_ordinal_suffixes()})|[XVI]{{1,5}})\s*-?\s*"
                              rf"(?P<u>{_word(centuries)})"))
     if lex.units:
-        unit = _word(list(lex.units))
+        unit = _word(list(lex.units), after_digit=True)
         more = rf"(?:\s*{_alt(lex.count_suffix)})?" if lex.count_suffix else ""  # "90余小时"
         core = rf"(?P<n>{_number(lex)}){more}\s*-?\s*(?P<u>{unit})"
         if lex.shift_before:
