@@ -97,3 +97,13 @@ def test_bare_day_month_is_only_where_the_language_says() -> None:
 ])
 def test_units_touching_numbers(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Il a été blessé cet été.", [("cet été", "DATE", "2024-SU")]),  # "a été" is the verb
+    ("id", "Pada malam hari hujan turun.", [("malam hari", "DATE", "2024-05-12TNI")]),
+    ("de", "Am 2. Mai begann es, am Abend regnete es.", [("2. Mai", "DATE", "2024-05-02"),
+                                                          ("Abend", "DATE", "2024-05-02TEV")]),
+])
+def test_seasons_and_parts_of_day_as_nouns(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected
