@@ -90,6 +90,9 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
             # "окружающая среда" is the environment; "в среду" is Wednesday
             cand.weak = not before or before[-1].lower() not in lex.weekday_prepositions
         prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "weekday" and cand.kind == "part"
+                and not text[prev.end : cand.start].strip()):
+            continue  # "Sabtu sore": the part qualifies the weekday (attach_day_parts joins it)
         if (prev is not None and prev.kind == "weekday" and cand.kind == "date" and cand.day is not None
                 and cand.start - prev.end <= _WEEKDAY_GAP and gap_ok.match(text[prev.end : cand.start])):
             cand.weekday = prev.weekday
