@@ -107,3 +107,13 @@ def test_units_touching_numbers(lang: str, text: str, expected: list[tuple[str, 
 ])
 def test_seasons_and_parts_of_day_as_nouns(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "um 18 Uhr", [("18 Uhr", "TIME", "2024-05-12T18:00")]),
+    ("de", "um 18.13 Uhr", [("18.13 Uhr", "TIME", "2024-05-12T18:13")]),
+    ("de", "am 20.05. in Berlin", [("20.05.", "DATE", "2024-05-20")]),
+    ("de", "Kapitel 1.2. und 10.15 Euro", []),
+])
+def test_german_clock_and_dotted_day_month(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

@@ -190,6 +190,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("numeric_dm", rf"{dp}(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?!\w|[./]\d)"),
         ("numeric_dm", rf"{_NUM_START}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?!\w|[./,]\d|%)" if lex.bare_day_month
                        else r"(?!x)x"),
+        ("numeric_dm", rf"{_NUM_START}(?P<a>[0-3]\d)\.(?P<b>[01]\d)\.(?!\d)" if lex.dotted_day_month
+                       else r"(?!x)x"),
         ("paren_dm", r"(?<=\()(?P<a>\d{1,2})/(?P<b>\d{1,2})(?=\))"),
         ("range_cross", rf"(?:{frm}\s+)?{dp}?{_NUM_START}(?P<d1>{_DAY}){dsuf}{mj}\s*(?P<m1>{month})"
                         rf"(?:{yj}(?P<y1>{_YEAR})(?!\d){ys})?\s*{to}\s*{dp}?(?P<d2>{_DAY}){dsuf}{mj}\s*"
