@@ -117,3 +117,11 @@ def test_seasons_and_parts_of_day_as_nouns(lang: str, text: str, expected: list[
 ])
 def test_german_clock_and_dotted_day_month(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ar", "اليوم الأحد", [("اليوم الأحد", "DATE", "2024-05-12")]),  # one DATE in Arabic
+    ("id", "Kemarin Jumat", [("Kemarin", "DATE", "2024-05-11"), ("Jumat", "DATE", "2024-05-10")]),  # two here
+])
+def test_relative_day_with_weekday(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

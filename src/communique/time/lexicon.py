@@ -78,6 +78,7 @@ class Lexicon:
     numeric_calendar: str = ""  # the calendar of numeric dates with a year of it ("1400/01/20": persian)
     calendar_year_prefix: tuple[str, ...] = ()  # "سال" before a year of that calendar ("سال ۱۴۰۳")
     counted_units: dict[str, str] = field(default_factory=dict)  # a unit word holding its count: "يومين" -> 2D
+    relative_weekday_joins: bool = False  # "اليوم الثلاثاء" (today, Tuesday) is one DATE (ar, fa), not two (id)
     dotted_day_month: bool = False  # "20.05." (two digits each, closing dot) is a date (de)
     bare_day_month: bool = False  # "24/4" alone is a date (vi news), not a fraction or a score
     bracket_weekday_joins: bool = False  # "4日(水)" is one DATE (ja), not a date and a weekday (zh 3月3日(星期三))
@@ -271,6 +272,7 @@ def lexicon(lang: str) -> Lexicon:
         bracket_weekday_joins=bool(data.get("bracket_weekday_joins", False)),
         bare_day_month=bool(data.get("bare_day_month", False)),
         dotted_day_month=bool(data.get("dotted_day_month", False)),
+        relative_weekday_joins=bool(data.get("relative_weekday_joins", False)),
         counted_units={k: v.upper() for k, v in _mapping(data, "counted_units").items()},
         numeric_calendar=str(data.get("numeric_calendar", "")),
         calendar_year_prefix=_words(data, "calendar_year_prefix"),

@@ -90,6 +90,11 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
             # "окружающая среда" is the environment; "в среду" is Wednesday
             cand.weak = not before or before[-1].lower() not in lex.weekday_prepositions
         prev = out[-1] if out else None
+        if (lex.relative_weekday_joins and prev is not None and prev.kind == "rel" and cand.kind == "weekday"
+                and not cand.weak
+                and (prev.spec or "").startswith("day") and not text[prev.end : cand.start].strip()):
+            out.pop()  # "اليوم الثلاثاء", "heute Montag": one expression, the weekday names the day
+            cand.start, prev = prev.start, out[-1] if out else None
         if (prev is not None and prev.kind == "weekday" and cand.kind == "part"
                 and not text[prev.end : cand.start].strip()):
             continue  # "Sabtu sore": the part qualifies the weekday (attach_day_parts joins it)
