@@ -125,3 +125,14 @@ def test_german_clock_and_dotted_day_month(lang: str, text: str, expected: list[
 ])
 def test_relative_day_with_weekday(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "dct", "expected"), [
+    # Umm al-Qura: 1 Shawwal 1444 was 21 April 2023 (the arithmetic calendar says the 22nd)
+    ("tr", "Ramazan Bayramı yaklaşıyor", "2023-03-30", ("Ramazan Bayramı", "DATE", "2023-04-21")),
+    ("ar", "في 19 ربيع الأول 1432 هـ", DCT, ("19 ربيع الأول 1432 هـ", "DATE", "2011-02-22")),
+    ("fa", "نوروز نزدیک است", "2023-12-30", ("نوروز", "DATE", "2024-03-20")),  # the coming one
+    ("de", "am Tag der deutschen Einheit", "2014-10-01", ("Tag der deutschen Einheit", "DATE", "2014-10-03")),
+])
+def test_holidays_and_hijri_dates(lang: str, text: str, dct: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, lang, dct)

@@ -256,6 +256,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         month_signs = "".join(sorted({w for _, u in languages.everywhere("dates", "han_units")
                                       for w in u.get("month", []) if len(str(w)) == 1}))
         t.append(("han_day", rf"(?<![\d{re.escape(month_signs)}])(?P<d>{_DAY})\s*{_han_units()['day']}"))
+    if lex.holidays:  # "Ramazan Bayramı", "Navidad", "نوروز": a fixed day of some calendar
+        t.append(("holiday", rf"(?P<hol>{_word(list(lex.holidays))})"))
     t += [
         ("rel", rf"(?P<rel>{_word(list(lex.relative))}){_not_before_duration(lex)}"),
         ("weekday_rel", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<w>{weekday})"
@@ -357,7 +359,8 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
         phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
-                   *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units]
+                   *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
+                   *lex.holidays]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -673,6 +676,14 @@ def _h_cal_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | 
     return Candidate(s, e, "year", int(g["y"]), calendar=lex.numeric_calendar)
 
 
+def _h_holiday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    found = lex.holidays.get(_key(g["hol"]))
+    if found is None:
+        return None
+    calendar, month, day = found
+    return Candidate(s, e, "date", None, month, day, calendar=None if calendar == "gregorian" else calendar)
+
+
 def _h_han_day(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     return Candidate(s, e, "day", day=int(g["d"]))
 
@@ -694,7 +705,7 @@ HANDLERS: dict[str, Handler] = {
     "weekday_rel": _h_weekday_rel, "quarter": _h_quarter, "clock_prep": _h_clock_prep,
     "century": _h_century,
     "han_day": _h_han_day, "cal_numeric": _h_cal_numeric, "cal_year": _h_cal_year, "part_alone": _h_part_alone,
-    "time_dot": _h_time, "counted": _h_counted,
+    "time_dot": _h_time, "counted": _h_counted, "holiday": _h_holiday,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
@@ -790,7 +801,7 @@ def _stem_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
     counter ("2020년", "30분", "6개월간")."""
     lex = lexicon(lang)
     phrases = [*lex.relative, *lex.day_parts, *lex.parts_alone, *lex.seasons, *lex.sets, *lex.numbers,
-               *lex.month_nouns, *lex.year_suffix, *lex.year_prefix, *lex.counted_units,
+               *lex.month_nouns, *lex.year_suffix, *lex.year_prefix, *lex.counted_units, *lex.holidays,
                *lex.weekdays, *lex.months, *lex.units, *lex.month_relative_before, *lex.month_relative_after,
                *lex.shift_after, *lex.quarters]
     words = {p for p in phrases} | {w for p in phrases for w in p.split()}

@@ -79,6 +79,7 @@ class Lexicon:
     calendar_year_prefix: tuple[str, ...] = ()  # "سال" before a year of that calendar ("سال ۱۴۰۳")
     counted_units: dict[str, str] = field(default_factory=dict)  # a unit word holding its count: "يومين" -> 2D
     relative_weekday_joins: bool = False  # "اليوم الثلاثاء" (today, Tuesday) is one DATE (ar, fa), not two (id)
+    holidays: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> (calendar, month, day)
     dotted_day_month: bool = False  # "20.05." (two digits each, closing dot) is a date (de)
     bare_day_month: bool = False  # "24/4" alone is a date (vi news), not a fraction or a score
     bracket_weekday_joins: bool = False  # "4日(水)" is one DATE (ja), not a date and a weekday (zh 3月3日(星期三))
@@ -197,6 +198,15 @@ def _babel_units(lang: str) -> dict[str, str]:
     return units
 
 
+def _holidays(data: dict[str, Any]) -> dict[str, tuple[str, int, int]]:
+    """`holidays: {name: "islamic-10-01"}`: feasts on a fixed day of some calendar (year from context)."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for name, spec in (data.get("holidays") or {}).items():
+        calendar, month, day = str(spec).rsplit("-", 2)
+        out[str(name).lower()] = (calendar, int(month), int(day))
+    return out
+
+
 def _calendar_months(data: dict[str, Any]) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     for calendar, months in (data.get("calendars") or {}).items():
@@ -272,6 +282,7 @@ def lexicon(lang: str) -> Lexicon:
         bracket_weekday_joins=bool(data.get("bracket_weekday_joins", False)),
         bare_day_month=bool(data.get("bare_day_month", False)),
         dotted_day_month=bool(data.get("dotted_day_month", False)),
+        holidays=_holidays(data),
         relative_weekday_joins=bool(data.get("relative_weekday_joins", False)),
         counted_units={k: v.upper() for k, v in _mapping(data, "counted_units").items()},
         numeric_calendar=str(data.get("numeric_calendar", "")),
