@@ -136,3 +136,8 @@ def test_relative_day_with_weekday(lang: str, text: str, expected: list[tuple[st
 ])
 def test_holidays_and_hijri_dates(lang: str, text: str, dct: str, expected: tuple[str, str, str]) -> None:
     assert expected in _timexes(text, lang, dct)
+
+
+def test_holiday_with_a_gregorian_year() -> None:
+    # 1 Shawwal 1446 in the Umm al-Qura tables (Indonesia's sighting put Lebaran on the 31st)
+    assert _timexes("Lebaran 2025", "id", "2024-05-12") == [("Lebaran 2025", "DATE", "2025-03-30")]

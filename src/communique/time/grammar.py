@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from communique import lang as languages
+from communique.time.calendars import in_gregorian_year
 from communique.time.lexicon import Lexicon, lexicon, strip_accents
 
 
@@ -257,7 +258,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                                       for w in u.get("month", []) if len(str(w)) == 1}))
         t.append(("han_day", rf"(?<![\d{re.escape(month_signs)}])(?P<d>{_DAY})\s*{_han_units()['day']}"))
     if lex.holidays:  # "Ramazan Bayramı", "Navidad", "نوروز": a fixed day of some calendar
-        t.append(("holiday", rf"(?P<hol>{_word(list(lex.holidays))})"))
+        t.append(("holiday", rf"(?P<hol>{_word(list(lex.holidays))})(?:{yj}{year})?"))
     t += [
         ("rel", rf"(?P<rel>{_word(list(lex.relative))}){_not_before_duration(lex)}"),
         ("weekday_rel", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<w>{weekday})"
@@ -681,7 +682,12 @@ def _h_holiday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
     if found is None:
         return None
     calendar, month, day = found
-    return Candidate(s, e, "date", None, month, day, calendar=None if calendar == "gregorian" else calendar)
+    if calendar == "gregorian":
+        return Candidate(s, e, "date", _year(g.get("y")), month, day)
+    if g.get("y"):  # "Lebaran 2025": the feast of the calendar year running in that Gregorian year
+        date = in_gregorian_year(calendar, month, day, int(g["y"]))
+        return Candidate(s, e, "date", *date) if date is not None else None
+    return Candidate(s, e, "date", None, month, day, calendar=calendar)
 
 
 def _h_han_day(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:

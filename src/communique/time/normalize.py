@@ -26,11 +26,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from communique import lang as languages
 from communique.document import Timex
 from communique.time.anchor import Anchor
+from communique.time.calendars import calendar_module
 from communique.time.grammar import Candidate, mask_particles
 from communique.time.lexicon import Lexicon, lexicon
 
@@ -405,7 +405,7 @@ def _season_value(c: Candidate, anchor: Anchor | None) -> str | None:
 def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | None, int, int | None]:
     """A Solar Hijri / Hijri date as a Gregorian (year, month, day); a month alone keeps its first day's
     Gregorian month. A missing year is the calendar year that puts the date nearest before the anchor."""
-    module = _calendar_module(c.calendar or "")
+    module = calendar_module(c.calendar or "")
     if module is None or c.month is None:
         return None, c.month or 1, c.day
     years = [c.year] if c.year is not None else []
@@ -426,42 +426,8 @@ def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | N
 def _calendar_year(calendar_name: str, year: int) -> str | None:
     """A year of another calendar as the Gregorian year holding most of its days (Solar 1403 -> 2024):
     the one its middle falls in."""
-    module = _calendar_module(calendar_name)
+    module = calendar_module(calendar_name)
     return None if module is None else str(module.to_gregorian(year, 7, 1)[0])
-
-
-class _UmmAlQura:
-    """The Hijri calendar as the Umm al-Qura tables give it (hijridate: the dates news prints, 1343-1500 AH),
-    the arithmetic calendar (convertdate) outside them; the arithmetic one is often a day late."""
-
-    @staticmethod
-    def to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
-        from convertdate import islamic  # lazy: only documents with such dates need it
-        from hijridate import Hijri  # lazy: as above
-
-        try:
-            g = Hijri(year, month, day).to_gregorian()
-        except (OverflowError, ValueError):
-            return tuple(islamic.to_gregorian(year, month, day))
-        return g.year, g.month, g.day
-
-    @staticmethod
-    def from_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
-        from convertdate import islamic  # lazy: only documents with such dates need it
-        from hijridate import Gregorian  # lazy: as above
-
-        try:
-            h = Gregorian(year, month, day).to_hijri()
-        except (OverflowError, ValueError):
-            return tuple(islamic.from_gregorian(year, month, day))
-        return h.year, h.month, h.day
-
-
-def _calendar_module(name: str) -> Any:
-    """What converts dates of calendar `name` (to_gregorian / from_gregorian), None for an unknown one."""
-    from convertdate import persian  # lazy: only documents with such dates need it
-
-    return {"persian": persian, "islamic": _UmmAlQura}.get(name)
 
 
 def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None,
