@@ -109,6 +109,8 @@ def main() -> None:
         "thresholds_per_outer_fold": chosen, "shipped_threshold": shipped,
         "heldout": scores_of(int((joined & same).sum()), int((joined & ~same).sum()), int((~joined & same).sum())),
         "heldout_by_language_pair": by_language(pairs, joined, same),
+        "heldout_false_joins_by_gold": {f"<= {hi}": int((joined & ~same & (y > lo) & (y <= hi)).sum())
+                                        for lo, hi in ((1.5, 2.0), (2.0, 2.5), (2.5, 3.0), (3.0, 4.0))},
         "oof_curve": {str(t): scores_of(*counts(oof, same, float(t))) for t in GRID[::2]},
     }
     RESULTS.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")

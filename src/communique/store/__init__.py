@@ -33,7 +33,7 @@ Similarity profiles (`communique similar --near`; opaque JSON + vectors per docu
     documents_without_profile(engine, model) -> [ProfileSource]; save_profiles(engine, model, [StoredProfile])
     load_profiles(engine, model) -> [StoredProfile]; document_source(engine, doc_id) -> ProfileSource | None
 
-Stories (articles about one story in any language, grouped at ingest: store/stories.py)::
+Stories (articles about one story in any language, grouped at ingest: store/stories.py, story_views.py)::
 
     page_stories(engine, limit, offset, min_documents=1, lang=None) -> StoryPage(total, items)
     story_detail(engine, "story_…") -> StoryDetail (summary, documents, merged events) | None
@@ -100,7 +100,14 @@ from communique.store.similarity import (
     load_profiles,
     save_profiles,
 )
-from communique.store.stories import StoryDetail, StoryPage, StorySummary, document_story, page_stories, story_detail
+from communique.store.story_views import (
+    StoryDetail,
+    StoryPage,
+    StorySummary,
+    document_story,
+    page_stories,
+    story_detail,
+)
 from communique.store.views import (
     EventPage,
     actor_detail,
