@@ -45,6 +45,7 @@ models: setup
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.events.evaluate
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.similarity.train
 	PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.similarity.card
+	PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.names.endings pl
 
 # Only the article-similarity model (training/similarity/) and its section of docs/models.md.
 models-similarity: setup

@@ -8,7 +8,8 @@ A language names its backend in its data file (`ner:` section of `data/lang/<lan
       backend: natasha      # a name registered in BACKENDS
       morph: uk             # optional: the pymorphy3 dictionary that puts person names in the nominative
       latin: {а: a, …}      # optional: how person names in this language's script are written in Latin
-      lemmas: pl            # optional: simplemma's language, person names to their dictionary form
+      lemmas: pl            # optional: the language whose learned name endings (name-endings.tsv) put person
+                            # names in their dictionary form
 
 Backends are imported and their models loaded once per process, on the first document of a language that
 uses them (`load_backend` is cached); a language without an `ner` section gets no spans. Every backend is a
@@ -72,7 +73,7 @@ class NerConfig:
     options: tuple[tuple[str, Any], ...] = ()
     morph: str | None = None
     latin: tuple[tuple[str, str], ...] = ()
-    lemmas: str | None = None  # simplemma's language code: inflected person names to their dictionary form
+    lemmas: str | None = None  # whose name-endings.tsv puts inflected person names in their dictionary form
 
 
 @cache

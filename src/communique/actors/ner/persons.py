@@ -10,6 +10,7 @@ other scripts keep the name as written.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache, lru_cache
 from typing import Any
@@ -62,19 +63,61 @@ def nominative(words: tuple[str, ...], morph: str) -> tuple[str, ...]:
     return tuple(_nominative_word(w, ps, gender, morph) for w, ps in zip(words, parses, strict=True))
 
 
+@cache
+def name_endings(lang: str) -> dict[str, tuple[int, str]]:
+    """The language's proper-noun ending rules (`name-endings.tsv` in its folder, learned by
+    training/names/endings.py): ending -> (letters to strip, letters to add). {} without the file."""
+    path = languages.get(lang).folder / "name-endings.tsv"
+    if languages.find(lang) is None or not path.is_file():
+        return {}
+    rules: dict[str, tuple[int, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            ending, strip, add = (line.split("\t") + [""])[:3]
+            rules[ending] = (int(strip), add)
+    return rules
+
+
+def lemma_by_endings(word: str, rules: dict[str, tuple[int, str]]) -> str:
+    """The word with the rule of its longest known ending applied (the word itself when none is known); a
+    whole-word entry (`^anna`: a dictionary form whose ending only looks like a case ending) comes first."""
+    lower = word.lower()
+    if "^" + lower in rules:
+        strip, add = rules["^" + lower]
+        return word[: len(word) - strip] + add
+    longest = max((len(e) for e in rules if not e.startswith("^")), default=0)
+    for k in range(min(longest, len(word) - 1), 0, -1):
+        rule = rules.get(lower[-k:])
+        if rule is not None:
+            strip, add = rule
+            return word[: len(word) - strip] + add if strip < len(word) - 1 else word
+    return word
+
+
 @lru_cache(maxsize=32768)
 def lemmatized(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
-    """The words of a person's name in their dictionary form by simplemma's `lang` tables ("Donalda Tuska" ->
-    "Donald Tusk" in Polish); initials and words in lower case stay, capitals are kept."""
-    import simplemma  # lazy: its tables load per language, only for languages whose data asks for lemmas
+    """The words of a person's name in their dictionary form by the language's learned ending rules
+    ("Donalda Tuska" -> "Donald Tusk" in Polish); initials and words in lower case stay, capitals are kept.
 
+    The words of one name agree in case: when an earlier word lost a case ending ("Donalda": -a) and a later
+    word ends the same way but its own ending reads as a dictionary form ("Tuska" could be a nominative), the
+    later word loses the same ending."""
+    rules = name_endings(lang)
     out = []
+    case_ending = ""
     for word in words:
-        if not word[:1].isupper() or word.endswith("."):
+        if not word[:1].isupper() or word.endswith(".") or not rules:
             out.append(word)
             continue
-        lemma = str(simplemma.lemmatize(word, lang=lang)) or word
-        out.append(_same_case(word, lemma) if _only_ending_differs(word.lower(), lemma.lower()) else word)
+        lemma = lemma_by_endings(word, rules)
+        if lemma == word and case_ending and word.endswith(case_ending) and len(word) - len(case_ending) >= 3:
+            lemma = word[: len(word) - len(case_ending)]
+        if _only_ending_differs(word.lower(), lemma.lower()):
+            stem = len(os.path.commonprefix([word.lower(), lemma.lower()]))
+            case_ending = case_ending or (word[stem:] if lemma.lower() == word.lower()[:stem] else "")
+            out.append(_same_case(word, lemma))
+        else:
+            out.append(word)
     return tuple(out)
 
 

@@ -1,0 +1,1 @@
+"""Training code for name normalisation tables shipped in the language folders."""
