@@ -21,7 +21,7 @@ EVENT_EXAMPLE: dict[str, Any] = {
     "sources": [{"doc": "vov-2025-02-22-1", "lang": "en",
                  "evidence": [{"field": "trigger", "start": 0, "end": 23, "text": "Political consultations"}]}],
 }
-STORY_EXAMPLE = {"id": "story_f8129f23f0ae277e", "title": "Fast jeder Zweite lehnt Grenzöffnungen für Sommerurlaub ab",
+STORY_EXAMPLE = {"id": "story_f8129f23f0ae277e", "title": "Germans wary of opening borders for holidays",
                  "first_seen": "2020-05-20", "last_seen": "2020-05-21", "n_documents": 2, "languages": ["de", "en"],
                  "outlets": ["dw.com", "euobserver.com"]}
 PAGE_EXAMPLE = {"total": 20, "limit": 50, "offset": 0, "sort": "-date", "next_offset": None, "items": [EVENT_EXAMPLE]}
@@ -79,7 +79,7 @@ RESPONSES: dict[tuple[str, str], Any] = {
                                          "events": [EVENT_EXAMPLE]},
     ("get", "/api/stories"): {"total": 1, "limit": 50, "offset": 0, "next_offset": None, "items": [STORY_EXAMPLE]},
     ("get", "/api/stories/{story_id}"): {**STORY_EXAMPLE, "documents": [
-        {"id": "dw-2020-05-20-1", "title": "Fast jeder Zweite lehnt Grenzöffnungen für Sommerurlaub ab", "lang": "de",
+        {"id": "dw-2020-05-20-1", "title": "Germans wary of opening borders for holidays", "lang": "de",
          "date": "2020-05-20", "day": "2020-05-20", "url": "https://www.dw.com/a", "outlet": "dw.com",
          "joined_via": None, "score": None},
         {"id": "euobs-2020-05-21-3", "title": "Germany casts doubt on summer travel", "lang": "en",
