@@ -74,7 +74,7 @@ RESPONSES: dict[tuple[str, str], Any] = {
         {"id": "vov-2025-02-22-1", "title": "Russia and Vietnam held consultations", "url": "https://example.org/a",
          "date": "2025-02-22", "lang": "en"}]},
     ("get", "/api/documents/{doc_id}"): {"id": "vov-2025-02-22-1", "title": "…", "url": "https://example.org/a",
-                                         "date": "2025-02-22", "lang": "en",
+                                         "date": "2025-02-22", "lang": "en", "story": "story_f8129f23f0ae277e",
                                          "text": "Political consultations were held in Hanoi on 21 February…",
                                          "events": [EVENT_EXAMPLE]},
     ("get", "/api/stories"): {"total": 1, "limit": 50, "offset": 0, "next_offset": None, "items": [STORY_EXAMPLE]},
