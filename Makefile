@@ -46,6 +46,7 @@ models: setup
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.similarity.train
 	PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.similarity.card
 	PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.names.endings pl
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=$$PWD/src:$$PWD $(BIN)/python -m training.participants.train --report
 
 # Only the article-similarity model (training/similarity/) and its section of docs/models.md.
 models-similarity: setup

@@ -27,6 +27,7 @@ from communique.actors.kb import load_kb
 from communique.actors.ner import config as ner_config
 from communique.actors.ner.drafts import add_model_drafts
 from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
+from communique.actors.xscript import Context, find_spelled_names
 
 MAX_NAME_TOKENS = 4
 # How far (characters) a complement chain may run between a title and the name it introduces.
@@ -91,6 +92,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
         kind = _kind_of(m.candidates)
         drafts[m.start] = Draft(m.start, m.end, kind, m.candidates, "kb")
     _add_demonyms(ctx, drafts)
+    _add_spelled_names(ctx, drafts, doc_lang, anchor)
     titles = find_titles(text, lang)
     _attach_titles(ctx, titles, drafts, anchor)
     _attach_appositives(ctx, titles, drafts)
@@ -523,6 +525,26 @@ def _add_model_entities(ctx: _Context, drafts: dict[int, Draft], doc_lang: str) 
     model_lang = doc_lang if ner_config(doc_lang) is not None else ctx.lang
     add_model_drafts(ctx.text, model_lang, ctx.lang, drafts, _has_name_shape,
                      lambda pos: _match_word(ctx.lex.finder, ctx.text, pos) is not None)
+
+
+def _add_spelled_names(ctx: _Context, drafts: dict[int, Draft], doc_lang: str, anchor: str | None) -> None:
+    """KB persons found by the reading of their full names (actors.xscript) in a text that no model reads and
+    whose script has no capitals to mark names, among the words no draft covers yet."""
+    if ner_config(doc_lang) is not None or ner_config(ctx.lang) is not None:
+        return
+    taken = sorted((d.start, d.end) for d in drafts.values())
+    words = [(t.start, t.end, t.text) for t in ctx.tokens if _without_case(t.text) and not _covered(taken, t.start)]
+    kb = load_kb()
+    for found in find_spelled_names(words, ctx.text, Context(ctx.lang, anchor)):
+        entity = kb.get(found.entity_id)
+        if entity is not None:
+            cand = Candidate(entity.id, "person", entity.name, entity.country)
+            drafts[found.start] = Draft(found.start, found.end, "person", (cand,), "reading", confidence=0.8)
+
+
+def _without_case(word: str) -> bool:
+    """A word of a script without capitals (Devanagari, Hebrew, Arabic): nothing marks it as a name."""
+    return word[:1].isalpha() and not word[:1].isupper() and not word[:1].islower()
 
 
 def _covered(taken: list[tuple[int, int]], pos: int) -> bool:

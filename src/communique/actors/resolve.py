@@ -4,6 +4,7 @@ and in-document coreference (a surname alone, "Presiden Putin", a Vietnamese giv
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -11,6 +12,15 @@ from communique import lang as languages
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, Token, folded_name_id, token_key
 from communique.actors.kb import load_kb
+from communique.actors.ner.persons import name_words
+from communique.actors.xscript import (
+    Context,
+    latin_reading,
+    link_full_name,
+    link_surname,
+    readable_name,
+    spelling_key,
+)
 from communique.document import Mention, Span
 
 # Бразилии is Brazil more often than Brasília: countries before places when a stem is shared
@@ -31,9 +41,11 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
                      anchor: str | None) -> list[Mention]:
     """Mentions for the drafts (media dropped), plus coreferent surname mentions, sorted by start."""
     full_seen = {c.entity_id for d in drafts for c in d.candidates if not c.partial and len(d.candidates) == 1}
+    linked = _cross_script_links(drafts, text, lang, anchor, full_seen)
+    _surnames_of_unknown_people(drafts, text, lang, linked)
     resolved: list[_Resolved] = []
     for d in drafts:
-        r = _resolve_one(d, full_seen, lang, anchor)
+        r = _linked(d, linked[d.start]) if d.start in linked else _resolve_one(d, full_seen, lang, anchor)
         if r is not None:
             resolved.append(r)
     resolved += _coreferent_names(resolved, tokens, text, lang)
@@ -45,12 +57,94 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
 def _resolve_one(d: Draft, full_seen: set[str], lang: str, anchor: str | None = None) -> _Resolved | None:
     if not d.candidates:
         name, entity_id = unknown_person_name(d.name_tokens, d.country, lang)
-        return _Resolved(d, entity_id, name, "person", d.country)
+        return _Resolved(d, entity_id, _readable(name, d.name_tokens, lang), "person", d.country)
     cand = _choose(_in_office(d.candidates, full_seen, anchor), full_seen)
     if cand.type == "media":
         return None  # a news agency or publication (bylines, credits) is no actor
+    if cand.kind == "person" and cand.entity_id not in load_kb():
+        words = d.name_tokens or tuple(name_words(cand.name))
+        return _Resolved(d, cand.entity_id, _readable(cand.name, words, lang), "person", cand.country or d.country,
+                         cand.type)
     country = cand.country if cand.kind != "person" or cand.country else d.country
     return _Resolved(d, cand.entity_id, cand.name, cand.kind, country or d.country, cand.type)
+
+
+def _readable(name: str, words: tuple[str, ...], lang: str) -> str:
+    """A person's name outside the KB in Latin letters (records are read by people of other languages)."""
+    return readable_name(words, lang) if words and _other_script(name) else name
+
+
+def _other_script(name: str) -> bool:
+    """True if a letter of `name` is not a Latin one (Nguyễn Văn Toàn is Latin, 科萨切夫 is not)."""
+    return any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in name)
+
+
+def _linked(d: Draft, entity_id: str) -> _Resolved:
+    entity = load_kb().get(entity_id)
+    assert entity is not None  # linked ids come from the KB's own index
+    return _Resolved(d, entity.id, entity.name, "person", entity.country or d.country, entity.type)
+
+
+def _cross_script_links(drafts: list[Draft], text: str, lang: str, anchor: str | None,
+                        full_seen: set[str]) -> dict[int, str]:
+    """KB ids (by draft start) of the persons the gazetteer did not know by their spelling but the
+    cross-script linker knows by their reading and sound: full names first, then surnames alone (which may
+    name a person named in full in the document, by either way). A name is tried as the recogniser wrote it
+    (the nominative) and as the text writes it."""
+    unknown = [d for d in drafts if d.kind == "person" and _outside_kb(d)]
+    linked: dict[int, str] = {}
+    for d in unknown:
+        context = Context(lang, anchor, d.country, role=d.role)
+        for words in _name_forms(d, text):
+            if len(words) >= 2 and (found := link_full_name(words, context)) is not None:
+                linked[d.start] = found
+                break
+    named = frozenset(full_seen | set(linked.values()))
+    for d in unknown:
+        context = Context(lang, anchor, d.country, named, d.role)
+        for words in _name_forms(d, text):
+            if len(words) == 1 and d.start not in linked and (found := link_surname(words[0], context)):
+                linked[d.start] = found
+    return linked
+
+
+def _surnames_of_unknown_people(drafts: list[Draft], text: str, lang: str, linked: dict[int, str]) -> None:
+    """A surname alone that reads as the surname of exactly one person outside the KB named in full anywhere in
+    the document (科萨切夫 in the headline, 康斯坦丁·科萨切夫 in the text) takes that person's candidate, so
+    both mentions are one person."""
+    unknown = [d for d in drafts if d.kind == "person" and d.candidates and _outside_kb(d) and d.start not in linked]
+    full: dict[str, dict[tuple[Candidate, ...], Draft]] = {}
+    for d in unknown:
+        words = _written_words(d, text)
+        if len(words) >= 2:  # a name of several words, in any script, ends in the surname (康斯坦丁·科萨切夫)
+            full.setdefault(spelling_key(latin_reading(words[-1], lang)), {}).setdefault(d.candidates, d)
+    for d in unknown:
+        words = _written_words(d, text)
+        owners = full.get(spelling_key(latin_reading(words[0], lang)), {}) if len(words) == 1 else {}
+        if len(owners) == 1:
+            owner = next(iter(owners.values()))
+            d.candidates, d.name_tokens = owner.candidates, _written_words(owner, text)
+
+
+def _written_words(d: Draft, text: str) -> tuple[str, ...]:
+    forms = _name_forms(d, text)
+    return forms[-1] if forms else ()
+
+
+def _name_forms(d: Draft, text: str) -> list[tuple[str, ...]]:
+    """The words of a person's name without initials ("도널드 J. 트럼프": 도널드 트럼프), as recognised and as
+    written."""
+    forms = []
+    for words in (d.name_tokens, tuple(name_words(text[d.start : d.end]))):
+        kept = tuple(w for w in words if not w.endswith(".") and (len(w) > 1 or not w.isascii()))
+        if kept and kept not in forms:
+            forms.append(kept)
+    return forms
+
+
+def _outside_kb(d: Draft) -> bool:
+    kb = load_kb()
+    return all(c.kind == "person" and c.entity_id not in kb for c in d.candidates)
 
 
 def _in_office(cands: tuple[Candidate, ...], full_seen: set[str], anchor: str | None) -> tuple[Candidate, ...]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.kb import load_kb
 from communique.document import Document, Event, Evidence, Mention, Span
+from communique.events import learned
 from communique.events.candidates import WEAK, find_candidates
 from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
@@ -47,6 +48,8 @@ def extract_events(doc: Document, options: Options) -> None:
     previous: Draft | None = None  # the latest meeting or visit: what "both sides" refers to
     for cand in candidates:
         made = drafts_for(doc.text, cand, hero, previous)
+        if learned.decides(cand, made):
+            made = learned.learned_drafts(doc, cand, made, hero, previous)
         if (cand.model_only or cand.trigger.weight < WEAK) and cand.group_subject and previous is not None:
             for d in made:  # "the two ministers discussed…": the meeting just reported, in its mode
                 if d.type == "CONSULT":

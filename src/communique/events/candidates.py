@@ -77,48 +77,59 @@ def find_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
     candidates: list[Candidate] = []
     for sentence, label in zip(chosen, labels, strict=True):
         decided = decided_types(label)
-        lexical = _lexicon_triggers(doc, lex, sentence, mentions, starts) if LEXICON_EVIDENCE else []
+        lexical = lexicon_triggers(doc, lex, sentence, mentions, starts) if LEXICON_EVIDENCE else []
         if LEXICON_ALONE is not None:
             for t in lexical:
                 if t.weight >= LEXICON_ALONE:
                     decided.setdefault(t.type, max(label.type_probs.get(t.type, 0.0), 0.5))
         if not decided:
             continue
-        inside = mentions_between(mentions, starts, sentence.start, sentence.end)
-        # every trigger of the sentence cuts the windows and passes its subject on ("The ministers discussed
-        # trade and signed…"); only those of a type the model reports become candidates
-        triggers = [_with_model_mode(t, label) for t in lexical]
-        covered = {t.type for t in triggers if t.type in decided}
-        cuts = _window_cuts(doc.text, sentence, triggers)
-        made: list[Candidate] = []
-        chain: list[Candidate] = []
-        for i, trig in enumerate(triggers):
-            window = Span(cuts[i], cuts[i + 1])
-            cand = Candidate(trigger=trig, sentence=sentence, window=window, prob=decided.get(trig.type, 0.0),
-                             label=label, lang=doc.lang)
-            _attach_mentions(doc, cand, mentions_between(mentions, starts, window.start, window.end), lex)
-            if chain:
-                _share_coordinated_subject(doc.text, chain[-1], cand)
-            chain.append(cand)
-            if trig.type in decided:
-                made.append(cand)
-        for event_type in sorted(set(decided) - covered, key=lambda t: -decided[t]):
-            trig = model_trigger(doc, sentence, inside, event_type, decided[event_type], label)
-            cand = Candidate(trigger=trig, sentence=sentence, window=Span(sentence.start, sentence.end),
-                             prob=decided[event_type], label=label, model_only=True, lang=doc.lang)
-            _attach_mentions(doc, cand, inside, lex)
-            made.append(cand)
+        made = sentence_candidates(doc, lex, sentence, label, decided, lexical, (mentions, starts))
         for cand in sorted(made, key=lambda c: c.trigger.start):
             cand.index = len(candidates)
             candidates.append(cand)
     return candidates
 
 
-def _lexicon_triggers(doc: Document, lex: Lexicon, sentence: Sentence, mentions: Sequence[Mention],
+def sentence_candidates(doc: Document, lex: Lexicon, sentence: Sentence, label: SentenceLabel,
+                        decided: dict[str, float], lexical: list[TriggerMatch],
+                        index: tuple[Sequence[Mention], Sequence[int]]) -> list[Candidate]:
+    """The candidates of one sentence for the types `decided` (type -> probability): one per lexicon trigger
+    of a decided type, else one at the predicate's likely place. `index`: the document's mentions sorted by
+    start, and their starts. Also what the participant trainer calls, with the labelled type decided."""
+    mentions, starts = index
+    inside = mentions_between(mentions, starts, sentence.start, sentence.end)
+    # every trigger of the sentence cuts the windows and passes its subject on ("The ministers discussed
+    # trade and signed…"); only those of a type the model reports become candidates
+    triggers = [_with_model_mode(t, label) for t in lexical]
+    covered = {t.type for t in triggers if t.type in decided}
+    cuts = _window_cuts(doc.text, sentence, triggers)
+    made: list[Candidate] = []
+    chain: list[Candidate] = []
+    for i, trig in enumerate(triggers):
+        window = Span(cuts[i], cuts[i + 1])
+        cand = Candidate(trigger=trig, sentence=sentence, window=window, prob=decided.get(trig.type, 0.0),
+                         label=label, lang=doc.lang)
+        _attach_mentions(doc, cand, mentions_between(mentions, starts, window.start, window.end), lex)
+        if chain:
+            _share_coordinated_subject(doc.text, chain[-1], cand)
+        chain.append(cand)
+        if trig.type in decided:
+            made.append(cand)
+    for event_type in sorted(set(decided) - covered, key=lambda t: -decided[t]):
+        trig = model_trigger(doc, sentence, inside, event_type, decided[event_type], label)
+        cand = Candidate(trigger=trig, sentence=sentence, window=Span(sentence.start, sentence.end),
+                         prob=decided[event_type], label=label, model_only=True, lang=doc.lang)
+        _attach_mentions(doc, cand, inside, lex)
+        made.append(cand)
+    return made
+
+
+def lexicon_triggers(doc: Document, lex: Lexicon, sentence: Sentence, mentions: Sequence[Mention],
                       starts: Sequence[int]) -> list[TriggerMatch]:
     return _one_predicate(doc.text, _clause_triggers(
         [t for t in lex.find_triggers(doc.text, sentence.start, sentence.end)
-         if not _inside_mention(t, mentions, starts) and not _quoted(doc.text, sentence.start, t.start)]
+         if not _inside_mention(t, mentions, starts) and not quoted(doc.text, sentence.start, t.start)]
     ))
 
 
@@ -284,7 +295,7 @@ def _clause_triggers(triggers: list[TriggerMatch]) -> list[TriggerMatch]:
 QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"', "‚": "‘"}
 
 
-def _quoted(text: str, lo: int, offset: int) -> bool:
+def quoted(text: str, lo: int, offset: int) -> bool:
     """Whether `offset` lies inside a quotation opened earlier in the sentence (a title, a slogan)."""
     depth_open: str | None = None
     for ch in text[lo:offset]:
@@ -328,13 +339,13 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
     """Split the window's mentions into subject, objects, places and excluded ones."""
     trig = cand.trigger
     role_spans = [m.role_span for m in inside if m.kind == "person" and m.role_span is not None]
-    role_spans += _title_countries(doc.text, inside)
+    role_spans += title_countries(doc.text, inside)
     senders = _envoy_senders(doc, cand, inside, lex)
     senders |= sides.envoy_senders(doc.text, inside, doc.lang, cand.window.start, cand.window.end)
     lo, hi = _statement_bounds(doc, cand)
     actors = []
     for m in inside:
-        if m.start < lo or m.end > hi or _quoted(doc.text, cand.sentence.start, m.start):
+        if m.start < lo or m.end > hi or quoted(doc.text, cand.sentence.start, m.start):
             continue
         if m.kind == "location":
             cand.places.append(m)
@@ -392,7 +403,7 @@ def _share_coordinated_subject(text: str, prev: Candidate, cand: Candidate) -> N
         cand.group_subject = cand.group_subject or prev.group_subject
 
 
-def _title_countries(text: str, inside: list[Mention]) -> list[Span]:
+def title_countries(text: str, inside: list[Mention]) -> list[Span]:
     """Countries and bodies between a title and a name belong to the title.
 
     "президента России Владимира Путина", "Генерального секретаря ЦК КПВ То Лама", "Sekretaris Jenderal

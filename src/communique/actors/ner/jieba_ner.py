@@ -63,7 +63,7 @@ def load(surnames: Iterable[str] = (), han: str = "") -> Backend:
             if kind is None or not word.strip():
                 continue
             prev = out[-1] if out else None
-            joinable = kind != "person" or (flag == "nrt" and flags[-1] == "nrt")
+            joinable = kind != "person" or (flag == "nrt" and bool(flags) and flags[-1] == "nrt")
             if prev is not None and prev.kind == kind and joinable and text[prev.end : start] in _JOINERS:
                 out[-1] = EntitySpan(prev.start, pos, kind)  # 中国 + 外交部; 康斯坦丁·科萨切夫
                 continue

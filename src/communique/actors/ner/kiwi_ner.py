@@ -17,6 +17,9 @@ from anyascii import anyascii
 
 from communique.actors.ner import Backend, EntitySpan
 
+# What stands between two words of one foreign name: a space, or a Latin middle initial (조지 W. 부시).
+_INITIAL_GAP_RE = re.compile(r" (?:[A-Z]\. ?)?")
+
 
 def _is_hangul(word: str, hangul: re.Pattern[str]) -> bool:
     return hangul.fullmatch(word) is not None
@@ -91,8 +94,8 @@ def load(surnames: Mapping[str, str] | tuple[tuple[str, str], ...] = (),
             words = _words(text, start, end)  # one token may hold a whole foreign name: 세르게이 라브로프
             if prev is not None and start < prev[1]:
                 continue
-            if prev is not None and text[prev[1] : start] == " ":
-                runs[-1] += words
+            if prev is not None and _INITIAL_GAP_RE.fullmatch(text[prev[1] : start]):
+                runs[-1] += words  # 도널드 트럼프, and 도널드 J. 트럼프 with a middle initial
             else:
                 runs.append(words)
         out: list[EntitySpan] = []
