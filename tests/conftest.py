@@ -79,3 +79,49 @@ def web_store(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Pat
     ingest_items(engine, items, Options(), lambda _m: None)
     engine.dispose()
     return path
+
+
+# Real articles of tests/data/similarity/pairs.jsonl (SemEval-2022 Task 8 training pairs, see its README): one
+# story told in German and in English (Germans and summer travel abroad, gold Overall 1), and two unrelated
+# articles (gold Overall 4 between them: an NRW prison, NRW Holdings' shares).
+STORY_DOCS = {"1591747382": ("2020-05-20", "https://www.example-de.de/reise"),
+              "1593268446": ("2020-05-22", "https://euobserver.example.com/travel"),
+              "1617840134": ("2020-05-20", "https://www.example-de.de/nrw"),
+              "1613073176": ("2020-05-22", "https://markets.example.com/nrw-holdings")}
+
+
+def story_lines() -> list[bytes]:
+    """The four articles as JSONL input lines (id, lang, date, url, text)."""
+    import json
+
+    root = Path(__file__).resolve().parent
+    lines = []
+    for row in map(json.loads, (root / "data/similarity/pairs.jsonl").read_text("utf-8").splitlines()):
+        for side, doc_id in enumerate(row["pair_id"].split("_"), 1):
+            date, url = STORY_DOCS[doc_id]
+            lines.append(json.dumps({"id": doc_id, "lang": row[f"lang{side}"], "date": date, "url": url,
+                                     "text": row[f"text{side}"]}, ensure_ascii=False).encode())
+    return lines
+
+
+@pytest.fixture(scope="session")
+def story_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite store with the four STORY_DOCS articles ingested (for the story tests of store, api, web, cli)."""
+    from communique.options import Options
+    from communique.read.readers import jsonl_document
+    from communique.store import open_store
+    from communique.store.ingest import ingest_items
+
+    items = [jsonl_document(line, n, "stories", None) for n, line in enumerate(story_lines(), 1)]
+    path = tmp_path_factory.mktemp("stories") / "stories.db"
+    engine = open_store(str(path))
+    stats = ingest_items(engine, items, Options(), lambda _m: None)
+    assert stats.new == 4, stats.summary()
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def story_input() -> list[bytes]:
+    """`story_lines()` as a fixture (test folders cannot import each other's conftest)."""
+    return story_lines()

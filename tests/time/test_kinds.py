@@ -154,8 +154,8 @@ def test_relative_years_and_days_alone(lang: str, text: str, expected: tuple[str
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "in July", ("July", "DATE", "2024-07")),  # two months ahead: announced, this year
-    ("en", "in August", ("August", "DATE", "2023-08")),  # further: last year's
+    ("en", "in September", ("September", "DATE", "2024-09")),  # four months ahead: announced, this year
+    ("en", "in October", ("October", "DATE", "2023-10")),  # further: last year's
     ("en", "at 2:30 p.m.", ("2:30 p.m.", "TIME", "2024-05-12T14:30")),
     ("es", "a las 4:15 de la tarde", ("4:15 de la tarde", "TIME", "2024-05-12T16:15")),
 ])

@@ -21,6 +21,9 @@ EVENT_EXAMPLE: dict[str, Any] = {
     "sources": [{"doc": "vov-2025-02-22-1", "lang": "en",
                  "evidence": [{"field": "trigger", "start": 0, "end": 23, "text": "Political consultations"}]}],
 }
+STORY_EXAMPLE = {"id": "story_f8129f23f0ae277e", "title": "Germans wary of opening borders for holidays",
+                 "first_seen": "2020-05-20", "last_seen": "2020-05-21", "n_documents": 2, "languages": ["de", "en"],
+                 "outlets": ["dw.com", "euobserver.com"]}
 PAGE_EXAMPLE = {"total": 20, "limit": 50, "offset": 0, "sort": "-date", "next_offset": None, "items": [EVENT_EXAMPLE]}
 ACTOR_EXAMPLE = {"id": "Q7747", "name": "Vladimir Putin", "kind": "person", "country": "RU", "events": 14,
                  "roles": ["president"]}
@@ -71,9 +74,19 @@ RESPONSES: dict[tuple[str, str], Any] = {
         {"id": "vov-2025-02-22-1", "title": "Russia and Vietnam held consultations", "url": "https://example.org/a",
          "date": "2025-02-22", "lang": "en"}]},
     ("get", "/api/documents/{doc_id}"): {"id": "vov-2025-02-22-1", "title": "…", "url": "https://example.org/a",
-                                         "date": "2025-02-22", "lang": "en",
+                                         "date": "2025-02-22", "lang": "en", "story": "story_f8129f23f0ae277e",
                                          "text": "Political consultations were held in Hanoi on 21 February…",
                                          "events": [EVENT_EXAMPLE]},
+    ("get", "/api/stories"): {"total": 1, "limit": 50, "offset": 0, "next_offset": None, "items": [STORY_EXAMPLE]},
+    ("get", "/api/stories/{story_id}"): {**STORY_EXAMPLE, "documents": [
+        {"id": "dw-2020-05-20-1", "title": "Germans wary of opening borders for holidays", "lang": "de",
+         "date": "2020-05-20", "day": "2020-05-20", "url": "https://www.dw.com/a", "outlet": "dw.com",
+         "joined_via": None, "score": None},
+        {"id": "euobs-2020-05-21-3", "title": "Germany casts doubt on summer travel", "lang": "en",
+         "date": "2020-05-21", "day": "2020-05-21", "url": "https://euobserver.com/b", "outlet": "euobserver.com",
+         "joined_via": "dw-2020-05-20-1", "score": 1.43}],
+        "events": [{"id": "evt_5f1c2a9d0b7e", "type": "CONSULT", "date": "2020-05-20", "n_sources": 2,
+                    "summary": "CONSULT: Heiko Maas, Luigi Di Maio"}]},
     ("post", "/api/documents"): {"new": 1, "changed": 0, "unchanged": 0, "failed": 0, "input_errors": 0,
                                  "events": 2, "problems": [], "ids": ["vov-2025-02-22-1"]},
     ("get", "/api/corrections"): [{"target_kind": "event", "target_id": "evt_5f1c2a9d0b7e", "field": "date",
@@ -115,6 +128,8 @@ PARAMETERS: dict[str, str] = {
     "max_nodes": "The busiest actors kept.",
     "q": "Words to find (all must match; \"quoted phrases\" kept).",
     "doc_id": "A stored document id.",
+    "story_id": "A story id (story_…).",
+    "min_documents": "Stories of at least this many documents (2: only stories told more than once).",
     "doc_date": "The publication date for documents that do not carry one (YYYY-MM-DD).",
     "target": "An event or actor id: only its corrections.",
     "name": "A watchlist name.",

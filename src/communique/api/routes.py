@@ -41,9 +41,11 @@ from communique.store import (
     network,
     page_actors,
     page_events,
+    page_stories,
     parse_assignment,
     rename_actor,
     split_report,
+    story_detail,
     surviving_actor,
     timeline,
     top_pairs,
@@ -186,6 +188,31 @@ def get_document(engine: EngineDep, doc_id: str) -> dict[str, Any]:
     if found is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     return dict(found, source=public_source(found.get("source")))
+
+
+# -- stories ------------------------------------------------------------------------------------------
+
+
+@router.get("/stories", tags=["documents"])
+def get_stories(engine: EngineDep, limit: Limit = 50, offset: Offset = 0,
+                lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+                min_documents: Annotated[int, Query(ge=1, le=10_000)] = 1) -> dict[str, Any]:
+    """Stories: articles about the same story in any language, grouped at ingest (most recently seen first).
+    Each with its first and last day, its number of documents, languages and outlets."""
+    page = page_stories(engine, limit, offset, min_documents, lang)
+    next_offset = offset + limit if offset + limit < page.total else None
+    return {"total": page.total, "limit": limit, "offset": offset, "next_offset": next_offset,
+            "items": [s.as_dict() for s in page.items]}
+
+
+@router.get("/stories/{story_id}", tags=["documents"])
+def get_story(engine: EngineDep, story_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    """One story: its documents in the order seen (each with the document and score that joined it to the
+    story) and the merged events reported in them."""
+    found = story_detail(engine, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return found.as_dict()
 
 
 @router.post("/documents", tags=["documents"], dependencies=[Depends(require_token)])

@@ -1,4 +1,5 @@
-"""`communique show evt_…` as text: a stored event, its corrections, its sources and why each was merged."""
+"""`communique show evt_…` as text: a stored event, its corrections, its sources and why each was merged;
+`communique show story_…`: a story, its documents and its events."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from communique.merge import explain
 
 if TYPE_CHECKING:
-    from communique.store import EventExplanation, SourceReport
+    from communique.store import EventExplanation, SourceReport, StoryDetail
 
 
 def event_explanation(explained: EventExplanation) -> str:
@@ -46,3 +47,21 @@ def _source_lines(sources: list[SourceReport]) -> list[str]:
                      + (f" trigger {trigger['text']!r}" if trigger else ""))
         lines.append(f"    {explain(m.merge_reason)}")
     return lines
+
+
+def story_description(detail: StoryDetail) -> str:
+    """A story, one fact per line: its span, languages and outlets; each document with what joined it; events."""
+    s = detail.story
+    lines = [f"{s.id}  {s.title or ''}",
+             f"  seen: {s.first_seen or '?'} .. {s.last_seen or '?'}  ({s.n_docs} document(s))",
+             f"  languages: {', '.join(s.langs) or '-'}",
+             f"  outlets: {', '.join(s.outlets) or '-'}",
+             "  documents:"]
+    for d in detail.documents:
+        joined = (f"joined via {d.via} (score {d.score:.2f})" if d.via is not None and d.score is not None
+                  else "first of the story")
+        lines.append(f"    {d.day or '?'}  {d.lang or '?'}  {d.id}  {d.title or ''}  [{joined}]")
+    lines.append(f"  events: {len(detail.events)}")
+    lines.extend(f"    {e.date_start or 'undated'}  {e.id}  {e.summary}  ({e.n_sources} source(s))"
+                 for e in detail.events)
+    return "\n".join(lines)

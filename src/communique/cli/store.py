@@ -39,6 +39,8 @@ STORE_EVENT_COLUMNS = [("id", "id"), ("type", "type"), ("mode", "mode"), ("statu
 ACTOR_COLUMNS = [("id", "id"), ("name", "name"), ("kind", "kind"), ("country", "country"), ("events", "events"),
                  ("roles", "roles")]
 TIMELINE_COLUMNS = [("month", "month"), ("events", "events"), ("types", "types"), ("topics", "topics")]
+STORY_COLUMNS = [("id", "id"), ("first seen", "first_seen"), ("last seen", "last_seen"), ("docs", "n_documents"),
+                 ("languages", "languages"), ("outlets", "outlets"), ("title", "title")]
 SEARCH_COLUMNS = [("id", "id"), ("date", "date"), ("lang", "lang"), ("title", "title"), ("snippet", "snippet")]
 
 
@@ -69,8 +71,9 @@ def _tabular(rec: dict[str, Any]) -> dict[str, Any]:
     for key in ("types", "topics"):
         if isinstance(out.get(key), dict):
             out[key] = ", ".join(f"{k} {v}" for k, v in out[key].items())
-    if isinstance(out.get("roles"), list):
-        out["roles"] = "; ".join(out["roles"])
+    for key in ("roles", "languages", "outlets"):
+        if isinstance(out.get(key), list):
+            out[key] = "; ".join(out[key])
     return out
 
 
@@ -277,5 +280,22 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
-COMMANDS: tuple[Callable[..., None], ...] = (ingest, reprocess, events, timeline, search, correct, split, history,
-                                             export, serve)
+StoryLang = Annotated[str | None, typer.Option("--lang", help="Stories with a document in this language.")]
+
+
+def stories(db: Db = None, lang: StoryLang = None,
+            min_documents: Annotated[int, typer.Option("--min-documents", min=1,
+                                                       help="Stories of at least this many documents.")] = 1,
+            limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 50,
+            offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many (paging).")] = 0,
+            format: Format = None) -> None:
+    """Stories: stored articles about one story in any language, most recently seen first (`show story_…`)."""
+    from communique.store import open_store, page_stories  # lazy: see module docstring
+
+    with store_errors(db):
+        page = page_stories(open_store(db), limit, offset, min_documents, lang)
+    _print([s.as_dict() for s in page.items], format, STORY_COLUMNS, f"Stories ({page.total})")
+
+
+COMMANDS: tuple[Callable[..., None], ...] = (ingest, reprocess, events, timeline, search, stories, correct, split,
+                                             history, export, serve)

@@ -33,6 +33,12 @@ Similarity profiles (`communique similar --near`; opaque JSON + vectors per docu
     documents_without_profile(engine, model) -> [ProfileSource]; save_profiles(engine, model, [StoredProfile])
     load_profiles(engine, model) -> [StoredProfile]; document_source(engine, doc_id) -> ProfileSource | None
 
+Stories (articles about one story in any language, grouped at ingest: store/stories.py, story_views.py)::
+
+    page_stories(engine, limit, offset, min_documents=1, lang=None) -> StoryPage(total, items)
+    story_detail(engine, "story_…") -> StoryDetail (summary, documents, merged events) | None
+    document_story(engine, doc_id) -> "story_…" | None
+
 Writing from elsewhere (an engine that runs the pipeline on other machines and writes here)::
 
     prior = prior_state(engine, doc)                 # Prior.NEW / CHANGED / UNCHANGED (skip it)
@@ -94,6 +100,14 @@ from communique.store.similarity import (
     load_profiles,
     save_profiles,
 )
+from communique.store.story_views import (
+    StoryDetail,
+    StoryPage,
+    StorySummary,
+    document_story,
+    page_stories,
+    story_detail,
+)
 from communique.store.views import (
     EventPage,
     actor_detail,
@@ -111,6 +125,12 @@ from communique.store.views import (
 from communique.store.write import InputSnapshot, ProcessedDocument
 
 __all__ = [
+    "StoryDetail",
+    "StoryPage",
+    "StorySummary",
+    "document_story",
+    "page_stories",
+    "story_detail",
     "save_profiles",
     "load_profiles",
     "documents_without_profile",

@@ -24,6 +24,7 @@ from communique.options import Options
 from communique.pipeline import Failed, guarded, process
 from communique.read import read_inputs
 from communique.records import document_record, event_records
+from communique.similarity import article_of
 from communique.store.db import writing
 from communique.store.identity import remember_alias, stored_under
 from communique.store.schema import documents
@@ -85,7 +86,7 @@ def run_pipeline(doc: Document, options: Options) -> ProcessedDocument:
     """The public pipeline, then the contract records: the store never looks inside a stage."""
     process(doc, options)
     return ProcessedDocument(text=doc.text, lang=doc.lang, date=doc.date, record=document_record(doc),
-                             events=event_records(doc, options))
+                             events=event_records(doc, options), article=article_of(doc))
 
 
 def process_guarded(doc: Document, options: Options) -> ProcessedDocument | str:

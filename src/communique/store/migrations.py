@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -171,8 +172,33 @@ def _v6_document_identity(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _v7_stories(conn: Connection) -> None:
+    """Story clusters (store/stories.py): each document's story, the match that put it there and its day; a
+    summary row per story. The similarity profiles table, created on first use before v7, becomes part of the
+    schema (kept as it is when a store already has it). Stored documents get their story when next written
+    (`communique reprocess`): a profile needs the pipeline's actors and dates."""
+    have = {c["name"] for c in inspect(conn).get_columns("documents")}
+    for column, statement in (("cluster", "ALTER TABLE documents ADD COLUMN cluster TEXT"),
+                              ("cluster_via", "ALTER TABLE documents ADD COLUMN cluster_via TEXT"),
+                              ("cluster_score", "ALTER TABLE documents ADD COLUMN cluster_score FLOAT"),
+                              ("cluster_day", "ALTER TABLE documents ADD COLUMN cluster_day TEXT")):
+        if column not in have:
+            conn.execute(text(statement))
+    md = MetaData()
+    Table("similarity_profiles", md, Column("doc_id", Text, primary_key=True), Column("model", Text, nullable=False),
+          Column("profile", Text, nullable=False), Column("vectors", LargeBinary, nullable=False))
+    stories = Table("stories", md, Column("id", Text, primary_key=True), Column("title", Text),
+                    Column("first_doc", Text, nullable=False), Column("first_seen", Text), Column("last_seen", Text),
+                    Column("n_docs", Integer, nullable=False), Column("langs", Text), Column("outlets", Text))
+    md.create_all(conn, checkfirst=True)
+    docs = Table("documents", md, autoload_with=conn)
+    for index in (Index("ix_documents_cluster", docs.c.cluster), Index("ix_documents_cluster_day", docs.c.cluster_day),
+                  Index("ix_stories_first_seen", stories.c.first_seen)):
+        index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Migration] = [_v1_core_tables, _v2_corrections, _v3_search_and_versions, _v4_query_tables,
-                               _v5_key_counts, _v6_document_identity]
+                               _v5_key_counts, _v6_document_identity, _v7_stories]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

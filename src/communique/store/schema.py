@@ -14,14 +14,18 @@ decide (corrections), which is applied on top at query and export time and so su
                  merged events (target_kind "split": reports of one document kept apart from others')
   doc_bands      (v6) MinHash LSH band keys of documents -> near-duplicate candidates (merge/dedup.py)
   doc_aliases    (v6) another id (path, URL, JSONL id) under which the same text was offered again
+  similarity_profiles  (v7; created on first use before) what the article-similarity model reads of each
+                 document (JSON) and the embeddings of its title and lead, keyed by the model that made them
+  stories        (v7) articles about one story in any language (store/stories.py): documents.cluster
+                 names a document's story; a row per story sums it up (first/last seen, languages, outlets)
   meta           schema_version
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, Table, Text
+from sqlalchemy import Boolean, Column, Float, Index, Integer, LargeBinary, MetaData, Table, Text
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -48,6 +52,12 @@ documents = Table(
     Column("story", Text),  # the first stored document it is a near-duplicate of (NULL: none)
     Column("story_score", Float),  # the estimated containment that linked it
     Column("doc_vec", Text),  # encoder vector of title + lead (float16 hex)
+    # v7: the story (store/stories.py) the document was put in, the document it matched and the score of that
+    # match (SemEval 1-4 scale; NULL for a story's first document), and the day its story window is about
+    Column("cluster", Text, index=True),
+    Column("cluster_via", Text),
+    Column("cluster_score", Float),
+    Column("cluster_day", Text, index=True),  # the document's date (YYYY-MM-DD), else the day it was ingested
 )
 
 events = Table(
@@ -152,6 +162,25 @@ doc_bands = Table(
 doc_aliases = Table(
     "doc_aliases", metadata,
     Column("alias", Text, primary_key=True), Column("doc_id", Text, nullable=False, index=True),
+)
+
+similarity_profiles = Table(
+    "similarity_profiles", metadata,
+    Column("doc_id", Text, primary_key=True),
+    Column("model", Text, nullable=False),  # the encoder and article cut that made it (similarity.PROFILE_MODEL)
+    Column("profile", Text, nullable=False),  # JSON of the Article
+    Column("vectors", LargeBinary, nullable=False),  # float32, row-major (pieces, dim)
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", Text, primary_key=True),  # story_… of its first document: stable across runs
+    Column("title", Text),  # the first document's title
+    Column("first_doc", Text, nullable=False),
+    Column("first_seen", Text, index=True), Column("last_seen", Text),  # cluster_day of its documents
+    Column("n_docs", Integer, nullable=False),
+    Column("langs", Text),  # "de,en"
+    Column("outlets", Text),  # "dw.com,reuters.com": hosts of the documents' URLs
 )
 
 corrections = Table(

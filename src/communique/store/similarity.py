@@ -2,8 +2,8 @@
 
 A profile is opaque to the store: JSON (the article's title, canonical actors, places, dates …) and the
 float32 embeddings of its pieces, keyed by document and by the model that made them (`model`), so a new
-encoder or article cut recomputes them. The table is created on first use (no schema migration: it is a
-cache that can always be rebuilt from the documents), in SQLite and PostgreSQL alike.
+encoder or article cut recomputes them. Ingest writes a document's profile (store/stories.py clusters
+with it); `--near` computes the missing ones. The table is part of the schema since v7.
 """
 
 from __future__ import annotations
@@ -11,18 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Engine, LargeBinary, MetaData, Table, Text, delete, select
+from sqlalchemy import Engine, delete, select
 
 from communique.store.schema import documents
-
-_metadata = MetaData()
-profiles = Table(
-    "similarity_profiles", _metadata,
-    Column("doc_id", Text, primary_key=True),
-    Column("model", Text, nullable=False),
-    Column("profile", Text, nullable=False),  # JSON
-    Column("vectors", LargeBinary, nullable=False),  # float32, row-major (pieces, dim)
-)
+from communique.store.schema import similarity_profiles as profiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +35,8 @@ class ProfileSource:
     date: str | None
 
 
-def _ensure(engine: Engine) -> None:
-    _metadata.create_all(engine, checkfirst=True)
-
-
 def documents_without_profile(engine: Engine, model: str) -> list[ProfileSource]:
     """Stored documents that have no profile made by `model`, in ingest order."""
-    _ensure(engine)
     d = documents.c
     done = select(profiles.c.doc_id).where(profiles.c.model == model)
     with engine.connect() as conn:
@@ -68,7 +55,6 @@ def document_source(engine: Engine, doc_id: str) -> ProfileSource | None:
 
 def save_profiles(engine: Engine, model: str, rows: Iterable[StoredProfile]) -> int:
     """Store (or replace) profiles made by `model`; returns how many."""
-    _ensure(engine)
     items = list(rows)
     with engine.begin() as conn:
         for row in items:
@@ -80,7 +66,6 @@ def save_profiles(engine: Engine, model: str, rows: Iterable[StoredProfile]) -> 
 
 def load_profiles(engine: Engine, model: str) -> list[StoredProfile]:
     """Every profile made by `model` whose document is still stored, in document id order."""
-    _ensure(engine)
     p = profiles.c
     with engine.connect() as conn:
         rows = conn.execute(select(p.doc_id, p.profile, p.vectors)

@@ -402,7 +402,7 @@ def document_detail(engine: Engine, doc_id: str) -> dict[str, Any] | None:
     cols = documents.c
     with engine.connect() as conn:
         row = conn.execute(select(cols.id, cols.title, cols.url, cols.date, cols.lang, cols.text, cols.source,
-                                  cols.ingested_at).where(cols.id == doc_id)).first()
+                                  cols.ingested_at, cols.cluster).where(cols.id == doc_id)).first()
         if row is None:
             return None
         merged_ids = sorted(set(conn.execute(select(events.c.merged_id).where(
@@ -420,7 +420,8 @@ def document_detail(engine: Engine, doc_id: str) -> dict[str, Any] | None:
                            "label": rec.get("label"), "date": rec.get("date"), "actors": rec.get("actors") or [],
                            "evidence": evidence})
     return {"id": row.id, "title": row.title, "url": row.url, "date": row.date, "lang": row.lang,
-            "source": row.source, "ingested_at": row.ingested_at, "text": row.text or "", "events": doc_events}
+            "source": row.source, "ingested_at": row.ingested_at, "story": row.cluster, "text": row.text or "",
+            "events": doc_events}
 
 
 def list_documents(engine: Engine, limit: int = 50, offset: int = 0, lang: str | None = None) -> dict[str, Any]:

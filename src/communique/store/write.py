@@ -17,9 +17,19 @@ from sqlalchemy import Connection, delete, func, insert, select, text, update
 from communique.merge import EventView, blocking_keys, choose, combine, view_of
 from communique.merge.sentences import document_lead, dump_vector, load_vector, source_sentence, vectors
 from communique.records import stable_id
+from communique.similarity import Article
 from communique.store.derived import period_columns, replace_merged
 from communique.store.identity import forget_bands, identity_of, index_bands, near_duplicate
-from communique.store.schema import corrections, documents, event_actor, events, merge_keys, merged_events
+from communique.store.schema import (
+    corrections,
+    documents,
+    event_actor,
+    events,
+    merge_keys,
+    merged_events,
+    similarity_profiles,
+)
+from communique.store.stories import cluster_day, place_document, refresh_story, story_of_document
 
 KEY_CHUNK = 500  # bound the size of IN (...) lists
 
@@ -48,6 +58,7 @@ class ProcessedDocument:
     date: str | None
     record: dict[str, Any]  # document_record()
     events: list[dict[str, Any]]  # event_record() of each event
+    article: Article | None = None  # what the similarity model reads of it (None: the document gets no story)
 
 
 def content_hash(doc_id: str, raw_text: str) -> str:
@@ -67,6 +78,7 @@ def write_document(conn: Connection, snap: InputSnapshot, done: ProcessedDocumen
         seq = (conn.execute(select(func.max(documents.c.seq))).scalar() or 0) + 1
     ident = identity_of(snap.raw_text)
     linked = near_duplicate(conn, snap.id, ident)
+    ingested_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     lead_vec, *sentence_vecs = vectors([document_lead(snap.title, done.text)]
                                        + [source_sentence(done.text, r) for r in done.events])
     conn.execute(insert(documents).values(
@@ -74,11 +86,13 @@ def write_document(conn: Connection, snap: InputSnapshot, done: ProcessedDocumen
         title=snap.title, url=snap.url, input_date=snap.date, lang_hint=snap.lang_hint,
         opt_doc_date=snap.opt_doc_date, opt_lang=snap.opt_lang, raw_text=snap.raw_text, text=done.text,
         lang=done.lang, date=done.date, record=_dumps(done.record), pipeline_version=pipeline_version,
-        ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        ingested_at=ingested_at,
         text_hash=ident.text_hash, minhash=ident.minhash, story=linked[0] if linked else None,
         story_score=linked[1] if linked else None, doc_vec=dump_vector(lead_vec),
     ))
     index_bands(conn, snap.id, ident)
+    if done.article is not None:
+        place_document(conn, snap.id, done.article, cluster_day(done.date, ingested_at), linked[0] if linked else None)
     if conn.dialect.name == "sqlite":
         conn.execute(text("INSERT INTO docs_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
                      {"id": snap.id, "title": snap.title or "", "text": done.text})
@@ -125,11 +139,15 @@ def remove_document(conn: Connection, doc_id: str) -> None:
     """Delete a document's rows; the merged events it fed are recomputed (or dropped when empty)."""
     rows = conn.execute(select(events.c.id, events.c.merged_id).where(events.c.doc_id == doc_id)).all()
     ids = [r.id for r in rows]
+    story = story_of_document(conn, doc_id)
     for chunk in _chunks(ids):
         conn.execute(delete(event_actor).where(event_actor.c.event_id.in_(chunk)))
     conn.execute(delete(events).where(events.c.doc_id == doc_id))
     conn.execute(delete(documents).where(documents.c.id == doc_id))
+    conn.execute(delete(similarity_profiles).where(similarity_profiles.c.doc_id == doc_id))
     forget_bands(conn, doc_id)
+    if story is not None:
+        refresh_story(conn, story)
     if conn.dialect.name == "sqlite":
         conn.execute(text("DELETE FROM docs_fts WHERE doc_id = :id"), {"id": doc_id})
     for merged_id in sorted({r.merged_id for r in rows if r.merged_id}):

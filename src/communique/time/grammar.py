@@ -17,9 +17,10 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from communique import lang as languages
+from communique.time.calendars import in_gregorian_year
 from communique.time.lexicon import Lexicon, lexicon, strip_accents
 
 
@@ -63,6 +64,13 @@ _NUM_START = r"(?<![\w.,:/+\-])"  # a number that is not the tail of another num
 def _ordinal_suffixes() -> str:
     """The ordinal suffixes of every language ("1er", "1st", "20."): `dates.ordinal_suffixes` (regexes)."""
     return "|".join(str(p) for p in languages.joined("dates", "ordinal_suffixes")) or "(?!x)x"
+
+
+@cache
+def _unspaced_script() -> str:
+    """One character of a script written without spaces (Han, kana), as a regex."""
+    pattern = languages._unspaced_pattern()
+    return f"(?:{pattern.pattern})" if pattern is not None else r"(?!x)x"
 
 
 def _is_cjk(ch: str) -> bool:
@@ -135,15 +143,17 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(_piece(w) for w in uniq) + ")"
 
 
-def _word(words: list[str] | tuple[str, ...]) -> str:
+def _word(words: list[str] | tuple[str, ...], after_digit: bool = False) -> str:
     """An alternation of whole words: word boundaries only where a word starts/ends with a letter
-    or digit of a spaced script ("/" as a joiner, "s.d." and CJK words need none)."""
+    or digit of a spaced script ("/" as a joiner, "s.d." and CJK words need none); `after_digit`:
+    a digit may touch the word's start (units: "30분", "15يوماً")."""
     uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     if not uniq:
         return r"(?!x)x"
     pieces = []
     for w in uniq:
-        head = r"(?<!\w)" if w[0].isalnum() and not _is_cjk(w[0]) else ""
+        touch = after_digit and not w[0].isascii()  # "20minutos" is a newspaper, "30분" thirty minutes
+        head = (r"(?<![^\W\d_])" if touch else r"(?<!\w)") if w[0].isalnum() and not _is_cjk(w[0]) else ""
         tail = r"(?!\w)" if w[-1].isalnum() and not _is_cjk(w[-1]) else ""
         pieces.append(head + _piece(w) + tail)
     return "(?:" + "|".join(pieces) + ")"
@@ -179,6 +189,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("numeric", rf"{_NUM_START}(?P<a>\d{{1,2}})(?P<sep>[./\-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d\d)"
                     r"(?!\w|[./\-]\d)"),
         ("numeric_dm", rf"{dp}(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?!\w|[./]\d)"),
+        ("numeric_dm", rf"{_NUM_START}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?!\w|[./,]\d|%)" if lex.bare_day_month
+                       else r"(?!x)x"),
+        ("numeric_dm", rf"{_NUM_START}(?P<a>[0-3]\d)\.(?P<b>[01]\d)\.(?!\d)" if lex.dotted_day_month
+                       else r"(?!x)x"),
         ("paren_dm", r"(?<=\()(?P<a>\d{1,2})/(?P<b>\d{1,2})(?=\))"),
         ("range_cross", rf"(?:{frm}\s+)?{dp}?{_NUM_START}(?P<d1>{_DAY}){dsuf}{mj}\s*(?P<m1>{month})"
                         rf"(?:{yj}(?P<y1>{_YEAR})(?!\d){ys})?\s*{to}\s*{dp}?(?P<d2>{_DAY}){dsuf}{mj}\s*"
@@ -204,6 +218,15 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     han_date = _han_date()
     if han_date is not None:
         t.append(("cjk", han_date))
+    if lex.numeric_calendar:  # "1400/01/20", "۱۶ / ۰۹ / ۱۳۹۸", "28-4-1400": years of that calendar (1300-1499)
+        cy = r"(?P<y>1[34]\d\d)"
+        t.append(("cal_numeric", rf"(?<![\w.,/\-]){cy}\s?(?P<sep>[./\-])\s?(?P<mo>0?[1-9]|1[0-2])\s?(?P=sep)\s?"
+                                 rf"(?P<d>{_DAY})(?![\w/]|[.\-]\d)"))
+        t.append(("cal_numeric", rf"(?<![\w.,/\-])(?P<d>{_DAY})\s?(?P<sep>[./\-–])\s?(?P<mo>0?[1-9]|1[0-2])\s?"
+                                 rf"(?P=sep)\s?{cy}(?![\w/]|[.\-]\d)"))
+        if lex.calendar_year_prefix:
+            t.append(("cal_year", rf"{_word(lex.calendar_year_prefix)}\s+(?P<y>1[34]\d\d)(?!\d)"
+                                  rf"(?:\s*{_alt(lex.calendar_year_suffix)})?"))
     if lex.calendar_months:
         cal = _word(list(lex.calendar_months))
         cys = rf"(?:\s*{_alt(lex.calendar_year_suffix)})?" if lex.calendar_year_suffix else ""
@@ -213,6 +236,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         if lex.calendar_month_prefix:  # "شهر رمضان": a month of that calendar by name, year from the anchor
             t.append(("cal_month", rf"{_word(lex.calendar_month_prefix)}\s+(?P<m>{cal})"
                                    rf"(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
+    if lex.month_nouns:  # "Ocak ayında", "2026 Ocak ayı": a month with the word for month
+        t.append(("month_noun", rf"(?:(?P<y>{_YEAR})\s+)?(?P<m>{month})\s+{_word(lex.month_nouns)}"))
     t += [
         ("month_year", rf"(?P<m>{month}){yj}{year}{ys}"),
         ("month_rel_after", rf"(?P<m>{month})\s+(?P<rel>{_word(list(lex.month_relative_after))})"),
@@ -225,18 +250,23 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     if lex.bare_months:
         t.append(("month_bare", rf"(?P<m>{month})(?![\w/]|\s*\d)"))
     t += _duration_templates(lex, year, yj)
-    year_head = rf"(?:{_word(lex.year_prefix)}\s+)?(?<![\w.,/:$€£¥+\-])"
+    # a letter of a spaced script before a year makes it part of a code ("A2020"); an unspaced one does
+    # not ("突破1998年")
+    year_head = rf"(?:{_word(lex.year_prefix)}\s+)?(?<![.,/:$€£¥+\-])(?:(?<!\w)|(?<={_unspaced_script()}))"
     if lex.day_alone:  # after durations: "3日間" is three days, "3日" the third
         month_signs = "".join(sorted({w for _, u in languages.everywhere("dates", "han_units")
                                       for w in u.get("month", []) if len(str(w)) == 1}))
         t.append(("han_day", rf"(?<![\d{re.escape(month_signs)}])(?P<d>{_DAY})\s*{_han_units()['day']}"))
+    if lex.holidays:  # "Ramazan Bayramı", "Navidad", "نوروز": a fixed day of some calendar
+        t.append(("holiday", rf"(?P<hol>{_word(list(lex.holidays))})(?:{yj}{year})?"))
     t += [
         ("rel", rf"(?P<rel>{_word(list(lex.relative))}){_not_before_duration(lex)}"),
         ("weekday_rel", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<w>{weekday})"
                         rf"|(?P<w2>{weekday})\s+(?P<rel2>{_word(list(lex.weekday_relative_after))})"),
         ("weekday", rf"(?P<w>{weekday})"),
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
-        ("year", rf"{year_head}{year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_word(lex.year_suffix)})" if lex.year_suffix
+        ("year", rf"{year_head}{year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_alt(lex.year_suffix)}"
+                 rf"(?:(?<={_unspaced_script()})|(?!\w)))" if lex.year_suffix
                  else rf"{year_head}{year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
         ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"
                  + (rf"(?:\s*(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else "")),
@@ -254,6 +284,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                                 rf"{_word(long_hours)}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?)(?!\w)"))
     if lex.time_prefix:  # "pukul 19.00": a dot between hours and minutes only after a time word
         t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?!\d)"))
+    hour_words = list(lex.time_units.get("hour", [])) + list(lex.time_units.get("hour_after_prep", []))
+    if hour_words:  # "21.30 horas", "18.00 год": a dot clock time is a time when an hour word follows it
+        t.append(("time_dot", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_word(hour_words)}"))
+    if lex.parts_alone:  # last: "오후 7시" is a clock time, "вночі" alone a part of the story's day
+        t.append(("part_alone", rf"(?P<pa>{_word(list(lex.parts_alone))})"))
     return t
 
 
@@ -277,7 +312,7 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
         t.append(("century", rf"(?<![\w.,])(?P<c>[12]?\d(?:{_ordinal_suffixes()})|[XVI]{{1,5}})\s*-?\s*"
                              rf"(?P<u>{_word(centuries)})"))
     if lex.units:
-        unit = _word(list(lex.units))
+        unit = _word(list(lex.units), after_digit=True)
         more = rf"(?:\s*{_alt(lex.count_suffix)})?" if lex.count_suffix else ""  # "90余小时"
         core = rf"(?P<n>{_number(lex)}){more}\s*-?\s*(?P<u>{unit})"
         if lex.shift_before:
@@ -287,6 +322,10 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
         t.append(("duration", rf"{mods}{core}{after}"))
         if lex.set_prefix:
             t.append(("set_unit", rf"(?P<sp>{_word(lex.set_prefix)})\s+(?P<u>{unit})"))
+    if lex.counted_units:  # "أسبوعين" (two weeks, Arabic dual), "이틀" (two days)
+        mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))})\s+)?" if lex.duration_mods else ""
+        after = rf"(?:\s*(?P<sa>{_word(list(lex.shift_after))}))?" if lex.shift_after else ""
+        t.append(("counted", rf"{mods}(?P<cu>{_word(list(lex.counted_units))}){after}"))
     if lex.sets:
         t.append(("set_word", rf"(?P<sw>{_word(list(lex.sets))})"))
     if lex.quarters:  # "third quarter", "三季度", "上半年" (+ a year after it)
@@ -321,7 +360,8 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
         phrases = [*lex.months, *lex.weekdays, *lex.relative, *lex.month_relative_before,
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
-                   *lex.quarters]
+                   *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
+                   *lex.holidays]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -475,6 +515,11 @@ def _h_month_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate 
     return Candidate(s, e, "date", _year(g["y"]), mo, None)
 
 
+def _h_month_noun(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    mo = _month(lex, g["m"])
+    return Candidate(s, e, "date", _year(g.get("y")), mo, None) if mo is not None else None
+
+
 def _h_month_rel(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     mo = _month(lex, g["m"])
     if not _title_ok(lex, g["m"]) or mo is None:
@@ -564,13 +609,20 @@ def _count(lex: Lexicon, text: str) -> str | None:
 
 
 def _h_duration(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
-    count, unit = _count(lex, g["n"]), lex.units.get(_key(g["u"]))
+    count, unit = _count(lex, g["n"]), g.get("unit") or lex.units.get(_key(g["u"]))
     if count is None or unit is None or count in ("0", "0.0"):
         return None
     mod = lex.duration_mods.get(_key(g["mod"])) if "mod" in g else None
     shift = (lex.shift_after.get(_key(g["sa"])) if "sa" in g
              else lex.shift_before.get(_key(g["sb"])) if "sb" in g else None)
     return Candidate(s, e, "duration", count=count, unit=unit, mod=mod or None, shift=shift)
+
+
+def _h_counted(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    m = re.fullmatch(r"(\d+)(MIN|DE|CE|[YMWDHSQ])", lex.counted_units.get(_key(g["cu"]), ""))
+    if m is None:
+        return None
+    return _h_duration(lex, {**g, "n": m.group(1), "u": "", "unit": m.group(2)}, s, e)
 
 
 def _h_set(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
@@ -611,6 +663,33 @@ def _h_cal(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     return Candidate(s, e, "date", year, month, day, calendar=calendar)
 
 
+def _h_part_alone(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    part = lex.parts_alone.get(_key(g["pa"]))
+    return Candidate(s, e, "part", part=part) if part else None
+
+
+def _h_cal_numeric(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    month, day = int(g["mo"]), int(g["d"])
+    return Candidate(s, e, "date", int(g["y"]), month, day, calendar=lex.numeric_calendar) if day <= 31 else None
+
+
+def _h_cal_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    return Candidate(s, e, "year", int(g["y"]), calendar=lex.numeric_calendar)
+
+
+def _h_holiday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    found = lex.holidays.get(_key(g["hol"]))
+    if found is None:
+        return None
+    calendar, month, day = found
+    if calendar == "gregorian":
+        return Candidate(s, e, "date", _year(g.get("y")), month, day)
+    if g.get("y"):  # "Lebaran 2025": the feast of the calendar year running in that Gregorian year
+        date = in_gregorian_year(calendar, month, day, int(g["y"]))
+        return Candidate(s, e, "date", *date) if date is not None else None
+    return Candidate(s, e, "date", None, month, day, calendar=calendar)
+
+
 def _h_han_day(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     return Candidate(s, e, "day", day=int(g["d"]))
 
@@ -631,14 +710,16 @@ def _h_century(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
 HANDLERS: dict[str, Handler] = {
     "weekday_rel": _h_weekday_rel, "quarter": _h_quarter, "clock_prep": _h_clock_prep,
     "century": _h_century,
-    "han_day": _h_han_day,
+    "han_day": _h_han_day, "cal_numeric": _h_cal_numeric, "cal_year": _h_cal_year, "part_alone": _h_part_alone,
+    "time_dot": _h_time, "counted": _h_counted, "holiday": _h_holiday,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
     "numeric_dm": _h_numeric_dm, "paren_dm": _h_paren_dm, "range_cross": _h_range_cross,
     "range_dm": _h_range_dm, "range_md": _h_range_dm, "range_md_cross": _h_range_cross,
     "dmy": _h_dmy, "mdy": _h_dmy, "cjk": _h_cjk,
-    "month_year": _h_month_year, "month_rel_after": _h_month_rel, "month_rel_before": _h_month_rel,
+    "month_year": _h_month_year, "month_noun": _h_month_noun, "month_rel_after": _h_month_rel,
+    "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
     "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_time,
 }
@@ -680,7 +761,7 @@ def _needs_full_search(lang: str) -> bool:
 def scan(text: str, lang: str) -> list[Candidate]:
     """Every date-like expression of `text`, left to right, not overlapping."""
     gram = grammar(lang)
-    text = ascii_digits(text)
+    original, text = text, mask_particles(ascii_digits(text), gram.lex)
     if _needs_full_search(lang):
         matches = list(gram.regex.finditer(text))
     else:
@@ -699,6 +780,9 @@ def scan(text: str, lang: str) -> list[Candidate]:
         prefix = f"p{index}_"
         groups = {k[len(prefix):]: v for k, v in m.groupdict().items() if v is not None and k.startswith(prefix)}
         cand = HANDLERS[gram.names[index]](gram.lex, groups, m.start(), m.end())
+        if cand is not None and gram.lex.suffixes_inside:  # "Ocak ayında": the suffix is in the span
+            while cand.end < len(text) and text[cand.end] == " " and original[cand.end] != " ":
+                cand.end += 1
         if cand is not None:
             if cand.kind in ("range", "year_range"):
                 _mark_parts(cand, m, prefix)
@@ -712,6 +796,67 @@ def _mark_parts(cand: Candidate, m: re.Match[str], prefix: str) -> None:
     seconds = [m.start(prefix + g) for g in ("d2", "m2", "y2") if m.groupdict().get(prefix + g) is not None]
     if firsts and seconds and max(firsts) <= min(seconds):
         cand.first_end, cand.second_start = max(firsts), min(seconds)
+
+
+_HANGUL_OR_WORD = re.compile(r"[^\W_]+")
+
+
+@cache
+def _stem_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
+    """What a particle may follow: the lexicon's words (and their single tokens), and numbers with a
+    counter ("2020년", "30분", "6개월간")."""
+    lex = lexicon(lang)
+    phrases = [*lex.relative, *lex.day_parts, *lex.parts_alone, *lex.seasons, *lex.sets, *lex.numbers,
+               *lex.month_nouns, *lex.year_suffix, *lex.year_prefix, *lex.counted_units, *lex.holidays,
+               *lex.weekdays, *lex.months, *lex.units, *lex.month_relative_before, *lex.month_relative_after,
+               *lex.shift_after, *lex.quarters]
+    words = {p for p in phrases} | {w for p in phrases for w in p.split()}
+    counters = [*lex.units, *(w for ws in lex.time_units.values() for w in ws),
+                *(str(w) for _, u in languages.everywhere("dates", "han_units") for ws in u.values() for w in ws)]
+    number = re.compile(rf"\d+(?:[.,]\d+)?{_alt(counters)}?")
+    return frozenset(words), number
+
+
+def _known_stem(stem: str, lang: str) -> bool:
+    words, number = _stem_words(lang)
+    return stem in words or number.fullmatch(stem) is not None
+
+
+def _joins(stem: str, suffix: str, lex: Lexicon) -> bool:
+    """Whether `suffix` can follow `stem` (languages with buffer letters): a buffer only after a vowel,
+    a vowel only after a consonant ("dünya" is no "dün" + "ya")."""
+    if not lex.vowels:
+        return True
+    after_vowel = stem[-1] in lex.vowels
+    if suffix[0] in lex.suffix_buffers:
+        return after_vowel
+    return not after_vowel if suffix[0] in lex.vowels else True
+
+
+@lru_cache(maxsize=1 << 16)
+def _strip_particles(word: str, lang: str) -> str | None:
+    """The date word inside `word` once fused particles are taken off ("내년부터는" -> "내년"), else None."""
+    if _known_stem(word, lang):
+        return word
+    lex = lexicon(lang)
+    stems = [_strip_particles(word[: -len(p)], lang) for p in lex.particles
+             if len(word) > len(p) and word.endswith(p) and _joins(word[: -len(p)], p, lex)]
+    # the longest reading: "saatlerinden" is "saatleri" + n + den, not "saat" + ler + ...
+    return max((s for s in stems if s is not None), key=len, default=None)
+
+
+def mask_particles(text: str, lex: Lexicon) -> str:
+    """Fused particles after date words blanked out (same length): "올해는" reads as "올해 " so
+    word-final patterns match; languages without `particles` are returned unchanged."""
+    if not lex.particles:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        word = m.group(0)
+        stem = _strip_particles(word.lower(), lex.lang)
+        return word if stem is None else word[: len(stem)] + " " * (len(word) - len(stem))
+
+    return _HANGUL_OR_WORD.sub(blank, text)
 
 
 @cache

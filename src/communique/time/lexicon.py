@@ -71,6 +71,20 @@ class Lexicon:
     time_prefix: tuple[str, ...] = ()  # words before a clock time ("pukul")
     day_alone: bool = False  # a day with its counter alone ("12日") is a date of the story's month
     time_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # hour/minute counters (10时40分)
+    particles: tuple[str, ...] = ()  # case particles written fused to a date word ("내년부터는"): outside the span
+    suffixes_inside: bool = False  # a fused suffix belongs to the span (tr "Ocak ayında"), not after it (ko)
+    suffix_buffers: str = ""  # letters that join a suffix to a vowel only (tr y n s: "haftaya", never "dün|ya")
+    vowels: str = ""  # the vowels those rules look at
+    numeric_calendar: str = ""  # the calendar of numeric dates with a year of it ("1400/01/20": persian)
+    calendar_year_prefix: tuple[str, ...] = ()  # "سال" before a year of that calendar ("سال ۱۴۰۳")
+    counted_units: dict[str, str] = field(default_factory=dict)  # a unit word holding its count: "يومين" -> 2D
+    relative_weekday_joins: bool = False  # "اليوم الثلاثاء" (today, Tuesday) is one DATE (ar, fa), not two (id)
+    holidays: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> (calendar, month, day)
+    dotted_day_month: bool = False  # "20.05." (two digits each, closing dot) is a date (de)
+    bare_day_month: bool = False  # "24/4" alone is a date (vi news), not a fraction or a score
+    bracket_weekday_joins: bool = False  # "4日(水)" is one DATE (ja), not a date and a weekday (zh 3月3日(星期三))
+    month_nouns: tuple[str, ...] = ()  # "ay" in "Ocak ayı": a month name with it is a date of that month
+    parts_alone: dict[str, str] = field(default_factory=dict)  # a part of day standing alone ("вночі") -> NI
 
 
 def strip_accents(word: str) -> str:
@@ -184,6 +198,15 @@ def _babel_units(lang: str) -> dict[str, str]:
     return units
 
 
+def _holidays(data: dict[str, Any]) -> dict[str, tuple[str, int, int]]:
+    """`holidays: {name: "islamic-10-01"}`: feasts on a fixed day of some calendar (year from context)."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for name, spec in (data.get("holidays") or {}).items():
+        calendar, month, day = str(spec).rsplit("-", 2)
+        out[str(name).lower()] = (calendar, int(month), int(day))
+    return out
+
+
 def _calendar_months(data: dict[str, Any]) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     for calendar, months in (data.get("calendars") or {}).items():
@@ -253,6 +276,20 @@ def lexicon(lang: str) -> Lexicon:
         clock_before={str(k): int(v) for k, v in (data.get("clock_before") or {}).items()},
         day_alone=bool(data.get("day_alone", False)),
         time_units={str(k): tuple(str(w) for w in v) for k, v in (data.get("time_units") or {}).items()},
+        particles=tuple(sorted(_words(data, "particles"), key=len, reverse=True)),
+        suffixes_inside=bool(data.get("suffixes_inside", False)),
+        month_nouns=_words(data, "month_nouns"),
+        bracket_weekday_joins=bool(data.get("bracket_weekday_joins", False)),
+        bare_day_month=bool(data.get("bare_day_month", False)),
+        dotted_day_month=bool(data.get("dotted_day_month", False)),
+        holidays=_holidays(data),
+        relative_weekday_joins=bool(data.get("relative_weekday_joins", False)),
+        counted_units={k: v.upper() for k, v in _mapping(data, "counted_units").items()},
+        numeric_calendar=str(data.get("numeric_calendar", "")),
+        calendar_year_prefix=_words(data, "calendar_year_prefix"),
+        suffix_buffers=str(data.get("suffix_buffers", "")),
+        vowels=str(data.get("vowels", "")),
+        parts_alone={k: v.upper() for k, v in _mapping(data, "parts_alone").items()},
     )
 
 

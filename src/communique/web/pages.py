@@ -1,5 +1,6 @@
 """Server-rendered pages (Jinja2, autoescaped everywhere): the pair dashboard, events with filters, one
-event with its evidence highlighted, actors, one actor with its network, documents, full-text search.
+event with its evidence highlighted, actors, one actor with its network, documents, stories (one story's
+articles across languages and its events), full-text search.
 
 Every page is a GET whose query parameters are the whole state, so any view can be shared as a URL.
 """
@@ -26,6 +27,8 @@ from communique.store import (
     event_detail,
     list_actors,
     page_events,
+    page_stories,
+    story_detail,
     surviving_actor,
     timeline,
     top_pairs,
@@ -157,6 +160,27 @@ def document_page(engine: EngineDep, doc_id: str) -> HTMLResponse:
         raise HTTPException(404, f"no document {doc_id[:300]!r}")
     marks = [e for ev in found["events"] for e in ev["evidence"]]
     return page("document.html", title=found.get("title") or found["id"], doc=found, marks=marks)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(engine: EngineDep, lang: Annotated[str | None, Query(pattern=r"^([a-z]{2,3})?$")] = None,
+                 min_documents: Annotated[int, Query(ge=1, le=10_000)] = 1,
+                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
+    """Stories, most recently seen first: how many articles, in which languages, by which outlets, when."""
+    result = page_stories(engine, PAGE_SIZE, offset, min_documents, lang or None)
+    params = {k: v for k, v in {"lang": lang, "min_documents": min_documents if min_documents > 1 else None}.items()
+              if v}
+    return page("stories.html", title="Stories", result=result, params=params, offset=offset, limit=PAGE_SIZE)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(engine: EngineDep, story_id: str) -> HTMLResponse:
+    """One story: its span, languages and outlets, its articles in the order seen (with the article and score
+    that joined each), and the events reported in them."""
+    found = story_detail(engine, story_id[:200])
+    if found is None:
+        raise HTTPException(404, f"no story {story_id[:200]!r}")
+    return page("story.html", title=found.story.title or found.story.id, story=found)
 
 
 @router.get("/search", response_class=HTMLResponse)
