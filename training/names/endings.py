@@ -24,6 +24,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from communique.actors.ner.persons import lemma_by_endings
+
 MAX_ENDING = 7
 MIN_COUNT = 5
 MIN_SHARE = 0.5
@@ -92,17 +94,8 @@ def _parent_rule(table: dict[str, Rule], ending: str) -> Rule:
 
 
 def apply(table: dict[str, Rule], word: str) -> str:
-    """The same lookup as the run-time one (communique.actors.ner.persons)."""
-    lower = word.lower()
-    if "^" + lower in table:
-        strip, add = table["^" + lower]
-        return word[: len(word) - strip] + add
-    for k in range(min(MAX_ENDING, len(word) - 1), 0, -1):
-        rule = table.get(lower[-k:])
-        if rule is not None:
-            strip, add = rule
-            return word[: len(word) - strip] + add if strip < len(word) - 1 else word
-    return word
+    """The run-time lookup itself (communique.actors.ner.persons), so that the scores are those of the tool."""
+    return lemma_by_endings(word, table)
 
 
 def write(table: dict[str, Rule], path: Path, lang: str, n_train: int) -> None:

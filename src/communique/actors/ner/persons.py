@@ -85,8 +85,7 @@ def lemma_by_endings(word: str, rules: dict[str, tuple[int, str]]) -> str:
     if "^" + lower in rules:
         strip, add = rules["^" + lower]
         return word[: len(word) - strip] + add
-    longest = max((len(e) for e in rules if not e.startswith("^")), default=0)
-    for k in range(min(longest, len(word) - 1), 0, -1):
+    for k in range(len(word) - 1, 0, -1):  # endings longer than the table's find nothing: dict lookups only
         rule = rules.get(lower[-k:])
         if rule is not None:
             strip, add = rule
