@@ -33,7 +33,8 @@ def section(result: dict) -> str:
         "",
         f"- **Features** ({len(result['features'])}): cosines of the e5 embeddings (\"query\" convention: "
         "symmetric similarity) of title, lead, body (the lead and up to two more chunks of whole sentences, each up "
-        "to 300 characters: the mean of their vectors) and of the whole article, best-match and max over pieces; overlaps (Jaccard, shared count, none) of canonical persons and organizations and of "
+        "to 300 characters: the mean of their vectors) and of the whole article, best-match and max over pieces; "
+        "overlaps (Jaccard, shared count, none) of canonical persons and organizations and of "
         "places and actors' countries from the pipeline's actor stage; of full dates and months from the time "
         "stage; of digit strings and of 4+-letter words; same language; length ratio. Events are not used: the "
         "event stage embeds every candidate sentence, which costs more than the whole similarity model.",
