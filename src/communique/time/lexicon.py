@@ -85,6 +85,9 @@ class Lexicon:
     bracket_weekday_joins: bool = False  # "4日(水)" is one DATE (ja), not a date and a weekday (zh 3月3日(星期三))
     month_nouns: tuple[str, ...] = ()  # "ay" in "Ocak ayı": a month name with it is a date of that month
     parts_alone: dict[str, str] = field(default_factory=dict)  # a part of day standing alone ("вночі") -> NI
+    day_part_joiners: tuple[str, ...] = ()  # "в" in "утром в понедельник", "の" in "22日の夜"
+    tense_future: str = ""  # a regex of future cues ("will", "-rá", "将"): a weekday alone looks ahead
+    tense_past: str = ""  # a regex of past cues ("said", "-ło", "đã"): a nearer one keeps it the nearest day
 
 
 def strip_accents(word: str) -> str:
@@ -290,7 +293,15 @@ def lexicon(lang: str) -> Lexicon:
         suffix_buffers=str(data.get("suffix_buffers", "")),
         vowels=str(data.get("vowels", "")),
         parts_alone={k: v.upper() for k, v in _mapping(data, "parts_alone").items()},
+        day_part_joiners=_words(data, "day_part_joiners"),
+        tense_future=_cues(data, "tense_future"),
+        tense_past=_cues(data, "tense_past"),
     )
+
+
+def _cues(data: dict[str, Any], key: str) -> str:
+    """One alternation of the regexes listed under `key` ("" when the language lists none)."""
+    return "|".join(f"(?:{cue})" for cue in data.get(key) or [])
 
 
 def _units(lang: str, data: dict[str, Any]) -> dict[str, str]:

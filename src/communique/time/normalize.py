@@ -14,7 +14,8 @@ Rules (news reports the recent past):
   Bare years alone ("2022-2024") are not used without a weekday: they name periods, not the article.
 - A weekday attached to a date that does not fit the anchor-rule year but fits the year before
   moves the date there ("в понедельник 7 февраля", anchor June 2012 -> 2011-02-07); never forward.
-- Weekdays alone: the nearest such day on or before the anchor.
+- Weekdays alone: the day the tense of their sentence points to (time/tense.py): with a
+  future cue ("will meet on Thursday") this day or the coming one, else the nearest (a tie goes back).
 - "last August": the latest August before the anchor month; "в июне прошлого года": June of the
   anchor year - 1.
 """
@@ -33,6 +34,7 @@ from communique.time.anchor import Anchor
 from communique.time.calendars import calendar_module
 from communique.time.grammar import Candidate, mask_particles
 from communique.time.lexicon import Lexicon, lexicon
+from communique.time.tense import AHEAD, weekday_direction
 
 FUTURE_TOLERANCE = 120  # days a yearless date may lie after the anchor before it means last year
 _NEXT_YEAR_TOLERANCE = 30  # days into next year a yearless date may lie ("5 January" on 28 December)
@@ -315,6 +317,8 @@ def _weekday_value(weekday: int | None, anchor: Anchor | None, spec: str | None 
         return (day + dt.timedelta(days=ahead or 7)).isoformat()
     if spec == "last":
         return (day - dt.timedelta(days=back or 7)).isoformat()
+    if spec == AHEAD:  # "will meet on Thursday": this Thursday or the coming one
+        return (day + dt.timedelta(days=ahead)).isoformat()
     # the nearest such day; news mostly reports the past, so a tie (and the day itself) goes back
     return (day + dt.timedelta(days=ahead) if ahead < back else day - dt.timedelta(days=back)).isoformat()
 
@@ -532,6 +536,8 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     out: list[Timex] = []
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
     for c in cands:
+        if c.kind == "weekday" and c.spec is None:  # the tense of its sentence says back or ahead
+            c.spec = weekday_direction(text, c.start, c.end, lex)
         t = to_timex(text, c, years, anchor, previous)
         t.first_end, t.second_start = c.first_end, c.second_start
         out.append(t)
@@ -606,12 +612,24 @@ def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candid
     return out
 
 
+def _spaced_alt(words: tuple[str, ...] | list[str]) -> str:
+    """Words as one alternation, each closed by a word boundary unless its script has no spaces
+    ("19日晚在", "22日の夜": no boundary after 晚 or の)."""
+    pieces = [re.escape(w) if languages.is_unspaced(w) else rf"{re.escape(w)}(?!\w)"
+              for w in sorted(words, key=len, reverse=True)]
+    return "|".join(pieces)
+
+
 @cache
 def _day_part_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A part of day right after a day word, and right before one ("Sáng 27/2", "chiều ngày 18/8")."""
-    parts = "|".join(re.escape(p) for p in sorted(lexicon(lang).day_parts, key=len, reverse=True))
-    return (re.compile(rf"[ \t]*({parts})(?!\w)", re.IGNORECASE),
-            re.compile(rf"(?<!\w)({parts})[ \t]+$", re.IGNORECASE))
+    """A part of day right after a day word, and right before one ("Sáng 27/2", "chiều ngày 18/8"),
+    maybe across a joiner of the language ("Утром в понедельник", "22日の夜", "शनिवार की शाम")."""
+    lex = lexicon(lang)
+    parts = _spaced_alt(list(lex.day_parts))
+    joiners = _spaced_alt(list(lex.day_part_joiners))
+    join = rf"(?:(?:{joiners})[ \t]*)?" if joiners else ""
+    return (re.compile(rf"[ \t]*{join}({parts})", re.IGNORECASE),
+            re.compile(rf"(?<!\w)({parts})[ \t]*{join}[ \t]*$", re.IGNORECASE))
 
 
 def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:

@@ -1,0 +1,63 @@
+"""Exact TIMEX3 values of issue 17's fourth pass: a weekday alone in a future sentence is the coming
+one (time/tense.py), and parts of day joined to their day across a joiner word or without spaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.document import Document
+from communique.options import Options
+from communique.time import tag_time
+from communique.time.lexicon import lexicon
+from communique.time.tense import AHEAD, weekday_direction
+
+DCT = "2024-05-12"  # a Sunday: the nearest Thursday is 2024-05-09 (3 days back, 4 ahead)
+
+
+def _timexes(text: str, lang: str, dct: str = DCT) -> list[tuple[str, str, str | None]]:
+    doc = Document(id="t", raw_text=text, text=text, date=dct, lang=lang)
+    tag_time(doc, Options())
+    return [(t.text, t.type, t.value) for t in doc.timexes]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    # a future cue in the sentence: the coming Thursday
+    ("en", "The minister will meet Li on Thursday in Beijing.", "2024-05-16"),
+    ("de", "Die Kanzlerin wird am Donnerstag in Peking eintreffen.", "2024-05-16"),
+    ("es", "El ministro viajará el jueves a Lima.", "2024-05-16"),
+    ("id", "Sidang akan dilanjutkan hari Kamis.", "2024-05-16"),
+    ("zh", "会谈将于周四举行。", "2024-05-16"),
+    ("ko", "목요일에는 전국에 비가 내리겠다.", "2024-05-16"),
+    # no cue, or a nearer past cue: the nearest Thursday (news reports the past)
+    ("en", "The minister met Li on Thursday in Beijing.", "2024-05-09"),
+    ("en", "On Thursday, officials said they will review the case.", "2024-05-09"),
+    ("de", "Am Donnerstag traf die Kanzlerin in Peking ein.", "2024-05-09"),
+])
+def test_weekday_follows_the_tense_of_its_sentence(lang: str, text: str, value: str) -> None:
+    weekdays = [t for t in _timexes(text, lang) if t[1] == "DATE"]
+    assert [w[2] for w in weekdays] == [value]
+
+
+def test_future_cue_in_another_sentence_does_not_count() -> None:
+    text = "Officials will meet next month. The talks failed on Thursday."
+    assert weekday_direction(text, text.index("Thursday"), text.index("Thursday") + 8, lexicon("en")) is None
+    text = "The talks will resume on Thursday."
+    assert weekday_direction(text, text.index("Thursday"), text.index("Thursday") + 8, lexicon("en")) == AHEAD
+
+
+def test_weekday_on_the_anchor_day_stays_with_a_future_cue() -> None:
+    assert _timexes("Talks will resume on Sunday.", "en") == [("Sunday", "DATE", "2024-05-12")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Утром в пятницу пошёл снег", ("Утром в пятницу", "DATE", "2024-05-10TMO")),
+    ("ru", "в ночь на пятницу", ("ночь на пятницу", "DATE", "2024-05-10TNI")),
+    ("zh", "4月14日晚在北京", ("4月14日晚", "DATE", "2024-04-14TEV")),
+    ("zh", "8日下午举行", ("8日下午", "DATE", "2024-05-08TAF")),
+    ("ja", "22日の夜に発生した", ("22日の夜", "DATE", "2024-04-22TNI")),  # a day after the anchor's: last month
+    ("fa", "صبح شنبه ۱۶ آذر ۱۳۹۸", ("صبح شنبه ۱۶ آذر ۱۳۹۸", "DATE", "2019-12-07TMO")),
+    ("vi", "tối ngày 3/6/2008", ("tối ngày 3/6/2008", "DATE", "2008-06-03TEV")),
+    ("hi", "शनिवार की शाम", ("शनिवार की शाम", "DATE", "2024-05-11TEV")),
+])
+def test_part_of_day_across_a_joiner(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, lang)
