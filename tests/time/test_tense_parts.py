@@ -61,3 +61,27 @@ def test_weekday_on_the_anchor_day_stays_with_a_future_cue() -> None:
 ])
 def test_part_of_day_across_a_joiner(lang: str, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _timexes(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # written seconds stay in the value, ":00" too
+    ("tr", "21.06.2021 08:45:00", ("21.06.2021 08:45:00", "TIME", "2021-06-21T08:45:00")),
+    # pm / am words after a clock time
+    ("ar", "الأحد 26 نوفمبر 2023 - 11:40 مساءً", ("الأحد 26 نوفمبر 2023 - 11:40 مساءً", "TIME", "2023-11-26T23:40")),
+    ("ar", "في الساعة 5:10 م", ("5:10 م", "TIME", "2024-05-12T17:10")),
+    # fractional counts split into the next smaller unit
+    ("tr", "3,5 gün sürdü", ("3,5 gün", "DURATION", "P3DT12H")),
+    ("en", "for 1.5 hours", ("1.5 hours", "DURATION", "PT1H30M")),
+    # full dates written in English on pages of another language
+    ("hi", "अपडेट: Oct 23, 2021, 7:07 AM IST", ("Oct 23, 2021, 7:07", "TIME", "2021-10-23T07:07")),
+    ("fr", "Publié le December 1, 2025", ("December 1, 2025", "DATE", "2025-12-01")),
+    # Persian months typed with the Arabic yeh
+    ("fa", "۲۵ تير ۱۳۹۷", ("۲۵ تير ۱۳۹۷", "DATE", "2018-07-16")),
+])
+def test_clock_words_fractions_and_foreign_dates(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, lang)
+
+
+def test_english_month_words_alone_are_not_dates_elsewhere() -> None:
+    # only full English dates are read on other languages' pages; "May" alone stays a word
+    assert _timexes("Sie sagte May sei gekommen.", "de") == []

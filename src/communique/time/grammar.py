@@ -590,7 +590,7 @@ def _h_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
 
 
 def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
-    seconds = f":{g['sec']}" if g.get("sec") and g["sec"] != "00" else ""
+    seconds = f":{g['sec']}" if g.get("sec") else ""  # written seconds stay, ":00" too (TimeML value)
     shift = lex.clock_before.get(g["ap"], 0) if g.get("ap") else lex.clock_after.get(_key(g.get("ap2") or ""), 0)
     hour = int(g["h"]) + (shift if int(g["h"]) < 12 else 0)
     minute = 30 if g.get("half") else int(g.get("mi") or 0)
@@ -759,7 +759,43 @@ def _needs_full_search(lang: str) -> bool:
 
 
 def scan(text: str, lang: str) -> list[Candidate]:
-    """Every date-like expression of `text`, left to right, not overlapping."""
+    """Every date-like expression of `text`, left to right, not overlapping; plus the full dates
+    written the way of the languages listed in `dates.also_read` (bylines and stamps in English:
+    "Oct 23, 2021, 7:07 AM IST" on a Hindi page)."""
+    out = _scan_one(text, lang)
+    for other in grammar(lang).lex.also_read:
+        if other != lang and _foreign_months(other).search(text):
+            out = _with_foreign_dates(out, [c for c in _scan_one(text, other) if _is_full_date(c)])
+    return out
+
+
+@cache
+def _foreign_months(lang: str) -> re.Pattern[str]:
+    """Any month name of `lang` (a cheap test before scanning a text with its whole grammar)."""
+    lex = grammar(lang).lex
+    return re.compile(rf"(?<!\w)(?:{_alt(list(lex.months))})(?!\w)", re.IGNORECASE)  # a gate: may say yes too often
+
+
+def _is_full_date(cand: Candidate) -> bool:
+    return (cand.kind == "date" and cand.calendar is None
+            and None not in (cand.year, cand.month, cand.day))
+
+
+def _with_foreign_dates(own: list[Candidate], foreign: list[Candidate]) -> list[Candidate]:
+    """Foreign full dates replace the smaller candidates they cover ("2021" of "Oct 23, 2021");
+    one that cuts across a candidate of the text's own language is left out."""
+    out = list(own)
+    for f in foreign:
+        covered = [c for c in out if c.start < f.end and c.end > f.start]
+        if any(c.start < f.start or c.end > f.end or c.end - c.start >= f.end - f.start for c in covered):
+            continue
+        out = [c for c in out if c not in covered]
+        out.append(f)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _scan_one(text: str, lang: str) -> list[Candidate]:
+    """The candidates of one language's grammar."""
     gram = grammar(lang)
     original, text = text, mask_particles(ascii_digits(text), gram.lex)
     if _needs_full_search(lang):

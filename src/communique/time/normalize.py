@@ -45,6 +45,7 @@ _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); lea
 _SPEC = re.compile(r"^(day|weekend|week|month|year|prev)([+-]\d+)(T(?:MO|MI|AF|EV|NI|DT))?$")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _SCALED_UNITS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}  # TIMEX3 writes a decade as P10Y
+_SPLIT_UNITS = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}  # a fraction -> a smaller unit
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each season, for "last summer"
 
 
@@ -331,9 +332,22 @@ def _duration_value(count: str, unit: str) -> str:
         count = str(int(number)) if number.is_integer() else str(number)
     elif unit in _SCALED_UNITS:
         unit = _SCALED_UNITS[unit][1]
+    if count not in ("X", "") and not float(count).is_integer() and unit in _SPLIT_UNITS:
+        return _split_duration(float(count), unit)
     if unit in _TIME_UNITS:
         return f"PT{count}{_TIME_UNITS[unit]}"
     return f"P{count}{unit}"
+
+
+def _split_duration(number: float, unit: str) -> str:
+    """A fractional count as whole units and the next smaller unit, the TimeML way:
+    3.5 days -> P3DT12H, 1.5 hours -> PT1H30M, 2.5 years -> P2Y6M."""
+    smaller, factor = _SPLIT_UNITS[unit]
+    whole, rest = int(number), round((number - int(number)) * factor)
+    big = f"{whole}{_TIME_UNITS.get(unit, unit)}" if whole else ""  # half an hour: PT30M, not PT0H30M
+    if unit in _TIME_UNITS:
+        return f"PT{big}{rest}{_TIME_UNITS[smaller]}"
+    return f"P{big}{'T' if smaller in _TIME_UNITS else ''}{rest}{_TIME_UNITS.get(smaller, smaller)}"
 
 
 def _shifted_value(c: Candidate, anchor: Anchor | None, previous: dt.date | None) -> str | None:
