@@ -85,3 +85,17 @@ def test_clock_words_fractions_and_foreign_dates(lang: str, text: str, expected:
 def test_english_month_words_alone_are_not_dates_elsewhere() -> None:
     # only full English dates are read on other languages' pages; "May" alone stays a word
     assert _timexes("Sie sagte May sei gekommen.", "de") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "dct", "expected"), [
+    # a month of another calendar named without a day is the Gregorian month of its middle
+    ("ar", "خلال شهر شوال لعام 1436 ه", "2015-08-20", ("شهر شوال لعام 1436 ه", "DATE", "2015-07")),
+    ("ar", "شهر محرم لعام 1445 هـ", "2023-07-17", ("شهر محرم لعام 1445 هـ", "DATE", "2023-08")),
+    # "the first day of" a month: its first day
+    ("ar", "فاتح شهر محرم لعام 1445 هـ", "2023-07-17", ("فاتح شهر محرم لعام 1445 هـ", "DATE", "2023-07-19")),
+    # Hijri months in Persian text, with the prefix "ماه" and the suffix "قمری"
+    ("fa", "ماه رمضان", "2024-03-01", ("ماه رمضان", "DATE", "2024-03")),
+    ("fa", "۹ رمضان ۱۴۴۵ قمری", "2024-03-25", ("۹ رمضان ۱۴۴۵ قمری", "DATE", "2024-03-19")),
+])
+def test_months_of_other_calendars(lang: str, text: str, dct: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, lang, dct)

@@ -361,7 +361,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
                    *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
-                   *lex.holidays]
+                   *lex.holidays, *lex.calendar_month_prefix]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)

@@ -41,6 +41,7 @@ _NEXT_YEAR_TOLERANCE = 30  # days into next year a yearless date may lie ("5 Jan
 _FUTURE_MONTHS = 4  # and months a yearless month may lie after the anchor month
 _STORY_REACH = 1500  # characters after a dated expression in which a yearless date shares its year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
+_MID_MONTH = 15  # the day that stands for a month of another calendar named without a day
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
 _SPEC = re.compile(r"^(day|weekend|week|month|year|prev)([+-]\d+)(T(?:MO|MI|AF|EV|NI|DT))?$")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
@@ -421,8 +422,9 @@ def _season_value(c: Candidate, anchor: Anchor | None) -> str | None:
 
 
 def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | None, int, int | None]:
-    """A Solar Hijri / Hijri date as a Gregorian (year, month, day); a month alone keeps its first day's
-    Gregorian month. A missing year is the calendar year that puts the date nearest before the anchor."""
+    """A Solar Hijri / Hijri date as a Gregorian (year, month, day); a month alone is the Gregorian month
+    of its middle (Muharram 1445, 19 July - 17 August 2023, is 2023-08; Aban 1398 is 2019-11).
+    A missing year is the calendar year that puts the date nearest before the anchor."""
     module = calendar_module(c.calendar or "")
     if module is None or c.month is None:
         return None, c.month or 1, c.day
@@ -433,7 +435,7 @@ def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | N
     limit = anchor.date() + dt.timedelta(days=FUTURE_TOLERANCE) if anchor is not None and anchor.full else None
     for year in years:
         try:
-            gy, gm, gd = module.to_gregorian(year, c.month, c.day or 1)
+            gy, gm, gd = module.to_gregorian(year, c.month, c.day or _MID_MONTH)
         except ValueError:
             return None, c.month, c.day
         if limit is None or c.year is not None or dt.date(gy, gm, gd) <= limit:
@@ -540,9 +542,24 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     return t
 
 
+def attach_month_starts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """A word for "the first day of" right before a month without a day makes it that month's first
+    day ("فاتح شهر محرم": 1 Muharram); `dates.month_start_words`."""
+    if not lex.month_start_words:
+        return cands
+    for c in cands:
+        if c.kind != "date" or c.month is None or c.day is not None:
+            continue
+        words = _previous_words(text, c.start, 1)
+        if words and words[-1].lower() in lex.month_start_words:
+            c.start, c.day = text.rindex(words[-1], 0, c.start), 1
+    return cands
+
+
 def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
     """TIMEX3 values for the candidates of one document."""
     view = mask_particles(text, lex)  # "13일 낮에": the particle is no part of the words around dates
+    cands = attach_month_starts(view, cands, lex)
     cands = attach_relative_years(view, cands, anchor)
     cands = attach_times(view, attach_day_parts(view, mark_years(view, attach_weekdays(view, cands, lex), lex), lex),
                          lex)
