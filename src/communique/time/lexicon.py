@@ -85,6 +85,7 @@ class Lexicon:
     bracket_weekday_joins: bool = False  # "4日(水)" is one DATE (ja), not a date and a weekday (zh 3月3日(星期三))
     month_nouns: tuple[str, ...] = ()  # "ay" in "Ocak ayı": a month name with it is a date of that month
     parts_alone: dict[str, str] = field(default_factory=dict)  # a part of day standing alone ("вночі") -> NI
+    weekday_day_joiners: tuple[str, ...] = ()  # "인" in "월요일인 19일": the weekday and its day are one DATE
     month_start_words: tuple[str, ...] = ()  # "فاتح" before a month: its first day
     also_read: tuple[str, ...] = ()  # languages whose full dates this one's pages carry too (English stamps)
     day_part_joiners: tuple[str, ...] = ()  # "в" in "утром в понедельник", "の" in "22日の夜"
@@ -311,6 +312,7 @@ def lexicon(lang: str) -> Lexicon:
         day_part_joiners=_words(data, "day_part_joiners"),
         also_read=_words(data, "also_read"),
         month_start_words=_words(data, "month_start_words"),
+        weekday_day_joiners=_words(data, "weekday_day_joiners"),
         tense_future=_cues(data, "tense_future"),
         tense_past=_cues(data, "tense_past"),
     )

@@ -112,6 +112,14 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
             else:  # "Senin (17/11/2014)": two expressions of one day; the weekday takes the date
                 prev.kind, prev.year, prev.month, prev.day, prev.weak = "date", cand.year, cand.month, cand.day, False
             cand.weak = False
+        elif prev is not None and prev.kind == "weekday" and cand.kind == "day" and cand.day is not None:
+            gap = text[prev.end : cand.start]
+            if _OPEN_PAREN.match(gap):  # "월요일(11일)": two expressions of one day; the weekday takes the day
+                prev.kind, prev.day, prev.weak = "day", cand.day, False
+                cand.weekday = prev.weekday
+            elif not gap.strip() or gap.strip().lower() in lex.weekday_day_joiners:
+                out.pop()  # "수요일 21일", "월요일인 19일": one expression, the day's date
+                cand.start, cand.weekday = prev.start, prev.weekday
         elif (lex.bracket_weekday_joins and prev is not None and cand.kind == "weekday" and prev.kind == "date"
               and prev.day is not None
               and _OPEN_PAREN.match(text[prev.end : cand.start]) and (close := _CLOSE_PAREN.match(text, cand.end))):
@@ -381,9 +389,18 @@ def _shifted_value(c: Candidate, anchor: Anchor | None, previous: dt.date | None
     return None
 
 
-def _day_alone_value(day: int, anchor: Anchor | None, previous: dt.date | None) -> str | None:
+def _day_alone_value(day: int, anchor: Anchor | None, previous: dt.date | None,
+                     weekday: int | None = None) -> str | None:
     """"12日": that day of the month the story is in (the last full date), else of the document's
-    month, or of the month before when the day lies after the document date."""
+    month, or of the month before when the day lies after the document date. With its weekday
+    ("월요일인 19일"), the month around the reference date in which that day is that weekday."""
+    reference = previous or (anchor.date() if anchor is not None and anchor.full else None)
+    if weekday is not None and reference is not None:
+        for shift in (0, -1, 1):  # this month first, then the one before, then the next
+            total = reference.year * 12 + reference.month - 1 + shift
+            year, month = divmod(total, 12)
+            if _weekday_of(year, month + 1, day) == weekday:
+                return _iso(year, month + 1, day)
     if previous is not None:
         year, month = previous.year, previous.month
     elif anchor is not None and anchor.full:
@@ -491,7 +508,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         t.value, t.relative, t.precision = (f"{on}T{c.part}" if on else None), True, "day"
         return t
     if c.kind == "day" and c.day is not None:
-        t.value, t.relative = _day_alone_value(c.day, anchor, previous), True
+        t.value, t.relative = _day_alone_value(c.day, anchor, previous, c.weekday), True
         if t.value is not None:
             t.precision = "day"
             if c.time is not None:
