@@ -110,3 +110,13 @@ def test_months_of_other_calendars(lang: str, text: str, dct: str, expected: tup
 ])
 def test_korean_weekday_with_its_day(text: str, dct: str, expected: tuple[str, str, str]) -> None:
     assert expected in _timexes(text, "ko", dct)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("June 18 , 2009\nChina Eastern", ("June 18 , 2009", "DATE", "2009-06-18")),  # tokenized: space before comma
+    ("at 15:00 GMT Saturday", ("15:00 GMT Saturday", "TIME", "2024-05-11T15:00")),  # a time zone in between
+    ("prices rose for years", ("years", "DURATION", "PXY")),  # a bare plural unit: a vague duration
+    ("profit this fiscal year", ("this fiscal year", "DATE", "2024")),
+])
+def test_english_forms(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(text, "en")

@@ -202,13 +202,14 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     ]
     if lex.month_first:
         t.append(("range_md_cross", rf"(?:{frm}\s+)?(?P<m1>{month})\.?\s+(?P<d1>{_DAY}){md_suffix}{day_end}"
-                                    rf"(?:,?\s+(?P<y1>{_YEAR}))?\s*{to}\s*(?P<m2>{month})\.?\s+(?P<d2>{_DAY})"
-                                    rf"{md_suffix}{day_end}(?:,?\s+{year})?"))
+                                    rf"(?:\s?,?\s+(?P<y1>{_YEAR}))?\s*{to}\s*(?P<m2>{month})\.?\s+(?P<d2>{_DAY})"
+                                    rf"{md_suffix}{day_end}(?:\s?,?\s+{year})?"))
         t.append(("range_md", rf"(?:{frm}\s+)?(?P<m>{month})\.?\s+(?P<d1>{_DAY}){md_suffix}\s*{to_and}\s*"
-                              rf"(?P<d2>{_DAY}){md_suffix}{day_end}(?:,?\s+{year})?"))
+                              rf"(?P<d2>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
     t.append(("dmy", rf"{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})(?:{yj}{year}{ys})?"))
     if lex.month_first:
-        t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:,?\s+{year})?"))
+        # a space may stand before the comma ("June 18 , 2009" in tokenized corpora)
+        t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
     if lex.eras:
         hu = _han_units()
         first = rf"|{_alt(lex.first_year)}" if lex.first_year else ""

@@ -41,6 +41,7 @@ _NEXT_YEAR_TOLERANCE = 30  # days into next year a yearless date may lie ("5 Jan
 _FUTURE_MONTHS = 4  # and months a yearless month may lie after the anchor month
 _STORY_REACH = 1500  # characters after a dated expression in which a yearless date shares its year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
+_VAGUE_DURATION = re.compile(r"^PT?X(?:Y|M|W|D|H|DE)$")  # a relative word that is a vague duration
 _MID_MONTH = 15  # the day that stands for a month of another calendar named without a day
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
 _SPEC = re.compile(r"^(day|weekend|week|month|year|prev)([+-]\d+)(T(?:MO|MI|AF|EV|NI|DT))?$")
@@ -267,6 +268,8 @@ def _relative_value(spec: str | None, anchor: Anchor | None,
         return f"{spec.upper()}_REF", None
     if spec == "none":  # "recently", "недавно": a past without a date, TimeML's PAST_REF
         return "PAST_REF", None
+    if spec is not None and _VAGUE_DURATION.match(spec):  # "for years": PXY
+        return spec, None
     m = _SPEC.match(spec or "")
     if m is None:
         return None, None
@@ -607,7 +610,8 @@ def _full_day(value: str | None) -> dt.date | None:
 
 _DAYS = ("date", "day", "weekday")
 # between a date and its clock time: separators, a weekday in brackets ("2019年1月29日(火) 19:00")
-_TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）][\s,]{0,2})?$")
+# or a time zone after the clock time ("15:00 GMT Saturday")
+_TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）][\s,]{0,2}|(?<=\s)[A-Z]{2,4}[\s,]{1,2})?$")
 
 
 _ADJACENT = re.compile(r"^\s{0,2}$")
