@@ -120,3 +120,10 @@ def test_korean_weekday_with_its_day(text: str, dct: str, expected: tuple[str, s
 ])
 def test_english_forms(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _timexes(text, "en")
+
+
+def test_history_keeps_its_year_far_below() -> None:
+    # a yearless date pages after the last dated one, in a narrative of the past, is in that year
+    text = "28 травня 1940 року почалася евакуація. " + "Бої тривали. " * 200 + "22 червня підписано перемир'я."
+    found = _timexes(text, "uk", "2018-04-01")
+    assert ("22 червня", "DATE", "1940-06-22") in found
