@@ -127,3 +127,8 @@ def test_history_keeps_its_year_far_below() -> None:
     text = "28 травня 1940 року почалася евакуація. " + "Бої тривали. " * 200 + "22 червня підписано перемир'я."
     found = _timexes(text, "uk", "2018-04-01")
     assert ("22 червня", "DATE", "1940-06-22") in found
+
+
+def test_years_before_1800_with_a_month() -> None:
+    assert ("17 червня 1775 року", "DATE", "1775-06-17") in _timexes("Битва 17 червня 1775 року", "uk", "2018-04-01")
+    assert _timexes("загинуло 1500 солдатів", "uk", "2018-04-01") == []  # alone a number is no year

@@ -57,6 +57,7 @@ class Candidate:
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR_WITH_MONTH = r"(?:1[0-9]\d\d|20\d\d)"
 _NUM_START = r"(?<![\w.,:/+\-])"  # a number that is not the tail of another number or id
 
 
@@ -178,7 +179,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     frm = _word(lex.range_from)
     to = rf"(?:{_word(lex.range_to)}|[-–—])" if lex.range_to else r"[-–—]"
     to_and = rf"(?:{_word(lex.range_to + lex.range_and)}|[-–—])" if (lex.range_to or lex.range_and) else r"[-–—]"
-    year = rf"(?P<y>{_YEAR})(?!\d)"
+    year = rf"(?P<y>{_YEAR_WITH_MONTH})(?!\d)"  # after a month name: histories reach back ("17 червня 1775")
+    bare_year = rf"(?P<y>{_YEAR})(?!\d)"  # alone a number is a year only in 1800-2099
     day_end = r"(?![\d:])"
     md_suffix = r"(?:st|nd|rd|th)?"  # "February 3." - after a month-first date a dot ends the sentence
     t: list[tuple[str, str]] = [
@@ -266,9 +268,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                         rf"|(?P<w2>{weekday})\s+(?P<rel2>{_word(list(lex.weekday_relative_after))})"),
         ("weekday", rf"(?P<w>{weekday})"),
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
-        ("year", rf"{year_head}{year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_alt(lex.year_suffix)}"
+        ("year", rf"{year_head}{bare_year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_alt(lex.year_suffix)}"
                  rf"(?:(?<={_unspaced_script()})|(?!\w)))" if lex.year_suffix
-                 else rf"{year_head}{year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
+                 else rf"{year_head}{bare_year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
         ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"
                  + (rf"(?:\s*(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else "")),
     ]
