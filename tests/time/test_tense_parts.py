@@ -132,3 +132,11 @@ def test_history_keeps_its_year_far_below() -> None:
 def test_years_before_1800_with_a_month() -> None:
     assert ("17 червня 1775 року", "DATE", "1775-06-17") in _timexes("Битва 17 червня 1775 року", "uk", "2018-04-01")
     assert _timexes("загинуло 1500 солдатів", "uk", "2018-04-01") == []  # alone a number is no year
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "durante el mes de septiembre", ("septiembre", "DATE", "2023-09")),
+    ("uk", "до кінця листопада", ("кінця листопада", "DATE", "2023-11")),
+])
+def test_month_after_more_prepositions(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert [t[2] for t in _timexes(text, lang, "2023-12-05")] == [expected[2]]
