@@ -140,3 +140,7 @@ def test_years_before_1800_with_a_month() -> None:
 ])
 def test_month_after_more_prepositions(lang: str, text: str, expected: tuple[str, str, str]) -> None:
     assert [t[2] for t in _timexes(text, lang, "2023-12-05")] == [expected[2]]
+
+
+def test_japanese_solar_terms_are_days_not_seasons() -> None:
+    assert _timexes("立冬を迎えた", "ja", "2016-11-06") == [("立冬", "DATE", "2016-11-07")]
