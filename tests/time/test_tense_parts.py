@@ -144,3 +144,12 @@ def test_month_after_more_prepositions(lang: str, text: str, expected: tuple[str
 
 def test_japanese_solar_terms_are_days_not_seasons() -> None:
     assert _timexes("立冬を迎えた", "ja", "2016-11-06") == [("立冬", "DATE", "2016-11-07")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("tr", "27 Ekim 2025 Pazartesi günü", ("27 Ekim 2025 Pazartesi", "DATE", "2025-10-27")),
+    ("tr", "28 Ekim 2025 Salı 05:00", ("28 Ekim 2025 Salı 05:00", "TIME", "2025-10-28T05:00")),
+    ("ru", "29 мая 2020, Пятница, 13:02", ("29 мая 2020, Пятница, 13:02", "TIME", "2020-05-29T13:02")),
+])
+def test_weekday_after_its_date(lang: str, text: str, expected: tuple[str, str, str]) -> None:
+    assert _timexes(text, lang) == [expected]

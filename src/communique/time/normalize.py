@@ -120,6 +120,10 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
             elif not gap.strip() or gap.strip().lower() in lex.weekday_day_joiners:
                 out.pop()  # "수요일 21일", "월요일인 19일": one expression, the day's date
                 cand.start, cand.weekday = prev.start, prev.weekday
+        elif (prev is not None and cand.kind == "weekday" and prev.kind == "date" and prev.day is not None
+              and prev.weekday is None and _WEEKDAY_AFTER_GAP.match(text[prev.end : cand.start])):
+            prev.weekday, prev.end = cand.weekday, cand.end  # "27 Ekim 2025 Pazartesi", "29 мая 2020, Пятница"
+            continue
         elif (lex.bracket_weekday_joins and prev is not None and cand.kind == "weekday" and prev.kind == "date"
               and prev.day is not None
               and _OPEN_PAREN.match(text[prev.end : cand.start]) and (close := _CLOSE_PAREN.match(text, cand.end))):
@@ -130,6 +134,7 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
 
 
 _OPEN_PAREN = re.compile(r"^\s?[(（]\s?$")
+_WEEKDAY_AFTER_GAP = re.compile(r"^,?\s{1,2}$")  # a weekday written right after its date
 _CLOSE_PAREN = re.compile(r"\s?[)）]")
 
 
