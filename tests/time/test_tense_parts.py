@@ -153,3 +153,8 @@ def test_japanese_solar_terms_are_days_not_seasons() -> None:
 ])
 def test_weekday_after_its_date(lang: str, text: str, expected: tuple[str, str, str]) -> None:
     assert _timexes(text, lang) == [expected]
+
+
+def test_future_word_before_a_duration_in_unspaced_text() -> None:
+    # "未来" (the coming) before a count and a unit is part of a duration, not FUTURE_REF
+    assert [t[1:] for t in _timexes("未来一周天气晴朗", "zh")] == [("DURATION", "P1W")]

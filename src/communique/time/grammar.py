@@ -303,7 +303,7 @@ def _number(lex: Lexicon) -> str:
 def _not_before_duration(lex: Lexicon) -> str:
     """A lookahead that fails before a count and a unit: "in the past" is not a reference in
     "in the past two weeks", which is one duration."""
-    return rf"(?!\s+{_number(lex)}\s*-?\s*{_word(list(lex.units))})" if lex.units else ""
+    return rf"(?!\s*{_number(lex)}\s*-?\s*{_word(list(lex.units))})" if lex.units else ""  # "未来一周": no space
 
 
 def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str]]:
