@@ -774,9 +774,12 @@ def scan(text: str, lang: str) -> list[Candidate]:
 
 @cache
 def _foreign_months(lang: str) -> re.Pattern[str]:
-    """Any month name of `lang` (a cheap test before scanning a text with its whole grammar)."""
+    """A month name of `lang` next to a number (a cheap test before scanning a text with its whole
+    grammar: every full date has one); capitalized where the language capitalizes month names."""
     lex = grammar(lang).lex
-    return re.compile(rf"(?<!\w)(?:{_alt(list(lex.months))})(?!\w)", re.IGNORECASE)  # a gate: may say yes too often
+    names = sorted({n.capitalize() if lex.titlecase else n for n in lex.months}, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<!\w)(?:{alt})\.?\s\d|\d\s(?:{alt})(?!\w)", 0 if lex.titlecase else re.IGNORECASE)
 
 
 def _is_full_date(cand: Candidate) -> bool:
