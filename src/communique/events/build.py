@@ -15,6 +15,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from communique.actors.groups import group_sector
 from communique.actors.kb import load_kb
 from communique.document import Document, Event, Evidence, Mention, Span
 from communique.events import learned
@@ -35,6 +36,15 @@ VERBAL_AGREEMENT_WEIGHT = 0.75  # "reached an agreement" counts; "agreed to…",
 # Types whose sides do the same thing together ("China and Russia began joint exercises"): a joint
 # subject is both sides. The others need one side acting on the other.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Generic groups (actors/groups.py) that make an event political. The state's own bodies act for it in every
+# kind of event (PLOVER/CAMEO code them GOV, MIL, LEG, OPP). The other sectors are political only as the
+# sides of contention (CAMEO's protest, force, coercion, threat, demand codes): police firing on protesters
+# is news, a meeting with students or an aid pledge to farmers is not diplomacy. Civilians are never the
+# political side: they are the victims of an assault, counted as a participant only.
+STATE_GROUPS = frozenset({"government", "military", "legislature", "opposition"})
+CONTENTION_GROUPS = frozenset({"police", "protesters", "armed_group", "workers", "students", "farmers", "activists"})
+CONTENTION_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "ACCUSE", "REJECT",
+                              "REQUEST", "SANCTION"})
 
 
 def extract_events(doc: Document, options: Options) -> None:
@@ -70,10 +80,14 @@ def extract_events(doc: Document, options: Options) -> None:
     doc.events = [finish(doc, d, lex, owned[id(d)]) for d in events]
 
 
-def political(m: Mention) -> bool:
-    """An actor of diplomacy: a country, a known figure, a person with an office, a state or party body."""
+def political(m: Mention, event_type: str | None = None) -> bool:
+    """An actor of diplomacy: a country, a known figure, a person with an office, a state or party body;
+    a generic group of the state, or (in an event of contention) of contention."""
     if m.kind == "country":
         return True
+    sector = group_sector(m.entity_id)
+    if sector is not None:
+        return sector in STATE_GROUPS or (sector in CONTENTION_GROUPS and event_type in CONTENTION_TYPES)
     entity = load_kb().entities.get(m.entity_id)
     if m.kind == "organization":
         return entity is not None and entity.type not in NON_POLITICAL_ORGS
@@ -95,7 +109,7 @@ def worth_reporting(d: Draft) -> bool:
     if not standalone and not (d.background and d.own_date):
         return False
     participants = d.parties() + (1 if d.destination is not None and d.destination.kind == "location" else 0)
-    if participants < 2 or not any(political(m) for m in d.actors):
+    if participants < 2 or not any(political(m, d.type) for m in d.actors):
         return False
     return not (d.background and d.date is None)
 
