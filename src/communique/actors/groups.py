@@ -130,12 +130,13 @@ def add_groups(text: str, drafts: dict[int, Draft], codes: tuple[str, ...]) -> N
     taken = sorted((d.start, d.end) for d in drafts.values())
     roles = [d.role_span for d in drafts.values() if d.role_span is not None]
     countries = sorted((d for d in drafts.values() if d.kind == "country"), key=lambda d: d.start)
+    persons = [d for d in drafts.values() if d.kind == "person"]
     for code in dict.fromkeys(codes):
         lex = group_lexicon(code)
         if lex is None:
             continue
         for start, end, sector in _group_words(text, lex, countries):
-            if any(a < end and start < b for a, b in [*taken, *roles]):
+            if any(a < end and start < b for a, b in [*taken, *roles]) or _owned(text, start, persons, lex):
                 continue
             country = _adjacent_country(text, start, end, countries, lex)
             drafts[start] = Draft(start, end, "organization", (group_candidate(sector, country),), "group",
@@ -151,7 +152,13 @@ def _group_words(text: str, lex: GroupLexicon, countries: list[Draft]) -> list[t
             m = lex.after_country.match(text, d.end)
             if m is not None and m.end() > m.start():
                 found.append((m.start(), m.end(), _sector_of(lex, m)))
-    return sorted(found)
+    return sorted(found, key=lambda f: (f[0], -f[1]))  # the longest word at a place: "军队" over "军"
+
+
+def _owned(text: str, start: int, persons: list[Draft], lex: GroupLexicon) -> bool:
+    """"安倍政権", "Putin's government": a group named after its leader is the leader's, no actor of its own."""
+    return any(d.end <= start and start - d.end <= _MAX_LINK_CHARS and lex.before.fullmatch(text, d.end, start)
+               for d in persons)
 
 
 def _adjacent_country(text: str, start: int, end: int, countries: list[Draft], lex: GroupLexicon) -> str | None:

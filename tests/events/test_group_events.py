@@ -1,0 +1,39 @@
+"""Generic groups as event participants, through the whole pipeline: a group of the state is political
+in every event, a group of contention only in an event of contention."""
+
+from __future__ import annotations
+
+from communique.document import Document, Mention
+from communique.events.build import political
+from communique.options import Options
+from communique.pipeline import process
+
+
+def events_of(text: str, lang: str) -> list[tuple[str, list[str]]]:
+    doc = Document(id="t", raw_text=text, lang_hint=lang, date="2024-05-01")
+    doc = process(doc, Options(doc_date="2024-05-01"))
+    return [(e.type, sorted(a.entity_id for a in e.actors)) for e in doc.events]
+
+
+def test_troops_shelling_the_other_sides_army_is_an_assault_between_two_militaries() -> None:
+    assert events_of("Российские военные обстреляли позиции украинской армии.", "ru") == [
+        ("ASSAULT", ["group:military:RU", "group:military:UA"])]
+
+
+def test_police_arresting_demonstrators_is_coercion() -> None:
+    assert events_of("Die Polizei nahm am Montag in Berlin 40 Demonstranten fest.", "de") == [
+        ("COERCE", ["group:police", "group:protesters"])]
+
+
+def test_students_meeting_farmers_is_no_diplomacy() -> None:
+    assert events_of("Des étudiants ont rencontré des agriculteurs à Paris.", "fr") == []
+
+
+def test_which_groups_are_political_for_which_types() -> None:
+    def group(sector: str) -> Mention:
+        return Mention(0, 1, "x", "organization", f"group:{sector}", sector)
+
+    assert political(group("government"), "CONSULT") and political(group("military"), "AGREE")
+    assert political(group("police"), "COERCE") and political(group("protesters"), "PROTEST")
+    assert not political(group("students"), "CONSULT") and not political(group("police"), "AID")
+    assert not political(group("civilians"), "ASSAULT")
