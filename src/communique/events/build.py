@@ -19,7 +19,7 @@ from communique.actors.groups import group_sector
 from communique.actors.kb import load_kb
 from communique.document import Document, Event, Evidence, Mention, Span
 from communique.events import learned
-from communique.events.candidates import WEAK, find_candidates
+from communique.events.candidates import WEAK, Candidate, find_candidates
 from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
 from communique.events.dating import assign_dates, date_news_by_document
@@ -45,6 +45,10 @@ STATE_GROUPS = frozenset({"government", "military", "legislature", "opposition"}
 CONTENTION_GROUPS = frozenset({"police", "protesters", "armed_group", "workers", "students", "farmers", "activists"})
 CONTENTION_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "ACCUSE", "REJECT",
                               "REQUEST", "SANCTION"})
+# Types one side does alone: a protest or a mobilization names no counterpart as often as not ("thousands of
+# protesters marched in Paris", "the army called up its reservists"). A group that is political for the type
+# is enough there; every other type still needs two parties.
+ONE_SIDED = frozenset({"PROTEST", "MOBILIZE"})
 
 
 def extract_events(doc: Document, options: Options) -> None:
@@ -57,6 +61,7 @@ def extract_events(doc: Document, options: Options) -> None:
     drafts: list[Draft] = []
     previous: Draft | None = None  # the latest meeting or visit: what "both sides" refers to
     for cand in candidates:
+        _drop_idle_groups(cand)
         made = drafts_for(doc.text, cand, hero, previous)
         if learned.decides(cand, made):
             made = learned.learned_drafts(doc, cand, made, hero, previous)
@@ -80,6 +85,18 @@ def extract_events(doc: Document, options: Options) -> None:
     doc.events = [finish(doc, d, lex, owned[id(d)]) for d in events]
 
 
+def _drop_idle_groups(cand: Candidate) -> None:
+    """A group of no named country is a side only in contention ("the police", "the protesters"): in the
+    diplomacy of named actors, "the government" is one of theirs ("le gouvernement marocain", its head
+    Akhannouch), not a counterpart."""
+    if cand.trigger.type in CONTENTION_TYPES | ONE_SIDED:
+        return
+    idle = [m for m in [*cand.subject, *cand.objects] if group_sector(m.entity_id) is not None and m.country is None]
+    if idle:
+        cand.subject = [m for m in cand.subject if m not in idle]
+        cand.objects = [m for m in cand.objects if m not in idle]
+
+
 def political(m: Mention, event_type: str | None = None) -> bool:
     """An actor of diplomacy: a country, a known figure, a person with an office, a state or party body;
     a generic group of the state, or (in an event of contention) of contention."""
@@ -101,7 +118,9 @@ def worth_reporting(d: Draft) -> bool:
     counts when it corroborates an event reported in its own right, or as a dated reference to an
     earlier event ("they noted the results of the state visit in June last year").
     """
-    if d.type not in SYMMETRIC and not any(p.cand.model_only or _source_and_target(p) for p in [d, *d.absorbed]):
+    one_sided = _one_sided(d)
+    if (d.type not in SYMMETRIC and not one_sided
+            and not any(p.cand.model_only or _source_and_target(p) for p in [d, *d.absorbed])):
         return False  # "an isolated event threatens to…": an accusation, a threat, a request needs both sides
     if d.type == "AGREE" and not is_formal_agreement(d) and d.weight < VERBAL_AGREEMENT_WEIGHT:
         return False  # "promised to abide by", "agreed to pay cuts": too weak without a signed text
@@ -109,9 +128,15 @@ def worth_reporting(d: Draft) -> bool:
     if not standalone and not (d.background and d.own_date):
         return False
     participants = d.parties() + (1 if d.destination is not None and d.destination.kind == "location" else 0)
-    if participants < 2 or not any(political(m, d.type) for m in d.actors):
+    if participants < (1 if one_sided else 2) or not any(political(m, d.type) for m in d.actors):
         return False
     return not (d.background and d.date is None)
+
+
+def _one_sided(d: Draft) -> bool:
+    """A protest or mobilization whose side is a generic group political for it ("the protesters marched")."""
+    return d.type in ONE_SIDED and any(group_sector(m.entity_id) is not None and political(m, d.type)
+                                       for m in d.actors)
 
 
 def _source_and_target(d: Draft) -> bool:
