@@ -44,7 +44,7 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 STATE_GROUPS = frozenset({"government", "military", "legislature", "opposition"})
 CONTENTION_GROUPS = frozenset({"police", "protesters", "armed_group", "workers", "students", "farmers", "activists"})
 CONTENTION_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "ACCUSE", "REJECT",
-                              "REQUEST", "SANCTION"})
+                              "REQUEST"})
 # Types one side does alone: a protest or a mobilization names no counterpart as often as not ("thousands of
 # protesters marched in Paris", "the army called up its reservists"). A group that is political for the type
 # is enough there; every other type still needs two parties.
