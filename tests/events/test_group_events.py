@@ -25,6 +25,11 @@ def test_police_arresting_demonstrators_is_coercion() -> None:
         ("COERCE", ["group:police", "group:protesters"])]
 
 
+def test_a_protest_needs_no_counterpart() -> None:
+    assert events_of("Miles de manifestantes marcharon el domingo por las calles de la capital.", "es") == [
+        ("PROTEST", ["group:protesters"])]
+
+
 def test_students_meeting_farmers_is_no_diplomacy() -> None:
     assert events_of("Des étudiants ont rencontré des agriculteurs à Paris.", "fr") == []
 
@@ -36,4 +41,4 @@ def test_which_groups_are_political_for_which_types() -> None:
     assert political(group("government"), "CONSULT") and political(group("military"), "AGREE")
     assert political(group("police"), "COERCE") and political(group("protesters"), "PROTEST")
     assert not political(group("students"), "CONSULT") and not political(group("police"), "AID")
-    assert not political(group("civilians"), "ASSAULT")
+    assert not political(group("civilians"), "ASSAULT") and not political(group("protesters"), "SANCTION")
