@@ -49,6 +49,9 @@ CONTENTION_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREA
 # protesters marched in Paris", "the army called up its reservists"). A group that is political for the type
 # is enough there; every other type still needs two parties.
 ONE_SIDED = frozenset({"PROTEST", "MOBILIZE"})
+# Where a group of no named country is a side whatever its sector: force, and protest ("troops fired on
+# civilians", "the army called up reservists").
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
 
 def extract_events(doc: Document, options: Options) -> None:
@@ -69,6 +72,8 @@ def extract_events(doc: Document, options: Options) -> None:
             for d in made:  # "the two ministers discussed…": the meeting just reported, in its mode
                 if d.type == "CONSULT":
                     d.mode = previous.mode
+        for d in made:  # the learned sides choose among all the sentence's actors
+            d.actors = [m for m in d.actors if not idle_group(m, d.type)]
         drafts += made
         previous = next((d for d in reversed(made) if d.type == "CONSULT" and d.parties() >= 2), previous)
     for draft in drafts:
@@ -86,15 +91,21 @@ def extract_events(doc: Document, options: Options) -> None:
 
 
 def _drop_idle_groups(cand: Candidate) -> None:
-    """A group of no named country is a side only in contention ("the police", "the protesters"): in the
-    diplomacy of named actors, "the government" is one of theirs ("le gouvernement marocain", its head
-    Akhannouch), not a counterpart."""
-    if cand.trigger.type in CONTENTION_TYPES | ONE_SIDED:
-        return
-    idle = [m for m in [*cand.subject, *cand.objects] if group_sector(m.entity_id) is not None and m.country is None]
-    if idle:
-        cand.subject = [m for m in cand.subject if m not in idle]
-        cand.objects = [m for m in cand.objects if m not in idle]
+    """Groups that are no side of this candidate's event (`idle_group`) leave its subject and objects."""
+    cand.subject = [m for m in cand.subject if not idle_group(m, cand.trigger.type)]
+    cand.objects = [m for m in cand.objects if not idle_group(m, cand.trigger.type)]
+
+
+def idle_group(m: Mention, event_type: str) -> bool:
+    """A group of no named country is a side only where groups clash or protest ("the police", "the
+    protesters"): in the diplomacy of named actors, in their accusations and requests, "the government" is
+    one of theirs ("le gouvernement marocain" of its head Akhannouch), not a counterpart."""
+    sector = group_sector(m.entity_id)
+    if sector is None or m.country is not None:
+        return False
+    if event_type in FORCE_TYPES:
+        return False
+    return not (event_type in CONTENTION_TYPES and sector not in STATE_GROUPS)
 
 
 def political(m: Mention, event_type: str | None = None) -> bool:
