@@ -4,7 +4,7 @@ in every event, a group of contention only in an event of contention."""
 from __future__ import annotations
 
 from communique.document import Document, Mention
-from communique.events.build import political
+from communique.events.build import idle_group, political
 from communique.options import Options
 from communique.pipeline import process
 
@@ -42,3 +42,12 @@ def test_which_groups_are_political_for_which_types() -> None:
     assert political(group("police"), "COERCE") and political(group("protesters"), "PROTEST")
     assert not political(group("students"), "CONSULT") and not political(group("police"), "AID")
     assert not political(group("civilians"), "ASSAULT") and not political(group("protesters"), "SANCTION")
+
+
+def test_a_group_of_no_named_country_is_a_side_only_in_contention() -> None:
+    government = Mention(0, 1, "x", "organization", "group:government", "government")
+    police = Mention(0, 1, "x", "organization", "group:police", "police")
+    israeli_army = Mention(0, 1, "x", "organization", "group:military:IL", "military of Israel", country="IL")
+    assert idle_group(government, "CONSULT") and idle_group(government, "ACCUSE")
+    assert not idle_group(government, "ASSAULT") and not idle_group(police, "ACCUSE")
+    assert not idle_group(israeli_army, "CONSULT")
