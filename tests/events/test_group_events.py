@@ -16,7 +16,7 @@ def events_of(text: str, lang: str) -> list[tuple[str, list[str]]]:
 
 
 def test_troops_shelling_the_other_sides_army_is_an_assault_between_two_militaries() -> None:
-    assert events_of("Российские военные обстреляли позиции украинской армии.", "ru") == [
+    assert events_of("Российские войска обстреляли позиции украинской армии.", "ru") == [
         ("ASSAULT", ["group:military:RU", "group:military:UA"])]
 
 

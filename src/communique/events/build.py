@@ -52,6 +52,7 @@ ONE_SIDED = frozenset({"PROTEST", "MOBILIZE"})
 # Where a group of no named country is a side whatever its sector: force, and protest ("troops fired on
 # civilians", "the army called up reservists").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+GROUP_COUNTRY_REACH = 12  # characters between a group and its country ("the army of Israel")
 
 
 def extract_events(doc: Document, options: Options) -> None:
@@ -73,7 +74,7 @@ def extract_events(doc: Document, options: Options) -> None:
                 if d.type == "CONSULT":
                     d.mode = previous.mode
         for d in made:  # the learned sides choose among all the sentence's actors
-            d.actors = [m for m in d.actors if not idle_group(m, d.type)]
+            d.actors = _with_group_countries(doc, [m for m in d.actors if not idle_group(m, d.type)])
         drafts += made
         previous = next((d for d in reversed(made) if d.type == "CONSULT" and d.parties() >= 2), previous)
     for draft in drafts:
@@ -96,11 +97,26 @@ def _drop_idle_groups(cand: Candidate) -> None:
     cand.objects = [m for m in cand.objects if not idle_group(m, cand.trigger.type)]
 
 
+def _with_group_countries(doc: Document, actors: list[Mention]) -> list[Mention]:
+    """A group's country named next to it is a participant too ("soldats français": France, with its
+    military), as PLOVER codes the actor by its country; it is no other side (`Draft.parties`)."""
+    out = list(actors)
+    for m in actors:
+        if group_sector(m.entity_id) is None or m.country is None:
+            continue
+        near = [c for c in doc.mentions if c.kind == "country" and c.country == m.country
+                and max(c.start - m.end, m.start - c.end) <= GROUP_COUNTRY_REACH]
+        out += [c for c in near[:1] if all(c.entity_id != a.entity_id for a in out)]
+    return out
+
+
 def idle_group(m: Mention, event_type: str) -> bool:
     """A group of no named country is a side only where groups clash or protest ("the police", "the
     protesters"): in the diplomacy of named actors, in their accusations and requests, "the government" is
     one of theirs ("le gouvernement marocain" of its head Akhannouch), not a counterpart."""
     sector = group_sector(m.entity_id)
+    if sector == "civilians":
+        return event_type not in FORCE_TYPES  # the victims of force; elsewhere what is talked about
     if sector is None or m.country is not None:
         return False
     if event_type in FORCE_TYPES:
