@@ -17,7 +17,7 @@ def events_of(text: str, lang: str) -> list[tuple[str, list[str]]]:
 
 def test_troops_shelling_the_other_sides_army_is_an_assault_between_two_militaries() -> None:
     assert events_of("Российские войска обстреляли позиции украинской армии.", "ru") == [
-        ("ASSAULT", ["group:military:RU", "group:military:UA"])]
+        ("ASSAULT", ["country:RU", "country:UA", "group:military:RU", "group:military:UA"])]
 
 
 def test_police_arresting_demonstrators_is_coercion() -> None:
