@@ -8,13 +8,13 @@ token including <s> and </s>. Padding is masked out of attention and pooling.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import torch
 from torch import nn
 
 from training.encoder.model_file import ModelFile
 
-LINEARS = ("q", "k", "v", "ao", "fi", "fo")
 NORMS = ("aln", "oln")
 
 
@@ -25,16 +25,16 @@ class Layer(nn.Module):
         self.heads = mf.heads
         self.eps = mf.eps
         shapes = {"q": (h, h), "k": (h, h), "v": (h, h), "ao": (h, h), "fi": (ff, h), "fo": (h, ff)}
+        self.lin = nn.ModuleDict()
         for name, (rows, cols) in shapes.items():
-            lin = nn.Linear(cols, rows)
+            lin = self.lin[name] = nn.Linear(cols, rows)
             lin.weight.data = torch.from_numpy(mf.matrix(f"l{index}.{name}.w", cols))
             lin.bias.data = torch.from_numpy(mf.array(f"l{index}.{name}.b"))
-            setattr(self, name, lin)
+        self.norm = nn.ModuleDict()
         for name in NORMS:
-            norm = nn.LayerNorm(h, eps=mf.eps)
+            norm = self.norm[name] = nn.LayerNorm(h, eps=mf.eps)
             norm.weight.data = torch.from_numpy(mf.array(f"l{index}.{name}.w"))
             norm.bias.data = torch.from_numpy(mf.array(f"l{index}.{name}.b"))
-            setattr(self, name, norm)
 
     def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """x (B, L, H); mask (B, L) True on real tokens."""
@@ -44,22 +44,20 @@ class Layer(nn.Module):
         def split(t: torch.Tensor) -> torch.Tensor:
             return t.view(b, length, self.heads, hd).transpose(1, 2)
 
-        q, k, v = split(self.q(x)), split(self.k(x)), split(self.v(x))
+        lin, norm = self.lin, self.norm
+        q, k, v = split(lin["q"](x)), split(lin["k"](x)), split(lin["v"](x))
         scores = q @ k.transpose(-1, -2) / math.sqrt(hd)
         scores = scores.masked_fill(~mask[:, None, None, :], float("-inf"))
         ctx = (scores.softmax(-1) @ v).transpose(1, 2).reshape(b, length, h)
-        x = self.aln(x + self.ao(ctx))
-        return self.oln(x + self.fo(nn.functional.gelu(self.fi(x))))
+        x = norm["aln"](x + lin["ao"](ctx))
+        return norm["oln"](x + lin["fo"](nn.functional.gelu(lin["fi"](x))))
 
-    def tensors(self, index: int) -> dict[str, torch.Tensor]:
+    def tensors(self, index: int) -> dict[str, Any]:
         """This layer's parameters under the image's tensor names."""
-        out = {}
-        for name in LINEARS:
-            lin = getattr(self, name)
-            out[f"l{index}.{name}.w"], out[f"l{index}.{name}.b"] = lin.weight, lin.bias
-        for name in NORMS:
-            norm = getattr(self, name)
-            out[f"l{index}.{name}.w"], out[f"l{index}.{name}.b"] = norm.weight, norm.bias
+        out: dict[str, Any] = {}
+        for group in (self.lin, self.norm):
+            for name, module in group.items():
+                out[f"l{index}.{name}.w"], out[f"l{index}.{name}.b"] = module.weight, module.bias
         return out
 
 
