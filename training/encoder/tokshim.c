@@ -40,3 +40,72 @@ int tk_hidden(e5_model *m, const int *ids, const int *lens, int nseg, int nlayer
     free(pos); free(ss); free(se); free(segoff);
     return rc;
 }
+
+/* Layers first..NL-1 of the engine, started from given hidden states hin [T,H] (e.g. the cached output of the
+ * frozen lower layers), then mean pooling and L2 normalisation per sequence into out [nseg,H]. Same kernels
+ * as forward_batch (q4 weights, q8 activations), so a patched image gives the vectors the engine would. */
+int tk_top(e5_model *m, const float *hin, const int *lens, int nseg, int first, float *out) {
+    int H = m->H, FF = m->FF, NH = m->NH, hd = m->hd, T = 0;
+    for (int s = 0; s < nseg; s++) T += lens[s];
+    int *st = (int *)malloc(sizeof(int) * (size_t)T), *en = (int *)malloc(sizeof(int) * (size_t)T);
+    for (int s = 0, t = 0, a = 0; s < nseg; a += lens[s], s++)
+        for (int j = 0; j < lens[s]; j++, t++) { st[t] = a; en[t] = a + lens[s]; }
+    size_t TH = (size_t)T * H;
+    float *x = (float *)malloc(TH * sizeof(float)), *q = (float *)malloc(TH * sizeof(float));
+    float *k = (float *)malloc(TH * sizeof(float)), *v = (float *)malloc(TH * sizeof(float));
+    float *ctx = (float *)malloc(TH * sizeof(float)), *y = (float *)malloc(TH * sizeof(float));
+    float *mid = (float *)malloc((size_t)T * FF * sizeof(float));
+    int8_t *aq = (int8_t *)malloc((size_t)T * FF);
+    float *ad = (float *)malloc((size_t)T * (FF / QK) * sizeof(float));
+    int32_t *as = (int32_t *)malloc((size_t)T * (FF / QK) * sizeof(int32_t));
+    float *prob = (float *)malloc(sizeof(float) * (size_t)m->MAXP);
+    memcpy(x, hin, TH * sizeof(float));
+    float scale = 1.f / sqrtf((float)hd);
+    for (int l = first; l < m->NL; l++) {
+        layer_t *ly = &m->layers[l];
+        quantize_acts(x, T, H, aq, ad, as);
+        matmul_q4q8(ly->qw, ly->qb, aq, ad, as, q, T, H, H);
+        matmul_q4q8(ly->kw, ly->kb, aq, ad, as, k, T, H, H);
+        matmul_q4q8(ly->vw, ly->vb, aq, ad, as, v, T, H, H);
+        for (int t = 0; t < T; t++)
+            for (int h = 0; h < NH; h++) {   /* softmax attention within the token's own sequence */
+                const float *qh = q + (size_t)t * H + h * hd;
+                float mx = -1e30f, sum = 0.f;
+                for (int s = st[t]; s < en[t]; s++) {
+                    const float *kh = k + (size_t)s * H + h * hd;
+                    float d = 0.f;
+                    for (int e = 0; e < hd; e++) d += qh[e] * kh[e];
+                    prob[s - st[t]] = d * scale; if (d * scale > mx) mx = d * scale;
+                }
+                for (int s = st[t]; s < en[t]; s++) { prob[s - st[t]] = expf(prob[s - st[t]] - mx); sum += prob[s - st[t]]; }
+                float *ch = ctx + (size_t)t * H + h * hd;
+                for (int e = 0; e < hd; e++) ch[e] = 0.f;
+                for (int s = st[t]; s < en[t]; s++) {
+                    const float *vh = v + (size_t)s * H + h * hd;
+                    float p = prob[s - st[t]] / sum;
+                    for (int e = 0; e < hd; e++) ch[e] += p * vh[e];
+                }
+            }
+        quantize_acts(ctx, T, H, aq, ad, as);
+        matmul_q4q8(ly->aow, ly->aob, aq, ad, as, y, T, H, H);
+        add_layernorm(x, y, ly->aln_w, ly->aln_b, T, H, m->eps);
+        quantize_acts(x, T, H, aq, ad, as);
+        matmul_q4q8(ly->fiw, ly->fib, aq, ad, as, mid, T, FF, H);
+        for (size_t i = 0; i < (size_t)T * FF; i++) mid[i] = gelu(mid[i]);
+        quantize_acts(mid, T, FF, aq, ad, as);
+        matmul_q4q8(ly->fow, ly->fob, aq, ad, as, y, T, H, FF);
+        add_layernorm(x, y, ly->oln_w, ly->oln_b, T, H, m->eps);
+    }
+    for (int s = 0, a = 0; s < nseg; a += lens[s], s++) {
+        float *o = out + (size_t)s * H, nrm = 0.f;
+        for (int i = 0; i < H; i++) o[i] = 0.f;
+        for (int t = a; t < a + lens[s]; t++)
+            for (int i = 0; i < H; i++) o[i] += x[(size_t)t * H + i];
+        for (int i = 0; i < H; i++) { o[i] /= (float)lens[s]; nrm += o[i] * o[i]; }
+        nrm = 1.f / sqrtf(nrm > 1e-12f ? nrm : 1e-12f);
+        for (int i = 0; i < H; i++) o[i] *= nrm;
+    }
+    free(st); free(en); free(x); free(q); free(k); free(v); free(ctx); free(y); free(mid);
+    free(aq); free(ad); free(as); free(prob);
+    return 0;
+}
