@@ -123,14 +123,14 @@ def macro_f1(truth: np.ndarray, pred: np.ndarray) -> float:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--layers", type=int, default=2, help="K, the number of top layers tuned")
-    ap.add_argument("--epochs", type=float, default=3.0)
-    ap.add_argument("--lr", type=float, default=3e-5, help="learning rate of the transformer layers")
+    ap.add_argument("--epochs", type=float, default=2.0)
+    ap.add_argument("--lr", type=float, default=5e-5, help="tuned layers: peak, linear decay")
     ap.add_argument("--head-lr", type=float, default=3e-4)
     ap.add_argument("--max-minutes", type=float, default=45.0, help="stop (keeping the best state) after this")
     args = ap.parse_args(argv)
     torch.manual_seed(0)
     torch.use_deterministic_algorithms(True)
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)  # measured: 1.4 s per batch on one thread, 5.9 s on two, on the shared 2-core box
 
     examples: list[Example] = dataset.load()
     texts = [e.text for e in examples]
@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> None:
     plan = batches(train_rows, states, texts)
     total_steps = int(len(plan) * args.epochs)
     eval_every = max(1, len(plan) // EVALS_PER_EPOCH)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1.0 - s / total_steps))
     generator = torch.Generator().manual_seed(0)
     val_truth = y[val_rows]
     best = (macro_f1(val_truth, predict(model, val_rows, states, texts)), 0)
@@ -168,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
+            scheduler.step()
             step += 1
             if step % eval_every == 0 or step == total_steps:
                 score = macro_f1(val_truth, predict(model, val_rows, states, texts))
