@@ -49,5 +49,5 @@ def test_a_group_of_no_named_country_is_a_side_only_in_contention() -> None:
     police = Mention(0, 1, "x", "organization", "group:police", "police")
     israeli_army = Mention(0, 1, "x", "organization", "group:military:IL", "military of Israel", country="IL")
     assert idle_group(government, "CONSULT") and idle_group(government, "ACCUSE")
-    assert not idle_group(government, "ASSAULT") and not idle_group(police, "ACCUSE")
+    assert not idle_group(government, "ASSAULT") and not idle_group(police, "COERCE") and idle_group(police, "ACCUSE")
     assert not idle_group(israeli_army, "CONSULT")

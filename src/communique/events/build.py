@@ -111,17 +111,16 @@ def _with_group_countries(doc: Document, actors: list[Mention]) -> list[Mention]
 
 
 def idle_group(m: Mention, event_type: str) -> bool:
-    """A group of no named country is a side only where groups clash or protest ("the police", "the
-    protesters"): in the diplomacy of named actors, in their accusations and requests, "the government" is
-    one of theirs ("le gouvernement marocain" of its head Akhannouch), not a counterpart."""
+    """A group of no named country is a side only where force is used or people protest ("the police", "the
+    protesters"): in the diplomacy of named actors "the government" is one of theirs ("le gouvernement
+    marocain" of its head Akhannouch), and in their accusations and requests the groups are what is talked
+    about ("accused Pakistan of harbouring terrorists"), not a counterpart."""
     sector = group_sector(m.entity_id)
     if sector == "civilians":
         return event_type not in FORCE_TYPES  # the victims of force; elsewhere what is talked about
     if sector is None or m.country is not None:
         return False
-    if event_type in FORCE_TYPES:
-        return False
-    return not (event_type in CONTENTION_TYPES and sector not in STATE_GROUPS)
+    return event_type not in FORCE_TYPES
 
 
 def political(m: Mention, event_type: str | None = None) -> bool:
