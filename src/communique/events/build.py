@@ -47,8 +47,10 @@ CONTENTION_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREA
                               "REQUEST"})
 # Types one side does alone: a protest or a mobilization names no counterpart as often as not ("thousands of
 # protesters marched in Paris", "the army called up its reservists"). A group that is political for the type
-# is enough there; every other type still needs two parties.
-ONE_SIDED = frozenset({"PROTEST", "MOBILIZE"})
+# is enough there, if its sector is one that does it ("the government protested" names a counterpart
+# elsewhere, "the police mobilized" is no protest); every other type still needs two parties.
+ONE_SIDED = {"PROTEST": frozenset({"protesters", "activists", "workers", "students", "farmers", "opposition"}),
+             "MOBILIZE": frozenset({"military", "armed_group", "police"})}
 # Where a group of no named country is a side whatever its sector: force, and protest ("troops fired on
 # civilians", "the army called up reservists").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
@@ -161,8 +163,8 @@ def worth_reporting(d: Draft) -> bool:
 
 def _one_sided(d: Draft) -> bool:
     """A protest or mobilization whose side is a generic group political for it ("the protesters marched")."""
-    return d.type in ONE_SIDED and any(group_sector(m.entity_id) is not None and political(m, d.type)
-                                       for m in d.actors)
+    sectors = ONE_SIDED.get(d.type, frozenset())
+    return any(group_sector(m.entity_id) in sectors and political(m, d.type) for m in d.actors)
 
 
 def _source_and_target(d: Draft) -> bool:
