@@ -51,3 +51,18 @@ def test_a_group_of_no_named_country_is_a_side_only_in_contention() -> None:
     assert idle_group(government, "CONSULT") and idle_group(government, "ACCUSE")
     assert not idle_group(government, "ASSAULT") and not idle_group(police, "COERCE") and idle_group(police, "ACCUSE")
     assert not idle_group(israeli_army, "CONSULT")
+
+
+def test_only_groups_that_do_it_alone_make_a_one_sided_protest_or_mobilization() -> None:
+    from types import SimpleNamespace
+
+    from communique.events.build import _one_sided
+
+    def alone(event_type: str, sector: str) -> bool:
+        actor = Mention(0, 1, "x", "organization", f"group:{sector}", sector)
+        return _one_sided(SimpleNamespace(type=event_type, actors=[actor]))  # type: ignore[arg-type]
+
+    assert alone("PROTEST", "protesters") and alone("PROTEST", "workers")
+    assert not alone("PROTEST", "government") and not alone("PROTEST", "police")
+    assert alone("MOBILIZE", "military") and not alone("MOBILIZE", "students")
+    assert not alone("ASSAULT", "military")  # force needs a target

@@ -162,7 +162,7 @@ def worth_reporting(d: Draft) -> bool:
 
 
 def _one_sided(d: Draft) -> bool:
-    """A protest or mobilization whose side is a generic group political for it ("the protesters marched")."""
+    """A protest or mobilization by a group whose sector does it alone (`ONE_SIDED`: "the protesters marched")."""
     sectors = ONE_SIDED.get(d.type, frozenset())
     return any(group_sector(m.entity_id) in sectors and political(m, d.type) for m in d.actors)
 
