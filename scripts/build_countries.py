@@ -33,7 +33,7 @@ import yaml
 
 from communique import lang as languages
 from communique.actors.countries import country_names
-from communique.actors.gazetteer import TOKEN_RE
+from communique.actors.gazetteer import TOKEN_RE, token_key
 from communique.actors.kb import load_kb
 from communique.actors.names import fold
 
@@ -48,6 +48,9 @@ INTERNATIONAL = "en"  # its names are matched in every document: another languag
 # A one-word name of the international language is matched in every language: a short one is too often a
 # word of another language ("Mann" for the Isle of Man is German for "man").
 INTERNATIONAL_MIN_LETTERS = 5
+# ... and so is one that a language's matching key shortens to a few letters (Polish keys "Eesti" as "est",
+# the key of "jest" "is").
+INTERNATIONAL_MIN_KEY = 4
 # A word used in the names of this many other countries is generic ("Republic", "Islands", "国").
 GENERIC_WORD_COUNTRIES = 3
 # The script whose characters are words of their own and abbreviate a country in compounds (日米, 中美).
@@ -157,6 +160,7 @@ class Context:
     codes: set[str]  # ISO 3166-1 alpha-2 and alpha-3 codes, upper case
     person_words: set[str]  # folded words of the knowledge base's person names
     international: bool  # the names of this language are matched in every document
+    languages: tuple[str, ...] = ()  # the languages whose documents the names are matched in
 
 
 def keep_alias(alias: str, iso: str, ctx: Context) -> str | None:
@@ -182,7 +186,8 @@ def keep_alias(alias: str, iso: str, ctx: Context) -> str | None:
             return "a word of another country's name (Congo, Korea)"
         if words[0] in ctx.person_words and not alias.isupper():  # an acronym (ABD) is no name word (Abd)
             return "a word of a person's name in the knowledge base"
-        if ctx.international and len(letters) < INTERNATIONAL_MIN_LETTERS:
+        shortest_key = min((len(token_key(alias, code)) for code in ctx.languages), default=INTERNATIONAL_MIN_KEY)
+        if ctx.international and (len(letters) < INTERNATIONAL_MIN_LETTERS or shortest_key < INTERNATIONAL_MIN_KEY):
             return "a short word matched in every language"
     return None
 
@@ -223,7 +228,7 @@ def build() -> dict[str, dict[str, object]]:
         candidates += [(a["iso2c"], _clean(a["name"])) for a in alternatives
                        if a["language"] == code and a["iso2c"] in valid]
         ctx = Context(scripts, defaultdict(set), defaultdict(set), defaultdict(set), codes, person_words,
-                      code == INTERNATIONAL)
+                      code == INTERNATIONAL, tuple(_language_codes()))
         for iso, name in [*cldr.items(), *candidates]:
             ctx.owners[fold(name).lower()].add(iso)
             for word in set(_words(name)):

@@ -58,6 +58,15 @@ def test_hindi_adjectives_are_formed_on_the_country_name() -> None:
     assert (*_at(text, "रूसी"), "रूसी", "RU") in found  # रूस plus ई
 
 
+def test_turkish_adjectives_are_formed_on_the_country_name() -> None:
+    text = "Rus ve Ukraynalı yetkililer görüştü; Amerikan heyeti Türk mevkidaşıyla bir araya geldi."
+    found = _countries(text, "tr")
+    assert (*_at(text, "Rus"), "Rus", "RU") in found  # Rusya without -ya
+    assert (*_at(text, "Ukraynalı"), "Ukraynalı", "UA") in found  # Ukrayna + -lı
+    assert (*_at(text, "Amerikan"), "Amerikan", "US") in found  # Amerika + -n
+    assert (*_at(text, "Türk"), "Türk", "TR") in found  # Türkiye without -iye
+
+
 def test_compounds_of_abbreviations_name_each_country() -> None:
     text = "中美两国外长在北京举行会谈。"
     found = _countries(text, "zh")
@@ -132,3 +141,6 @@ def test_the_builder_rules_say_why_a_name_is_left_out() -> None:
     assert build.keep_alias("Korea", "KR", ctx) == "a word of another country's name (Congo, Korea)"
     assert build.keep_alias("Bharat", "IN", ctx) == "a word of a person's name in the knowledge base"
     assert build.keep_alias("Mann", "IM", ctx) == "a short word matched in every language"
+    keyed = build.Context(**{**ctx.__dict__, "languages": ("pl",)})
+    assert build.keep_alias("Eesti", "EE", keyed) == "a short word matched in every language"  # Polish key "est"
+    assert build.keep_alias("Estland", "EE", keyed) is None
