@@ -140,6 +140,11 @@ def _words(text: str) -> list[str]:
     return [fold(m.group()).lower() for m in TOKEN_RE.finditer(text)]
 
 
+def _spaced_words(text: str) -> list[str]:
+    """The words of `text` between spaces (a Han or Myanmar name is one word here, not one per character)."""
+    return [fold(w).lower() for w in text.replace("-", " ").split()]
+
+
 def _cldr_names(code: str) -> dict[str, str]:
     valid = country_names()
     try:
@@ -155,7 +160,7 @@ class Context:
 
     scripts: set[str]  # the scripts of the language's country names
     owners: dict[str, set[str]]  # folded name -> the countries it names (CLDR and the sources)
-    word_countries: dict[str, set[str]]  # folded word -> the countries whose names hold it
+    word_countries: dict[str, set[str]]  # folded word (between spaces) -> the sovereign states whose names hold it
     main_words: dict[str, set[str]]  # folded word -> the sovereign states whose CLDR main name holds it
     codes: set[str]  # ISO 3166-1 alpha-2 and alpha-3 codes, upper case
     person_words: set[str]  # folded words of the knowledge base's person names
@@ -178,9 +183,10 @@ def keep_alias(alias: str, iso: str, ctx: Context) -> str | None:
         return "too short"  # two capitals stand for too many things ("ФР", "РК"); "Mỹ", "Úc" are names
     if len(ctx.owners.get(fold(alias).lower(), ())) > 1:
         return "names several countries"
-    words = _words(alias)
-    if words and all(len(ctx.word_countries.get(w, set()) - {iso}) >= GENERIC_WORD_COUNTRIES for w in words):
+    spaced = _spaced_words(alias)
+    if spaced and all(len(ctx.word_countries.get(w, set()) - {iso}) >= GENERIC_WORD_COUNTRIES for w in spaced):
         return "only words that many countries' names use"
+    words = _words(alias)
     if len(words) == 1:
         if ctx.main_words.get(words[0], set()) - {iso}:
             return "a word of another country's name (Congo, Korea)"
@@ -206,8 +212,9 @@ def _person_words() -> set[str]:
     return words
 
 
-def build() -> dict[str, dict[str, object]]:
-    """Language code -> its `countries` section."""
+def build(dropped: Counter[str] | None = None) -> dict[str, dict[str, object]]:
+    """Language code -> its `countries` section; `dropped` counts the names left out, by reason."""
+    dropped = Counter() if dropped is None else dropped
     valid = country_names()
     rows = list(csv.DictReader(ALIASES.open(encoding="utf-8", newline="")))
     codes = {c.upper() for r in rows for c in (r["iso2c"], r["iso3c"]) if c} | set(valid)
@@ -231,8 +238,9 @@ def build() -> dict[str, dict[str, object]]:
                       code == INTERNATIONAL, tuple(_language_codes()))
         for iso, name in [*cldr.items(), *candidates]:
             ctx.owners[fold(name).lower()].add(iso)
-            for word in set(_words(name)):
-                ctx.word_countries[word].add(iso)
+            if iso in states:  # "Guyane française" makes no word of "France" generic
+                for word in set(_spaced_words(name)):
+                    ctx.word_countries[word].add(iso)
         for iso, name in cldr.items():
             if iso in states:  # not a dependency named after its state ("Ilhas Menores Distantes dos EUA")
                 for word in set(_words(name)):
@@ -242,9 +250,12 @@ def build() -> dict[str, dict[str, object]]:
         names: dict[str, list[str]] = defaultdict(list)
         for iso, alias in sorted(set(candidates)):
             key = fold(alias).lower()
-            if key in known or key in removed or (code != INTERNATIONAL and key in international):
+            if key in known or (code != INTERNATIONAL and key in international):
                 continue
-            if keep_alias(alias, iso, ctx) is None and alias not in names[iso]:
+            reason = "removals.yaml" if key in removed else keep_alias(alias, iso, ctx)
+            if reason is not None:
+                dropped[reason] += 1
+            elif alias not in names[iso]:
                 names[iso].append(alias)
         section: dict[str, object] = {"names": {iso: sorted(forms) for iso, forms in sorted(names.items())}}
         named = [*cldr.items(), *((iso, n) for iso, ns in names.items() for n in ns)]
@@ -252,7 +263,9 @@ def build() -> dict[str, dict[str, object]]:
         others = {n for other in _language_codes() if other != code for n in _cldr_names(other).values()}
         others &= set(cldr.values())
         single = [(iso, alias) for iso, alias in candidates if len(alias) == 1]
-        abbreviations = _abbreviations(named, others, single, scripts)
+        firsts = {(n[0], iso) for other in _language_codes() for iso, n in _cldr_names(other).items()
+                  if n and _scripts(n[0]) <= set(ABBREVIATING_SCRIPTS)}
+        abbreviations = _abbreviations(named, others, single, firsts, scripts)
         if abbreviations:
             section["abbreviations"] = abbreviations
         sections[code] = section
@@ -260,7 +273,7 @@ def build() -> dict[str, dict[str, object]]:
 
 
 def _abbreviations(names: list[tuple[str, str]], shared_names: set[str], single: list[tuple[str, str]],
-                   scripts: set[str]) -> dict[str, str]:
+                   cldr_firsts: set[tuple[str, str]], scripts: set[str]) -> dict[str, str]:
     """One character -> the country it abbreviates in compounds (美 in 中美, 米 in 日米), for a language whose
     country names are written in one of `ABBREVIATING_SCRIPTS`.
 
@@ -277,7 +290,10 @@ def _abbreviations(names: list[tuple[str, str]], shared_names: set[str], single:
     starts: dict[str, set[str]] = defaultdict(set)
     for iso, name in two:
         starts[name[0]].add(iso)  # every two-character name counts against an ambiguous first character
-    chosen = {name[0] for iso, name in two if name[1] in generic or name in shared_names}
+    # "X + country" counts when a CLDR name in a language of the script starts with X too (韓国 for 韓國):
+    # an alias alone (民國 for Taiwan) makes no abbreviation of a common character
+    chosen = {name[0] for iso, name in two if (name[1] in generic and (name[0], iso) in cldr_firsts)
+              or name in shared_names}
     chosen |= {name for iso, name in single if len(name) == 1 and _scripts(name) <= set(ABBREVIATING_SCRIPTS)}
     for iso, name in single:
         starts[name].add(iso)
@@ -298,13 +314,16 @@ def main(argv: list[str]) -> int:
             return 2
         extract(Path(argv[1]), Path(argv[2]))
         return 0
-    sections = build()
+    dropped: Counter[str] = Counter()
+    sections = build(dropped)
     write(sections)
     for code, section in sorted(sections.items()):
         names = section["names"]
         assert isinstance(names, dict)
         print(f"{code}: {sum(len(v) for v in names.values())} names of {len(names)} countries, "
               f"{len(section.get('abbreviations') or {})} abbreviations")
+    for reason, count in dropped.most_common():
+        print(f"left out: {count:5d} {reason}")
     return 0
 
 
