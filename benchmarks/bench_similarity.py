@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_similarity.py [PAIRS.jsonl] [--pairs N]
 
-Cold: every article read (actor and time stages), embedded (title + lead, the encoder's in-process cache
+Cold: every article read (actor and time stages), embedded (title and up to three chunks, the encoder's in-process cache
 cleared first) and every pair scored: what `communique similar --pairs` costs. Warm: the features and the
 trees alone, on articles already read and embedded (what `--near` costs per candidate once profiles are
 stored). Default pairs: the first N of ../shared/corpus/semeval2022-train-pairs.jsonl.

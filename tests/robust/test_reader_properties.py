@@ -9,7 +9,7 @@ import json
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from communique.document import Document
@@ -101,6 +101,9 @@ def damaged_utf8(draw: st.DrawFn) -> tuple[bytes, bytes]:
 @given(case=damaged_utf8())
 def test_a_few_damaged_bytes_never_change_how_the_rest_is_read(case: tuple[bytes, bytes]) -> None:
     _original, damaged = case
+    # A line whose every multi-byte letter was hit holds no UTF-8 left to recognise: it reads as legacy text.
+    assume(all(line.decode("utf-8", errors="ignore") != line.decode("ascii", errors="ignore")
+               for line in damaged.splitlines() if not line.isascii()))
     decoded = decode_bytes(damaged)
     assert decoded.encoding == "utf-8"
     assert decoded.text == damaged.decode("utf-8", errors="replace").replace("\x00", "")

@@ -49,3 +49,19 @@ def test_cross_validation_learns_a_signal_out_of_fold() -> None:
     oof = train.cross_validate(x, {"Overall": target}, train.article_groups(pairs))
     assert train.pearson(oof["ridge"]["Overall"], target) > 0.95
     assert train.pearson(oof["trees"]["Overall"], target) > 0.9
+
+
+def test_the_card_rewrites_its_section_and_keeps_the_sections_after_it(tmp_path: Path) -> None:
+    from training.similarity import card
+
+    doc = tmp_path / "models.md"
+    doc.write_text(f"# Models\n\nintro\n\n{card.BEGIN}\nold numbers\n{card.END}\n\n## The participant model\nkept\n",
+                   encoding="utf-8")
+    card.write(doc)
+    text = doc.read_text(encoding="utf-8")
+    assert text.startswith("# Models\n\nintro\n\n" + card.BEGIN)
+    assert "old numbers" not in text
+    assert "| Overall |" in text
+    assert text.endswith(f"{card.END}\n\n## The participant model\nkept\n")
+    card.write(doc)
+    assert doc.read_text(encoding="utf-8") == text  # idempotent

@@ -27,6 +27,17 @@ def web(web_store: Path, tmp_path: Path) -> Iterator[TestClient]:
         yield client
 
 
+def first_pair_with_an_undated_event(web: TestClient) -> str:
+    """The first pair of countries (by name) sharing an event that has no start date."""
+    pairs = set()
+    for event in web.get("/api/events?limit=500").json()["items"]:
+        if not (event.get("date") or {}).get("start"):
+            countries = sorted({a["country"] for a in event["actors"] if a.get("country")})
+            pairs |= {f"{a},{b}" for i, a in enumerate(countries) for b in countries[i + 1:]}
+    assert pairs
+    return min(pairs)
+
+
 def test_pulse_page_draws_a_linked_bar_per_month_and_class(web: TestClient) -> None:
     page = web.get("/pulse?pair=RU,VN", headers=HTML)
     assert page.status_code == 200
@@ -38,8 +49,13 @@ def test_pulse_page_draws_a_linked_bar_per_month_and_class(web: TestClient) -> N
     href = html.unescape(next(h for h, quad, month, _ in bars if month == "2024-01"))
     assert href == "/pulse/events?pair=RU%2CVN&month=2024-01&quad=verbal_cooperation"
     assert 'href="/api/export?pair=RU%2CVN&amp;format=csv"' in page.text
-    assert "net index +19" in page.text  # 21 verbal cooperation events (+21), one material conflict (-2)
-    assert "+ 1 undated event(s), not in the chart" in page.text
+    assert "net index +21" in page.text  # 21 verbal cooperation events (+1 each), all of them dated
+    assert "undated event(s)" not in page.text
+    pair = first_pair_with_an_undated_event(web)  # a news article whose events have no date
+    undated = web.get(f"/api/pulse?pair={pair}").json()["undated"]
+    assert undated and undated["total"] >= 1
+    other = web.get(f"/pulse?pair={pair}", headers=HTML)
+    assert f"+ {undated['total']} undated event(s), not in the chart" in other.text
 
 
 def test_pulse_drill_down_lists_the_events_with_evidence_and_sorts(web: TestClient) -> None:

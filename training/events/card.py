@@ -14,6 +14,8 @@ from training.events.dataset import ALL_TYPES, HELD_OUT_PERCENT, Example
 
 SPLITS = ("train", "held_out", "synthetic")
 
+OTHER_SECTIONS = "\n<!-- "  # the marker line that starts the first section the event card does not own
+
 
 def _count_table(title: str, counter: Counter) -> list[str]:
     keys = sorted({k for k, _ in counter})
@@ -142,7 +144,14 @@ def write_card(path: Path, examples: list[Example], tables: dict, result: dict, 
         "",
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text("\n".join(lines) + _later_sections(path), encoding="utf-8")
+
+
+def _later_sections(path: Path) -> str:
+    """What other cards and notes keep after the event card (from the first `<!-- ` marker line on): kept as is."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    at = old.find(OTHER_SECTIONS)
+    return "\n" + old[at + 1 :] if at >= 0 else ""
 
 
 def _dev_cheap_lines(dev: dict | None) -> list[str]:

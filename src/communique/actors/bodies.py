@@ -69,14 +69,14 @@ def body_candidate(body: str, country: str, country_name: str) -> Candidate:
     entity = kb.get(str(template).format(country=country.lower())) if template else None
     if entity is not None:
         return Candidate(entity.id, entity.kind, entity.name, entity.country, entity.type)
-    name = f"{body} of {_with_article(country_name)}"
+    name = f"{body} of {with_article(country_name)}"
     known = _kb_organizations().get(name)
     if known is not None:
         return known
     return Candidate(folded_name_id("org", name), "organization", name, country, "ministry")
 
 
-def _with_article(country_name: str) -> str:
+def with_article(country_name: str) -> str:
     """"the United States", "the Netherlands"; "Ukraine" stays (`organizations.article_words`)."""
     words = set(_international().get("article_words") or [])
     return f"the {country_name}" if country_name.split()[-1] in words else country_name

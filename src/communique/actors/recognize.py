@@ -25,6 +25,7 @@ from communique.actors.gazetteer import (
     gazetteer,
     tokenize,
 )
+from communique.actors.groups import add_groups
 from communique.actors.kb import load_kb
 from communique.actors.ner import config as ner_config
 from communique.actors.ner.drafts import add_model_drafts
@@ -106,6 +107,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     add_country_bodies(text, drafts, (lang, doc_lang))
     _add_name_shapes(ctx, drafts)
     _add_model_entities(ctx, drafts, doc_lang)
+    add_groups(text, drafts, (lang, doc_lang))  # last: a group word never takes another mention's place
     out = [d for d in sorted(drafts.values(), key=lambda d: (d.start, -d.end)) if not _in_credit(ctx, d)]
     return _without_overlaps(out), tokens
 

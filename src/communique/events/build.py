@@ -15,10 +15,11 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from communique.actors.groups import group_sector
 from communique.actors.kb import load_kb
 from communique.document import Document, Event, Evidence, Mention, Span
 from communique.events import learned
-from communique.events.candidates import WEAK, find_candidates
+from communique.events.candidates import WEAK, Candidate, find_candidates
 from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
 from communique.events.dating import assign_dates, date_news_by_document
@@ -35,6 +36,25 @@ VERBAL_AGREEMENT_WEIGHT = 0.75  # "reached an agreement" counts; "agreed to…",
 # Types whose sides do the same thing together ("China and Russia began joint exercises"): a joint
 # subject is both sides. The others need one side acting on the other.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Generic groups (actors/groups.py) that make an event political. The state's own bodies act for it in every
+# kind of event (PLOVER/CAMEO code them GOV, MIL, LEG, OPP). The other sectors are political only as the
+# sides of contention (CAMEO's protest, force, coercion, threat, demand codes): police firing on protesters
+# is news, a meeting with students or an aid pledge to farmers is not diplomacy. Civilians are never the
+# political side: they are the victims of an assault, counted as a participant only.
+STATE_GROUPS = frozenset({"government", "military", "legislature", "opposition"})
+CONTENTION_GROUPS = frozenset({"police", "protesters", "armed_group", "workers", "students", "farmers", "activists"})
+CONTENTION_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "ACCUSE", "REJECT",
+                              "REQUEST"})
+# Types one side does alone: a protest or a mobilization names no counterpart as often as not ("thousands of
+# protesters marched in Paris", "the army called up its reservists"). A group that is political for the type
+# is enough there, if its sector is one that does it ("the government protested" names a counterpart
+# elsewhere, "the police mobilized" is no protest); every other type still needs two parties.
+ONE_SIDED = {"PROTEST": frozenset({"protesters", "activists", "workers", "students", "farmers", "opposition"}),
+             "MOBILIZE": frozenset({"military", "armed_group", "police"})}
+# Where a group of no named country is a side whatever its sector: force, and protest ("troops fired on
+# civilians", "the army called up reservists").
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+GROUP_COUNTRY_REACH = 12  # characters between a group and its country ("the army of Israel")
 
 
 def extract_events(doc: Document, options: Options) -> None:
@@ -47,6 +67,7 @@ def extract_events(doc: Document, options: Options) -> None:
     drafts: list[Draft] = []
     previous: Draft | None = None  # the latest meeting or visit: what "both sides" refers to
     for cand in candidates:
+        _drop_idle_groups(cand)
         made = drafts_for(doc.text, cand, hero, previous)
         if learned.decides(cand, made):
             made = learned.learned_drafts(doc, cand, made, hero, previous)
@@ -54,6 +75,8 @@ def extract_events(doc: Document, options: Options) -> None:
             for d in made:  # "the two ministers discussed…": the meeting just reported, in its mode
                 if d.type == "CONSULT":
                     d.mode = previous.mode
+        for d in made:  # the learned sides choose among all the sentence's actors
+            d.actors = _with_group_countries(doc, [m for m in d.actors if not idle_group(m, d.type)])
         drafts += made
         previous = next((d for d in reversed(made) if d.type == "CONSULT" and d.parties() >= 2), previous)
     for draft in drafts:
@@ -70,10 +93,46 @@ def extract_events(doc: Document, options: Options) -> None:
     doc.events = [finish(doc, d, lex, owned[id(d)]) for d in events]
 
 
-def political(m: Mention) -> bool:
-    """An actor of diplomacy: a country, a known figure, a person with an office, a state or party body."""
+def _drop_idle_groups(cand: Candidate) -> None:
+    """Groups that are no side of this candidate's event (`idle_group`) leave its subject and objects."""
+    cand.subject = [m for m in cand.subject if not idle_group(m, cand.trigger.type)]
+    cand.objects = [m for m in cand.objects if not idle_group(m, cand.trigger.type)]
+
+
+def _with_group_countries(doc: Document, actors: list[Mention]) -> list[Mention]:
+    """A group's country named next to it is a participant too ("soldats français": France, with its
+    military), as PLOVER codes the actor by its country; it is no other side (`Draft.parties`)."""
+    out = list(actors)
+    for m in actors:
+        if group_sector(m.entity_id) is None or m.country is None:
+            continue
+        near = [c for c in doc.mentions if c.kind == "country" and c.country == m.country
+                and max(c.start - m.end, m.start - c.end) <= GROUP_COUNTRY_REACH]
+        out += [c for c in near[:1] if all(c.entity_id != a.entity_id for a in out)]
+    return out
+
+
+def idle_group(m: Mention, event_type: str) -> bool:
+    """A group of no named country is a side only where force is used or people protest ("the police", "the
+    protesters"): in the diplomacy of named actors "the government" is one of theirs ("le gouvernement
+    marocain" of its head Akhannouch), and in their accusations and requests the groups are what is talked
+    about ("accused Pakistan of harbouring terrorists"), not a counterpart."""
+    sector = group_sector(m.entity_id)
+    if sector == "civilians":
+        return event_type not in FORCE_TYPES  # the victims of force; elsewhere what is talked about
+    if sector is None or m.country is not None:
+        return False
+    return event_type not in FORCE_TYPES
+
+
+def political(m: Mention, event_type: str | None = None) -> bool:
+    """An actor of diplomacy: a country, a known figure, a person with an office, a state or party body;
+    a generic group of the state, or (in an event of contention) of contention."""
     if m.kind == "country":
         return True
+    sector = group_sector(m.entity_id)
+    if sector is not None:
+        return sector in STATE_GROUPS or (sector in CONTENTION_GROUPS and event_type in CONTENTION_TYPES)
     entity = load_kb().entities.get(m.entity_id)
     if m.kind == "organization":
         return entity is not None and entity.type not in NON_POLITICAL_ORGS
@@ -87,7 +146,9 @@ def worth_reporting(d: Draft) -> bool:
     counts when it corroborates an event reported in its own right, or as a dated reference to an
     earlier event ("they noted the results of the state visit in June last year").
     """
-    if d.type not in SYMMETRIC and not any(p.cand.model_only or _source_and_target(p) for p in [d, *d.absorbed]):
+    one_sided = _one_sided(d)
+    if (d.type not in SYMMETRIC and not one_sided
+            and not any(p.cand.model_only or _source_and_target(p) for p in [d, *d.absorbed])):
         return False  # "an isolated event threatens to…": an accusation, a threat, a request needs both sides
     if d.type == "AGREE" and not is_formal_agreement(d) and d.weight < VERBAL_AGREEMENT_WEIGHT:
         return False  # "promised to abide by", "agreed to pay cuts": too weak without a signed text
@@ -95,9 +156,15 @@ def worth_reporting(d: Draft) -> bool:
     if not standalone and not (d.background and d.own_date):
         return False
     participants = d.parties() + (1 if d.destination is not None and d.destination.kind == "location" else 0)
-    if participants < 2 or not any(political(m) for m in d.actors):
+    if participants < (1 if one_sided else 2) or not any(political(m, d.type) for m in d.actors):
         return False
     return not (d.background and d.date is None)
+
+
+def _one_sided(d: Draft) -> bool:
+    """A protest or mobilization by a group whose sector does it alone (`ONE_SIDED`: "the protesters marched")."""
+    sectors = ONE_SIDED.get(d.type, frozenset())
+    return any(group_sector(m.entity_id) in sectors and political(m, d.type) for m in d.actors)
 
 
 def _source_and_target(d: Draft) -> bool:

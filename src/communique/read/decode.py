@@ -60,7 +60,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     Raises UndecodableError for binary data.
     """
     for bom, encoding in _BOMS:
-        if data.startswith(bom):
+        if data.startswith(bom) and not _damaged_utf8_start(data, bom):
             return _strip_nuls(Decoded(data[len(bom) :].decode(encoding, errors="replace"), encoding))
     utf16 = _bomless_utf16(data)
     if utf16:
@@ -108,16 +108,32 @@ def _utf8_damage(data: bytes) -> tuple[int, list[int]]:
     return good, offsets + [-1] * (bad - len(offsets))
 
 
+def _damaged_utf8_start(data: bytes, bom: bytes) -> bool:
+    """True when a UTF-16 byte-order mark is two damaged bytes at the start of UTF-8 text: UTF-16 of Latin text
+    holds NUL bytes and UTF-16 of other scripts almost no valid UTF-8 sequence, while the rest of these bytes
+    has no NUL and is mostly UTF-8 (0xFF and 0xFE never occur in UTF-8)."""
+    if bom not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return False
+    rest = data[len(bom) : _SAMPLE]
+    return b"\x00" not in rest and _utf8_damage(rest)[0] > 0 and mostly_utf8(data[:_SAMPLE])
+
+
+def _few_stray_bytes(good: int, bad: int) -> bool:
+    """Damaged UTF-8 rather than legacy text: invalid bytes no more than the valid multi-byte sequences, or at
+    least one valid sequence (which legacy text almost never holds) next to at most three stray bytes."""
+    return bad > 0 and (bad <= good or (good >= 1 and bad <= good + 3))
+
+
 def mostly_utf8(data: bytes) -> bool:
     """True for UTF-8 text with a few damaged bytes (not a legacy encoding)."""
     good, bad = _utf8_damage(data)
-    return 0 < len(bad) <= good
+    return _few_stray_bytes(good, len(bad))
 
 
 def _damaged_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with replacement characters for the few bytes that are not, and a warning that says where."""
     good, bad = _utf8_damage(data)
-    if not 0 < len(bad) <= good:
+    if not _few_stray_bytes(good, len(bad)):
         return None
     where = ", ".join(str(b) for b in bad[:5]) + (", ..." if len(bad) > 5 else "")
     return Decoded(data.decode("utf-8", errors="replace"), "utf-8",

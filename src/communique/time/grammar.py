@@ -57,6 +57,7 @@ class Candidate:
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR_WITH_MONTH = r"(?:1[0-9]\d\d|20\d\d)"
 _NUM_START = r"(?<![\w.,:/+\-])"  # a number that is not the tail of another number or id
 
 
@@ -178,7 +179,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     frm = _word(lex.range_from)
     to = rf"(?:{_word(lex.range_to)}|[-–—])" if lex.range_to else r"[-–—]"
     to_and = rf"(?:{_word(lex.range_to + lex.range_and)}|[-–—])" if (lex.range_to or lex.range_and) else r"[-–—]"
-    year = rf"(?P<y>{_YEAR})(?!\d)"
+    year = rf"(?P<y>{_YEAR_WITH_MONTH})(?!\d)"  # after a month name: histories reach back ("17 червня 1775")
+    bare_year = rf"(?P<y>{_YEAR})(?!\d)"  # alone a number is a year only in 1800-2099
     day_end = r"(?![\d:])"
     md_suffix = r"(?:st|nd|rd|th)?"  # "February 3." - after a month-first date a dot ends the sentence
     t: list[tuple[str, str]] = [
@@ -202,13 +204,14 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     ]
     if lex.month_first:
         t.append(("range_md_cross", rf"(?:{frm}\s+)?(?P<m1>{month})\.?\s+(?P<d1>{_DAY}){md_suffix}{day_end}"
-                                    rf"(?:,?\s+(?P<y1>{_YEAR}))?\s*{to}\s*(?P<m2>{month})\.?\s+(?P<d2>{_DAY})"
-                                    rf"{md_suffix}{day_end}(?:,?\s+{year})?"))
+                                    rf"(?:\s?,?\s+(?P<y1>{_YEAR}))?\s*{to}\s*(?P<m2>{month})\.?\s+(?P<d2>{_DAY})"
+                                    rf"{md_suffix}{day_end}(?:\s?,?\s+{year})?"))
         t.append(("range_md", rf"(?:{frm}\s+)?(?P<m>{month})\.?\s+(?P<d1>{_DAY}){md_suffix}\s*{to_and}\s*"
-                              rf"(?P<d2>{_DAY}){md_suffix}{day_end}(?:,?\s+{year})?"))
+                              rf"(?P<d2>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
     t.append(("dmy", rf"{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})(?:{yj}{year}{ys})?"))
     if lex.month_first:
-        t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:,?\s+{year})?"))
+        # a space may stand before the comma ("June 18 , 2009" in tokenized corpora)
+        t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
     if lex.eras:
         hu = _han_units()
         first = rf"|{_alt(lex.first_year)}" if lex.first_year else ""
@@ -265,9 +268,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                         rf"|(?P<w2>{weekday})\s+(?P<rel2>{_word(list(lex.weekday_relative_after))})"),
         ("weekday", rf"(?P<w>{weekday})"),
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
-        ("year", rf"{year_head}{year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_alt(lex.year_suffix)}"
+        ("year", rf"{year_head}{bare_year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_alt(lex.year_suffix)}"
                  rf"(?:(?<={_unspaced_script()})|(?!\w)))" if lex.year_suffix
-                 else rf"{year_head}{year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
+                 else rf"{year_head}{bare_year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
         ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"
                  + (rf"(?:\s*(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else "")),
     ]
@@ -300,7 +303,7 @@ def _number(lex: Lexicon) -> str:
 def _not_before_duration(lex: Lexicon) -> str:
     """A lookahead that fails before a count and a unit: "in the past" is not a reference in
     "in the past two weeks", which is one duration."""
-    return rf"(?!\s+{_number(lex)}\s*-?\s*{_word(list(lex.units))})" if lex.units else ""
+    return rf"(?!\s*{_number(lex)}\s*-?\s*{_word(list(lex.units))})" if lex.units else ""  # "未来一周": no space
 
 
 def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str]]:
@@ -361,7 +364,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
                    *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
-                   *lex.holidays]
+                   *lex.holidays, *lex.calendar_month_prefix]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -590,7 +593,7 @@ def _h_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
 
 
 def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
-    seconds = f":{g['sec']}" if g.get("sec") and g["sec"] != "00" else ""
+    seconds = f":{g['sec']}" if g.get("sec") else ""  # written seconds stay, ":00" too (TimeML value)
     shift = lex.clock_before.get(g["ap"], 0) if g.get("ap") else lex.clock_after.get(_key(g.get("ap2") or ""), 0)
     hour = int(g["h"]) + (shift if int(g["h"]) < 12 else 0)
     minute = 30 if g.get("half") else int(g.get("mi") or 0)
@@ -759,7 +762,46 @@ def _needs_full_search(lang: str) -> bool:
 
 
 def scan(text: str, lang: str) -> list[Candidate]:
-    """Every date-like expression of `text`, left to right, not overlapping."""
+    """Every date-like expression of `text`, left to right, not overlapping; plus the full dates
+    written the way of the languages listed in `dates.also_read` (bylines and stamps in English:
+    "Oct 23, 2021, 7:07 AM IST" on a Hindi page)."""
+    out = _scan_one(text, lang)
+    for other in grammar(lang).lex.also_read:
+        if other != lang and _foreign_months(other).search(text):
+            out = _with_foreign_dates(out, [c for c in _scan_one(text, other) if _is_full_date(c)])
+    return out
+
+
+@cache
+def _foreign_months(lang: str) -> re.Pattern[str]:
+    """A month name of `lang` next to a number (a cheap test before scanning a text with its whole
+    grammar: every full date has one); capitalized where the language capitalizes month names."""
+    lex = grammar(lang).lex
+    names = sorted({n.capitalize() if lex.titlecase else n for n in lex.months}, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<!\w)(?:{alt})\.?\s\d|\d\s(?:{alt})(?!\w)", 0 if lex.titlecase else re.IGNORECASE)
+
+
+def _is_full_date(cand: Candidate) -> bool:
+    return (cand.kind == "date" and cand.calendar is None
+            and None not in (cand.year, cand.month, cand.day))
+
+
+def _with_foreign_dates(own: list[Candidate], foreign: list[Candidate]) -> list[Candidate]:
+    """Foreign full dates replace the smaller candidates they cover ("2021" of "Oct 23, 2021");
+    one that cuts across a candidate of the text's own language is left out."""
+    out = list(own)
+    for f in foreign:
+        covered = [c for c in out if c.start < f.end and c.end > f.start]
+        if any(c.start < f.start or c.end > f.end or c.end - c.start >= f.end - f.start for c in covered):
+            continue
+        out = [c for c in out if c not in covered]
+        out.append(f)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _scan_one(text: str, lang: str) -> list[Candidate]:
+    """The candidates of one language's grammar."""
     gram = grammar(lang)
     original, text = text, mask_particles(ascii_digits(text), gram.lex)
     if _needs_full_search(lang):

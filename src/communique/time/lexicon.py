@@ -85,6 +85,12 @@ class Lexicon:
     bracket_weekday_joins: bool = False  # "4日(水)" is one DATE (ja), not a date and a weekday (zh 3月3日(星期三))
     month_nouns: tuple[str, ...] = ()  # "ay" in "Ocak ayı": a month name with it is a date of that month
     parts_alone: dict[str, str] = field(default_factory=dict)  # a part of day standing alone ("вночі") -> NI
+    weekday_day_joiners: tuple[str, ...] = ()  # "인" in "월요일인 19일": the weekday and its day are one DATE
+    month_start_words: tuple[str, ...] = ()  # "فاتح" before a month: its first day
+    also_read: tuple[str, ...] = ()  # languages whose full dates this one's pages carry too (English stamps)
+    day_part_joiners: tuple[str, ...] = ()  # "в" in "утром в понедельник", "の" in "22日の夜"
+    tense_future: str = ""  # a regex of future cues ("will", "-rá", "将"): a weekday alone looks ahead
+    tense_past: str = ""  # a regex of past cues ("said", "-ło", "đã"): a nearer one keeps it the nearest day
 
 
 def strip_accents(word: str) -> str:
@@ -209,11 +215,24 @@ def _holidays(data: dict[str, Any]) -> dict[str, tuple[str, int, int]]:
 
 def _calendar_months(data: dict[str, Any]) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
+    letters = {str(k): str(v) for k, v in (data.get("letter_variants") or {}).items()}
     for calendar, months in (data.get("calendars") or {}).items():
         for name, number in (months or {}).items():
-            for variant in (str(name).lower(), strip_accents(str(name).lower())):
+            for variant in (str(name).lower(), strip_accents(str(name).lower()), _swap_letters(str(name), letters)):
                 out.setdefault(variant, (str(calendar), int(number)))
     return out
+
+
+def _swap_letters(word: str, letters: dict[str, str]) -> str:
+    """A name typed with the look-alike letters of a neighbouring script (`dates.letter_variants`)."""
+    return "".join(letters.get(ch, ch) for ch in word.lower())
+
+
+def _letter_variants(forms: dict[str, int], data: dict[str, Any]) -> dict[str, int]:
+    letters = {str(k): str(v) for k, v in (data.get("letter_variants") or {}).items()}
+    if not letters:
+        return forms
+    return {**forms, **{_swap_letters(n, letters): v for n, v in forms.items()}}
 
 
 @cache
@@ -226,8 +245,8 @@ def lexicon(lang: str) -> Lexicon:
     weekdays.update({str(k): int(v) for k, v in (data.get("weekdays") or {}).items()})
     return Lexicon(
         lang=lang,
-        months=_with_variants(months),
-        weekdays=_with_variants(weekdays),
+        months=_letter_variants(_with_variants(months), data),
+        weekdays=_letter_variants(_with_variants(weekdays), data),
         numeric_order=str(data.get("numeric_order", "dmy")),
         month_first=bool(data.get("month_first", False)),
         titlecase=bool(data.get("titlecase", False)),
@@ -290,7 +309,18 @@ def lexicon(lang: str) -> Lexicon:
         suffix_buffers=str(data.get("suffix_buffers", "")),
         vowels=str(data.get("vowels", "")),
         parts_alone={k: v.upper() for k, v in _mapping(data, "parts_alone").items()},
+        day_part_joiners=_words(data, "day_part_joiners"),
+        also_read=_words(data, "also_read"),
+        month_start_words=_words(data, "month_start_words"),
+        weekday_day_joiners=_words(data, "weekday_day_joiners"),
+        tense_future=_cues(data, "tense_future"),
+        tense_past=_cues(data, "tense_past"),
     )
+
+
+def _cues(data: dict[str, Any], key: str) -> str:
+    """One alternation of the regexes listed under `key` ("" when the language lists none)."""
+    return "|".join(f"(?:{cue})" for cue in data.get(key) or [])
 
 
 def _units(lang: str, data: dict[str, Any]) -> dict[str, str]:

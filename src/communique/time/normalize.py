@@ -14,7 +14,8 @@ Rules (news reports the recent past):
   Bare years alone ("2022-2024") are not used without a weekday: they name periods, not the article.
 - A weekday attached to a date that does not fit the anchor-rule year but fits the year before
   moves the date there ("в понедельник 7 февраля", anchor June 2012 -> 2011-02-07); never forward.
-- Weekdays alone: the nearest such day on or before the anchor.
+- Weekdays alone: the day the tense of their sentence points to (time/tense.py): with a
+  future cue ("will meet on Thursday") this day or the coming one, else the nearest (a tie goes back).
 - "last August": the latest August before the anchor month; "в июне прошлого года": June of the
   anchor year - 1.
 """
@@ -33,16 +34,19 @@ from communique.time.anchor import Anchor
 from communique.time.calendars import calendar_module
 from communique.time.grammar import Candidate, mask_particles
 from communique.time.lexicon import Lexicon, lexicon
+from communique.time.tense import AHEAD, weekday_direction
 
 FUTURE_TOLERANCE = 120  # days a yearless date may lie after the anchor before it means last year
 _NEXT_YEAR_TOLERANCE = 30  # days into next year a yearless date may lie ("5 January" on 28 December)
 _FUTURE_MONTHS = 4  # and months a yearless month may lie after the anchor month
-_STORY_REACH = 1500  # characters after a dated expression in which a yearless date shares its year
 _WEEKDAY_GAP = 30  # characters between a weekday and the date it qualifies
+_VAGUE_DURATION = re.compile(r"^PT?X(?:Y|M|W|D|H|DE)$")  # a relative word that is a vague duration
+_MID_MONTH = 15  # the day that stands for a month of another calendar named without a day
 _ANY_LEAP_YEAR = 2000  # day arithmetic for a partial anchor (year unknown); leap, so "--02-29" exists
 _SPEC = re.compile(r"^(day|weekend|week|month|year|prev)([+-]\d+)(T(?:MO|MI|AF|EV|NI|DT))?$")
 _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _SCALED_UNITS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}  # TIMEX3 writes a decade as P10Y
+_SPLIT_UNITS = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}  # a fraction -> a smaller unit
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each season, for "last summer"
 
 
@@ -108,6 +112,18 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
             else:  # "Senin (17/11/2014)": two expressions of one day; the weekday takes the date
                 prev.kind, prev.year, prev.month, prev.day, prev.weak = "date", cand.year, cand.month, cand.day, False
             cand.weak = False
+        elif prev is not None and prev.kind == "weekday" and cand.kind == "day" and cand.day is not None:
+            gap = text[prev.end : cand.start]
+            if _OPEN_PAREN.match(gap):  # "월요일(11일)": two expressions of one day; the weekday takes the day
+                prev.kind, prev.day, prev.weak = "day", cand.day, False
+                cand.weekday = prev.weekday
+            elif not gap.strip() or gap.strip().lower() in lex.weekday_day_joiners:
+                out.pop()  # "수요일 21일", "월요일인 19일": one expression, the day's date
+                cand.start, cand.weekday = prev.start, prev.weekday
+        elif (prev is not None and cand.kind == "weekday" and prev.kind == "date" and prev.day is not None
+              and prev.weekday is None and _WEEKDAY_AFTER_GAP.match(text[prev.end : cand.start])):
+            prev.weekday, prev.end = cand.weekday, cand.end  # "27 Ekim 2025 Pazartesi", "29 мая 2020, Пятница"
+            continue
         elif (lex.bracket_weekday_joins and prev is not None and cand.kind == "weekday" and prev.kind == "date"
               and prev.day is not None
               and _OPEN_PAREN.match(text[prev.end : cand.start]) and (close := _CLOSE_PAREN.match(text, cand.end))):
@@ -118,6 +134,7 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
 
 
 _OPEN_PAREN = re.compile(r"^\s?[(（]\s?$")
+_WEEKDAY_AFTER_GAP = re.compile(r"^,?\s{1,2}$")  # a weekday written right after its date
 _CLOSE_PAREN = re.compile(r"\s?[)）]")
 
 
@@ -215,8 +232,11 @@ class YearResolver:
         return None, False
 
     def _story_year(self, pos: int) -> int | None:
-        """The year of the last date with a year stated shortly before `pos`, if any."""
-        before = [(p, y) for p, y in self.evidence.dated if p < pos and pos - p <= _STORY_REACH]
+        """The year of the last date with a year stated before `pos`, at any distance: a history
+        goes on in its year for pages ("28 травня 1940 ... 22 червня" far below is 1940; WikiWarsUA
+        0.618 -> 0.712 without the former 1,500-character reach, the news sets unchanged). Bare years
+        ("у 1941 році") are no such evidence: in news they name periods and lost on every set."""
+        before = [(p, y) for p, y in self.evidence.dated if p < pos]
         return max(before)[1] if before else None
 
     @staticmethod
@@ -255,6 +275,8 @@ def _relative_value(spec: str | None, anchor: Anchor | None,
         return f"{spec.upper()}_REF", None
     if spec == "none":  # "recently", "недавно": a past without a date, TimeML's PAST_REF
         return "PAST_REF", None
+    if spec is not None and _VAGUE_DURATION.match(spec):  # "for years": PXY
+        return spec, None
     m = _SPEC.match(spec or "")
     if m is None:
         return None, None
@@ -315,6 +337,8 @@ def _weekday_value(weekday: int | None, anchor: Anchor | None, spec: str | None 
         return (day + dt.timedelta(days=ahead or 7)).isoformat()
     if spec == "last":
         return (day - dt.timedelta(days=back or 7)).isoformat()
+    if spec == AHEAD:  # "will meet on Thursday": this Thursday or the coming one
+        return (day + dt.timedelta(days=ahead)).isoformat()
     # the nearest such day; news mostly reports the past, so a tie (and the day itself) goes back
     return (day + dt.timedelta(days=ahead) if ahead < back else day - dt.timedelta(days=back)).isoformat()
 
@@ -327,9 +351,22 @@ def _duration_value(count: str, unit: str) -> str:
         count = str(int(number)) if number.is_integer() else str(number)
     elif unit in _SCALED_UNITS:
         unit = _SCALED_UNITS[unit][1]
+    if count not in ("X", "") and not float(count).is_integer() and unit in _SPLIT_UNITS:
+        return _split_duration(float(count), unit)
     if unit in _TIME_UNITS:
         return f"PT{count}{_TIME_UNITS[unit]}"
     return f"P{count}{unit}"
+
+
+def _split_duration(number: float, unit: str) -> str:
+    """A fractional count as whole units and the next smaller unit, the TimeML way:
+    3.5 days -> P3DT12H, 1.5 hours -> PT1H30M, 2.5 years -> P2Y6M."""
+    smaller, factor = _SPLIT_UNITS[unit]
+    whole, rest = int(number), round((number - int(number)) * factor)
+    big = f"{whole}{_TIME_UNITS.get(unit, unit)}" if whole else ""  # half an hour: PT30M, not PT0H30M
+    if unit in _TIME_UNITS:
+        return f"PT{big}{rest}{_TIME_UNITS[smaller]}"
+    return f"P{big}{'T' if smaller in _TIME_UNITS else ''}{rest}{_TIME_UNITS.get(smaller, smaller)}"
 
 
 def _shifted_value(c: Candidate, anchor: Anchor | None, previous: dt.date | None) -> str | None:
@@ -362,9 +399,18 @@ def _shifted_value(c: Candidate, anchor: Anchor | None, previous: dt.date | None
     return None
 
 
-def _day_alone_value(day: int, anchor: Anchor | None, previous: dt.date | None) -> str | None:
+def _day_alone_value(day: int, anchor: Anchor | None, previous: dt.date | None,
+                     weekday: int | None = None) -> str | None:
     """"12日": that day of the month the story is in (the last full date), else of the document's
-    month, or of the month before when the day lies after the document date."""
+    month, or of the month before when the day lies after the document date. With its weekday
+    ("월요일인 19일"), the month around the reference date in which that day is that weekday."""
+    reference = previous or (anchor.date() if anchor is not None and anchor.full else None)
+    if weekday is not None and reference is not None:
+        for shift in (0, -1, 1):  # this month first, then the one before, then the next
+            total = reference.year * 12 + reference.month - 1 + shift
+            year, month = divmod(total, 12)
+            if _weekday_of(year, month + 1, day) == weekday:
+                return _iso(year, month + 1, day)
     if previous is not None:
         year, month = previous.year, previous.month
     elif anchor is not None and anchor.full:
@@ -403,8 +449,9 @@ def _season_value(c: Candidate, anchor: Anchor | None) -> str | None:
 
 
 def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | None, int, int | None]:
-    """A Solar Hijri / Hijri date as a Gregorian (year, month, day); a month alone keeps its first day's
-    Gregorian month. A missing year is the calendar year that puts the date nearest before the anchor."""
+    """A Solar Hijri / Hijri date as a Gregorian (year, month, day); a month alone is the Gregorian month
+    of its middle (Muharram 1445, 19 July - 17 August 2023, is 2023-08; Aban 1398 is 2019-11).
+    A missing year is the calendar year that puts the date nearest before the anchor."""
     module = calendar_module(c.calendar or "")
     if module is None or c.month is None:
         return None, c.month or 1, c.day
@@ -415,7 +462,7 @@ def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | N
     limit = anchor.date() + dt.timedelta(days=FUTURE_TOLERANCE) if anchor is not None and anchor.full else None
     for year in years:
         try:
-            gy, gm, gd = module.to_gregorian(year, c.month, c.day or 1)
+            gy, gm, gd = module.to_gregorian(year, c.month, c.day or _MID_MONTH)
         except ValueError:
             return None, c.month, c.day
         if limit is None or c.year is not None or dt.date(gy, gm, gd) <= limit:
@@ -471,7 +518,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         t.value, t.relative, t.precision = (f"{on}T{c.part}" if on else None), True, "day"
         return t
     if c.kind == "day" and c.day is not None:
-        t.value, t.relative = _day_alone_value(c.day, anchor, previous), True
+        t.value, t.relative = _day_alone_value(c.day, anchor, previous, c.weekday), True
         if t.value is not None:
             t.precision = "day"
             if c.time is not None:
@@ -522,9 +569,24 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     return t
 
 
+def attach_month_starts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """A word for "the first day of" right before a month without a day makes it that month's first
+    day ("فاتح شهر محرم": 1 Muharram); `dates.month_start_words`."""
+    if not lex.month_start_words:
+        return cands
+    for c in cands:
+        if c.kind != "date" or c.month is None or c.day is not None:
+            continue
+        words = _previous_words(text, c.start, 1)
+        if words and words[-1].lower() in lex.month_start_words:
+            c.start, c.day = text.rindex(words[-1], 0, c.start), 1
+    return cands
+
+
 def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
     """TIMEX3 values for the candidates of one document."""
     view = mask_particles(text, lex)  # "13일 낮에": the particle is no part of the words around dates
+    cands = attach_month_starts(view, cands, lex)
     cands = attach_relative_years(view, cands, anchor)
     cands = attach_times(view, attach_day_parts(view, mark_years(view, attach_weekdays(view, cands, lex), lex), lex),
                          lex)
@@ -532,6 +594,8 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     out: list[Timex] = []
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
     for c in cands:
+        if c.kind == "weekday" and c.spec is None:  # the tense of its sentence says back or ahead
+            c.spec = weekday_direction(text, c.start, c.end, lex)
         t = to_timex(text, c, years, anchor, previous)
         t.first_end, t.second_start = c.first_end, c.second_start
         out.append(t)
@@ -553,7 +617,8 @@ def _full_day(value: str | None) -> dt.date | None:
 
 _DAYS = ("date", "day", "weekday")
 # between a date and its clock time: separators, a weekday in brackets ("2019年1月29日(火) 19:00")
-_TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）][\s,]{0,2})?$")
+# or a time zone after the clock time ("15:00 GMT Saturday")
+_TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）][\s,]{0,2}|(?<=\s)[A-Z]{2,4}[\s,]{1,2})?$")
 
 
 _ADJACENT = re.compile(r"^\s{0,2}$")
@@ -606,12 +671,24 @@ def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candid
     return out
 
 
+def _spaced_alt(words: tuple[str, ...] | list[str]) -> str:
+    """Words as one alternation, each closed by a word boundary unless its script has no spaces
+    ("19日晚在", "22日の夜": no boundary after 晚 or の)."""
+    pieces = [re.escape(w) if languages.is_unspaced(w) else rf"{re.escape(w)}(?!\w)"
+              for w in sorted(words, key=len, reverse=True)]
+    return "|".join(pieces)
+
+
 @cache
 def _day_part_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A part of day right after a day word, and right before one ("Sáng 27/2", "chiều ngày 18/8")."""
-    parts = "|".join(re.escape(p) for p in sorted(lexicon(lang).day_parts, key=len, reverse=True))
-    return (re.compile(rf"[ \t]*({parts})(?!\w)", re.IGNORECASE),
-            re.compile(rf"(?<!\w)({parts})[ \t]+$", re.IGNORECASE))
+    """A part of day right after a day word, and right before one ("Sáng 27/2", "chiều ngày 18/8"),
+    maybe across a joiner of the language ("Утром в понедельник", "22日の夜", "शनिवार की शाम")."""
+    lex = lexicon(lang)
+    parts = _spaced_alt(list(lex.day_parts))
+    joiners = _spaced_alt(list(lex.day_part_joiners))
+    join = rf"(?:(?:{joiners})[ \t]*)?" if joiners else ""
+    return (re.compile(rf"[ \t]*{join}({parts})", re.IGNORECASE),
+            re.compile(rf"(?<!\w)({parts})[ \t]*{join}[ \t]*$", re.IGNORECASE))
 
 
 def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
