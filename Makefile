@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench fuzz kb models models-similarity
+.PHONY: setup demo test lint bench fuzz kb countries models models-similarity
 
 $(BIN)/communique: pyproject.toml
 	./scripts/setup
@@ -37,6 +37,10 @@ fuzz: setup
 # The generated knowledge base (src/communique/data/kb/generated/) from data-sources/kb/.
 kb: setup
 	$(BIN)/python scripts/build_kb.py
+
+# The country names of every language folder (lang/<code>/countries.yaml) from data-sources/countries/.
+countries: setup
+	PYTHONPATH=$$PWD/src $(BIN)/python scripts/build_countries.py
 
 # Rebuild the shipped event and similarity models bit for bit from training/events/data/, then its card (docs/models.md).
 # Embeddings are cached outside the repo ($$COMMUNIQUE_EMBED_CACHE); the model is the same without the cache.

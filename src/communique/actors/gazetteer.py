@@ -37,7 +37,9 @@ TOKEN_RE = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w{_MARKS}])+(?:[’'](?:(?![{
 # A comma only matters for names listed with one ("Commission for Economic, Trade and ...").
 # Chinese and Japanese write foreign names with a middle dot between given name and surname (普京·弗拉基米尔).
 # A zero-width (non-)joiner splits a Persian word in two (چاووش‌اوغلو): it may stand between name words too.
-NAME_GAP_RE = re.compile(r"[ ,\t\u00a0\-–—·・‧\u200c\u200d]{0,3}")
+# Hebrew writes an acronym with a gershayim (or a double quote for it) before its last letter (ארה"ב: the US);
+# letters of an acronym are separated by full stops ("EE. UU.", "A.B.D.").
+NAME_GAP_RE = re.compile(r"[ ,.\t\u00a0\-–—·・‧\u200c\u200d\"\u05f4]{0,3}")
 
 # CLDR territories that are not countries (continents, unions, placeholders).
 
@@ -141,10 +143,36 @@ def country_surfaces(lang: str) -> tuple[tuple[str, str], ...]:
         parts = [p.strip() for p in re.split(r"\s*[()]\s*", name) if p.strip()]
         out.extend((part, code) for k, part in enumerate(parts) if k == 0 or part not in qualifiers)
     extra = (demonym_data().get("names", {}) or {}).get(lang, {}) or {}
-    for code, names in extra.items():
-        for name in names:
-            out.append((str(name), str(code)))
-    return tuple(out)
+    generated = languages.section(lang, "countries").get("names") or {}  # lang/<code>/countries.yaml
+    for source in (extra, generated):
+        for code, names in source.items():
+            if str(code) in valid:
+                out.extend((str(name), str(code)) for name in names)
+    return tuple(dict.fromkeys(out))
+
+
+@cache
+def abbreviation_regex(lang: str) -> re.Pattern[str] | None:
+    """Runs of two or more one-character country abbreviations of `lang` (`countries.abbreviations` in its
+    folder: 中美, 日米), not right after a digit (the 日 of "5日中国" is the day) nor inside a longer run."""
+    chars = "".join(sorted(str(ch) for ch in (languages.section(lang, "countries").get("abbreviations") or {})))
+    if not chars:
+        return None
+    cls = f"[{re.escape(chars)}]"
+    return re.compile(rf"(?<![\d{re.escape(chars)}]){cls}{{2,}}")
+
+
+def abbreviated_countries(text: str, lang: str) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(offset, ISO codes) of each compound of country abbreviations ("中美" -> (0, (CN, US))); a run that
+    repeats a country ("中中") is no compound of countries."""
+    regex = abbreviation_regex(lang)
+    if regex is None:
+        return
+    table = languages.section(lang, "countries").get("abbreviations") or {}
+    for m in regex.finditer(text):
+        codes = tuple(str(table[ch]) for ch in m.group())
+        if len(set(codes)) == len(codes):
+            yield m.start(), codes
 
 
 def _qualifiers(names: dict[str, str]) -> set[str]:

@@ -18,6 +18,7 @@ from communique.actors.gazetteer import (
     Candidate,
     Match,
     Token,
+    abbreviated_countries,
     country_names,
     demonym_regex,
     find_matches,
@@ -98,6 +99,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
         kind = _kind_of(m.candidates)
         drafts[m.start] = Draft(m.start, m.end, kind, m.candidates, "kb")
     _add_demonyms(ctx, drafts)
+    _add_abbreviations(ctx, drafts)
     _add_spelled_names(ctx, drafts, doc_lang, anchor)
     titles = find_titles(text, lang)
     _attach_titles(ctx, titles, drafts, anchor)
@@ -168,6 +170,20 @@ def _add_demonyms(ctx: _Context, drafts: dict[int, Draft]) -> None:
         name = country_names().get(code, code)
         cand = Candidate(f"country:{code}", "country", name, code)
         drafts[m.start()] = Draft(m.start(), m.end(), "country", (cand,), "demonym", country=code, confidence=0.7)
+
+
+def _add_abbreviations(ctx: _Context, drafts: dict[int, Draft]) -> None:
+    """"中美关系", "日米首脳": each character of a compound of country abbreviations is its country. A compound
+    is taken whole or not at all: one that overlaps a name found before ("今日中国") is no compound."""
+    covered = [(d.start, d.end) for d in drafts.values()]
+    for start, codes in abbreviated_countries(ctx.text, ctx.lang):
+        end = start + len(codes)
+        if any(a < end and start < b for a, b in covered):
+            continue
+        for k, code in enumerate(codes):
+            cand = Candidate(f"country:{code}", "country", country_names().get(code, code), code)
+            drafts[start + k] = Draft(start + k, start + k + 1, "country", (cand,), "demonym", country=code,
+                                      confidence=0.8)
 
 
 def _demonym_country(drafts: dict[int, Draft], start: int, end: int) -> str | None:
