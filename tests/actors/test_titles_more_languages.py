@@ -32,6 +32,12 @@ def mentions(text: str, lang: str) -> list[Mention]:
       ("Justin Trudeau", "local:justin-trudeau", "Prime Minister", "CA")]),
     ("tr", "Bakan Fidan, konuşmasında tepki gösterdi.",
      [("Fidan", "local:hakan-fidan", "Minister of Foreign Affairs", "TR")]),  # the KB says which minister
+    # no capitals: the word after the title is the surname of the one person that office fits at the date
+    ("he", "ראש הממשלה נתניהו שוחח היום בטלפון.",
+     [("נתניהו", "local:benjamin-netanyahu.il", "Prime Minister", "IL")]),
+    ("ar", "من جهته قال الرئيس أردوغان إن الاتفاق صعب.",
+     [("أردوغان", "local:recep-tayyip-erdogan", "President", "TR")]),
+    ("he", "ראש הממשלה אמר כי ההסכם קשה.", []),  # "the prime minister said": a short word is no surname
     # the title follows the name, and its particle is no part of it
     ("ko", "문재인 대통령은 회의장을 찾았다.", [("문재인", "local:moon-jae-in", "President", "KR")]),
 ])

@@ -30,7 +30,7 @@ from communique.actors.kb import load_kb
 from communique.actors.ner import config as ner_config
 from communique.actors.ner.drafts import add_model_drafts
 from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
-from communique.actors.xscript import Context, find_spelled_names
+from communique.actors.xscript import Context, find_spelled_names, link_surname
 
 MAX_NAME_TOKENS = 4
 # How far (characters) a complement chain may run between a title and the name it introduces.
@@ -209,7 +209,8 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
         if pos < 0:
             continue
         country = comp_country or country or t.country
-        person = _person_before(ctx, t, drafts) or _person_at(ctx, pos, drafts, allow_comma=True)
+        person = (_person_before(ctx, t, drafts) or _person_at(ctx, pos, drafts, allow_comma=True)
+                  or _surname_after_title(ctx, pos, drafts, (t.title, country), anchor))
         title = _with_org(t, org)
         if person is None:
             # the office ends at its last country or body ("президентом России", not "… в Москве")
@@ -222,6 +223,39 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
                 drafts[holder.start] = holder
             continue
         _assign_role(person, title, (t.start, t.end), country, org)
+
+
+# A word of a script without capitals shorter than this is too often a verb or a particle to be read as a
+# surname after a title ("ראש הממשלה אמר", "the prime minister said").
+MIN_CASELESS_SURNAME = 4
+
+
+def _surname_after_title(ctx: _Context, pos: int, drafts: dict[int, Draft], office: tuple[str, str | None],
+                         anchor: str | None) -> Draft | None:
+    """In a script without capitals (Arabic, Hebrew, Persian), the word after a title ("ראש הממשלה נתניהו",
+    "الرئيس أردوغان", "آقای پوتین") is a name when it is the surname of the one KB person whose office the
+    title (and the country it states) fits near the document's date (actors.xscript.link_surname)."""
+    title, country = office
+    if not title:
+        return None
+    p = _skip_space(ctx.text, pos)
+    hon = _match_word(ctx.lex.honorifics, ctx.text, p)
+    if hon:
+        p = _skip_space(ctx.text, hon)
+    i = ctx.token_index_at(p)
+    if i is None or p in drafts:
+        return None
+    word = ctx.tokens[i].text
+    if not _without_case(word) or len(word) < MIN_CASELESS_SURNAME:
+        return None
+    entity_id = link_surname(word, Context(ctx.lang, anchor, country, frozenset(), title))
+    entity = load_kb().get(entity_id) if entity_id else None
+    if entity is None:
+        return None
+    cand = Candidate(entity.id, "person", entity.name, entity.country)
+    draft = Draft(p, p + len(word), "person", (cand,), "reading", confidence=0.8)
+    drafts[p] = draft
+    return draft
 
 
 def _attach_titles_after_names(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Draft]) -> None:
