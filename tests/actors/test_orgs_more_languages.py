@@ -29,3 +29,10 @@ def test_organizations_by_their_names_in_the_language(lang: str, text: str, expe
         if m.kind == "organization" and not m.entity_id.startswith("group:"):
             found.append((m.text, m.entity_id))
     assert found == expected
+
+
+def test_a_korean_country_with_its_government_written_onto_it_is_the_country() -> None:
+    text = "칠레정부는 콜롬비아정부와 합의했다."
+    doc = run_actors(text, "ko", doc_date="2024-01-01")
+    assert [(m.text, m.entity_id, m.start) for m in doc.mentions] == [("칠레", "country:CL", 0),
+                                                                       ("콜롬비아", "country:CO", 6)]
