@@ -44,6 +44,12 @@ def mention_at(text: str, lang: str, word: str) -> Mention:
      [("军队", "group:military:IL", "military of Israel"), ("抗议者", "group:protesters", "protesters")]),
     ("ja", "イスラエル軍がデモ隊を攻撃した。",
      [("軍", "group:military:IL", "military of Israel"), ("デモ隊", "group:protesters", "protesters")]),
+    # a particle written onto a group word is no part of the group (정부는 "the government" + topic particle)
+    ("ko", "정부는 경찰과 시위대가 충돌했다고 밝혔다.",
+     [("정부", "group:government", "government"), ("경찰", "group:police", "police"),
+      ("시위대", "group:protesters", "protesters")]),
+    ("ko", "군인들은 철수했다.", [("군인들", "group:military", "military")]),
+    ("ko", "북한군은 포병전력을 증강했다.", [("군", "group:military:KP", "military of North Korea")]),
     ("tr", "İsrail ordusu göstericilere ateş açtı.",
      [("ordusu", "group:military:IL", "military of Israel"), ("göstericilere", "group:protesters", "protesters")]),
     ("hi", "इज़राइल की सेना ने प्रदर्शनकारियों पर गोली चलाई।",

@@ -26,6 +26,8 @@ def test_summary_counts_found_types_records_and_false_alarms() -> None:
     assert s["none_with_record"] == 0.5
     assert s["by_type"] == {"ASSAULT": [1, 2], "CONSULT": [0, 1]}
     assert s["by_lang"] == {"en": [1, 1], "ru": [0, 2]}
+    assert s["any_record_by_lang"] == {"en": [1, 1], "ru": [1, 2]}
+    assert s["none_with_record_by_lang"] == {"de": [0, 1], "en": [1, 1]}
 
 
 def test_only_held_out_real_sentences_in_a_stable_order() -> None:
@@ -38,6 +40,8 @@ def test_only_held_out_real_sentences_in_a_stable_order() -> None:
     assert sorted(e.text for e in chosen) == sorted(held)  # the synthetic copy is not held out
     assert [e.text for e in held_out_sentences(examples, limit=3)] == [e.text for e in chosen[:3]]
     assert held_out_sentences(list(reversed(examples))) == chosen
+    turkish = _example(held[1], "CONSULT", lang="tr")
+    assert held_out_sentences([*examples, turkish], langs=frozenset({"tr"})) == [turkish]
 
 
 def test_a_meeting_sentence_gives_its_consult_record() -> None:

@@ -14,6 +14,7 @@ title's words ("army chief") keep their span, and a group word inside one is no 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -70,20 +71,31 @@ def group_candidate(sector: str, country: str | None) -> Candidate:
     return Candidate(f"{GROUP_PREFIX}{sector}:{country}", "organization", name, country, "group")
 
 
-def _entry_regex(entry: str) -> str:
-    """A group word as a regex: "*" any letters, a space any spaces, an apostrophe either apostrophe."""
+def _entry_regex(entry: str, star: str = r"\w*") -> str:
+    """A group word as a regex: "*" any letters (`star`), a space any spaces, an apostrophe either apostrophe."""
     parts = []
     for ch in entry:
-        parts.append(r"\w*" if ch == "*" else _SPACE if ch == " " else _APOSTROPHE if ch in "'\u2019"
+        parts.append(star if ch == "*" else _SPACE if ch == " " else _APOSTROPHE if ch in "'\u2019"
                      else re.escape(ch))
     return "".join(parts)
 
 
-def _alternation(by_sector: dict[str, list[str]], sectors: tuple[str, ...], head: str, tail: str) -> str:
+def _stem_ending(suffixes: list[str]) -> str:
+    """What a stem's "*" matches: any letters; in a language that writes particles onto words (경찰은,
+    시위대가), the fewest letters that leave one of its particles, or nothing, before the word ends, so
+    that the group's span is the word without its particle."""
+    if not suffixes:
+        return r"\w*"
+    particle = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    return rf"\w*?(?=(?:{particle})?(?!\w))"
+
+
+def _alternation(by_sector: dict[str, list[str]], sectors: tuple[str, ...], head: str, tail: str,
+                 star: str = r"\w*") -> str:
     """Every entry of every sector, longest first ("riot police" before "police"), in named groups."""
     entries = sorted(((str(e), i) for i, s in enumerate(sectors) for e in by_sector.get(s) or []),
                      key=lambda pair: (-len(pair[0]), pair[0]))
-    alternatives = [f"(?P<s{i}_{n}>{head}{_entry_regex(e)}{'' if e.endswith('*') else tail})"
+    alternatives = [f"(?P<s{i}_{n}>{head}{_entry_regex(e, star)}{'' if e.endswith('*') else tail})"
                     for n, (e, i) in enumerate(entries)]
     return "|".join(alternatives)
 
@@ -105,14 +117,16 @@ def group_lexicon(code: str) -> GroupLexicon | None:
     unknown = set(by_sector) - set(SECTOR_NAMES)
     if unknown:
         raise ValueError(f"lang/{code}/groups.yaml: unknown sectors {', '.join(sorted(unknown))}")
+    names = languages.section(code, "names")
+    star = r"\w*"
     if languages.about(code, "unsegmented"):
         head, tail = "", ""  # no spaces between words: a word may start and end anywhere
     else:
-        prefixes = sorted((str(p) for p in languages.section(code, "names").get("clitic_prefix") or []),
-                          key=len, reverse=True)
+        prefixes = sorted((str(p) for p in names.get("clitic_prefix") or []), key=len, reverse=True)
         clitic = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
         head, tail = rf"(?<!\w){clitic}", r"(?!\w)"
-    words = re.compile(_alternation(by_sector, sectors, head, tail), re.IGNORECASE)
+        star = _stem_ending([str(p) for p in names.get("clitic_suffix") or []])
+    words = re.compile(_alternation(by_sector, sectors, head, tail, star), re.IGNORECASE)
     glued = section.get("after_country") or {}
     after_country = re.compile(_alternation(glued, sectors, "", ""), re.IGNORECASE) if glued else None
     links = section.get("links") or {}
@@ -125,10 +139,12 @@ def _sector_of(lex: GroupLexicon, m: re.Match[str]) -> str:
     return lex.sectors[int(name[1:].split("_", 1)[0])]
 
 
-def add_groups(text: str, drafts: dict[int, Draft], codes: tuple[str, ...]) -> None:
-    """Add a group mention for every group word of the languages `codes` that no other mention covers."""
+def add_groups(text: str, drafts: dict[int, Draft], codes: tuple[str, ...],
+               titles: Sequence[tuple[int, int]] = ()) -> None:
+    """Add a group mention for every group word of the languages `codes` that no other mention covers, nor
+    a title (`titles`: their spans, "head of the government" names a person's office)."""
     taken = sorted((d.start, d.end) for d in drafts.values())
-    roles = [d.role_span for d in drafts.values() if d.role_span is not None]
+    roles = [d.role_span for d in drafts.values() if d.role_span is not None] + list(titles)
     countries = sorted((d for d in drafts.values() if d.kind == "country"), key=lambda d: d.start)
     persons = [d for d in drafts.values() if d.kind == "person"]
     for code in dict.fromkeys(codes):

@@ -30,7 +30,7 @@ from communique.actors.kb import load_kb
 from communique.actors.ner import config as ner_config
 from communique.actors.ner.drafts import add_model_drafts
 from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
-from communique.actors.xscript import Context, find_spelled_names
+from communique.actors.xscript import Context, find_spelled_names, link_surname
 
 MAX_NAME_TOKENS = 4
 # How far (characters) a complement chain may run between a title and the name it introduces.
@@ -107,7 +107,9 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     add_country_bodies(text, drafts, (lang, doc_lang))
     _add_name_shapes(ctx, drafts)
     _add_model_entities(ctx, drafts, doc_lang)
-    add_groups(text, drafts, (lang, doc_lang))  # last: a group word never takes another mention's place
+    _attach_titles_after_names(ctx, titles, drafts)
+    # last: a group word never takes another mention's place, nor a title's ("ראש הממשלה" is no government)
+    add_groups(text, drafts, (lang, doc_lang), [(t.start, t.end) for t in titles if t.title])
     out = [d for d in sorted(drafts.values(), key=lambda d: (d.start, -d.end)) if not _in_credit(ctx, d)]
     return _without_overlaps(out), tokens
 
@@ -207,7 +209,8 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
         if pos < 0:
             continue
         country = comp_country or country or t.country
-        person = _person_at(ctx, pos, drafts, allow_comma=True)
+        person = (_person_before(ctx, t, drafts) or _person_at(ctx, pos, drafts, allow_comma=True)
+                  or _surname_after_title(ctx, pos, drafts, (t.title, country), anchor))
         title = _with_org(t, org)
         if person is None:
             # the office ends at its last country or body ("президентом России", not "… в Москве")
@@ -220,6 +223,59 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
                 drafts[holder.start] = holder
             continue
         _assign_role(person, title, (t.start, t.end), country, org)
+
+
+# A word of a script without capitals shorter than this is too often a verb or a particle to be read as a
+# surname after a title ("ראש הממשלה אמר", "the prime minister said").
+MIN_CASELESS_SURNAME = 4
+
+
+def _surname_after_title(ctx: _Context, pos: int, drafts: dict[int, Draft], office: tuple[str, str | None],
+                         anchor: str | None) -> Draft | None:
+    """In a script without capitals (Arabic, Hebrew, Persian), the word after a title ("ראש הממשלה נתניהו",
+    "الرئيس أردوغان", "آقای پوتین") is a name when it is the surname of the one KB person whose office the
+    title (and the country it states) fits near the document's date (actors.xscript.link_surname)."""
+    title, country = office
+    if not title:
+        return None
+    p = _skip_space(ctx.text, pos)
+    hon = _match_word(ctx.lex.honorifics, ctx.text, p)
+    if hon:
+        p = _skip_space(ctx.text, hon)
+    i = ctx.token_index_at(p)
+    if i is None or p in drafts:
+        return None
+    word = ctx.tokens[i].text
+    if not _without_case(word) or len(word) < MIN_CASELESS_SURNAME:
+        return None
+    entity_id = link_surname(word, Context(ctx.lang, anchor, country, frozenset(), title))
+    entity = load_kb().get(entity_id) if entity_id else None
+    if entity is None:
+        return None
+    cand = Candidate(entity.id, "person", entity.name, entity.country)
+    draft = Draft(p, p + len(word), "person", (cand,), "reading", confidence=0.8)
+    drafts[p] = draft
+    return draft
+
+
+def _attach_titles_after_names(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Draft]) -> None:
+    """In a language whose titles follow the name, a name the model found ("이명박 대통령과") takes the title
+    after it (the titles were attached before the model's names were known)."""
+    if not ctx.lex.name_before:
+        return
+    for t in titles:
+        person = _person_before(ctx, t, drafts)
+        if person is not None and person.role is None:
+            _assign_role(person, t.title, (t.start, t.end), _adjacent_demonym(ctx, drafts, t) or t.country, None)
+
+
+def _person_before(ctx: _Context, t: TitleMatch, drafts: dict[int, Draft]) -> Draft | None:
+    """In a language whose titles follow the name ("문재인 대통령은"), the person named right before the title."""
+    if not ctx.lex.name_before:
+        return None
+    return next((d for d in drafts.values()
+                 if d.kind == "person" and d.end <= t.start and _adjacent_gap(ctx, ctx.text[d.end : t.start])),
+                None)
 
 
 def _office_holder(title: str, country: str | None, anchor: str | None, start: int, end: int) -> Draft | None:
@@ -237,18 +293,34 @@ def _office_holder(title: str, country: str | None, anchor: str | None, start: i
 
 
 def _adjacent_demonym(ctx: _Context, drafts: dict[int, Draft], t: TitleMatch) -> str | None:
-    """"der russische Präsident", "российский коллега", "le Premier ministre indien"."""
+    """"der russische Präsident", "российский коллега", "le Premier ministre indien"; in a language whose
+    titles follow the country's name, that name too ("Kanada Başbakanı", "미국 대통령"). In a language whose
+    adjectives follow the noun, only one after the title ("الرئيس الروسي", not the "…الروسي" before it)."""
+    lex = ctx.lex
     for d in drafts.values():
-        if d.kind != "country" or d.source != "demonym":
+        if d.kind != "country" or not (d.source == "demonym" or lex.country_before and d.end <= t.start):
             continue
         before = ctx.text[d.end : t.start]
         after = ctx.text[t.end : d.start]
         inside = t.start <= d.start and d.end <= t.end  # "le ministre français des Affaires étrangères"
-        if inside or (d.end <= t.start and len(before) <= 2 and not before.strip()) or (
-            d.start >= t.end and len(after) <= 2 and not after.strip()
+        if inside or (d.end <= t.start and not lex.adjective_after and _adjacent_gap(ctx, before)) or (
+            d.start >= t.end and _adjacent_gap(ctx, after)
         ):
-            return d.country
+            return d.country or (d.candidates[0].country if d.candidates else None)
     return None
+
+
+def _adjacent_gap(ctx: _Context, gap: str) -> bool:
+    """A space, or a space and a clitic written onto the next word (the article of "الرئيس الروسي")."""
+    if len(gap) <= 2 and not gap.strip():
+        return True
+    word = gap.strip()
+    return gap[: len(gap) - len(word)].strip() == "" and gap.endswith(word) and word in _clitic_prefixes(ctx.lang)
+
+
+@cache
+def _clitic_prefixes(lang: str) -> frozenset[str]:
+    return frozenset(str(p) for p in languages.section(lang, "names").get("clitic_prefix") or [])
 
 
 def _complements(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> tuple[int, str | None, Candidate | None]:

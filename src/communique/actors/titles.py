@@ -15,6 +15,11 @@ The lexicon is data: the `titles` section of each `lang/<code>/data.yaml`:
       honorifics: ['товарищ\\w*']     # "comrade", "Mr" between a title and the name
       credits: ['Фото']               # "Photo:" — a name right after it is a credit, not an actor
       surnames: [Nguyễn, ...]         # (vi) common family names: the shape of a Vietnamese name
+      country_before: true            # the country's name stands right before the title it qualifies
+                                      # ("Kanada Başbakanı", "미국 대통령"), not only its adjective
+      adjective_after: true           # a country's adjective follows the title ("الرئيس الروسي"): one
+                                      # before it qualifies something else
+      name_before: true               # the title follows the name it belongs to ("문재인 대통령은")
 
 A language without a `titles` section uses the English one.
 """
@@ -58,6 +63,9 @@ class TitleLexicon:
     honorifics: re.Pattern[str] | None
     credits: re.Pattern[str] | None
     surnames: frozenset[str]
+    country_before: bool = False
+    adjective_after: bool = False
+    name_before: bool = False
 
 
 def _entries(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -100,7 +108,10 @@ def lexicon(lang: str) -> TitleLexicon:
         body = _alternation([r.regex.pattern for r in roles])
         pre = rf"(?P<mods>(?:(?:{mods})\s+)*)" if mods else "(?P<mods>)"
         after = rf"(?P<post>(?:\s+(?:{posts}))?)" if posts else "(?P<post>)"
-        finder = re.compile(rf"(?<!\w){pre}(?P<base>{body}){after}(?!\w)", re.IGNORECASE)
+        # a particle written onto the title ("대통령은") follows it but is no part of it
+        suffixes = sorted(map(str, languages.section(lang, "names").get("clitic_suffix") or []), key=len, reverse=True)
+        particle = f"(?:{'|'.join(map(re.escape, suffixes))})?" if suffixes else ""
+        finder = re.compile(rf"(?<!\w){pre}(?P<base>{body}){after}(?={particle}(?!\w))", re.IGNORECASE)
     connectors = _words(data, "connectors")
     return TitleLexicon(
         lang=lang,
@@ -115,6 +126,9 @@ def lexicon(lang: str) -> TitleLexicon:
         credits=re.compile(rf"(?<!\w)(?:{_alternation(_words(data, 'credits'))})\s*:", re.IGNORECASE)
         if _words(data, "credits") else None,
         surnames=frozenset(_words(data, "surnames")),
+        country_before=bool(data.get("country_before")),
+        adjective_after=bool(data.get("adjective_after")),
+        name_before=bool(data.get("name_before")),
     )
 
 
