@@ -44,9 +44,11 @@ def test_a_country_adjective_is_its_country(lang: str, text: str, surface: str, 
     assert (*_at(text, surface), surface, code) in _countries(text, lang)
 
 
-def test_a_lower_case_adjective_inside_a_sentence_is_found_in_russian() -> None:
+def test_a_lower_case_adjective_inside_a_sentence_or_capitalized_at_its_start_is_found_in_russian() -> None:
     text = "Вчера израильская полиция задержала двух человек."
     assert (*_at(text, "израильская"), "израильская", "IL") in _countries(text, "ru")
+    headline = "Израильская полиция задержала двух человек"
+    assert (0, len("Израильская"), "Израильская", "IL") in _countries(headline, "ru")
 
 
 # A capitalized word that starts with a lower-case language's stem is another name (Pope Francis: es

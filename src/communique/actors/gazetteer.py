@@ -197,7 +197,8 @@ def demonym_regex(lang: str) -> re.Pattern[str] | None:
 
     A hand-written stem matches in any case. A generated stem of a language that writes country adjectives in
     lower case (`countries.adjective_case: lower`: "israélien", "израильский") matches only a word that starts in
-    lower case: a capitalized word that starts with it is another name there (Francisco, Франциск)."""
+    lower case, or at the start of a sentence or line: a capitalized word inside a sentence that starts with it is
+    another name there (Francisco, Франциск)."""
     hand = (demonym_data().get("adjectives", {}) or {}).get(lang, {}) or {}
     section = languages.section(lang, "countries")
     generated = section.get("adjectives") or {}
@@ -211,13 +212,18 @@ def demonym_regex(lang: str) -> re.Pattern[str] | None:
     alternatives.sort(key=lambda a: len(a[0]), reverse=True)
     body = "|".join(f"(?P<c{i}_{code}>{_stem_pattern(form, lower)}\\w*)"
                     for i, (form, code, lower) in enumerate(alternatives))
-    return re.compile(rf"(?<!\w)(?:{body})")
+    return re.compile(rf"(?<!\w)(?:{body})", re.MULTILINE)
+
+
+# Where a sentence or a line starts: there an adjective is capitalized in every language ("Израильская армия").
+_SENTENCE_START = r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"»”]\s))"
 
 
 def _stem_pattern(stem: str, lower_first: bool) -> str:
-    """A stem matched case-insensitively, or with its first letter in lower case only."""
+    """A stem matched case-insensitively, or with its first letter in lower case but at a sentence start."""
     if lower_first and stem[:1].islower():
-        return re.escape(stem[:1]) + f"(?i:{re.escape(stem[1:])})"
+        first = f"(?:{re.escape(stem[:1])}|{_SENTENCE_START}{re.escape(stem[:1].upper())})"
+        return first + f"(?i:{re.escape(stem[1:])})"
     return f"(?i:{re.escape(stem)})"
 
 # --------------------------------------------------------------------------------------------- clitics
