@@ -192,18 +192,39 @@ def _qualifiers(names: dict[str, str]) -> set[str]:
 
 @cache
 def demonym_regex(lang: str) -> re.Pattern[str] | None:
-    """One regex for the demonym/adjective stems of `lang` (российск\\w*, vietnamesisch\\w*)."""
-    stems = (demonym_data().get("adjectives", {}) or {}).get(lang, {}) or {}
-    alternatives: list[tuple[str, str]] = []
-    for code, forms in stems.items():
-        for form in forms:
-            alternatives.append((str(form), str(code)))
+    """One regex for the demonym/adjective stems of `lang` (российск\\w*, vietnamesisch\\w*): the hand-written
+    ones of demonyms.yaml and the generated ones of its folder (`countries.adjectives` in countries.yaml).
+
+    A hand-written stem matches in any case. A generated stem of a language that writes country adjectives in
+    lower case (`countries.adjective_case: lower`: "israélien", "израильский") matches only a word that starts in
+    lower case, or at the start of a sentence or line: a capitalized word inside a sentence that starts with it is
+    another name there (Francisco, Франциск)."""
+    hand = (demonym_data().get("adjectives", {}) or {}).get(lang, {}) or {}
+    section = languages.section(lang, "countries")
+    generated = section.get("adjectives") or {}
+    lower_only = section.get("adjective_case") == "lower"
+    alternatives: list[tuple[str, str, bool]] = []  # (stem, country, its first letter must be lower case)
+    for stems, lower in ((hand, False), (generated, lower_only)):
+        for code, forms in stems.items():
+            alternatives.extend((str(form), str(code), lower) for form in forms)
     if not alternatives:
         return None
     alternatives.sort(key=lambda a: len(a[0]), reverse=True)
-    body = "|".join(f"(?P<c{i}_{code}>{re.escape(form)}\\w*)" for i, (form, code) in enumerate(alternatives))
-    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+    body = "|".join(f"(?P<c{i}_{code}>{_stem_pattern(form, lower)}\\w*)"
+                    for i, (form, code, lower) in enumerate(alternatives))
+    return re.compile(rf"(?<!\w)(?:{body})", re.MULTILINE)
 
+
+# Where a sentence or a line starts: there an adjective is capitalized in every language ("Израильская армия").
+_SENTENCE_START = r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][\"»”]\s))"
+
+
+def _stem_pattern(stem: str, lower_first: bool) -> str:
+    """A stem matched case-insensitively, or with its first letter in lower case but at a sentence start."""
+    if lower_first and stem[:1].islower():
+        first = f"(?:{re.escape(stem[:1])}|{_SENTENCE_START}{re.escape(stem[:1].upper())})"
+        return first + f"(?i:{re.escape(stem[1:])})"
+    return f"(?i:{re.escape(stem)})"
 
 # --------------------------------------------------------------------------------------------- clitics
 
