@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from benchmarks.generate import COUNTRIES, TYPE_MIX, EventFactory, generate_store, make_actors
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, event, func, select
 
 from communique.store import open_store
 from communique.store.db import writing
 from communique.store.derived import rebuild, rebuild_key_counts
-from communique.store.queries import EventFilter, count_events, query_events, timeline
+from communique.store.queries import EventFilter, count_events, matches, query_events, timeline
 from communique.store.schema import documents, event_actor, events, merge_keys, merged_events, pair_counts
 
 DERIVED = ("merged_index", "actor_links", "pair_counts", "actors", "key_months", "key_actors")
@@ -146,3 +146,43 @@ def test_counts_agree_with_the_records(store: Engine) -> None:
     assert count_events(store) == N
     consult = sum(r["type"] == "CONSULT" for r in records)
     assert count_events(store, EventFilter(type="CONSULT")) == consult
+
+
+def test_a_key_and_a_period_read_the_keys_rows_of_the_period(store: Engine) -> None:
+    """A key's events of a period (the pulse's drill-down: a pair and a month): the events the records' own
+    dates say, events dated only to a month or a year that overlap the period included, found through the
+    key's index rows of the period's dates (index (key, date_start) with both bounds), not all its rows."""
+    with store.connect() as conn:
+        records = [json.loads(r) for r in conn.execute(select(merged_events.c.record)).scalars()]
+        top_pair = conn.execute(select(pair_counts.c.pair).order_by(pair_counts.c.n.desc(), pair_counts.c.pair)
+                                .limit(1)).scalar_one()
+    cc1, cc2 = top_pair.split(",")
+    filters = [EventFilter(pair=(cc1, cc2), since=since, until=until)
+               for since, until in (("2019-03", "2019-05"), ("2016", "2017"), ("2022-12-20", "2023-01-10"))]
+    month_dated = next(r for r in records if len(r["date"]["start"] or "") == 7)
+    year_dated = next(r for r in records if len(r["date"]["start"] or "") == 4)
+    for coarse, since, until in ((month_dated, "-10", "-20"), (year_dated, "-06-01", "-06-30")):
+        start = coarse["date"]["start"]
+        filters.append(EventFilter(country=coarse["actors"][0]["country"], since=start + since, until=start + until))
+    for flt in filters:
+        expected = sorted(r["id"] for r in records if matches(r, flt))
+        assert sorted(r["id"] for r in query_events(store, flt)) == expected, flt
+        assert count_events(store, flt) == len(expected)
+    found = {r["id"] for flt in filters[-2:] for r in query_events(store, flt)}
+    assert {month_dated["id"], year_dated["id"]} <= found
+    statements: list[tuple[str, tuple[object, ...]]] = []
+
+    def keep(conn: object, cursor: object, statement: str, parameters: tuple[object, ...], *rest: object) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(store, "before_cursor_execute", keep)
+    try:
+        count_events(store, EventFilter(pair=(cc1, cc2), since="2019-03", until="2019-05"))
+    finally:
+        event.remove(store, "before_cursor_execute", keep)
+    counting = [(s, p) for s, p in statements if s.startswith("SELECT count(*)") and "merged_index AS x" in s]
+    assert len(counting) == 2  # short and long spans
+    with store.connect() as conn:
+        for statement, parameters in counting:
+            plan = " ".join(str(row[3]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
+            assert "merged_index_order (key=? AND date_start>? AND date_start<?)" in plan, plan
