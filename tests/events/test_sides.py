@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from communique.document import Mention, Span
+from communique.document import Document, Mention, Sentence, Span
+from communique.events.candidates import _predicate_span
 from communique.events.sides import cues, envoy_senders, names_group, sides
 from communique.langdata import section
 
@@ -100,3 +101,20 @@ def test_every_language_has_participant_cues(lang: str) -> None:
     data = section(lang, "participants")
     assert data["with"] and data["and"] and data["pronouns"], lang
     assert cues(lang).verb in ("initial", "medial", "final")
+
+
+@pytest.mark.parametrize(("lang", "text", "names", "expected"), [
+    # verb-final: the last words after the names, but not the time stamp that closes a headline
+    ("ja", "日中外相が非公式に会談 05:55", ["日中外相"], "が非公式に会談"),
+    ("en", "Lavrov and Son 2024/01/15 05:55", ["Lavrov", "Son"], None),
+    ("en", "Lavrov 12:30 discussed trade with Son", ["Lavrov", "Son"], "discussed trade with"),
+])
+def test_a_predicate_place_is_made_of_words_not_numbers(lang: str, text: str, names: list[str],
+                                                       expected: str | None) -> None:
+    doc = Document(id="t", raw_text=text, text=text, lang=lang)
+    sentence = Sentence(0, len(text))
+    span = _predicate_span(doc, sentence, [named(text, n, "country") for n in names])
+    if expected is None:  # no word between or after the names: the whole sentence is the evidence
+        assert (span.start, span.end) == (0, len(text))
+    else:
+        assert text[span.start : span.end] == expected

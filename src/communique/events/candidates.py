@@ -251,11 +251,16 @@ def model_trigger(doc: Document, sentence: Sentence, inside: Sequence[Mention], 
 _WORDS = re.compile(r"[\w\u0300-\u036f][\w\u0300-\u036f'’\-]*")
 
 
+def _letter_words(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The words between start and end that hold a letter: a time stamp ("05:55") or a number is no predicate."""
+    return [w for w in _WORDS.finditer(text, start, end) if any(ch.isalpha() for ch in w.group())]
+
+
 def _predicate_span(doc: Document, sentence: Sentence, actors: Sequence[Mention]) -> Span:
     text = doc.text
     unsegmented = bool(languages.about(doc.lang, "unsegmented"))
     if sides.cues(doc.lang).verb == "final":
-        words = list(_WORDS.finditer(text, actors[-1].end if actors else sentence.start, sentence.end))
+        words = _letter_words(text, actors[-1].end if actors else sentence.start, sentence.end)
         if unsegmented and words:
             last = words[-1]
             return Span(max(last.start(), last.end() - PREDICATE_CHARS), last.end())
@@ -265,7 +270,7 @@ def _predicate_span(doc: Document, sentence: Sentence, actors: Sequence[Mention]
         groups = sides.chunks(text, actors, sides.cues(doc.lang))
         lo = groups[0][-1].end if groups else sentence.start
         hi = groups[1][0].start if len(groups) > 1 else sentence.end
-        words = list(_WORDS.finditer(text, lo, hi))
+        words = _letter_words(text, lo, hi)
         if unsegmented and words:
             first = words[0]
             return Span(first.start(), min(first.end(), first.start() + PREDICATE_CHARS))
