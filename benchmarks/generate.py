@@ -1,5 +1,6 @@
 """A synthetic store for scale tests: N merged events with realistic distributions, written directly
-into the store's tables (SQLAlchemy Core executemany, large batches, one transaction per batch).
+into the store's tables (a bulk load: executemany of plain SQL in large batches, one transaction per batch,
+count tables written once at the end, on SQLite indexes built after the load; see `generate_store`).
 
     engine = open_store("sqlite:////tmp/big.db")
     generate_store(engine, n_events=1_000_000, seed=7)
@@ -26,15 +27,16 @@ import itertools
 import json
 import random
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Connection, Engine, Table, func, select
 
 from communique.merge import blocking_keys, combine, view_of
-from communique.store.db import writing
-from communique.store.derived import add_new_merged, period_columns
-from communique.store.schema import documents, event_actor, events, merge_keys, merged_events
+from communique.store.db import WRITE_LOCK, WRITE_OPTION
+from communique.store.derived import Totals, index_rows, period_columns
+from communique.store.schema import documents, event_actor, events, merge_keys, merged_events, merged_index
 
 # Countries roughly by how often they appear in diplomatic news; the rest of the world follows.
 PROMINENT = ("US", "CN", "RU", "UA", "GB", "FR", "DE", "IN", "JP", "IR", "IL", "TR", "KR", "KP", "SA", "VN",
@@ -112,6 +114,13 @@ class GenerateStats:
     documents: int = 0
     actor_rows: int = 0
     key_rows: int = 0
+
+    def add(self, chunk: dict[str, list[dict[str, Any]]]) -> None:
+        self.merged += len(chunk["merged"])
+        self.reports += len(chunk["events"])
+        self.documents += len(chunk["documents"])
+        self.actor_rows += len(chunk["event_actor"])
+        self.key_rows += len(chunk["keys"])
 
 
 class Weighted:
@@ -273,6 +282,7 @@ def rows_for_event(factory: EventFactory, serial: int, seq_start: int) -> dict[s
         "countries": "," + ",".join(countries) + ",", "langs": ",".join(sorted({s["lang"] for s in record["sources"]})),
         "doc_date": doc_date, "n_sources": len(record["sources"]), "confidence": record["confidence"],
         "record": _dumps(record), **period_columns(record),
+        "_record": record,  # for the derived tables (taken out before the row is written)
     })
     rows["keys"] += [{"key": key, "merged_id": merged_id} for key in blocking_keys(view)]
     return rows
@@ -294,29 +304,96 @@ def generate_rows(n_events: int, seed: int = 7, batch: int = 20_000,
         yield chunk
 
 
+COUNT_FLUSH_ROWS = 4_000_000  # distinct counts held in memory before they are added to the count tables
+TABLES = {"documents": documents, "events": events, "event_actor": event_actor, "merged": merged_events,
+          "keys": merge_keys, "index": merged_index}
+# The tables the generator fills row by row; on SQLite their secondary indexes are built after the load.
+LOADED_TABLES = tuple(sorted(table.name for table in TABLES.values()))
+
+
 def generate_store(engine: Engine, n_events: int = 1_000_000, seed: int = 7, batch: int = 20_000,
                    progress: Callable[[int], None] | None = None) -> GenerateStats:
-    """Append `n_events` synthetic merged events (and their documents and reports) to a migrated store."""
+    """Append `n_events` synthetic merged events (and their documents and reports) to a migrated store.
+
+    A bulk load: rows go in by executemany of plain SQL (no per-row statement building), one transaction
+    per batch; the count tables' counts are summed in memory over many batches and each count row is
+    written once (upserts, so appending to a filled store adds to its counts); on SQLite the load runs
+    with the secondary indexes of the loaded tables dropped (rebuilt by one sort each at the end, from
+    their own CREATE statements) and without a journal (the file is a benchmark's: a crash mid-load
+    leaves it to be deleted). The tables end as `store.write.write_document` would have left them."""
     stats = GenerateStats()
     with engine.connect() as conn:
         first_seq = (conn.execute(select(func.max(documents.c.seq))).scalar() or 0) + 1
         first_serial = conn.execute(select(func.count()).select_from(merged_events)).scalar() or 0
-    tables = {"documents": documents, "events": events, "event_actor": event_actor, "merged": merged_events,
-              "keys": merge_keys}
-    for chunk in generate_rows(n_events, seed, batch, first_serial, first_seq):
-        with writing(engine) as conn:
-            for name, table in tables.items():
-                if chunk[name]:
-                    conn.execute(insert(table), chunk[name])
-            add_new_merged(conn, [(m["id"], json.loads(m["record"])) for m in chunk["merged"]])
-            if conn.dialect.name == "sqlite":  # the store keeps SQLite's full-text index by hand
-                conn.execute(text("INSERT INTO docs_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
-                             [{"id": d["id"], "title": d["title"], "text": d["text"]} for d in chunk["documents"]])
-        stats.merged += len(chunk["merged"])
-        stats.reports += len(chunk["events"])
-        stats.documents += len(chunk["documents"])
-        stats.actor_rows += len(chunk["event_actor"])
-        stats.key_rows += len(chunk["keys"])
-        if progress:
-            progress(stats.merged)
+    engine.dispose()  # no other pooled connection: SQLite lets the load change the journal mode
+    totals = Totals()
+    with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, _bulk_load(conn):
+        for chunk in generate_rows(n_events, seed, batch, first_serial, first_seq):
+            with conn.begin():
+                _lock_writers(conn)
+                indexed = totals.add([(m["id"], m.pop("_record")) for m in chunk["merged"]])
+                chunk["index"] = index_rows(indexed)
+                for name, table in TABLES.items():
+                    if chunk[name]:
+                        conn.exec_driver_sql(_insert_sql(conn, table, list(chunk[name][0])), chunk[name])
+                if conn.dialect.name == "sqlite":  # the store keeps SQLite's full-text index by hand
+                    conn.exec_driver_sql("INSERT INTO docs_fts (doc_id, title, text) VALUES (:id, :title, :text)",
+                                         [{"id": d["id"], "title": d["title"], "text": d["text"]}
+                                          for d in chunk["documents"]])
+                if totals.size() >= COUNT_FLUSH_ROWS:
+                    totals.write(conn)
+            stats.add(chunk)
+            if progress:
+                progress(stats.merged)
+        with conn.begin():
+            _lock_writers(conn)
+            totals.write(conn)
     return stats
+
+
+def _lock_writers(conn: Connection) -> None:
+    """What `store.db.writing` does on PostgreSQL (SQLite: the connection's BEGIN IMMEDIATE)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(WRITE_LOCK)
+
+
+def _insert_sql(conn: Connection, table: Table, names: list[str]) -> str:
+    """INSERT of these columns of `table` (the others stay NULL) with named parameters in the driver's style."""
+    style = (lambda n: f":{n}") if conn.dialect.paramstyle in ("qmark", "named") else (lambda n: f"%({n})s")
+    quoted = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
+    return f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join(style(n) for n in names)})"
+
+
+@contextmanager
+def _bulk_load(conn: Connection) -> Iterator[None]:
+    """SQLite: the loaded tables' secondary indexes dropped, no journal, no syncs and a big page cache for
+    the load; afterwards the indexes rebuilt from their own SQL and the connection's settings restored.
+    Other databases: nothing (their bulk path is the executemany and the deferred counts)."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    marks = ", ".join("?" for _ in LOADED_TABLES)
+    with conn.begin():
+        indexes = conn.exec_driver_sql(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                       f"AND sql IS NOT NULL AND tbl_name IN ({marks})", LOADED_TABLES).all()
+        for name, _ in indexes:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    journal = _pragma(conn, "journal_mode")
+    _pragma(conn, "journal_mode=OFF")
+    _pragma(conn, "synchronous=OFF")
+    _pragma(conn, "cache_size=-1000000")  # KiB: 1 GB
+    try:
+        yield
+    finally:
+        with conn.begin():
+            for _, sql in indexes:
+                conn.exec_driver_sql(sql)
+        _pragma(conn, f"journal_mode={journal}")
+        _pragma(conn, "synchronous=NORMAL")  # as store.db sets every connection
+        _pragma(conn, "cache_size=-2000")  # SQLite's default
+
+
+def _pragma(conn: Connection, pragma: str) -> Any:
+    """A PRAGMA outside any transaction (SQLAlchemy would begin one; the journal mode cannot change in it)."""
+    row = conn.connection.driver_connection.execute(f"PRAGMA {pragma}").fetchone()  # type: ignore[union-attr]
+    return row[0] if row else None

@@ -88,6 +88,14 @@ def sample_filters(engine: Engine) -> list[EventFilter]:
     filters += [EventFilter(pair=p) for p, _ in pairs.most_common(3)]
     filters += [EventFilter(topic=t) for t, _ in topics.most_common(2)]
     filters += [EventFilter(pair=pairs.most_common(1)[0][0], type="CONSULT", lang="en")]
+    # one key and a period: the key's rows are read for the period's dates only (merged_index.date_start)
+    filters += [EventFilter(pair=pairs.most_common(1)[0][0], since="2025-01", until="2025-06"),
+                EventFilter(country=countries.most_common(1)[0][0], since="2025-02-15"),
+                EventFilter(actor=actors.most_common(1)[0][0], until="2025-03")]
+    # two actors (the pulse of a pair of actors): one key's rows, the other's probed
+    partners = Counter(p for r in records for p in combinations(sorted({str(a["id"]) for a in r["actors"]}), 2))
+    first, second = partners.most_common(1)[0][0]
+    filters += [EventFilter(actor=first, actor_id=second)]
     return filters
 
 

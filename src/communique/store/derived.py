@@ -158,7 +158,7 @@ def replace_merged(conn: Connection, merged_id: str, old: dict[str, Any] | None,
     """Swap a merged event's contributions (old record -> new record; None = absent), in the caller's
     transaction. The merged_events row itself (with its period_columns) is written by the caller."""
     conn.execute(delete(merged_index).where(merged_index.c.merged_id == merged_id))
-    totals = _Totals()
+    totals = Totals()
     if old is not None:
         totals.add([(merged_id, old)], sign=-1)
     if new is not None:
@@ -166,10 +166,15 @@ def replace_merged(conn: Connection, merged_id: str, old: dict[str, Any] | None,
     totals.write(conn)
 
 
-def insert_index_rows(conn: Connection, items: Iterable[tuple[str, dict[str, Any], set[str]]]) -> None:
-    rows = [{"key": key, "merged_id": merged_id, "date_start": (rec.get("date") or {}).get("start"),
+def index_rows(items: Iterable[tuple[str, dict[str, Any], set[str]]]) -> list[dict[str, Any]]:
+    """The merged_index rows of (merged id, record, keys) items (as Totals.add returns them)."""
+    return [{"key": key, "merged_id": merged_id, "date_start": (rec.get("date") or {}).get("start"),
              "type": rec.get("type"), "confidence": rec.get("confidence"), "topics": topics_column(rec)}
             for merged_id, rec, keys in items for key in sorted(keys)]
+
+
+def insert_index_rows(conn: Connection, items: Iterable[tuple[str, dict[str, Any], set[str]]]) -> None:
+    rows = index_rows(items)
     for i in range(0, len(rows), 10_000):
         conn.execute(insert(merged_index), rows[i:i + 10_000])
 
@@ -221,16 +226,16 @@ def _add_counts(conn: Connection, table: Table, pk: tuple[str, ...], deltas: Any
 
 def add_new_merged(conn: Connection, items: list[tuple[str, dict[str, Any]]]) -> None:
     """Contributions of merged events that had none yet (bulk: the generator and the migration)."""
-    totals = _Totals()
+    totals = Totals()
     insert_index_rows(conn, totals.add(items))
     totals.write(conn)
 
 
-COUNTS = ("links", "pairs", "variants", "months", "key_actors")  # the count tables, by _Totals' field names
+COUNTS = ("links", "pairs", "variants", "months", "key_actors")  # the count tables, by Totals' field names
 
 
 @dataclass
-class _Totals:
+class Totals:
     """Counts summed over many merged events' contributions (signed: -1 takes a record's counts away);
     `tracked` names the ones kept (a migration that fills some tables need not hold the others in memory)."""
 
@@ -279,7 +284,7 @@ def rebuild(conn: Connection) -> None:
     """Fill the v4 derived tables and period columns from every merged event (the v4 migration)."""
     for table in (merged_index, actor_links, pair_counts, actors):
         conn.execute(delete(table))
-    totals = _Totals(tracked=("links", "pairs", "variants"))
+    totals = Totals(tracked=("links", "pairs", "variants"))
     for batch in _merged_batches(conn):
         insert_index_rows(conn, totals.add(batch))
         periods = [{"b_id": merged_id, **period_columns(record)} for merged_id, record in batch]
@@ -300,7 +305,7 @@ def rebuild_key_counts(conn: Connection) -> None:
     counts are added to the tables (upserts) whenever FLUSH_ROWS distinct ones have piled up."""
     for table in (key_months, key_actors):
         conn.execute(delete(table))
-    totals = _Totals(tracked=("months", "key_actors"))
+    totals = Totals(tracked=("months", "key_actors"))
     for batch in _merged_batches(conn):
         totals.add(batch)
         if totals.size() >= FLUSH_ROWS:

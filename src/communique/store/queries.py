@@ -154,19 +154,33 @@ class Period:
     def conditions(self) -> list[Any]:
         m = merged_events.c
         conds: list[Any] = [m.period_lo.is_not(None)]
-        longest = self.longest
         if self.spans is not None:
             first, last = self.spans
             conds.append(m.span_days >= first)
             if last is not None:
                 conds.append(m.span_days <= last)
-                longest = min(longest, last)
         if self.lo:
-            floor = (self.lo - dt.timedelta(days=longest)).isoformat()
-            conds += [m.period_hi >= self.lo.isoformat(), m.period_lo >= floor, m.date_start >= floor[:4]]
+            conds += [m.period_hi >= self.lo.isoformat(), m.period_lo >= self._floor(self.lo)]
         if self.hi:
-            conds += [m.period_lo <= self.hi.isoformat(), m.date_start <= self.hi.isoformat()]
+            conds.append(m.period_lo <= self.hi.isoformat())
+        return conds + self.start_bounds(m.date_start)
+
+    def start_bounds(self, date_start: Any) -> list[Any]:
+        """The bounds on date_start as text that the period implies, on any column that holds the merged
+        record's date start (merged_events' or merged_index's: there they narrow a key's index range)."""
+        conds = []
+        if self.lo:
+            conds.append(date_start >= self._floor(self.lo)[:4])
+        if self.hi:
+            conds.append(date_start <= self.hi.isoformat())
         return conds
+
+    def _floor(self, lo: dt.date) -> str:
+        """The first day an event meeting the period can start: lo minus the longest span it may have."""
+        longest = self.longest
+        if self.spans is not None and self.spans[1] is not None:
+            longest = min(longest, self.spans[1])
+        return (lo - dt.timedelta(days=longest)).isoformat()
 
     def split(self) -> list[Period]:
         """The same filter as parts that each scan a narrow range (for counting)."""
@@ -305,6 +319,10 @@ def _source(plan: Plan, columns: Any) -> Any:
         idc = merged_events.c.id
         query = select(*columns(idc, None)).select_from(merged_events)
     conds = [c(idc, x) for c in plan.conds] + (plan.period.conditions() if plan.period else [])
+    if plan.period and x is not None:
+        # the same bounds on the key's own rows (merged_index.date_start is the record's date start, as in
+        # merged_events): the scan reads the key's rows of the period (index key, date_start), not all of them
+        conds += plan.period.start_bounds(x.c.date_start)
     if plan.impossible:
         conds.append(literal(False))
     return query.where(*conds) if conds else query
@@ -653,7 +671,11 @@ def timeline(engine: Engine, flt: EventFilter | None = None) -> list[dict[str, A
             if plan.key is None:
                 plan = replace(plan, key=ALL_KEY)
             grouped = _source(plan, lambda idc, x: [x.c.date_start, x.c.type, x.c.topics, func.count()])
-            grouped = grouped.group_by(*list(grouped.selected_columns)[:3])
+            # Grouped by type first: SQLite then reads the key's rows by the primary key (key, merged_id), so
+            # the probes of another key's rows (a pair of actors) come in merged_id order; grouped by date
+            # first, it took the (key, date_start) index for its order and probed at random (2x slower at 1M).
+            start, event_type, topics = list(grouped.selected_columns)[:3]
+            grouped = grouped.group_by(event_type, topics, start)
             for start, event_type, topics, n in conn.execute(grouped):
                 counts.add_event(month_of(start), event_type, topics.split(ROLE_SEP) if topics else [], int(n))
         for rec in _corrected_matches(conn, flt, corr, extracted):
