@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,3 +32,18 @@ def seed_doc(shared_dir: Path) -> Callable[[str], Document]:
         return cache[prefix]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def country_builder() -> Any:
+    """scripts/build_countries.py, which is no module of the package, loaded once."""
+    import importlib.util  # lazy: only the builder's tests load the script
+    import sys
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_countries.py"
+    spec = importlib.util.spec_from_file_location("build_countries", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks its module up there
+    spec.loader.exec_module(module)
+    return module
