@@ -115,7 +115,7 @@ def _damaged_utf8_start(data: bytes, bom: bytes) -> bool:
     if bom not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         return False
     rest = data[len(bom) : _SAMPLE]
-    return b"\x00" not in rest and _utf8_damage(rest)[0] > 0 and mostly_utf8(data[:_SAMPLE])
+    return b"\x00" not in rest and mostly_utf8(data[:_SAMPLE])  # mostly_utf8 needs a valid sequence
 
 
 def _few_stray_bytes(good: int, bad: int) -> bool:
