@@ -10,13 +10,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from communique.actors.kbbuild import build, default_output  # noqa: E402
+from communique.actors.kbgroups import GENERATED_ORGS_NAME, build_groups  # noqa: E402
 
 
 def main() -> int:
-    report = build(ROOT / "data-sources" / "kb", default_output())
-    for line in report.lines():
+    sources, persons_file = ROOT / "data-sources" / "kb", default_output()
+    report = build(sources, persons_file)
+    groups = build_groups(sources, persons_file, persons_file.with_name(GENERATED_ORGS_NAME))
+    for line in [*report.lines(), *groups.lines()]:
         print(line)
-    return 1 if report.problems else 0
+    return 1 if report.problems or groups.problems else 0
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from communique import lang as languages
 from communique.actors.countries import country_names, demonym_data
-from communique.actors.kb import load_kb
+from communique.actors.kb import ARMED_GROUP, load_kb
 from communique.actors.names import fold, match_key, stem
 from communique.actors.ner.persons import lemma_by_endings, name_endings
 
@@ -55,6 +55,9 @@ class Candidate:
     type: str | None = None  # organization/location type from the KB (party, media, capital, ...)
     partial: bool = False  # a surname or given name alone
     acronym: bool = False
+    # The capitals a name needs in the text, one letter per word of the listed form ("U": capitalized as
+    # listed, "l": any case), for names made of ordinary words ("Islamic State", "Free Land"; `case_shape`)
+    shape: str | None = None
 
 
 class Token(NamedTuple):
@@ -411,6 +414,20 @@ def _is_acronym(surface: str) -> bool:
     return " " not in surface and sum(ch.isupper() for ch in surface) >= 2 and len(surface) <= 8
 
 
+# Organization types whose names are matched only as capitalized as listed (`case_shape`): the names of armed
+# groups are ordinary words as often as not ("Islamic State" / "an Islamic state", "Anarchist Struggle").
+SHAPED_TYPES = frozenset({ARMED_GROUP})
+
+
+def case_shape(surface: str) -> str:
+    """"Islamic State" -> "UU", "al-Qaeda" -> "lU", "Исламское государство" -> "Ul", "داعش" -> "l"."""
+    return "".join("U" if m.group()[:1].isupper() else "l" for m in TOKEN_RE.finditer(surface))
+
+
+def _shape_of(entity: Any, surface: str) -> str | None:
+    return case_shape(surface) if entity.type in SHAPED_TYPES else None
+
+
 @cache
 def _kb_index(lang: str) -> Gazetteer:
     """The KB's names keyed for documents of the key group `lang` (shared by the languages of the group:
@@ -420,7 +437,8 @@ def _kb_index(lang: str) -> Gazetteer:
     for entity in sorted(kb.entities.values(), key=lambda e: e.id):
         kind = entity.kind
         for surface, surface_lang, partial in _kb_surfaces(entity):
-            cand = Candidate(entity.id, kind, entity.name, entity.country, entity.type, partial=partial)
+            cand = Candidate(entity.id, kind, entity.name, entity.country, entity.type, partial=partial,
+                             shape=_shape_of(entity, surface))
             for key_lang in {_key_group(surface_lang), lang}:
                 for keys in _name_keys(surface, key_lang):
                     gaz.add_phrase(keys, cand)
@@ -430,6 +448,8 @@ def _kb_index(lang: str) -> Gazetteer:
                 if _is_acronym(form):
                     gaz.add_acronym(form, cand)
                 else:
+                    cand = Candidate(entity.id, kind, entity.name, entity.country, entity.type, acronym=True,
+                                     shape=_shape_of(entity, form))
                     for key_lang in {surface_lang, lang}:
                         gaz.add_phrase(phrase_keys(form, key_lang), cand)
     return gaz
@@ -482,8 +502,8 @@ def _add_lemma_keys(gaz: Gazetteer, code: str) -> None:
                 for surface, code_ in country_surfaces(code) if not _is_acronym(surface)]
     for entity in sorted(load_kb().entities.values(), key=lambda e: e.id):
         if entity.kind in ("organization", "location"):
-            cand = Candidate(entity.id, entity.kind, entity.name, entity.country, entity.type)
-            surfaces.extend((form, cand) for form in entity.names.get(code, ()))
+            surfaces.extend((form, Candidate(entity.id, entity.kind, entity.name, entity.country, entity.type,
+                                             shape=_shape_of(entity, form))) for form in entity.names.get(code, ()))
     for surface, cand in surfaces:
         words = [m.group() for m in TOKEN_RE.finditer(surface)]
         keys = tuple(lemma_form(w, gaz.lemmas) for w in words)
@@ -664,8 +684,13 @@ def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _case_ok(words: list[Token], cand: Candidate) -> bool:
-    """Names of people and places are capitalized; multi-word organization names need not be."""
+    """Names of people and places are capitalized; multi-word organization names need not be, unless their
+    words are capitalized where the listed form has capitals (`Candidate.shape`)."""
     last = len(words) - 1
+    if cand.shape is not None:
+        return len(cand.shape) == len(words) and all(
+            mark == "l" or t.capitalized or _caseless(t.text) or t.text[:1].isdigit()
+            for mark, t in zip(cand.shape, words, strict=True))
     if cand.kind == "organization" and last > 0:
         return True
     if cand.kind in ("person",):

@@ -10,7 +10,8 @@ entries; the loader is lenient and skips entries it cannot use, `check_files` re
       country: RU               # ISO 3166-1 alpha-2
       gender: m                 # persons, optional
       type: party               # organizations: party | government | ministry | parliament | party_body |
-                                #   international | company | media | other; locations: city | capital | venue | region
+                                #   international | armed_group | company | media | other;
+                                #   locations: city | capital | venue | region
       names: {en: [Vladimir Putin], ru: [Владимир Путин], de: [Wladimir Putin]}   # nominative, per language
       acronyms: {en: [CPV], ru: [КПВ]}                  # organizations
       surname: {en: Putin, ru: Путин}                   # the form used alone (not for Vietnamese people)
@@ -20,10 +21,10 @@ entries; the loader is lenient and skips entries it cannot use, `check_files` re
 Countries are not KB entries (they come from CLDR via babel, see the recognizer); `demonyms.yaml` in the
 same folder belongs to the recognizer and is not an entity file.
 
-The generated part (`data/kb/generated/persons.json`, written by `communique kb build` from the public
-sources in `data-sources/kb/`) is read after the YAML files, once per process, when the KB is first used.
-A generated person with the id of a hand-typed one adds its names and its office terms (after the
-hand-typed roles); every other generated person is added as it is.
+The generated part (`data/kb/generated/persons.json` and `organizations.json`, written by `communique kb build`
+from the public sources in `data-sources/kb/`) is read after the YAML files, once per process, when the KB is
+first used. A generated person with the id of a hand-typed one adds its names and its office terms (after the
+hand-typed roles); every other generated entity is added as it is.
 
 Roles are listed in priority order: when a person holds several roles at once (a party post and a state
 post), `role_at` returns the first listed one that is held at the date.
@@ -46,8 +47,10 @@ from typing import Any
 import yaml
 
 KINDS = ("person", "organization", "location")
-ORG_TYPES = ("party", "government", "ministry", "parliament", "party_body", "international", "company", "media",
-             "other")
+ORG_TYPES = ("party", "government", "ministry", "parliament", "party_body", "international", "armed_group",
+             "company", "media", "other")
+# Non-state armed groups (the Taliban, al-Shabaab): sides of force and contention, not of diplomacy
+ARMED_GROUP = "armed_group"
 LOCATION_TYPES = ("city", "capital", "venue", "region")
 GENDERS = ("m", "f")
 ENV_VAR = "COMMUNIQUE_KB_PATH"
@@ -451,29 +454,36 @@ def _load_cached(paths: tuple[str, ...]) -> KnowledgeBase:
 
 
 GENERATED_FILE = "persons.json"
+GENERATED_ORGS_FILE = "organizations.json"  # armed groups (CAMEO/TOPS and the curated names)
 NO_GENERATED_VAR = "COMMUNIQUE_KB_NO_GENERATED"  # "1": the hand-typed files only (to compare)
 
 
 def generated_entities() -> list[Entity]:
-    """The persons of the generated file (none if it is missing: a checkout before `communique kb build`)."""
-    node = resources.files("communique") / "data" / "kb" / "generated" / GENERATED_FILE
+    """The entities of the generated files (none if missing: a checkout before `communique kb build`)."""
+    return [e for name in (GENERATED_FILE, GENERATED_ORGS_FILE) for e in _generated_file(name)]
+
+
+def _generated_file(name: str) -> list[Entity]:
+    node = resources.files("communique") / "data" / "kb" / "generated" / name
     if not node.is_file():
         return []
-    label = f"data/kb/generated/{GENERATED_FILE}"
+    label = f"data/kb/generated/{name}"
     try:
         payload = json.loads(node.read_text(encoding="utf-8"))
     except ValueError as exc:
         warnings.warn(f"{label}: not valid JSON ({exc}); run `communique kb build`", stacklevel=2)
         return []
-    return [_generated_entity(item, label) for item in payload.get("entities", []) if isinstance(item, dict)]
+    kind = str(payload.get("kind") or "person")
+    return [_generated_entity(item, label, kind) for item in payload.get("entities", []) if isinstance(item, dict)]
 
 
-def _generated_entity(item: Mapping[str, Any], label: str) -> Entity:
+def _generated_entity(item: Mapping[str, Any], label: str, kind: str = "person") -> Entity:
     # positional arguments: tens of thousands of these are made when the KB is first used
     names = {lang: tuple(forms) for lang, forms in item["names"].items()}
-    roles = tuple(Role(*r) for r in item["roles"] if r[0])
-    return Entity(item["id"], "person", item["name"], item.get("country"), None, item.get("gender"), names, {},
-                  item.get("surname") or {}, roles, label)
+    acronyms = {lang: tuple(forms) for lang, forms in (item.get("acronyms") or {}).items()}
+    roles = tuple(Role(*r) for r in item.get("roles", ()) if r[0])
+    return Entity(item["id"], kind, item["name"], item.get("country"), item.get("type"), item.get("gender"), names,
+                  acronyms, item.get("surname") or {}, roles, label)
 
 
 def add_generated(kb: KnowledgeBase, generated: Sequence[Entity]) -> None:

@@ -29,18 +29,22 @@ def kb_build(
     sources: Annotated[str, typer.Option(help="Folder of the raw sources.")] = "data-sources/kb",
     output: Annotated[str | None, typer.Option(help="File to write (default: the bundled one).")] = None,
 ) -> None:
-    """Generate the KB's persons from the public sources (CAMEO dictionaries, office lists)."""
+    """Generate the KB's persons and armed groups from the public sources (CAMEO dictionaries, office lists,
+    curated group names); the groups are written beside the persons file."""
     from pathlib import Path  # lazy: with the builder below, only for this command
 
     from communique.actors.kbbuild import build, default_output  # lazy: the KB builder, only for this command
+    from communique.actors.kbgroups import GENERATED_ORGS_NAME, build_groups  # lazy: the same builder's groups
 
     if not Path(sources, "petrarch2").is_dir():
         say(f"{sources}: no petrarch2/ folder of sources here")
         raise typer.Exit(EXIT_BAD_INPUT)
-    report = build(Path(sources), Path(output) if output else default_output())
-    for line in report.lines():
+    persons_file = Path(output) if output else default_output()
+    report = build(Path(sources), persons_file)
+    groups = build_groups(Path(sources), persons_file, persons_file.with_name(GENERATED_ORGS_NAME))
+    for line in [*report.lines(), *groups.lines()]:
         typer.echo(line)
-    if report.problems:
+    if report.problems or groups.problems:
         raise typer.Exit(EXIT_BAD_INPUT)
 
 

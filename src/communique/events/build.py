@@ -12,11 +12,12 @@ An event's confidence is the model's calibrated probability for its type.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from communique.actors.groups import group_sector
-from communique.actors.kb import load_kb
+from communique.actors.kb import ARMED_GROUP, load_kb
 from communique.document import Document, Event, Evidence, Mention, Span
 from communique.events import learned
 from communique.events.candidates import WEAK, Candidate, find_candidates
@@ -24,7 +25,15 @@ from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
 from communique.events.dating import assign_dates, date_news_by_document
 from communique.events.lexicon import Lexicon, lexicon
-from communique.events.participants import Draft, country_of, drafts_for, is_adjective, protagonist, unique
+from communique.events.participants import (
+    Draft,
+    country_of,
+    drafts_for,
+    is_adjective,
+    is_armed_group,
+    protagonist,
+    unique,
+)
 from communique.events.place import assign_locations
 from communique.events.status import assign_status, mark_background_list
 
@@ -55,6 +64,10 @@ ONE_SIDED = {"PROTEST": frozenset({"protesters", "activists", "workers", "studen
 # civilians", "the army called up reservists").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 GROUP_COUNTRY_REACH = 12  # characters between a group and its country ("the army of Israel")
+# The generic groups that are a named organization's own people when named right beside it ("Houthi rebels",
+# "Taliban fighters", "NATO troops", "боевики ИГИЛ"): one side, not two.
+MEMBER_SECTORS = frozenset({"military", "armed_group"})
+_MEMBER_GAP = re.compile(r"[\s\u00a0\-–]{0,2}")
 
 
 def extract_events(doc: Document, options: Options) -> None:
@@ -76,7 +89,9 @@ def extract_events(doc: Document, options: Options) -> None:
                 if d.type == "CONSULT":
                     d.mode = previous.mode
         for d in made:  # the learned sides choose among all the sentence's actors
-            d.actors = _with_group_countries(doc, [m for m in d.actors if not idle_group(m, d.type)])
+            actors = [m for m in d.actors if not idle_group(m, d.type) and not _member_group(doc, m)]
+            d.actors = _with_group_countries(doc, actors)
+            _drop_bystanders(d)
         drafts += made
         previous = next((d for d in reversed(made) if d.type == "CONSULT" and d.parties() >= 2), previous)
     for draft in drafts:
@@ -112,6 +127,48 @@ def _with_group_countries(doc: Document, actors: list[Mention]) -> list[Mention]
     return out
 
 
+def sector_of(m: Mention) -> str | None:
+    """The sector of a generic group, or "armed_group" for a named armed group of the KB ("the Taliban"): a
+    named group is political where the generic one is, in contention (CAMEO codes both REB)."""
+    return group_sector(m.entity_id) or (ARMED_GROUP if is_armed_group(m) else None)
+
+
+def _member_group(doc: Document, m: Mention) -> bool:
+    """A generic group written right beside a named organization is its people ("Houthi rebels", "NATO
+    troops", "боевики ИГИЛ"): the organization is the side."""
+    if group_sector(m.entity_id) not in MEMBER_SECTORS:
+        return False
+    kb = load_kb()
+    for other in doc.mentions:
+        if other.kind != "organization" or group_sector(other.entity_id) is not None or other.entity_id not in kb:
+            continue
+        if other.end <= m.start:
+            gap = doc.text[other.end:m.start]
+        elif m.end <= other.start:
+            gap = doc.text[m.end:other.start]
+        else:
+            continue
+        if _MEMBER_GAP.fullmatch(gap):
+            return True
+    return False
+
+
+def _drop_bystanders(d: Draft) -> None:
+    """An armed group named in a meeting, an agreement or an aid pledge of others ("the ministers discussed the
+    fight against ISIS") is what they talk about, not a side of a meeting between governments: outside the
+    types of contention it stays a side only when it acts (it is named before the trigger) or is the only
+    counterpart named."""
+    if d.type in CONTENTION_TYPES:
+        return
+    acting = {m.entity_id for m in d.cand.subject}
+    bystanders = [m for m in d.actors if is_armed_group(m) and m.entity_id not in acting]
+    if not bystanders:
+        return
+    others = [m for m in d.actors if m not in bystanders]
+    if dataclasses.replace(d, actors=others).parties() >= 2:
+        d.actors = others
+
+
 def idle_group(m: Mention, event_type: str) -> bool:
     """A group of no named country is a side only where force is used or people protest ("the police", "the
     protesters"): in the diplomacy of named actors "the government" is one of theirs ("le gouvernement
@@ -130,7 +187,7 @@ def political(m: Mention, event_type: str | None = None) -> bool:
     a generic group of the state, or (in an event of contention) of contention."""
     if m.kind == "country":
         return True
-    sector = group_sector(m.entity_id)
+    sector = sector_of(m)
     if sector is not None:
         return sector in STATE_GROUPS or (sector in CONTENTION_GROUPS and event_type in CONTENTION_TYPES)
     entity = load_kb().entities.get(m.entity_id)
@@ -164,7 +221,7 @@ def worth_reporting(d: Draft) -> bool:
 def _one_sided(d: Draft) -> bool:
     """A protest or mobilization by a group whose sector does it alone (`ONE_SIDED`: "the protesters marched")."""
     sectors = ONE_SIDED.get(d.type, frozenset())
-    return any(group_sector(m.entity_id) in sectors and political(m, d.type) for m in d.actors)
+    return any(sector_of(m) in sectors and political(m, d.type) for m in d.actors)
 
 
 def _source_and_target(d: Draft) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from communique.actors.gazetteer import country_names
-from communique.actors.kb import load_kb
+from communique.actors.kb import ARMED_GROUP, load_kb
 from communique.document import Document, Mention, Timex
 from communique.events import sides
 from communique.events.candidates import Candidate, is_adjective
@@ -56,14 +56,23 @@ class Draft:
         return {m.entity_id for m in self.actors}
 
     def parties(self) -> int:
-        """Distinct sides: a country named beside one of its own people or bodies is not another side."""
-        own = {country_of(m) for m in self.actors if m.kind != "country"} - {None}
+        """Distinct sides: a country named beside one of its own people or bodies is not another side (an armed
+        group is no body of the country it fights in: "al-Shabaab stormed a base in Somalia" has two sides)."""
+        own = {country_of(m) for m in self.actors if m.kind != "country" and not is_armed_group(m)} - {None}
         return len({m.entity_id for m in self.actors if m.kind != "country" or m.country not in own})
 
     def core_ids(self) -> set[str]:
         """Persons and organizations: the participants that decide whether two drafts are one event."""
         ids = {m.entity_id for m in self.actors if m.kind != "country"}
         return ids or self.entity_ids()
+
+
+def is_armed_group(m: Mention) -> bool:
+    """A named armed group of the KB ("the Taliban"; not the generic "militants", whose ids are `group:`)."""
+    if m.kind != "organization":
+        return False
+    entity = load_kb().entities.get(m.entity_id)
+    return entity is not None and entity.type == ARMED_GROUP
 
 
 def country_of(m: Mention) -> str | None:
