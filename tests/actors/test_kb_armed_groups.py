@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from communique.actors.kb import ARMED_GROUP, load_kb
+from communique.actors.kbbuild import parse_cameo
 from communique.actors.kbgroups import (
     GENERATED_ORGS_NAME,
     Group,
@@ -18,7 +19,6 @@ from communique.actors.kbgroups import (
     group_name,
     read_curated,
 )
-from communique.actors.kbbuild import parse_cameo
 from communique.document import Document
 from communique.pipeline import Options, process
 

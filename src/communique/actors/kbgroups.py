@@ -13,9 +13,10 @@ Sources (raw copies under `data-sources/kb/`, provenance in its SOURCES.md):
 CAMEO names are taken by rules, so that a name fires only where it names the group:
 - an entry with a dated code is a person (a leader), not a group; an entry that is a hand-typed organization
   of `data/kb/` (Hamas, Hezbollah) is left to that entry;
-- a one-word name that is an English dictionary word ("TIGERS", "ORGANIZATION") or a word of a known person's
-  name ("NASRALLAH") is no name of the group; short one-word names (up to four characters, or given in
-  parentheses) are acronyms, matched case-sensitively, and dropped when they are dictionary words ("LET");
+- a one-word name is no name of a minor group: it is a word or a name in some language as often as not
+  ("TIGERS", "NASRALLAH", "BERSATU": "united" in Malay, "HOTARU": "firefly"); only the curated groups have
+  one-word names (Taliban). Short one-word names (up to four characters, or given in parentheses) are
+  acronyms, matched case-sensitively, and dropped when they are English dictionary words ("LET", "IRA");
 - a variant that is a person (a KB person's name, or a frequent given name without any group word, or a
   title first: "SHEIKH ...") is dropped;
 - a name that two groups share is ambiguous and dropped from both (a curated group keeps its own names).
@@ -109,16 +110,14 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class PersonNames:
-    """What the KB's persons say about names: whole names (keys), their words, and frequent given names."""
+    """What the KB's persons say about names: whole names (keys) and frequent given names."""
 
     keys: frozenset[str]
-    words: frozenset[str]
     given: frozenset[str]
 
     @classmethod
     def of(cls, names: Iterable[str]) -> PersonNames:
         keys: set[str] = set()
-        words: set[str] = set()
         firsts: Counter[str] = Counter()
         for name in names:
             key = name_key(name)
@@ -126,10 +125,9 @@ class PersonNames:
             if len(parts) < 2:
                 continue
             keys.add(key)
-            words.update(p for p in parts if p not in _PARTICLES)
             if len(parts[0]) >= 3 and parts[0] not in _LOWER_WORDS:  # "Al Gore": "al" is an article elsewhere
                 firsts[parts[0]] += 1
-        return cls(frozenset(keys), frozenset(words), frozenset(w for w, n in firsts.items() if n >= GIVEN_NAME_MIN))
+        return cls(frozenset(keys), frozenset(w for w, n in firsts.items() if n >= GIVEN_NAME_MIN))
 
 
 @dataclass(slots=True)
@@ -223,15 +221,10 @@ def cameo_forms(entry: CameoEntry, persons: PersonNames) -> tuple[list[str], lis
             continue
         if len(words) == 1:
             word = words[0]
-            if len(word) <= ACRONYM_MAX and _ACRONYM_RE.fullmatch(word):
-                if _acronym_ok(word):
-                    acronyms.append(word)
-                continue
-            if not any(ch.isalpha() for ch in word) or any(is_common_word(p) for p in word.split("-") if p):
-                continue
-            if name_key(word) in persons.words:
-                continue
-        elif _is_person(words, persons) or _is_date(words):
+            if len(word) <= ACRONYM_MAX and _ACRONYM_RE.fullmatch(word) and _acronym_ok(word):
+                acronyms.append(word)
+            continue  # one word of a minor group is a word or a name of some language ("Bersatu", "Hotaru")
+        if _is_person(words, persons) or _is_date(words):
             continue
         names.append(group_name(words))
     return list(dict.fromkeys(names)), list(dict.fromkeys(acronyms))
