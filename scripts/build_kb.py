@@ -10,12 +10,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from communique.actors.kbbuild import build, default_output  # noqa: E402
+from communique.actors.placesbuild import build_next_to  # noqa: E402
 
 
 def main() -> int:
     report = build(ROOT / "data-sources" / "kb", default_output())
     for line in report.lines():
         print(line)
+    places, document = build_next_to(default_output())
+    print(f"places: {len(document['entities'])} cities from CLDR -> {places}")
     return 1 if report.problems else 0
 
 

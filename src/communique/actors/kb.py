@@ -20,10 +20,10 @@ entries; the loader is lenient and skips entries it cannot use, `check_files` re
 Countries are not KB entries (they come from CLDR via babel, see the recognizer); `demonyms.yaml` in the
 same folder belongs to the recognizer and is not an entity file.
 
-The generated part (`data/kb/generated/persons.json`, written by `communique kb build` from the public
-sources in `data-sources/kb/`) is read after the YAML files, once per process, when the KB is first used.
-A generated person with the id of a hand-typed one adds its names and its office terms (after the
-hand-typed roles); every other generated person is added as it is.
+The generated part (`data/kb/generated/persons.json` and `places.json`, written by `communique kb build` from
+the public sources in `data-sources/kb/` and from CLDR's exemplar cities) is read after the YAML files, once
+per process, when the KB is first used. A generated entity with the id of a hand-typed one adds its names and
+its office terms (after the hand-typed roles); every other generated entity is added as it is.
 
 Roles are listed in priority order: when a person holds several roles at once (a party post and a state
 post), `role_at` returns the first listed one that is held at the date.
@@ -451,15 +451,20 @@ def _load_cached(paths: tuple[str, ...]) -> KnowledgeBase:
 
 
 GENERATED_FILE = "persons.json"
+GENERATED_PLACES_FILE = "places.json"  # cities from CLDR (actors/placesbuild.py)
 NO_GENERATED_VAR = "COMMUNIQUE_KB_NO_GENERATED"  # "1": the hand-typed files only (to compare)
 
 
 def generated_entities() -> list[Entity]:
-    """The persons of the generated file (none if it is missing: a checkout before `communique kb build`)."""
-    node = resources.files("communique") / "data" / "kb" / "generated" / GENERATED_FILE
+    """The persons and places of the generated files (none if missing: a checkout before `communique kb build`)."""
+    return [*_generated_file(GENERATED_FILE), *_generated_file(GENERATED_PLACES_FILE)]
+
+
+def _generated_file(name: str) -> list[Entity]:
+    node = resources.files("communique") / "data" / "kb" / "generated" / name
     if not node.is_file():
         return []
-    label = f"data/kb/generated/{GENERATED_FILE}"
+    label = f"data/kb/generated/{name}"
     try:
         payload = json.loads(node.read_text(encoding="utf-8"))
     except ValueError as exc:
@@ -471,13 +476,13 @@ def generated_entities() -> list[Entity]:
 def _generated_entity(item: Mapping[str, Any], label: str) -> Entity:
     # positional arguments: tens of thousands of these are made when the KB is first used
     names = {lang: tuple(forms) for lang, forms in item["names"].items()}
-    roles = tuple(Role(*r) for r in item["roles"] if r[0])
-    return Entity(item["id"], "person", item["name"], item.get("country"), None, item.get("gender"), names, {},
-                  item.get("surname") or {}, roles, label)
+    roles = tuple(Role(*r) for r in item.get("roles", ()) if r[0])
+    return Entity(item["id"], item.get("kind", "person"), item["name"], item.get("country"), item.get("type"),
+                  item.get("gender"), names, {}, item.get("surname") or {}, roles, label)
 
 
 def add_generated(kb: KnowledgeBase, generated: Sequence[Entity]) -> None:
-    """Generated persons join the KB; one with a hand-typed id adds its names and office terms to it."""
+    """Generated entities join the KB; one with a hand-typed id adds its names and office terms to it."""
     for entity in generated:
         known = kb.entities.get(entity.id)
         if known is None:

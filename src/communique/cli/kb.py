@@ -37,9 +37,13 @@ def kb_build(
     if not Path(sources, "petrarch2").is_dir():
         say(f"{sources}: no petrarch2/ folder of sources here")
         raise typer.Exit(EXIT_BAD_INPUT)
+    from communique.actors.placesbuild import build_next_to  # lazy: the places builder, only for this command
+
     report = build(Path(sources), Path(output) if output else default_output())
     for line in report.lines():
         typer.echo(line)
+    places, document = build_next_to(Path(report.output))
+    typer.echo(f"places: {len(document['entities'])} cities from CLDR -> {places}")
     if report.problems:
         raise typer.Exit(EXIT_BAD_INPUT)
 
