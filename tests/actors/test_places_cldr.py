@@ -70,3 +70,17 @@ def test_a_visit_to_a_city_has_the_city_s_country_as_its_other_side() -> None:
     assert len(visits) == 1
     assert [a.name for a in visits[0].actors] == ["Kassym-Jomart Tokayev", "Uzbekistan"]
     assert visits[0].location is not None and visits[0].location["country"] == "UZ"
+
+
+def test_a_longer_person_name_of_the_model_takes_a_city_inside_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.actors import recognize as recognizer  # lazy: the model is replaced below
+    from communique.actors.ner import EntitySpan, drafts
+
+    text = "Песни Ирвинга Берлина звучали на концерте в Москве."
+    person = EntitySpan(text.index("Ирвинга"), text.index(" звучали"), "person")
+    monkeypatch.setattr(drafts, "entities", lambda _text, _lang: [person])
+    found, _ = recognizer.recognize(text, "ru")
+    kinds = {(text[d.start : d.end], d.kind) for d in found}
+    assert ("Ирвинга Берлина", "person") in kinds
+    assert ("Берлина", "location") not in kinds
+    assert ("Москве", "location") in kinds  # a place outside any person stays

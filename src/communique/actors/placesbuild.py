@@ -8,7 +8,8 @@ place of `data/kb/places.yaml` already lists (same country, same English name or
 so its CLDR names join the hand-typed ones instead of making a second entity.
 
 Left out, by rule: zones of no country (Etc/GMT, Antarctica), the sub-zones of a state or province
-(America/Indiana/Knox, America/Argentina/Salta: small towns named for a zone), a name that is a country's own
+(America/Indiana/Knox, America/Argentina/Salta: small towns named for a zone), the zones of a country of many
+zones that no hand-typed place lists (MAX_ZONES), a short name of an extra locale (MIN_VARIANT_LETTERS), a name that is a country's own
 name in that language (Kuwait, Singapore: the country already says it), a name that is a person's full name in
 the knowledge base (several locales write Ho Chi Minh City "Ho Chi Minh", the name of the man whose monuments
 and mausoleum the news mentions), a one-character name, and a one-word name that some language's stemmer cuts to
@@ -37,6 +38,13 @@ EXTRA_LOCALES = ("sv", "da", "nb", "fi", "cs", "sk", "sl", "hr", "sr", "bs", "ro
                  "ka", "hy", "az", "kk", "uz", "be", "mk", "sq", "bn", "ur", "ta", "te", "mr", "pa", "gu", "sw",
                  "am", "ha", "so", "fil", "ne", "si", "ps", "ca", "gl", "eu", "mn", "ky", "tg", "tk")
 NOT_A_COUNTRY = frozenset({"001", "ZZ", "AQ"})
+# A country with more zones than this (the US, Canada, Russia, Brazil, Australia, Mexico, Kazakhstan...) names
+# them after regional towns (Boise, Darwin, Oral, Belém) that are rarely news places and often other words or
+# surnames; there only the cities the hand-typed places list are taken (with their CLDR names).
+MAX_ZONES = 3
+# A name of another locale this short and unlike the English one collides with words and acronyms of other
+# languages (Estonian "Riia" for Riga keys as Russian "РИА", the news agency).
+MIN_VARIANT_LETTERS = 5
 
 
 def locales() -> list[str]:
@@ -78,6 +86,13 @@ def zones() -> list[tuple[str, str]]:
                   if t not in NOT_A_COUNTRY and str(z).count("/") == 1 and len(str(t)) == 2)
 
 
+def zone_counts(pairs: Iterable[tuple[str, str]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for _, territory in pairs:
+        counts[territory] = counts.get(territory, 0) + 1
+    return counts
+
+
 def _hand_places(entities: Iterable[Any]) -> dict[tuple[str, str], str]:
     """(country, folded English name or alias) -> id of the hand-typed places."""
     out: dict[tuple[str, str], str] = {}
@@ -106,13 +121,18 @@ def build_places(persons: Iterable[Any] = ()) -> dict[str, Any]:
     codes = ["en", *(c for c in locales() if c != "en")]
     countries = country_names_by_locale(codes)
     entities, skipped = [], 0
-    for zone, territory in zones():
+    pairs = zones()
+    per_country = zone_counts(pairs)
+    for zone, territory in pairs:
         names = city_names(zone, codes)
         english = names.get("en", "")
         if not english or fold(english) in countries.get("en", set()):
             skipped += 1  # the country's own name (Kuwait, Singapore)
             continue
-        entity_id = hand_ids.get((territory, fold(english)), f"cldr:{zone}")
+        entity_id = hand_ids.get((territory, fold(english)))
+        if entity_id is None and per_country[territory] > MAX_ZONES:
+            continue  # a regional town of a country of many zones (Boise, Darwin, Oral): not taken on its own
+        entity_id = entity_id or f"cldr:{zone}"
         entities.append({"id": entity_id, "kind": "location", "name": english, "country": territory,
                          "type": "city", "zone": zone, "names": _names_by_locale(names, countries, taken)})
     return {"format": FORMAT_VERSION, "source": "CLDR exemplar cities (Unicode licence), via babel",
@@ -127,6 +147,8 @@ def _names_by_locale(names: Mapping[str, str], countries: Mapping[str, set[str]]
         if code == "en" or len(name) < 2 or name == english or fold(name) in countries.get(code, set()):
             continue
         if fold(name) in persons or _stems_too_short(name):
+            continue
+        if code in EXTRA_LOCALES and len(fold(name)) < MIN_VARIANT_LETTERS and fold(name) != fold(english):
             continue
         out[code] = [name]
     return out
