@@ -8,12 +8,12 @@ place of `data/kb/places.yaml` already lists (same country, same English name or
 so its CLDR names join the hand-typed ones instead of making a second entity.
 
 Left out, by rule: zones of no country (Etc/GMT, Antarctica), the sub-zones of a state or province
-(America/Indiana/Knox, America/Argentina/Salta: small towns named for a zone), the zones of a country of many
-zones that no hand-typed place lists (MAX_ZONES), a short name of an extra locale (MIN_VARIANT_LETTERS), a
-name that is a country's own name in that language (Kuwait, Singapore: the country already says it), a name that is a person's full name in
-the knowledge base (several locales write Ho Chi Minh City "Ho Chi Minh", the name of the man whose monuments
-and mausoleum the news mentions), a one-character name, and a one-word name that some language's stemmer cuts to
-a key of under four letters by removing two or more (Bulgarian "Тарауа" for Tarawa keys as "tar", which the
+(America/Indiana/Knox, America/Argentina/Salta: small towns named for a zone), the zones of a country of many zones
+that no hand-typed place lists (MAX_ZONES), a short name of an extra locale (MIN_VARIANT_LETTERS), a name that is a
+country's own name in that language (Kuwait, Singapore: the country already says it), a name that is a person's full
+name in the knowledge base (several locales write Ho Chi Minh City "Ho Chi Minh", the name of the man whose
+monuments and mausoleum the news mentions), a one-character name, and a one-word name that some language's stemmer
+cuts to a key of under four letters by removing two or more (Bulgarian "Тарауа" for Tarawa keys as "tar", which the
 Russian given name "Таро" shares). Some cities are also given names (Sofia, Sydney, Regina, Stanley): a known
 person's full name still wins over the place inside it ("Stanley Fischer", tests/actors/test_places_cldr.py).
 """
