@@ -11,6 +11,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from communique.actors.kbbuild import build, default_output  # noqa: E402
 from communique.actors.kbgroups import GENERATED_ORGS_NAME, build_groups  # noqa: E402
+from communique.actors.placesbuild import build_next_to  # noqa: E402
 
 
 def main() -> int:
@@ -19,6 +20,8 @@ def main() -> int:
     groups = build_groups(sources, persons_file, persons_file.with_name(GENERATED_ORGS_NAME))
     for line in [*report.lines(), *groups.lines()]:
         print(line)
+    places, document = build_next_to(default_output())
+    print(f"places: {len(document['entities'])} cities from CLDR -> {places}")
     return 1 if report.problems or groups.problems else 0
 
 

@@ -1,20 +1,27 @@
-"""Trains the participant model from training/participants/data/labels-pass*.jsonl and writes
+"""Trains the participant model from training/participants/data/features.jsonl.gz and writes
 src/communique/models/data/participants.npz.
 
-    python -m training.participants.train            [--report] held-out scores of the model and the rules
+    python -m training.participants.train               [--report] held-out scores of the model and the rules
+    python -m training.participants.train --refeaturize  features made again by today's pipeline, then train
+
+The features file is data, committed with the model it trained: every labelled mention of
+`labels-pass*.jsonl` with the features the pipeline gave it when the model was made. Each labelled sentence
+went through the pipeline (actors stage, then the candidate of its labelled type, as `examples.build` makes
+it); a labelled mention is matched by its offsets, and mentions the actors stage no longer finds are left out
+(counted). Training from the file does not depend on today's actors stage, so `make models` rebuilds the
+shipped file bit for bit; `--refeaturize` is how a change of the actors or events stage reaches the model (it
+rewrites the file: measure seeds and dev-pages before committing both).
 
 Bit for bit reproducible: rows sorted by sentence id, the split by a hash of the source document, a
-deterministic solver (lbfgs) on one BLAS thread, and the .npz written with fixed zip timestamps.
-
-Each labelled sentence goes through the pipeline again (actors stage, then the candidate of its labelled
-type, as `examples.build` makes it); a labelled mention is matched by its offsets. Mentions the actors stage
-no longer finds are left out (counted). The held-out split (HELD_OUT_SHARE of the source documents) is never
-trained on: the shipped model is fitted on the training split, C chosen by grouped cross-validation there.
+deterministic solver (lbfgs) on one BLAS thread, and the .npz written with fixed zip timestamps. The held-out
+split (HELD_OUT_SHARE of the source documents) is never trained on: the shipped model is fitted on the training
+split, C chosen by grouped cross-validation there.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import sys
@@ -36,6 +43,7 @@ HELD_OUT_SHARE = 0.25  # of source documents
 FOLDS = 5
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 MIN_COUNT = 2  # a feature seen in fewer training mentions is left out (it would only learn noise)
+FEATURES = DATA / "features.jsonl.gz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +99,21 @@ def load_rows(files: Sequence[Path]) -> tuple[list[Row], int]:
             rows.append(Row(ex.id, ex.lang, ex.source, label, f, rules_class(f)))
         lost += len(wanted) - found
     return rows, lost
+
+
+def write_rows(rows: Sequence[Row], path: Path = FEATURES) -> None:
+    """The rows as sorted-key JSON lines, gzip with no name and a zero time stamp (the same rows, the same bytes)."""
+    text = "".join(json.dumps({"sentence": r.sentence, "lang": r.lang, "source": r.source, "label": r.label,
+                               "rules": r.rules, "features": r.features}, ensure_ascii=False, sort_keys=True) + "\n"
+                   for r in rows)
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
+        f.write(text.encode("utf-8"))
+
+
+def read_rows(path: Path = FEATURES) -> list[Row]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [Row(d["sentence"], d["lang"], d["source"], d["label"], d["features"], d["rules"])
+                for d in map(json.loads, f)]
 
 
 def rules_class(f: dict[str, float]) -> str:
@@ -197,16 +220,24 @@ def report(rows: Sequence[Row], model: LogisticRegression, names: Sequence[str])
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="print held-out scores of the model and the rules")
+    parser.add_argument("--refeaturize", action="store_true",
+                        help=f"run the labelled sentences through today's pipeline again and rewrite {FEATURES.name}")
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     args = parser.parse_args(argv)
     with threadpool_limits(1):
-        rows, lost = load_rows(label_files())
+        lost = 0
+        if args.refeaturize:
+            rows, lost = load_rows(label_files())
+            write_rows(rows)
+        else:
+            rows = read_rows()
         train_rows = [r for r in rows if not r.held_out]
         model, names, c = train(train_rows)
         save(model, names, args.out)
     sentences = {r.sentence for r in rows}
     langs = {r.lang for r in rows}
-    print(f"{len(rows)} labelled mentions ({lost} no longer found) in {len(sentences)} sentences, {len(langs)} "
+    made = f"{lost} no longer found" if args.refeaturize else f"features from {FEATURES.name}"
+    print(f"{len(rows)} labelled mentions ({made}) in {len(sentences)} sentences, {len(langs)} "
           f"languages; trained on {len(train_rows)} (C={c}), {len(names)} features -> {args.out}")
     if args.report:
         print(report(rows, model, names))

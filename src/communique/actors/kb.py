@@ -21,10 +21,11 @@ entries; the loader is lenient and skips entries it cannot use, `check_files` re
 Countries are not KB entries (they come from CLDR via babel, see the recognizer); `demonyms.yaml` in the
 same folder belongs to the recognizer and is not an entity file.
 
-The generated part (`data/kb/generated/persons.json` and `organizations.json`, written by `communique kb build`
-from the public sources in `data-sources/kb/`) is read after the YAML files, once per process, when the KB is
-first used. A generated person with the id of a hand-typed one adds its names and its office terms (after the
-hand-typed roles); every other generated entity is added as it is.
+The generated part (`data/kb/generated/persons.json`, `places.json` and `organizations.json`, written by
+`communique kb build` from the public sources in `data-sources/kb/` and from CLDR's exemplar cities) is read
+after the YAML files, once per process, when the KB is first used. A generated entity with the id of a
+hand-typed one adds its names and its office terms (after the hand-typed roles); every other generated entity
+is added as it is.
 
 Roles are listed in priority order: when a person holds several roles at once (a party post and a state
 post), `role_at` returns the first listed one that is held at the date.
@@ -454,13 +455,15 @@ def _load_cached(paths: tuple[str, ...]) -> KnowledgeBase:
 
 
 GENERATED_FILE = "persons.json"
-GENERATED_ORGS_FILE = "organizations.json"  # armed groups (CAMEO/TOPS and the curated names)
+GENERATED_PLACES_FILE = "places.json"  # cities from CLDR (actors/placesbuild.py)
+GENERATED_ORGS_FILE = "organizations.json"  # armed groups (CAMEO/TOPS and the curated names, actors/kbgroups.py)
 NO_GENERATED_VAR = "COMMUNIQUE_KB_NO_GENERATED"  # "1": the hand-typed files only (to compare)
 
 
 def generated_entities() -> list[Entity]:
-    """The entities of the generated files (none if missing: a checkout before `communique kb build`)."""
-    return [e for name in (GENERATED_FILE, GENERATED_ORGS_FILE) for e in _generated_file(name)]
+    """The persons, places and armed groups of the generated files (none if missing: a checkout before
+    `communique kb build`)."""
+    return [e for name in (GENERATED_FILE, GENERATED_PLACES_FILE, GENERATED_ORGS_FILE) for e in _generated_file(name)]
 
 
 def _generated_file(name: str) -> list[Entity]:
@@ -482,12 +485,12 @@ def _generated_entity(item: Mapping[str, Any], label: str, kind: str = "person")
     names = {lang: tuple(forms) for lang, forms in item["names"].items()}
     acronyms = {lang: tuple(forms) for lang, forms in (item.get("acronyms") or {}).items()}
     roles = tuple(Role(*r) for r in item.get("roles", ()) if r[0])
-    return Entity(item["id"], kind, item["name"], item.get("country"), item.get("type"), item.get("gender"), names,
-                  acronyms, item.get("surname") or {}, roles, label)
+    return Entity(item["id"], item.get("kind") or kind, item["name"], item.get("country"), item.get("type"),
+                  item.get("gender"), names, acronyms, item.get("surname") or {}, roles, label)
 
 
 def add_generated(kb: KnowledgeBase, generated: Sequence[Entity]) -> None:
-    """Generated persons join the KB; one with a hand-typed id adds its names and office terms to it."""
+    """Generated entities join the KB; one with a hand-typed id adds its names and office terms to it."""
     for entity in generated:
         known = kb.entities.get(entity.id)
         if known is None:

@@ -39,11 +39,15 @@ def kb_build(
     if not Path(sources, "petrarch2").is_dir():
         say(f"{sources}: no petrarch2/ folder of sources here")
         raise typer.Exit(EXIT_BAD_INPUT)
+    from communique.actors.placesbuild import build_next_to  # lazy: the places builder, only for this command
+
     persons_file = Path(output) if output else default_output()
     report = build(Path(sources), persons_file)
     groups = build_groups(Path(sources), persons_file, persons_file.with_name(GENERATED_ORGS_NAME))
     for line in [*report.lines(), *groups.lines()]:
         typer.echo(line)
+    places, document = build_next_to(Path(report.output))
+    typer.echo(f"places: {len(document['entities'])} cities from CLDR -> {places}")
     if report.problems or groups.problems:
         raise typer.Exit(EXIT_BAD_INPUT)
 

@@ -49,12 +49,16 @@ def add_model_drafts(text: str, model_lang: str, lang: str, drafts: dict[int, Dr
             span = _after_countries(text, span, drafts)
         inside = _overlapping(drafts, span.start, span.end)
         if span.kind == "person":
+            places = _places_inside(inside, span)
+            inside = [d for d in inside if d not in places]
             titled = [d for d in inside if d.source == "title" and not d.candidates and d.kind == "person"]
             if inside and (len(titled) != len(inside) or any(_vietnamese(d, text, looks_vietnamese) for d in titled)):
                 continue  # a Vietnamese name by its shape is whole ("Чан Куок Тхинь"; a model may miss "Чан")
             draft = _person(text, span, cfg, model_lang, lang, surnames, looks_vietnamese, is_title)
             if draft is None:
                 continue
+            for old in places:
+                del drafts[old.start]
             for old in titled:  # the title's role and country go to the model's name
                 draft.role, draft.role_span, draft.org = old.role, old.role_span, old.org
                 draft.country = draft.country or old.country
@@ -69,6 +73,13 @@ def add_model_drafts(text: str, model_lang: str, lang: str, drafts: dict[int, Dr
             for old in inside:
                 del drafts[old.start]
         drafts[draft.start] = draft
+
+
+def _places_inside(inside: list[Draft], span: EntitySpan) -> list[Draft]:
+    """Places the gazetteer found strictly inside a longer person name of the model: a surname that is also a
+    city ("Чарльза Дарвина", "Йозефа Бойса") belongs to the person."""
+    return [d for d in inside if d.kind == "location" and span.start <= d.start and d.end <= span.end
+            and d.end - d.start < span.end - span.start]
 
 
 def _after_countries(text: str, span: EntitySpan, drafts: dict[int, Draft]) -> EntitySpan:
