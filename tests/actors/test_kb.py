@@ -192,7 +192,7 @@ def test_check_structure_problems(tmp_path: Path) -> None:
         f"{path}: entry 1 (NoId): missing id",
         f"{path}: entry 2 (local:d): bad kind 'robot' (one of person, organization, location)",
         f"{path}: entry 3 (local:e): bad type 'club' for a organization (one of party, government, ministry, "
-        "parliament, party_body, international, company, media, other)",
+        "parliament, party_body, international, armed_group, company, media, other)",
         f"{path}: entry 3 (local:e): names.en must be a list, got str",
         f"{path}: entry 4 (local:f): bad gender 'x' (m or f)",
     ]
