@@ -135,6 +135,10 @@ def test_generated_kb_is_large_and_has_one_id_per_known_person() -> None:
     ("Außenminister", "DE", "2019-01-01", "Heiko Maas"),
     ("High Representative of the Union for Foreign Affairs and Security Policy", "EU", "2020-01-01",
      "Josep Borrell"),
+    ("head_of_state", "AU", "2024-06-01", "Charles III"),  # a monarch of several realms is head of each
+    ("head_of_state", "JM", "2024-06-01", "Charles III"),
+    ("foreign minister", "KE", "2024-06-01", "Musalia Mudavadi"),  # world-a.csv
+    ("foreign minister", "CH", "2024-06-01", "Ignazio Cassis"),  # world-b.csv
 ])
 def test_office_holders_by_date(office: str, country: str, date: str, expected: str) -> None:
     answer = who(office, country, date)

@@ -511,11 +511,13 @@ def load_kb(extra_paths: Sequence[str] = ()) -> KnowledgeBase:
 
 def _with_offices(known: tuple[Role, ...], generated: tuple[Role, ...]) -> tuple[Role, ...]:
     """Hand-typed roles (in their order) marked with the office of the same term in the office lists, then
-    the terms they lack. Generated roles without an office (generic CAMEO ones) add nothing here."""
+    the terms they lack. Generated roles without an office (generic CAMEO ones) add nothing here. The same term
+    is the same title, dates and organization: a monarch of several realms is King of each ("King, Australia,
+    2022-09-08" is not the hand-typed "King, United Kingdom" of the same day)."""
     roles = list(known)
     for term in (r for r in generated if r.office):
-        same = next((k for k, r in enumerate(roles) if (r.title, r.start, r.end) == (term.title, term.start, term.end)),
-                    None)
+        same = next((k for k, r in enumerate(roles) if (r.title, r.start, r.end) == (term.title, term.start, term.end)
+                     and (r.org is None or term.org is None or r.org == term.org)), None)
         if same is not None:
             roles[same] = replace(roles[same], office=term.office, org=roles[same].org or term.org)
         elif term not in roles:
