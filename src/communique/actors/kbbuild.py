@@ -553,8 +553,14 @@ def persons_from_yaml(entities: Iterable[Any]) -> list[Person]:
 
 def local_id(person: Person, taken: set[str]) -> str:
     """A stable id from the folded name and the country (a number added only on a clash)."""
-    slug = "-".join(re.findall(r"[a-z0-9]+", name_key(person.name))) or "person"
-    base = f"local:{slug}" + (f".{person.country.lower()}" if person.country else "")
+    return slug_id(person.name, taken, "person", f".{person.country.lower()}" if person.country else "")
+
+
+def slug_id(name: str, taken: set[str], fallback: str, suffix: str = "") -> str:
+    """"local:" + the folded name's words joined by hyphens (else `fallback`) + `suffix`, with a number added
+    only when the id is already `taken`."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", name_key(name))) or fallback
+    base = f"local:{slug}{suffix}"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

@@ -47,6 +47,7 @@ from communique.actors.kbbuild import (
     _cap,
     name_key,
     parse_cameo,
+    slug_id,
 )
 
 GENERATED_ORGS_NAME = "organizations.json"
@@ -409,12 +410,7 @@ def _all_forms(group: Group) -> list[str]:
 
 def local_group_id(group: Group, taken: set[str]) -> str:
     """A stable id from the folded name (a number added only on a clash)."""
-    slug = "-".join(re.findall(r"[a-z0-9]+", name_key(group.name))) or "group"
-    base = f"local:{slug}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return slug_id(group.name, taken, "group")
 
 
 def _payload(groups: list[Group], hand_ids: set[str], report: GroupReport) -> dict[str, Any]:
