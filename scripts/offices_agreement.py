@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Agreement of a blind double-written office list with the main one (data-sources/kb/offices-check/).
 
-    cd data-sources/kb && python3 ../../scripts/offices_agreement.py offices-check/check-offices-a.csv offices/world-b.csv
+    python3 scripts/offices_agreement.py CHECK MAIN   # e.g. offices-check/check-offices-a.csv offices/world-b.csv
 
 For the countries of the check file, per (country, office): the persons in office at some time from 2014 on (matched by
 folded surname) listed by both, by one only, and whether both give the same start year. Prints the differences, then
