@@ -54,7 +54,7 @@ XSS_DOC = {"id": "xss-probe", "date": "2025-03-10", "lang": "en", "title": "<scr
            "text": "Hanoi, March 10 - Vietnamese Foreign Minister Bui Thanh Son held talks with Russian Foreign "
                    "Minister Sergey Lavrov in Hanoi on Monday <script>alert(1)</script>. The two ministers "
                    "discussed energy cooperation <img src=x onerror=alert(1)> and education."}
-WEB_NEWS_LINES = 500  # of news-sample.jsonl: the whole file takes ~1 min to ingest, too slow per test worker
+WEB_NEWS_LINES = 500  # of news-sample.jsonl (~15 CPU-min to ingest per worker, 2026-12-06; the whole file is too slow)
 
 
 @pytest.fixture(scope="session")
