@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench fuzz kb countries models models-similarity
+.PHONY: setup demo test lint bench fuzz kb countries common-words models models-similarity
 
 $(BIN)/communique: pyproject.toml
 	./scripts/setup
@@ -41,6 +41,10 @@ kb: setup
 # The country names of every language folder (lang/<code>/countries.yaml) from data-sources/countries/.
 countries: setup
 	PYTHONPATH=$$PWD/src $(BIN)/python scripts/build_countries.py
+
+# The common words of every language folder (lang/<code>/common-words.yaml): spaCy stop words, CLDR days and months.
+common-words: setup
+	PYTHONPATH=$$PWD/src $(BIN)/python scripts/build_common_words.py
 
 # Rebuild the shipped event and similarity models bit for bit from training/events/data/, then its card (docs/models.md).
 # Embeddings are cached outside the repo ($$COMMUNIQUE_EMBED_CACHE); the model is the same without the cache.

@@ -28,9 +28,10 @@ from communique.actors.ner.persons import lemma_by_endings, name_endings
 
 # A word: letters with their combining marks (Devanagari, Bengali and Thai vowel signs are marks, not
 # letters); a Han or kana character is a word of its own (Chinese and Japanese are written without spaces,
-# so "习近平主席" holds the name 习近平 as its first three words).
+# so "习近平主席" holds the name 习近平 as its first three words). A Hebrew geresh is part of its word: it makes
+# a letter into a sound Hebrew lacks (ג׳וריץ׳: Đurić), so a name spelled with it is one word.
 _MARKS = "\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957" \
-         "\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a4d\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+         "\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a4d\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u05f3"
 _CJK = str(languages.section(languages.FALLBACK, "scripts")["one_character_words"])  # kana and Han
 TOKEN_RE = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w{_MARKS}])+(?:[’'](?:(?![{_CJK}])[\w{_MARKS}])+)?")
 # What may stand between two tokens of one name: spaces, hyphens and dashes (not a line break).
@@ -588,12 +589,21 @@ def find_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Match]:
             parts = [*gaz.clitics.without_prefix(tokens[i], gaz.lang, boundaries_only=True),
                      *(part for part, _ in gaz.clitics.without_suffix(tokens[i], gaz.lang, boundaries_only=True))]
             found = next((m for part in parts if (m := _acronym_at(part, i, gaz)) is not None), None)
-        if found is not None:
+        if found is not None and not (found.first_token == found.last_token
+                                      and tokens[i].text in common_words(gaz.lang)):
             out.append(found)
             i = found.last_token + 1
         else:
             i += 1
     return out
+
+
+@cache
+def common_words(lang: str) -> frozenset[str]:
+    """Words of `lang` that are no name as written (its function words, the names of days and months:
+    `lang/<code>/common-words.yaml`): one of them alone is no mention (Persian خود "self" is not Khovd,
+    Arabic كيف "how" not Kyiv, "Jun" not Yoon Suk Yeol)."""
+    return frozenset(str(w) for w in languages.section(lang, "common_words").get("words", ()))
 
 
 def _lemma_match_at(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Match | None:

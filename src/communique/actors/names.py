@@ -56,7 +56,7 @@ def match_key(token: str, code: str) -> str:
     low = _INITIAL_YE_RE.sub("e", low)
     low = low.replace("y", "i")
     low = _DOUBLED_RE.sub(r"\1", low)  # Gennadi / Guennadi / Genadi, and ii -> i
-    return low.replace("'", "").replace("’", "")
+    return low.replace("'", "").replace("’", "").replace("\u05f3", "")  # and the Hebrew geresh (ג׳ = ג')
 
 
 def stem(word: str, code: str) -> str:
