@@ -55,10 +55,11 @@ ARMED_GROUP = "armed_group"
 LOCATION_TYPES = ("city", "capital", "venue", "region")
 GENDERS = ("m", "f")
 ENV_VAR = "COMMUNIQUE_KB_PATH"
-OFFICE_KEYS = ("head_of_state", "head_of_government", "foreign_minister")
+OFFICE_KEYS = ("head_of_state", "head_of_government", "foreign_minister", "foreign_ministry_spokesperson")
 # Canonical titles that name an office whatever each country calls it ("Secretary of State" of the US,
 # "Minister of External Affairs" of India are the "Minister of Foreign Affairs" of their country).
-TITLE_OFFICES = {"Minister of Foreign Affairs": "foreign_minister"}
+TITLE_OFFICES = {"Minister of Foreign Affairs": "foreign_minister",
+                 "Spokesperson of the Ministry of Foreign Affairs": "foreign_ministry_spokesperson"}
 
 # Files in the kb folder that are not entity lists (owned by other stages).
 NON_ENTITY_FILES = frozenset({"demonyms.yaml"})
