@@ -56,6 +56,12 @@ def effective_lang(doc_lang: str, text: str) -> str:
     return doc_lang or languages.UNDETERMINED
 
 
+def titles_language(doc_lang: str, lang: str) -> str:
+    """Whose titles apply: the document's language when it has its own (Ukrainian, Bulgarian: their text is
+    otherwise read with the Russian data, `effective_lang`), else the language whose data applies."""
+    return doc_lang if doc_lang != lang and languages.section(doc_lang, "titles") else lang
+
+
 @dataclass(slots=True)
 class _Context:
     text: str
@@ -85,7 +91,8 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     tokens = tokenize(text, lang)
     gaz = gazetteer(lang, doc_lang if doc_lang != lang else None)
     matches = find_matches(text, tokens, gaz)
-    lex = lexicon(lang)
+    title_lang = titles_language(doc_lang, lang)
+    lex = lexicon(title_lang)
     ctx = _Context(text, lang, tokens, [t.start for t in tokens], lex, matches,
                    {m.start: m for m in matches}, _credit_zones(text, lex))
     drafts: dict[int, Draft] = {}
@@ -101,7 +108,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     _add_demonyms(ctx, drafts)
     _add_abbreviations(ctx, drafts)
     _add_spelled_names(ctx, drafts, doc_lang, anchor)
-    titles = find_titles(text, lang)
+    titles = find_titles(text, title_lang)
     _attach_titles(ctx, titles, drafts, anchor)
     _attach_appositives(ctx, titles, drafts)
     add_country_bodies(text, drafts, (lang, doc_lang))

@@ -111,7 +111,12 @@ def lexicon(lang: str) -> TitleLexicon:
         # a particle written onto the title ("대통령은") follows it but is no part of it
         suffixes = sorted(map(str, languages.section(lang, "names").get("clitic_suffix") or []), key=len, reverse=True)
         particle = f"(?:{'|'.join(map(re.escape, suffixes))})?" if suffixes else ""
-        finder = re.compile(rf"(?<!\w){pre}(?P<base>{body}){after}(?={particle}(?!\w))", re.IGNORECASE)
+        # a language written without spaces (`language.unsegmented`) has no word boundaries around its titles
+        # ("俄罗斯总统普京", "ロシア大統領は"): its patterns say where a title ends
+        if languages.about(lang, "unsegmented"):
+            finder = re.compile(rf"{pre}(?P<base>{body}){after}", re.IGNORECASE)
+        else:
+            finder = re.compile(rf"(?<!\w){pre}(?P<base>{body}){after}(?={particle}(?!\w))", re.IGNORECASE)
     connectors = _words(data, "connectors")
     return TitleLexicon(
         lang=lang,

@@ -28,6 +28,8 @@ def _compiled(lang: str, kind: str) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternation = "|".join(sorted((str(p) for p in phrases), key=len, reverse=True))
+    if languages.about(lang, "unsegmented"):  # no spaces, no word boundaries ("双方", "両国")
+        return re.compile(f"(?:{alternation})", re.IGNORECASE)
     return re.compile(rf"(?<!{_WORD})(?:{alternation})(?!{_WORD})", re.IGNORECASE)
 
 
