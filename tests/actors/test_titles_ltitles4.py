@@ -65,10 +65,8 @@ def test_japanese_title_words(word: str, title: str) -> None:
     assert [(f.start, f.end, f.title) for f in found] == [(0, len(word), title)]
 
 
-# Japanese is written without spaces: the title finder (actors/titles.py) looks for a title between word
-# boundaries, and a title written onto the name or the country before it ("ロシア大統領は") has none. The data
-# gives these when the finder matches unsegmented languages without boundaries, as the events lexicon does.
-@pytest.mark.xfail(strict=True, reason="actors/titles.py matches titles between word boundaries; ja is unsegmented")
+# Japanese is written without spaces: a title written onto the country before it ("ロシア大統領は") is found
+# because the title finder matches unsegmented languages without word boundaries (actors/titles.py).
 @pytest.mark.parametrize(("text", "expected"), [
     ("ロシア大統領は声明で、米国を非難した。", ("大統領", "Vladimir Putin", "President")),
     ("中国外相は会見で、日本を批判した。", ("外相", "Wang Yi", "Minister of Foreign Affairs")),

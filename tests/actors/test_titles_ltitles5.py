@@ -65,8 +65,6 @@ def test_a_chinese_title_names_its_canonical_office(text: str, title: str) -> No
     assert [(t.start, t.end, t.title) for t in find_titles(text, "zh")] == [(0, len(text), title)]
 
 
-@pytest.mark.xfail(strict=True, reason="actors/titles.py finds a title between word boundaries, and Chinese "
-                                       "writes its words without them: 俄罗斯总统 is one run of \\w")
 def test_a_chinese_title_inside_a_sentence_is_its_holder() -> None:
     # "the Russian president said…" on 2024-05-01 is Vladimir Putin (as "러시아 대통령은" is in Korean)
     assert any(entity == "Q7747" for _, entity, _, _ in persons("俄罗斯总统表示，双方将继续加强合作。", "zh"))

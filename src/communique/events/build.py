@@ -240,17 +240,22 @@ def _source_and_target(d: Draft) -> bool:
     return bool(subject) and bool(objects - subject)
 
 
-def fold_statements(events: Sequence[Draft]) -> list[Draft]:
-    """What the sides said, asked or agreed in a report of a meeting is its content, not another event.
+# What the sides express at a meeting that is the talks' content rather than an act of its own: praise and
+# backing, pledges to cooperate, and agreement reached in words ("stressed the importance of…", "agreed to
+# deepen cooperation", "reached consensus"). A protest, a demand, a refusal, a threat or a signed text is an
+# event of its own (the annotation guidelines code "stern representations" at consultations as ACCUSE beside
+# the CONSULT).
+MEETING_CONTENT_TYPES = frozenset({"SUPPORT", "COOPERATE"})
 
-    Statements (support, requests, verbal agreement, cooperation pledges, accusations) that come
-    after the first meeting of the article are what was said there.
-    """
+
+def fold_statements(events: Sequence[Draft]) -> list[Draft]:
+    """What the sides said in a report of a meeting is its content, not another event: statements of the
+    MEETING_CONTENT_TYPES, and verbal agreement, that come after the first meeting of the article."""
     first_meeting = min((e.start for e in events if e.type == "CONSULT" and not e.background), default=None)
     out = []
     for e in events:
-        statement = e.type not in ("CONSULT", "AGREE") or (e.type == "AGREE" and not is_formal_agreement(e))
-        if statement and first_meeting is not None and e.start > first_meeting:
+        content = e.type in MEETING_CONTENT_TYPES or (e.type == "AGREE" and not is_formal_agreement(e))
+        if content and first_meeting is not None and e.start > first_meeting:
             continue
         out.append(e)
     return out
