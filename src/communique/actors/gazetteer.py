@@ -197,7 +197,8 @@ def _qualifiers(names: dict[str, str]) -> set[str]:
 @cache
 def demonym_regex(lang: str) -> re.Pattern[str] | None:
     """One regex for the demonym/adjective stems of `lang` (российск\\w*, vietnamesisch\\w*): the hand-written
-    ones of demonyms.yaml and the generated ones of its folder (`countries.adjectives` in countries.yaml).
+    ones of demonyms.yaml, the generated ones of its folder (`countries.adjectives` in countries.yaml) and the
+    ones written for the language in its folder (`demonyms` in demonyms.yaml: ISO code -> stems).
 
     A hand-written stem matches in any case. A generated stem of a language that writes country adjectives in
     lower case (`countries.adjective_case: lower`: "israélien", "израильский") matches only a word that starts in
@@ -207,8 +208,9 @@ def demonym_regex(lang: str) -> re.Pattern[str] | None:
     section = languages.section(lang, "countries")
     generated = section.get("adjectives") or {}
     lower_only = section.get("adjective_case") == "lower"
+    written = languages.section(lang, "demonyms")  # lang/<code>/demonyms.yaml: written for the language
     alternatives: list[tuple[str, str, bool]] = []  # (stem, country, its first letter must be lower case)
-    for stems, lower in ((hand, False), (generated, lower_only)):
+    for stems, lower in ((hand, False), (generated, lower_only), (written, lower_only)):
         for code, forms in stems.items():
             alternatives.extend((str(form), str(code), lower) for form in forms)
     if not alternatives:

@@ -105,7 +105,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
             continue
         kind = _kind_of(m.candidates)
         drafts[m.start] = Draft(m.start, m.end, kind, m.candidates, "kb")
-    _add_demonyms(ctx, drafts)
+    _add_demonyms(ctx, drafts, doc_lang)
     _add_abbreviations(ctx, drafts)
     _add_spelled_names(ctx, drafts, doc_lang, anchor)
     titles = find_titles(text, title_lang)
@@ -166,10 +166,16 @@ def _in_credit(ctx: _Context, d: Draft) -> bool:
 # --------------------------------------------------------------------------------------------- demonyms
 
 
-def _add_demonyms(ctx: _Context, drafts: dict[int, Draft]) -> None:
-    regex = demonym_regex(ctx.lang)
-    if regex is None:
-        return
+def _add_demonyms(ctx: _Context, drafts: dict[int, Draft], doc_lang: str) -> None:
+    """Country adjectives of the language whose data applies and of the document's own (Ukrainian "російський"
+    in a text read with the Russian data)."""
+    for code in dict.fromkeys((ctx.lang, doc_lang)):
+        regex = demonym_regex(code)
+        if regex is not None:
+            _add_demonyms_of(ctx, drafts, regex)
+
+
+def _add_demonyms_of(ctx: _Context, drafts: dict[int, Draft], regex: re.Pattern[str]) -> None:
     covered = [(d.start, d.end) for d in drafts.values()]
     for m in regex.finditer(ctx.text):
         if any(a <= m.start() < b for a, b in covered):
