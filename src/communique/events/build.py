@@ -250,12 +250,14 @@ MEETING_CONTENT_TYPES = frozenset({"SUPPORT", "COOPERATE"})
 
 def fold_statements(events: Sequence[Draft]) -> list[Draft]:
     """What the sides said in a report of a meeting is its content, not another event: statements of the
-    MEETING_CONTENT_TYPES, and verbal agreement, that come after the first meeting of the article."""
+    MEETING_CONTENT_TYPES, and verbal agreement, that come after the first meeting of the article, unless the
+    text dates them on their own ("Iran and Saudi Arabia agreed in March to restore relations": an earlier
+    event the report goes back to)."""
     first_meeting = min((e.start for e in events if e.type == "CONSULT" and not e.background), default=None)
     out = []
     for e in events:
         content = e.type in MEETING_CONTENT_TYPES or (e.type == "AGREE" and not is_formal_agreement(e))
-        if content and first_meeting is not None and e.start > first_meeting:
+        if content and not e.own_date and first_meeting is not None and e.start > first_meeting:
             continue
         out.append(e)
     return out
