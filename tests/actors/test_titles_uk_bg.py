@@ -3,29 +3,17 @@ names, the role it gives the name after it, the holder of an office named by tit
 discourse cues (lang/<code>/discourse.yaml).
 
 The actors stage reads a Cyrillic text of a language without complete data (`language.full`) with the
-Russian data (actors.recognize.effective_lang), so these titles reach a Ukrainian or Bulgarian document
-only once the stage reads it as its own language. The pipeline cases below read it so (the `own_language`
-fixture); drop the fixture when the stage does that by itself.
+Russian data (actors.recognize.effective_lang), but a document's own titles apply when its language has them
+(actors.recognize.titles_language).
 """
 
 from __future__ import annotations
 
 import pytest
 
-import communique.actors.recognize as recognize
 from communique.actors.titles import find_titles
 from communique.events import discourse
 from conftest import run_actors
-
-OWN = ("uk", "bg")
-
-
-@pytest.fixture
-def own_language(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Ukrainian and Bulgarian text read with its own data, not the Russian data."""
-    effective = recognize.effective_lang
-    monkeypatch.setattr(recognize, "effective_lang",
-                        lambda doc_lang, text: doc_lang if doc_lang in OWN else effective(doc_lang, text))
 
 
 def persons(text: str, lang: str, date: str) -> set[tuple[str, str, str, str | None]]:
@@ -73,7 +61,6 @@ def test_a_title_names_its_canonical_title(lang: str, text: str, span: str, titl
     ("bg", "Посланикът на САЩ в България Кенет Мертен се срещна с министъра на отбраната Тодор Тагарев.",
      "2024-05-01", ("Тодор Тагарев", "per:todor-tagarev", "Todor Tagarev", "Minister of Defence")),
 ])
-@pytest.mark.usefixtures("own_language")
 def test_a_title_gives_the_name_after_it_its_role(lang: str, text: str, date: str,
                                                   expected: tuple[str, str, str, str]) -> None:
     assert expected in persons(text, lang, date)
@@ -88,7 +75,6 @@ def test_a_title_gives_the_name_after_it_its_role(lang: str, text: str, date: st
     ("bg", "Президентът на Русия заяви, че преговорите са невъзможни.",
      ("Президентът на Русия", "Q7747", "Vladimir Putin", "President")),
 ])
-@pytest.mark.usefixtures("own_language")
 def test_an_office_named_by_title_and_country_is_its_holder(lang: str, text: str,
                                                             expected: tuple[str, str, str, str]) -> None:
     assert expected in persons(text, lang, "2024-05-01")
