@@ -20,6 +20,17 @@ def run_actors(text: str, lang: str, doc_id: str = "t", doc_date: str | None = N
     return process(doc, Options(doc_date=doc_date), until="actors")
 
 
+def person_rows(text: str, lang: str, date: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(text, entity id, role, country) of the person mentions of `text` on `date`, after checking every offset."""
+    doc = run_actors(text, lang, doc_date=date)
+    out = []
+    for m in doc.mentions:
+        assert m.text == text[m.start : m.end]
+        if m.kind == "person":
+            out.append((m.text, m.entity_id, m.role, m.country))
+    return out
+
+
 @pytest.fixture(scope="session")
 def seed_doc(shared_dir: Path) -> Callable[[str], Document]:
     """A seed article (by its 3-digit prefix) after the actors stage."""

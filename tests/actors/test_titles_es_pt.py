@@ -7,20 +7,13 @@ from __future__ import annotations
 import pytest
 
 from communique.document import Mention
-from conftest import run_actors
+from conftest import person_rows, run_actors
 
 DATE = "2024-05-01"
 
 
 def persons(text: str, lang: str) -> list[tuple[str, str, str | None, str | None]]:
-    """(text, entity id, role, country) of the person mentions, after checking every offset."""
-    doc = run_actors(text, lang, doc_date=DATE)
-    out = []
-    for m in doc.mentions:
-        assert m.text == text[m.start : m.end]
-        if m.kind == "person":
-            out.append((m.text, m.entity_id, m.role, m.country))
-    return out
+    return person_rows(text, lang, DATE)
 
 
 def mentions(text: str, lang: str) -> list[Mention]:

@@ -4,15 +4,7 @@ of its own, as the annotation guidelines code it."""
 
 from __future__ import annotations
 
-from communique.document import Document
-from communique.options import Options
-from communique.pipeline import process
-
-
-def events_of(text: str, lang: str) -> list[tuple[str, list[str]]]:
-    doc = Document(id="t", raw_text=text, lang_hint=lang, date="2024-05-01")
-    doc = process(doc, Options(doc_date="2024-05-01"))
-    return [(e.type, sorted(a.name for a in e.actors)) for e in doc.events]
+from event_runs import events_of
 
 
 def test_a_demand_made_at_a_meeting_is_its_own_event_and_praise_is_not() -> None:

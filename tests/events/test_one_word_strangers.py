@@ -3,10 +3,10 @@ a capitalized word at the start of a sentence or of a body's name read as a name
 
 from __future__ import annotations
 
-from communique.document import Document, Mention
+from event_runs import events_of
+
+from communique.document import Mention
 from communique.events.build import one_word_stranger
-from communique.options import Options
-from communique.pipeline import process
 
 
 def test_only_an_unknown_one_word_person_is_a_stranger() -> None:
@@ -20,10 +20,6 @@ def test_only_an_unknown_one_word_person_is_a_stranger() -> None:
     assert not one_word_stranger(country)
 
 
-def events_of(text: str, lang: str) -> list[tuple[str, list[str]]]:
-    doc = Document(id="t", raw_text=text, lang_hint=lang, date="2024-05-01")
-    doc = process(doc, Options(doc_date="2024-05-01"))
-    return [(e.type, sorted(a.name for a in e.actors)) for e in doc.events]
 
 
 def test_a_meeting_keeps_its_named_sides_and_loses_a_lone_unknown_word() -> None:

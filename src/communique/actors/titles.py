@@ -154,9 +154,15 @@ def find_titles(text: str, lang: str) -> list[TitleMatch]:
     return [_title_of(m, lex) for m in lex.finder.finditer(text)]
 
 
+def _role_spans(role: _Role, m: re.Match[str]) -> bool:
+    """Whether the role's pattern, read in the text where the title stands, spans the title's base: a pattern
+    may look at the words after it (Portuguese "chanceler" before "alemão" is the Chancellor)."""
+    found = role.regex.match(m.string, m.start("base"))
+    return found is not None and found.end() == m.end("base")
+
+
 def _title_of(m: re.Match[str], lex: TitleLexicon) -> TitleMatch:
-    base_text = m.group("base")
-    role = next((r for r in lex.roles if r.regex.fullmatch(base_text)), lex.roles[0])
+    role = next((r for r in lex.roles if _role_spans(r, m)), lex.roles[0])
     title = role.title
     prefixes: list[str] = []
     mods_text = m.group("mods") or ""
