@@ -89,7 +89,8 @@ def test_bad_office_rows_are_named_by_file_and_line(tmp_path: Path) -> None:
     terms, problems = read_offices(path)
     assert [t.name for t in terms] == ["Hakan Fidan"]
     assert problems == [
-        "offices.csv:3: bad office 'foreign minister' (one of head_of_state, head_of_government, foreign_minister)",
+        "offices.csv:3: bad office 'foreign minister' (one of head_of_state, head_of_government, foreign_minister, "
+        "foreign_ministry_spokesperson)",
         "offices.csv:4: bad start date '2023-13-01'"]
 
 

@@ -73,9 +73,14 @@ def test_vietnamese_person_from_underthesea() -> None:
 
 
 def test_chinese_person_in_pinyin() -> None:
+    # a person the KB does not know is named in pinyin
+    doc = run_actors("中国驻俄罗斯大使张汉晖在莫斯科表示，中方欢迎各方参与。", "zh")
+    zhang = person(doc, "张汉晖")
+    assert (zhang.start, zhang.end, zhang.name, zhang.entity_id) == (8, 11, "Zhang Hanhui", "per:zhang-hanhui")
+    # one it knows (a foreign-ministry spokesperson, data-sources/kb/offices/spokespersons.csv) is linked
     doc = run_actors("外交部发言人毛宁在北京表示，中方欢迎各方参与。", "zh")
     mao = person(doc, "毛宁")
-    assert (mao.start, mao.end, mao.name, mao.entity_id) == (6, 8, "Mao Ning", "per:mao-ning")
+    assert (mao.start, mao.end, mao.name, mao.entity_id) == (6, 8, "Mao Ning", "local:mao-ning.cn")
 
 
 def test_a_chinese_text_that_opens_with_a_transliterated_name() -> None:
