@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -11,6 +13,10 @@ from typing import Any
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+# The per-user cache (communique/caching.py) of this test run and of the commands it starts: never the
+# user's own, shared by the workers (entries are keyed by their inputs and written atomically).
+os.environ.setdefault("COMMUNIQUE_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"communique-tests-{os.getuid()}"))
 
 
 @pytest.fixture(scope="session")

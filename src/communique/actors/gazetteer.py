@@ -16,13 +16,14 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
+from communique import caching
 from communique import lang as languages
 from communique.actors.countries import country_names, demonym_data
-from communique.actors.kb import ARMED_GROUP, load_kb
+from communique.actors.kb import ARMED_GROUP, kb_sources_key, load_kb
 from communique.actors.names import fold, match_key, stem
 from communique.actors.ner.persons import lemma_by_endings, name_endings
 
@@ -218,7 +219,7 @@ def demonym_regex(lang: str) -> re.Pattern[str] | None:
     alternatives.sort(key=lambda a: len(a[0]), reverse=True)
     body = "|".join(f"(?P<c{i}_{code}>{_stem_pattern(form, lower)}\\w*)"
                     for i, (form, code, lower) in enumerate(alternatives))
-    return re.compile(rf"(?<!\w)(?:{body})", re.MULTILINE)
+    return caching.compile_regex(rf"(?<!\w)(?:{body})", re.MULTILINE)
 
 
 # Where a sentence or a line starts: there an adjective is capitalized in every language ("Израильская армия").
@@ -434,7 +435,19 @@ def _shape_of(entity: Any, surface: str) -> str | None:
 @cache
 def _kb_index(lang: str) -> Gazetteer:
     """The KB's names keyed for documents of the key group `lang` (shared by the languages of the group:
-    the KB holds tens of thousands of names, keyed once per process and group)."""
+    the KB holds tens of thousands of names, keyed once per group; 2-3 s, so the keys are kept in the
+    per-user cache for the next process, under the package's and the user's KB files' fingerprints)."""
+    key = f"{lang}\0{kb_sources_key()}"
+    table = caching.load("gazetteer", key)
+    if table is not None:
+        with contextlib.suppress(TypeError, ValueError, IndexError):  # an entry of another layout: build anew
+            return _index_from_table(lang, table)
+    gaz = _build_kb_index(lang)
+    caching.store("gazetteer", key, _index_table(gaz))
+    return gaz
+
+
+def _build_kb_index(lang: str) -> Gazetteer:
     gaz = Gazetteer(lang, {}, {}, 1)
     kb = load_kb()
     for entity in sorted(kb.entities.values(), key=lambda e: e.id):
@@ -456,6 +469,32 @@ def _kb_index(lang: str) -> Gazetteer:
                     for key_lang in {surface_lang, lang}:
                         gaz.add_phrase(phrase_keys(form, key_lang), cand)
     return gaz
+
+
+_CANDIDATE_FIELDS = tuple(f.name for f in fields(Candidate))
+
+
+def _index_table(gaz: Gazetteer) -> tuple[Any, ...]:
+    """The KB index as plain values for the cache: each distinct candidate once, buckets as its numbers."""
+    numbers: dict[Candidate, int] = {}
+
+    def numbered(bucket: list[Candidate]) -> tuple[int, ...]:
+        return tuple(numbers.setdefault(cand, len(numbers)) for cand in bucket)
+
+    phrases = [(keys, numbered(bucket)) for keys, bucket in gaz.phrases.items()]
+    acronyms = [(surface, numbered(bucket)) for surface, bucket in gaz.acronyms.items()]
+    candidates = [tuple(getattr(cand, name) for name in _CANDIDATE_FIELDS) for cand in numbers]
+    return (_CANDIDATE_FIELDS, candidates, phrases, acronyms, gaz.max_len, sorted(gaz.prefixes))
+
+
+def _index_from_table(lang: str, table: Any) -> Gazetteer:
+    names, rows, phrases, acronyms, max_len, prefixes = table
+    if tuple(names) != _CANDIDATE_FIELDS:
+        raise ValueError("the cached index has other candidate fields")
+    candidates = [Candidate(*row) for row in rows]
+    return Gazetteer(lang, {keys: [candidates[k] for k in bucket] for keys, bucket in phrases},
+                     {surface: [candidates[k] for k in bucket] for surface, bucket in acronyms},
+                     max_len, set(prefixes))
 
 
 @cache

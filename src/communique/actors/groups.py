@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from communique import caching
 from communique import lang as languages
 from communique.actors.bodies import with_article
 from communique.actors.draft import Draft
@@ -126,9 +127,9 @@ def group_lexicon(code: str) -> GroupLexicon | None:
         clitic = f"(?:{'|'.join(map(re.escape, prefixes))})?" if prefixes else ""
         head, tail = rf"(?<!\w){clitic}", r"(?!\w)"
         star = _stem_ending([str(p) for p in names.get("clitic_suffix") or []])
-    words = re.compile(_alternation(by_sector, sectors, head, tail, star), re.IGNORECASE)
+    words = caching.compile_regex(_alternation(by_sector, sectors, head, tail, star), re.IGNORECASE)
     glued = section.get("after_country") or {}
-    after_country = re.compile(_alternation(glued, sectors, "", ""), re.IGNORECASE) if glued else None
+    after_country = caching.compile_regex(_alternation(glued, sectors, "", ""), re.IGNORECASE) if glued else None
     links = section.get("links") or {}
     return GroupLexicon(words, after_country, sectors, _links(list(links.get("before") or [])),
                         _links(list(links.get("after") or [])))

@@ -47,6 +47,8 @@ from typing import Any
 
 import yaml
 
+from communique import caching
+
 KINDS = ("person", "organization", "location")
 ORG_TYPES = ("party", "government", "ministry", "parliament", "party_body", "international", "armed_group",
              "company", "media", "other")
@@ -502,6 +504,12 @@ def add_generated(kb: KnowledgeBase, generated: Sequence[Entity]) -> None:
             names[lang] = tuple(dict.fromkeys((*names.get(lang, ()), *forms)))
         kb.entities[entity.id] = replace(known, names=names, roles=_with_offices(known.roles, entity.roles))
     kb._office_index = None
+
+
+def kb_sources_key() -> str:
+    """What, besides the package's own files, decides the contents of `load_kb()`: the user's KB files
+    (their names and bytes) and whether the generated files are read (a key for caches built from the KB)."""
+    return f"{caching.files_fingerprint(_env_paths())}/{os.environ.get(NO_GENERATED_VAR) == '1'}"
 
 
 def load_kb(extra_paths: Sequence[str] = ()) -> KnowledgeBase:

