@@ -109,12 +109,13 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     _add_abbreviations(ctx, drafts)
     _add_spelled_names(ctx, drafts, doc_lang, anchor)
     titles = find_titles(text, title_lang)
-    _attach_titles(ctx, titles, drafts, anchor)
+    alone = _attach_titles(ctx, titles, drafts, anchor)
     _attach_appositives(ctx, titles, drafts)
     add_country_bodies(text, drafts, (lang, doc_lang))
     _add_name_shapes(ctx, drafts)
     _add_model_entities(ctx, drafts, doc_lang)
     _attach_titles_after_names(ctx, titles, drafts)
+    _refer_back(alone, drafts, anchor)
     # last: a group word never takes another mention's place, nor a title's ("ראש הממשלה" is no government)
     add_groups(text, drafts, (lang, doc_lang), [(t.start, t.end) for t in titles if t.title])
     out = [d for d in sorted(drafts.values(), key=lambda d: (d.start, -d.end)) if not _in_credit(ctx, d)]
@@ -211,9 +212,22 @@ def _demonym_country(drafts: dict[int, Draft], start: int, end: int) -> str | No
 # --------------------------------------------------------------------------------------------- titles
 
 
-def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Draft], anchor: str | None) -> None:
+@dataclass(frozen=True, slots=True)
+class _TitleAlone:
+    """A title that introduces no name and whose holder the KB could not give: what `_refer_back` reads."""
+
+    start: int
+    title_end: int  # the end of the title's own words ("سخنگوی"), before its complements
+    title: str
+    country: str | None
+
+
+def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Draft],
+                   anchor: str | None) -> list[_TitleAlone]:
     """A title, its complements (country, organization), then the name it introduces; or, with no name,
-    the holder of that office ("с президентом России" in 2024 is Vladimir Putin)."""
+    the holder of that office ("с президентом России" in 2024 is Vladimir Putin). The titles left alone
+    (no name, no holder) are returned."""
+    alone: list[_TitleAlone] = []
     for t in titles:
         if any(d.start <= t.start < d.end and d.kind != "country" for d in drafts.values()):
             continue  # inside a name ("Partei Einiges Russland" is no title)
@@ -234,8 +248,51 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
                 for start in [k for k, d in drafts.items() if t.start <= d.start and d.end <= holder.end]:
                     del drafts[start]  # the country inside "президентом России" is part of the title
                 drafts[holder.start] = holder
+            elif title:
+                alone.append(_TitleAlone(t.start, t.end, title, country))
             continue
         _assign_role(person, title, (t.start, t.end), country, org)
+    return alone
+
+
+def _refer_back(alone: list[_TitleAlone], drafts: dict[int, Draft], anchor: str | None) -> None:
+    """A title standing for a name ("the spokesperson added", "Президент отметил", "الوزير السعودي") is the
+    person the document gave that title last, before it (of the country the title states, if it states
+    one): a definite description that refers back. Titles whose holder the KB gives on the document's date
+    were taken before (`_office_holder`); this covers undated documents, offices the KB does not list, and
+    people outside the KB."""
+    for t in alone:
+        if any(d.start < t.title_end and t.start < d.end for d in drafts.values()):
+            continue
+        before = [d for d in drafts.values() if d.kind == "person" and d.end <= t.start and d.source != "coref"
+                  and (d.candidates or d.name_tokens) and (t.country is None or _country_of(d) == t.country)
+                  and any(_same_title(role, t.title) for role in _titles_of(d, anchor))]
+        if not before:
+            continue
+        antecedent = max(before, key=lambda d: d.start)
+        # the mention is the title word itself: the country or body after it stays a mention of its own
+        drafts[t.start] = Draft(t.start, t.title_end, "person", antecedent.candidates, "coref",
+                                country=antecedent.country, role=t.title, role_span=(t.start, t.title_end),
+                                org=antecedent.org, name_tokens=antecedent.name_tokens, confidence=0.7)
+
+
+def _titles_of(d: Draft, anchor: str | None) -> list[str]:
+    """The title the text gives a person, and those the KB gives the one person it may be, at `anchor`."""
+    titles = [d.role] if d.role else []
+    people = {c.entity_id for c in d.candidates if c.kind == "person" and not c.partial}
+    entity = load_kb().get(next(iter(people))) if len(people) == 1 else None
+    if entity is not None:
+        titles += [role.title for role in entity.roles_at(anchor)]
+    return titles
+
+
+def _same_title(role: str, title: str) -> bool:
+    """"Spokesperson" stands for the "Spokesperson of the Ministry of Foreign Affairs" named before."""
+    return role == title or role.startswith(title + " of ")
+
+
+def _country_of(d: Draft) -> str | None:
+    return d.country or next((c.country for c in d.candidates if c.country), None)
 
 
 # A word of a script without capitals shorter than this is too often a verb or a particle to be read as a
