@@ -403,9 +403,21 @@ def _share_coordinated_subject(text: str, prev: Candidate, cand: Candidate) -> N
     if cand.subject or cand.trigger.noun or prev.trigger.noun:
         return
     lead = text[cand.window.start : cand.trigger.start]
-    if _coordination().fullmatch(lead) or not lead.strip(" ,;"):
+    if _coordination().fullmatch(lead) or not lead.strip(" ,;") or _complement_gap(lead):
         cand.subject = list(prev.subject)
         cand.group_subject = cand.group_subject or prev.group_subject
+
+
+# At most this many words between two verbs make the second the first one's complement ("decided to impose
+# sanctions", "принял решение ввести санкции", "a décidé d'imposer"), which the first one's subject governs.
+COMPLEMENT_GAP_WORDS = 2
+_GAP_WORD = re.compile(r"\w+")
+
+
+def _complement_gap(lead: str) -> bool:
+    """A short run of words and nothing else (no clause break, no quote) between two triggers."""
+    return (len(_GAP_WORD.findall(lead)) <= COMPLEMENT_GAP_WORDS and len(lead) <= 25
+            and not re.search(r"[.;:!?\"«»“”()\[\]]", lead))
 
 
 def title_countries(text: str, inside: list[Mention]) -> list[Span]:

@@ -1,0 +1,26 @@
+"""A verb that is the complement of the verb before it ("decided to impose sanctions") has that verb's subject."""
+
+from __future__ import annotations
+
+from tests.events.event_runs import events_of
+
+from communique.events.candidates import _complement_gap
+
+
+def test_a_decision_to_impose_sanctions_is_the_deciders_sanction_in_russian() -> None:
+    text = "Европейский союз принял решение ввести санкции против России."
+    assert events_of(text, "ru", "name", "2025-05-05") == [("SANCTION", ["European Union", "Russia"])]
+
+
+def test_the_same_in_ukrainian() -> None:
+    text = "Європейський союз ухвалив рішення запровадити санкції проти Росії."
+    assert events_of(text, "uk", "name", "2025-05-05") == [("SANCTION", ["European Union", "Russia"])]
+
+
+def test_only_a_short_run_of_words_joins_two_verbs() -> None:
+    assert _complement_gap(" решение ")
+    assert _complement_gap(" to ")
+    assert _complement_gap("")
+    assert not _complement_gap(" the report of the commission and ")  # too long: a clause of its own
+    assert not _complement_gap(". Then ")  # a sentence break
+    assert not _complement_gap(' "we will ')  # a quote begins
