@@ -115,7 +115,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     _add_name_shapes(ctx, drafts)
     _add_model_entities(ctx, drafts, doc_lang)
     _attach_titles_after_names(ctx, titles, drafts)
-    _refer_back(alone, drafts, anchor)
+    _refer_back(text, alone, drafts, anchor)
     # last: a group word never takes another mention's place, nor a title's ("ראש הממשלה" is no government)
     add_groups(text, drafts, (lang, doc_lang), [(t.start, t.end) for t in titles if t.title])
     out = [d for d in sorted(drafts.values(), key=lambda d: (d.start, -d.end)) if not _in_credit(ctx, d)]
@@ -255,7 +255,7 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
     return alone
 
 
-def _refer_back(alone: list[_TitleAlone], drafts: dict[int, Draft], anchor: str | None) -> None:
+def _refer_back(text: str, alone: list[_TitleAlone], drafts: dict[int, Draft], anchor: str | None) -> None:
     """A title standing for a name ("the spokesperson added", "Президент отметил", "الوزير السعودي") is the
     person the document gave that title last, before it (of the country the title states, if it states
     one): a definite description that refers back. Titles whose holder the KB gives on the document's date
@@ -270,10 +270,19 @@ def _refer_back(alone: list[_TitleAlone], drafts: dict[int, Draft], anchor: str 
         if not before:
             continue
         antecedent = max(before, key=lambda d: d.start)
+        if _appositive_gap(text[antecedent.end : t.start]):
+            continue  # "ناصر کنعانی، سخنگوی …": the name's own title, not a second mention
         # the mention is the title word itself: the country or body after it stays a mention of its own
         drafts[t.start] = Draft(t.start, t.title_end, "person", antecedent.candidates, "coref",
                                 country=antecedent.country, role=t.title, role_span=(t.start, t.title_end),
                                 org=antecedent.org, name_tokens=antecedent.name_tokens, confidence=0.7)
+
+
+def _appositive_gap(gap: str) -> bool:
+    """What stands between a name and its appositive title: punctuation, spaces and at most an article
+    ("Maria Zakharova, the spokeswoman", "ناصر کنعانی، سخنگوی")."""
+    words = gap.strip(" \u00a0,،、").split()
+    return len(words) == 0 or (len(words) == 1 and len(words[0]) <= 3 and words[0].isalpha())
 
 
 def _titles_of(d: Draft, anchor: str | None) -> list[str]:
