@@ -20,7 +20,7 @@ def run_actors(text: str, lang: str, doc_id: str = "t", doc_date: str | None = N
     return process(doc, Options(doc_date=doc_date), until="actors")
 
 
-def person_rows(text: str, lang: str, date: str) -> list[tuple[str, str, str | None, str | None]]:
+def person_rows(text: str, lang: str, date: str | None) -> list[tuple[str, str, str | None, str | None]]:
     """(text, entity id, role, country) of the person mentions of `text` on `date`, after checking every offset."""
     doc = run_actors(text, lang, doc_date=date)
     out = []

@@ -5,23 +5,14 @@ from __future__ import annotations
 from tests.actors.conftest import person_rows, run_actors
 
 
-def _people(text: str, lang: str, date: str | None) -> list[tuple[str, str, str | None]]:
-    doc = run_actors(text, lang, doc_date=date)
-    rows = []
-    for m in doc.mentions:
-        assert m.text == text[m.start : m.end]
-        if m.kind == "person":
-            rows.append((m.text, m.entity_id, m.role))
-    return rows
-
-
 def test_the_spokesperson_alone_is_the_one_named_before_in_an_undated_english_text() -> None:
     text = ("Maria Zakharova, the spokeswoman of the Russian Foreign Ministry, criticised the new sanctions. "
             "The spokeswoman added that Moscow would answer them.")
-    rows = _people(text, "en", None)
-    assert rows[0] == ("Maria Zakharova", "local:maria-zakharova", "Spokesperson of the Ministry of Foreign Affairs")
+    rows = person_rows(text, "en", None)
+    role = "Spokesperson of the Ministry of Foreign Affairs"
     # the appositive is her title; the title alone in the next sentence is her again
-    assert rows[1:] == [("spokeswoman", "local:maria-zakharova", "Spokesperson of the Ministry of Foreign Affairs")]
+    assert rows == [("Maria Zakharova", "local:maria-zakharova", role, "RU"),
+                    ("spokeswoman", "local:maria-zakharova", role, "RU")]
     assert text.index("spokeswoman added") == _starts(text, "en")[1]
 
 
@@ -31,8 +22,8 @@ def _starts(text: str, lang: str) -> list[int]:
 
 def test_the_title_alone_needs_someone_named_before_it() -> None:
     text = "The spokeswoman added that Moscow would answer. Maria Zakharova spoke later."
-    rows = _people(text, "en", None)
-    assert rows == [("Maria Zakharova", "local:maria-zakharova", "Spokesperson of the Ministry of Foreign Affairs")]
+    rows = person_rows(text, "en", None)
+    assert rows == [("Maria Zakharova", "local:maria-zakharova", "Spokesperson of the Ministry of Foreign Affairs", "RU")]
 
 
 def test_a_president_alone_is_the_president_named_before_in_russian() -> None:
@@ -46,5 +37,5 @@ def test_a_president_alone_is_the_president_named_before_in_russian() -> None:
 def test_a_title_of_another_country_does_not_refer_back() -> None:
     text = ("Vietnamese Foreign Ministry spokeswoman Pham Thu Hang said the claims had no basis. "
             "The Chinese spokesman answered on Tuesday.")
-    rows = _people(text, "en", None)
-    assert rows == [("Pham Thu Hang", "local:pham-thu-hang", "Spokesperson of the Ministry of Foreign Affairs")]
+    rows = person_rows(text, "en", None)
+    assert rows == [("Pham Thu Hang", "local:pham-thu-hang", "Spokesperson of the Ministry of Foreign Affairs", "VN")]
