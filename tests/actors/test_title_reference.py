@@ -23,7 +23,8 @@ def _starts(text: str, lang: str) -> list[int]:
 def test_the_title_alone_needs_someone_named_before_it() -> None:
     text = "The spokeswoman added that Moscow would answer. Maria Zakharova spoke later."
     rows = person_rows(text, "en", None)
-    assert rows == [("Maria Zakharova", "local:maria-zakharova", "Spokesperson of the Ministry of Foreign Affairs", "RU")]
+    role = "Spokesperson of the Ministry of Foreign Affairs"
+    assert rows == [("Maria Zakharova", "local:maria-zakharova", role, "RU")]
 
 
 def test_a_president_alone_is_the_president_named_before_in_russian() -> None:
