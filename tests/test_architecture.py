@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "communique"
 # Bottom to top: a module may import from its own area and from the layers below it, never above.
 # An area is the first name under `communique` ("" is the package itself: its version).
 LAYERS: list[set[str]] = [
-    {"", "errors", "options", "document", "langdata", "lang", "records", "caching"},  # the kernel: no knowledge of stages
+    {"", "errors", "options", "document", "langdata", "lang", "records", "caching"},  # the kernel: knows no stage
     {"models"},  # the sentence encoder, NER backends, trained heads (behind small interfaces)
     {"clean", "read"},  # text in: readers, cleaning, language, sentences
     {"actors", "time"},  # stages
