@@ -18,3 +18,14 @@ def test_tariffs_imposed_on_a_country_are_sanctions(text: str, lang: str, sides:
 
 def test_a_tariff_mentioned_without_anyone_imposing_it_is_no_event() -> None:
     assert events_of("Os aranceles e as tarifas sobem os preços.", "pt", "name", "2025-07-09") == []
+
+
+def test_the_target_of_sanctions_may_be_named_by_its_adjective_alone() -> None:
+    text = "O presidente Donald Trump decidiu impor uma tarifa de 50% sobre todos os produtos brasileiros."
+    assert events_of(text, "pt", "name", "2025-07-09") == [("SANCTION", ["Brazil", "Donald Trump"])]
+    assert events_of("The EU imposed sanctions on Russian banks.", "en", "name", "2025-07-09") == [
+        ("SANCTION", ["European Union", "Russia"])]
+
+
+def test_an_adjective_of_the_sanctioning_country_is_no_target() -> None:
+    assert events_of("Russia imposed sanctions on Russian banks.", "en", "name", "2025-07-09") == []

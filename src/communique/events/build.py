@@ -234,10 +234,18 @@ def _one_sided(d: Draft) -> bool:
 
 
 def _source_and_target(d: Draft) -> bool:
-    """Someone acting (named before the trigger) on someone else (named after it), in one clause."""
+    """Someone acting (named before the trigger) on someone else (named after it), in one clause. The
+    target of sanctions is often named by its adjective only ("a 50% tariff on all Brazilian goods",
+    "sanctions on Russian banks"): a country adjective after the trigger counts there."""
     subject = {m.entity_id for m in d.cand.subject if not is_adjective(m)}
-    objects = {m.entity_id for m in d.cand.objects if not is_adjective(m)}
+    objects = {m.entity_id for m in d.cand.objects if not is_adjective(m) or d.type in ADJECTIVE_TARGETS}
+    own = {m.country for m in d.cand.subject if m.country}
+    objects -= {m.entity_id for m in d.cand.objects if is_adjective(m) and m.country in own}
     return bool(subject) and bool(objects - subject)
+
+
+# Event types whose target the text may name by a country adjective alone
+ADJECTIVE_TARGETS = frozenset({"SANCTION"})
 
 
 # What the sides express at a meeting that is the talks' content rather than an act of its own: praise and
