@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -79,6 +81,18 @@ def test_store_keeps_the_newest_entries_of_a_kind(cache_dir: Path, monkeypatch: 
     assert len(list((cache_dir / "probe").glob("*.marshal"))) == 3
     assert caching.load("probe", "key 4") == {"n": 4, "keys": ("a", "b")}
     assert caching.load("probe", "never stored") is None
+
+
+def test_half_written_entries_of_a_killed_process_are_cleared(cache_dir: Path) -> None:
+    folder = cache_dir / "probe"
+    folder.mkdir()
+    old, fresh = folder / ".part-old", folder / ".part-fresh"
+    for part in (old, fresh):
+        part.write_bytes(b"half")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    caching.store("probe", "key", [1, 2])
+    assert not old.exists() and fresh.exists()  # a fresh one may be another process writing right now
+    assert caching.load("probe", "key") == [1, 2]
 
 
 def test_kb_index_read_back_equals_the_one_built() -> None:

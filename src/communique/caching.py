@@ -26,6 +26,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -128,6 +129,10 @@ def _prune(folder: Path, keep: int) -> None:
         entries = sorted(folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in entries[keep:]:
             stale.unlink()
+        # what a process killed while writing left behind (a write takes well under a second)
+        for part in folder.glob(".part-*"):
+            if time.time() - part.stat().st_mtime > 3600:
+                part.unlink()
 
 
 def cached(kind: str, key: str, build: Callable[[], Any]) -> Any:
