@@ -27,7 +27,7 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -135,18 +135,9 @@ def _prune(folder: Path, keep: int) -> None:
                 part.unlink()
 
 
-def cached(kind: str, key: str, build: Callable[[], Any]) -> Any:
-    """The stored value for `key`, else `build()`, stored for the next run."""
-    value = load(kind, key)
-    if value is None:
-        value = build()
-        store(kind, key, value)
-    return value
-
-
 # --------------------------------------------------------------------------------------------- regexes
 
-# Below this length a pattern compiles in well under a millisecond: the cache would cost more than it saves.
+# Below this length a pattern compiles in a few milliseconds: reading it from disk would save nothing.
 LONG_PATTERN = 4000
 
 
