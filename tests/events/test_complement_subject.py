@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.events.event_runs import events_of
 
+from communique.events import candidates
 from communique.events.candidates import _complement_gap
 
 
@@ -12,9 +14,22 @@ def test_a_decision_to_impose_sanctions_is_the_deciders_sanction_in_russian() ->
     assert events_of(text, "ru", "name", "2025-05-05") == [("SANCTION", ["European Union", "Russia"])]
 
 
-def test_the_same_in_ukrainian() -> None:
+def test_a_ukrainian_decision_to_sanction_keeps_its_sides() -> None:
+    # here the deciding verb is no trigger, so the sanction's window starts at the sentence: no complement needed
     text = "Європейський союз ухвалив рішення запровадити санкції проти Росії."
     assert events_of(text, "uk", "name", "2025-05-05") == [("SANCTION", ["European Union", "Russia"])]
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Канада приняла решение ввести санкции против Ирана.", ["Canada", "Iran"]),
+    ("Правительство Японии приняло решение ввести санкции против России.", ["Japan", "Russia", "government of Japan"]),
+])
+def test_the_complement_takes_the_deciding_verbs_subject(text: str, sides: list[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    assert events_of(text, "ru", "name", "2025-05-05") == [("SANCTION", sides)]
+    # and it is the complement rule that finds the subject: without it the sanction has no source
+    monkeypatch.setattr(candidates, "_complement_gap", lambda lead: False)
+    assert events_of(text, "ru", "name", "2025-05-05") == []
 
 
 def test_only_a_short_run_of_words_joins_two_verbs() -> None:

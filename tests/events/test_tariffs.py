@@ -17,7 +17,7 @@ def test_tariffs_imposed_on_a_country_are_sanctions(text: str, lang: str, sides:
 
 
 def test_a_tariff_mentioned_without_anyone_imposing_it_is_no_event() -> None:
-    assert events_of("Os aranceles e as tarifas sobem os preços.", "pt", "name", "2025-07-09") == []
+    assert events_of("As tarifas sobem os preços dos produtos importados.", "pt", "name", "2025-07-09") == []
 
 
 def test_the_target_of_sanctions_may_be_named_by_its_adjective_alone() -> None:
