@@ -76,8 +76,9 @@ def files_fingerprint(paths: tuple[str, ...]) -> str:
 
 # Entries of one kind kept at most (the least recently used go first): each change of the package makes new
 # entries of the kinds that depend on it, and a cache must not grow without end. A run over many languages
-# compiles a few hundred long patterns (tens of KB each), and keys the KB for a dozen language groups (3 MB).
-MAX_ENTRIES = {"regex": 2000, "gazetteer": 64}
+# compiles a few hundred long patterns (tens of KB each), keys the KB for a dozen language groups (3 MB each)
+# and the country names for each language read (under 100 KB each).
+MAX_ENTRIES = {"regex": 2000, "gazetteer": 256}
 # Kinds whose entries depend on nothing but their key (a regex program is the pattern's, whatever the package)
 _SELF_CONTAINED = frozenset({"regex"})
 

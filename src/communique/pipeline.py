@@ -9,8 +9,11 @@ Document by `communique.records`.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing as mp
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
@@ -67,8 +70,67 @@ def process_all(
     traceback) and the run goes on with the next one.
     """
     chain = stages(until)
-    for item in items:
-        yield item if isinstance(item, InputError) else _stages_guarded(item, chain, options)
+    if len(chain) < 2:
+        for item in items:
+            yield item if isinstance(item, InputError) else _stages_guarded(item, chain, options)
+        return
+    # Two threads: the last stage (the events, whose time goes to the sentence encoder's C code, which releases
+    # the interpreter lock) runs here on one document while the earlier stages (named-entity models, mostly
+    # Python) run on the next ones. Output order and content are those of a sequential run.
+    with _FrontStages(items, chain[:-1], options) as front:
+        for item in front:
+            yield item if isinstance(item, InputError) else _stages_guarded(item, chain[-1:], options)
+
+
+AHEAD = 4  # documents the front thread may finish before the last stage takes them (bounded memory)
+
+
+class _FrontStages:
+    """The earlier stages on a background thread, handing documents (and input errors) on in input order."""
+
+    def __init__(self, items: Iterable[Document | InputError], chain: list[Stage], options: Options) -> None:
+        self._items, self._chain, self._options = items, chain, options
+        self._queue: queue.Queue[tuple[str, object]] = queue.Queue(maxsize=AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="communique-front-stages", daemon=True)
+
+    def __enter__(self) -> _FrontStages:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()  # a consumer that stopped early: the thread ends at its next hand-over
+        while self._thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.05)
+        self._thread.join()
+
+    def __iter__(self) -> Iterator[Document | InputError]:
+        while True:
+            kind, value = self._queue.get()
+            if kind == "item":
+                yield value  # type: ignore[misc]
+            elif kind == "raised":
+                raise value  # type: ignore[misc]  # the input iterator's own failure, as a sequential run has it
+            else:
+                return
+
+    def _run(self) -> None:
+        try:
+            for item in self._items:
+                done = item if isinstance(item, InputError) else _stages_guarded(item, self._chain, self._options)
+                if not self._put(("item", done)):
+                    return
+            self._put(("end", None))
+        except BaseException as error:  # handed to the consuming thread, which raises it
+            self._put(("raised", error))
+
+    def _put(self, entry: tuple[str, object]) -> bool:
+        while not self._stop.is_set():
+            with contextlib.suppress(queue.Full):
+                self._queue.put(entry, timeout=0.05)
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -511,19 +511,41 @@ def gazetteer(lang: str, names_lang: str | None = None) -> Gazetteer:
                     clitics=clitics_of(tuple(dict.fromkeys(c for c in (lang, names_lang) if c))))
     gaz.lemmas = lemma_language(names_lang or lang)
     names = country_names()
-    for source_lang in _country_langs(lang, names_lang):
-        for surface, code in country_surfaces(source_lang):
-            cand = Candidate(f"country:{code}", "country", names[code], code)
-            if _is_acronym(surface):
-                if cand not in gaz.acronyms.get(surface, ()):
-                    gaz.acronyms[surface] = [*gaz.acronyms.get(surface, ()), cand]
-            else:
-                for keys in inflected_phrase_keys(surface, lang):
-                    _add_unshared(gaz, keys, cand)
-                _add_adjective_bases(gaz, surface, cand)
+    for surface, code, acronym, inflected in _country_keys(lang, names_lang):
+        cand = Candidate(f"country:{code}", "country", names[code], code)
+        if acronym:
+            if cand not in gaz.acronyms.get(surface, ()):
+                gaz.acronyms[surface] = [*gaz.acronyms.get(surface, ()), cand]
+        else:
+            for keys in inflected:
+                _add_unshared(gaz, tuple(keys), cand)
+            _add_adjective_bases(gaz, surface, cand)
     if gaz.lemmas is not None:
         _add_lemma_keys(gaz, names_lang or lang)
     return gaz
+
+
+CountryKeys = list[tuple[str, str, bool, tuple[tuple[str, ...], ...]]]
+
+
+def _country_keys(lang: str, names_lang: str | None) -> CountryKeys:
+    """(surface, code, is an acronym, keys of the name and its inflected forms) of every country name a
+    document in `lang` is read with; ~2 s for all names of a language, so kept in the per-user cache (under
+    the package's fingerprint, which covers the names' data files, and babel's version, which gives CLDR's)."""
+    import babel  # lazy, as in country_surfaces
+
+    key = f"countries\0{lang}\0{names_lang}\0babel {babel.__version__}"
+    cached = caching.load("gazetteer", key)
+    if isinstance(cached, list) and all(isinstance(row, tuple) and len(row) == 4 for row in cached):
+        return cached
+    out: CountryKeys = []
+    for source_lang in _country_langs(lang, names_lang):
+        for surface, code in country_surfaces(source_lang):
+            acronym = _is_acronym(surface)
+            inflected = () if acronym else tuple(sorted(inflected_phrase_keys(surface, lang)))
+            out.append((surface, code, acronym, inflected))
+    caching.store("gazetteer", key, out)
+    return out
 
 
 def _add_adjective_bases(gaz: Gazetteer, surface: str, cand: Candidate) -> None:

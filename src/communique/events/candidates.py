@@ -72,7 +72,7 @@ def find_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
     """
     mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
     starts = [m.start for m in mentions]
-    chosen = candidate_sentences(doc, mentions, starts)
+    chosen = candidate_sentences(doc, mentions, starts, lex)
     labels = sentence_labels(doc, chosen)
     candidates: list[Candidate] = []
     for sentence, label in zip(chosen, labels, strict=True):
@@ -153,9 +153,24 @@ def _one_predicate(text: str, triggers: list[TriggerMatch]) -> list[TriggerMatch
     return out
 
 
-def candidate_sentences(doc: Document, mentions: Sequence[Mention], starts: Sequence[int]) -> list[Sentence]:
+def candidate_sentences(doc: Document, mentions: Sequence[Mention], starts: Sequence[int],
+                        lex: Lexicon | None = None) -> list[Sentence]:
     """The cascade's cheap steps: a sentence that names an actor (or, by a pronoun or "both sides", refers
-    to one of the sentence before) and that the cheap model lets through."""
+    to one of the sentence before) and that the cheap model lets through, or that holds a trigger of `lex`
+    strong enough to make an event alone (LEXICON_ALONE)."""
+    return [sentence for sentence in actor_sentences(doc, mentions, starts)
+            if may_hold_event(doc.text[sentence.start : sentence.end], doc.lang) >= CHEAP_THRESHOLD
+            or (lex is not None and _strong_trigger(doc, lex, sentence, mentions, starts))]
+
+
+def _strong_trigger(doc: Document, lex: Lexicon, sentence: Sentence, mentions: Sequence[Mention],
+                    starts: Sequence[int]) -> bool:
+    return LEXICON_ALONE is not None and any(t.weight >= LEXICON_ALONE
+                                             for t in lexicon_triggers(doc, lex, sentence, mentions, starts))
+
+
+def actor_sentences(doc: Document, mentions: Sequence[Mention], starts: Sequence[int]) -> list[Sentence]:
+    """The cascade's first step: the sentences that name an actor or refer to those of the sentence before."""
     chosen = []
     previous_named = False
     for sentence in doc.sentences:
@@ -163,7 +178,7 @@ def candidate_sentences(doc: Document, mentions: Sequence[Mention], starts: Sequ
         named = any(m.kind in ACTOR_KINDS for m in mentions_between(mentions, starts, sentence.start, sentence.end))
         refers = previous_named and (sides.names_group(doc.text, doc.lang, sentence.start, sentence.end)
                                      or bool(discourse.find(doc.lang, "group", doc.text, sentence.start, sentence.end)))
-        if (named or refers) and may_hold_event(doc.text[sentence.start : sentence.end], doc.lang) >= CHEAP_THRESHOLD:
+        if named or refers:
             chosen.append(sentence)
         previous_named = named
     return chosen
