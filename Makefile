@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test lint bench fuzz kb countries common-words models models-similarity
+.PHONY: setup demo test lint bench fuzz kb cities countries common-words models models-similarity
 
 $(BIN)/communique: pyproject.toml
 	./scripts/setup
@@ -37,6 +37,10 @@ fuzz: setup
 # The generated knowledge base (src/communique/data/kb/generated/) from data-sources/kb/.
 kb: setup
 	$(BIN)/python scripts/build_kb.py
+
+# The world-cities table (src/communique/data/kb/generated/cities.tsv) from data-sources/places/ (GeoNames).
+cities: setup
+	$(BIN)/python scripts/build_cities.py
 
 # The country names of every language folder (lang/<code>/countries.yaml) from data-sources/countries/.
 countries: setup

@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from communique.actors import cities
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, folded_name_id, token_key
 from communique.actors.ner import EntitySpan, NerConfig, config, entities
@@ -211,5 +212,9 @@ def _named(text: str, span: EntitySpan, lang: str) -> Draft | None:
     surface = " ".join(text[span.start : span.end].split())
     if surface[:1].islower():
         return None  # a lower-case phrase is no name (scripts without case pass)
-    cand = Candidate(folded_name_id(_PREFIX[span.kind], surface, lang), span.kind, surface, None)
+    known = cities.city(surface, lang) if span.kind == "location" else None
+    if known is not None:  # a city the knowledge base lacks: its country places the events told there
+        cand = Candidate(known.id, "location", known.name, known.country, "city")
+    else:
+        cand = Candidate(folded_name_id(_PREFIX[span.kind], surface, lang), span.kind, surface, None)
     return Draft(span.start, span.end, span.kind, (cand,), "ner", confidence=0.7)
