@@ -141,3 +141,25 @@ def test_holidays_and_hijri_dates(lang: str, text: str, dct: str, expected: tupl
 def test_holiday_with_a_gregorian_year() -> None:
     # 1 Shawwal 1446 in the Umm al-Qura tables (Indonesia's sighting put Lebaran on the 31st)
     assert _timexes("Lebaran 2025", "id", "2024-05-12") == [("Lebaran 2025", "DATE", "2025-03-30")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one month by its two names (Egyptian/Gulf and Levantine), as the Arabic press writes it: one DATE
+    ("وصل يوم 17 يونيو/ حزيران 2023 إلى طهران", [("17 يونيو/ حزيران 2023", "DATE", "2023-06-17")]),
+    ("في 5 آذار/مارس 2022", [("5 آذار/مارس 2022", "DATE", "2022-03-05")]),
+    # two different months are no pair
+    ("في مارس/ أبريل 2022", []),
+    # a month with "last", "next", "of last year" after it
+    ("واتفقتا في مارس/ آذار الماضي على ذلك", [("مارس/ آذار الماضي", "DATE", "2024-03")]),
+    ("في أيلول المقبل", [("أيلول المقبل", "DATE", "2024-09")]),
+    ("في يناير من العام الماضي", [("يناير من العام الماضي", "DATE", "2023-01")]),
+])
+def test_arabic_paired_and_relative_months(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, "ar") == expected
+
+
+def test_arabic_range_of_days_keeps_both_ends() -> None:
+    doc = Document(id="t", raw_text="من 20 إلى 23 يناير 2024", text="من 20 إلى 23 يناير 2024", date=DCT, lang="ar")
+    tag_time(doc, Options())
+    assert [(t.text, t.value, t.end_value) for t in doc.timexes] == [
+        ("من 20 إلى 23 يناير 2024", "2024-01-20", "2024-01-23")]

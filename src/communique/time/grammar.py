@@ -170,6 +170,8 @@ def _name_alt(names: dict[str, int], han: bool = False) -> str:
 def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     """(name, regex) in priority order; group names are local to each template."""
     month = _name_alt(lex.months)
+    if lex.paired_months:  # "مارس/ آذار": both names of one month, one expression
+        month = rf"{month}(?:\s*/\s*{month})?"
     weekday = _name_alt(lex.weekdays, han=lex.han_dates)
     dp = rf"(?:{_word(lex.day_prefix)}\s*)"
     ordinal = _ordinal_suffixes()
@@ -402,6 +404,9 @@ def _key(text: str) -> str:
 
 
 def _month(lex: Lexicon, text: str) -> int | None:
+    if lex.paired_months and "/" in text:  # both names must name the same month ("مارس/ آذار", not "مارس/ أبريل")
+        numbers = {_month(lex, part.strip()) for part in text.split("/")}
+        return numbers.pop() if len(numbers) == 1 else None
     low = _key(text)
     return lex.months.get(low) or lex.months.get(strip_accents(low))
 

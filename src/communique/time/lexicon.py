@@ -26,6 +26,7 @@ class Lexicon:
     month_first: bool = False  # "February 3" is a normal order (en)
     titlecase: bool = False  # month/weekday names count only when capitalized ("May" vs "may")
     bare_months: bool = False  # a month name alone is unambiguous ("tháng 8")
+    paired_months: bool = False  # one month by two names, joined by a slash ("مارس/ آذار"): one expression
     capitalized_nouns: bool = False  # every noun is capitalized (de): a Capitalized word before a year is no name
     han_dates: bool = False  # dates with Han counters (2024年3月5日): a month alone is a date, Han weekday names
     day_prefix: tuple[str, ...] = ()
@@ -251,6 +252,7 @@ def lexicon(lang: str) -> Lexicon:
         month_first=bool(data.get("month_first", False)),
         titlecase=bool(data.get("titlecase", False)),
         bare_months=bool(data.get("bare_months", False)),
+        paired_months=bool(data.get("paired_months", False)),
         capitalized_nouns=bool(languages.about(lang, "capitalized_nouns", False)),
         han_dates=bool(languages.about(lang, "han_dates", False)),
         day_prefix=_words(data, "day_prefix"),
