@@ -450,6 +450,7 @@ def _kb_index(lang: str) -> Gazetteer:
 def _build_kb_index(lang: str) -> Gazetteer:
     gaz = Gazetteer(lang, {}, {}, 1)
     kb = load_kb()
+    reversed_names: dict[tuple[str, ...], list[Candidate]] = {}
     for entity in sorted(kb.entities.values(), key=lambda e: e.id):
         kind = entity.kind
         for surface, surface_lang, partial in _kb_surfaces(entity):
@@ -458,6 +459,10 @@ def _build_kb_index(lang: str) -> Gazetteer:
             for key_lang in {_key_group(surface_lang), lang}:
                 for keys in _name_keys(surface, key_lang):
                     gaz.add_phrase(keys, cand)
+                    if kind == "person" and not partial and len(keys) == 2 and keys[0] != keys[1]:
+                        bucket = reversed_names.setdefault((keys[1], keys[0]), [])
+                        if cand not in bucket:
+                            bucket.append(cand)
         for surface_lang, forms in entity.acronyms.items():
             for form in forms:
                 cand = Candidate(entity.id, kind, entity.name, entity.country, entity.type, acronym=True)
@@ -468,6 +473,12 @@ def _build_kb_index(lang: str) -> Gazetteer:
                                      shape=_shape_of(entity, form))
                     for key_lang in {surface_lang, lang}:
                         gaz.add_phrase(phrase_keys(form, key_lang), cand)
+    # A two-word name in the other order ("Orbán Viktor" as Hungarian writes it, "Putin Vladimir" in a list,
+    # "Jinping Xi" in a Western one), unless those words in that order are someone's name as listed
+    for keys, bucket in sorted(reversed_names.items()):
+        if keys not in gaz.phrases:
+            for cand in bucket:
+                gaz.add_phrase(keys, cand)
     return gaz
 
 

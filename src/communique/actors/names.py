@@ -82,6 +82,19 @@ _MIN_STEM = 4
 
 @cache
 def case_endings(code: str) -> tuple[str, ...]:
-    """The case endings of a language's names (lower case, longest first), from its `names.case_endings`."""
-    endings = {str(e).lower() for e in lang.section(code, "names").get("case_endings") or []}
+    """The case endings of a language's names (lower case, longest first), from its `names.case_endings`.
+
+    A language without a folder (Czech, Hungarian, Finnish... before anyone writes theirs) takes the
+    fallback's `names.unknown_language_endings`: the endings that names take in the inflecting languages of
+    Europe, so that "Dmytrem Kulebou" and "Putinin" still find their person. Languages with a folder say
+    their own (none: names do not inflect).
+    """
+    if lang.find(code) is None and _CODE_RE.match(code) and code not in (lang.UNDETERMINED, lang.NO_LANGUAGE):
+        listed = lang.section(lang.FALLBACK, "names").get("unknown_language_endings") or []
+    else:
+        listed = lang.section(code, "names").get("case_endings") or []
+    endings = {str(e).lower() for e in listed}
     return tuple(sorted(endings, key=lambda e: (-len(e), e)))
+
+
+_CODE_RE = re.compile(r"^[a-z]{2,3}$")
