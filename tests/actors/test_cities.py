@@ -40,3 +40,11 @@ def test_a_place_the_french_model_finds_gets_the_city_and_country() -> None:
     places = [m for m in doc.mentions if m.kind == "location"]
     assert [(m.text, m.name, m.country, m.entity_id) for m in places] == [
         ("Rabat", "Rabat", "MA", "geonames:2538475")]
+
+
+def test_a_large_city_taken_for_an_unknown_person_is_the_city() -> None:
+    # three Hangul syllables have the shape of a Korean name; 하노이 is GeoNames' Korean name of Hanoi
+    text = "문재인 대통령은 하노이 회담 결과를 설명했다."
+    doc = process(Document(id="ko", raw_text=text, lang_hint="ko"), Options(), until="actors")
+    assert [(m.text, m.kind, m.name, m.country) for m in doc.mentions] == [
+        ("문재인", "person", "Moon Jae-in", "KR"), ("하노이", "location", "Ha Noi", "VN")]

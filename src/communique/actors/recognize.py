@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from communique import lang as languages
+from communique.actors import cities
 from communique.actors.bodies import add_country_bodies
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import (
@@ -114,6 +115,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     add_country_bodies(text, drafts, (lang, doc_lang))
     _add_name_shapes(ctx, drafts)
     _add_model_entities(ctx, drafts, doc_lang)
+    _cities_not_persons(ctx, drafts)
     _attach_titles_after_names(ctx, titles, drafts)
     _refer_back(text, alone, drafts, anchor)
     # last: a group word never takes another mention's place, nor a title's ("ראש הממשלה" is no government)
@@ -700,6 +702,24 @@ def _add_model_entities(ctx: _Context, drafts: dict[int, Draft], doc_lang: str) 
     model_lang = doc_lang if ner_config(doc_lang) is not None else ctx.lang
     add_model_drafts(ctx.text, model_lang, ctx.lang, drafts, _has_name_shape,
                      lambda pos: _match_word(ctx.lex.finder, ctx.text, pos) is not None)
+
+
+# A city the unknown "person" must be this large to be read as the city: big cities are named far more often
+# than people who happen to bear their name, and their names in other scripts are GeoNames' (하노이 is Hanoi).
+CITY_OVER_PERSON_POPULATION = 500_000
+
+
+def _cities_not_persons(ctx: _Context, drafts: dict[int, Draft]) -> None:
+    """A name that the shape of names or a model took for an unknown person, with no title, that is the name
+    of a large city (하노이, read as the Korean name "Ha No-i"), is that city."""
+    kb = load_kb()
+    for start, d in list(drafts.items()):
+        if d.kind != "person" or d.role is not None or any(kb.get(c.entity_id) is not None for c in d.candidates):
+            continue
+        found = cities.city(ctx.text[d.start : d.end], ctx.lang)
+        if found is not None and found.population >= CITY_OVER_PERSON_POPULATION:
+            place = Candidate(found.id, "location", found.name, found.country, "city")
+            drafts[start] = Draft(d.start, d.end, "location", (place,), "city", confidence=0.7)
 
 
 def _add_spelled_names(ctx: _Context, drafts: dict[int, Draft], doc_lang: str, anchor: str | None) -> None:
