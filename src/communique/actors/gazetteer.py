@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
@@ -34,7 +35,16 @@ from communique.actors.ner.persons import lemma_by_endings, name_endings
 _MARKS = "\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957" \
          "\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a4d\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u05f3"
 _CJK = str(languages.section(languages.FALLBACK, "scripts")["one_character_words"])  # kana and Han
-TOKEN_RE = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[\w{_MARKS}])+(?:[’'](?:(?![{_CJK}])[\w{_MARKS}])+)?")
+# Thai, Lao, Khmer and Myanmar are written without spaces between words too, in letters with combining marks: a
+# letter and its marks are a word of their own, so that "นายกรัฐมนตรีเศรษฐา" holds the name เศรษฐา.
+_CLUSTERED = str(languages.section(languages.FALLBACK, "scripts")["one_cluster_words"])
+_CLUSTER_MARKS = "".join(sorted({ch for lo, hi in re.findall(r"(.)-(.)", _CLUSTERED)
+                                for ch in map(chr, range(ord(lo), ord(hi) + 1))
+                                if unicodedata.category(ch).startswith("M")}))
+_ONE = f"{_CJK}{_CLUSTERED}"
+_CLUSTERED_RE = re.compile(f"[{_CLUSTERED}]")
+TOKEN_RE = re.compile(rf"[{_CJK}]|(?![{_CLUSTER_MARKS}])[{_CLUSTERED}][{_CLUSTER_MARKS}]*"
+                      rf"|(?:(?![{_ONE}])[\w{_MARKS}])+(?:[’'](?:(?![{_ONE}])[\w{_MARKS}])+)?")
 # What may stand between two tokens of one name: spaces, hyphens and dashes (not a line break).
 # A comma only matters for names listed with one ("Commission for Economic, Trade and ...").
 # Chinese and Japanese write foreign names with a middle dot between given name and surname (普京·弗拉基米尔).
@@ -81,6 +91,8 @@ class Token(NamedTuple):
 @lru_cache(maxsize=262144)
 def token_key(token: str, lang: str) -> str:
     """The matching key of one token in a text of language `lang`, read by the language of its script."""
+    if _CLUSTERED_RE.match(token):
+        return token  # a letter with its marks: a Thai tone mark is no accent to fold away (ลาว, not ว่า)
     reader = languages.script_reader(token) or lang
     return match_key(stem(token, reader), reader)
 
