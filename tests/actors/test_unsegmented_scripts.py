@@ -37,3 +37,13 @@ def test_countries_inside_lao_khmer_and_myanmar_text(lang: str, joiner: str) -> 
     names = babel.Locale.parse(lang).territories
     text = names["VN"] + joiner + names["CN"]
     assert [(name, kind) for _, kind, name in _mentions(text, lang)] == [("Vietnam", "country"), ("China", "country")]
+
+
+def test_names_read_by_their_sound_see_the_runs_between_spaces() -> None:
+    # the reading of a name (actors.xscript) needs the run "ลาฟรอฟ", not its letters one by one
+    from communique.actors.gazetteer import tokenize
+    from communique.actors.recognize import _spaced_words
+
+    runs = _spaced_words(tokenize("เซอร์เก ลาฟรอฟ 习近平 Putin", "th"))
+    assert [t.text for t in runs] == ["เซอร์เก", "ลาฟรอฟ", "习", "近", "平", "Putin"]
+    assert runs[1].key == "ลาฟรอฟ"

@@ -89,9 +89,14 @@ class Token(NamedTuple):
 
 
 @lru_cache(maxsize=262144)
+def is_clustered(token: str) -> bool:
+    """A token of a script whose letters with their marks are words of their own (Thai, Lao, Khmer, Myanmar)."""
+    return _CLUSTERED_RE.match(token) is not None
+
+
 def token_key(token: str, lang: str) -> str:
     """The matching key of one token in a text of language `lang`, read by the language of its script."""
-    if _CLUSTERED_RE.match(token):
+    if is_clustered(token):
         return token  # a letter with its marks: a Thai tone mark is no accent to fold away (ลาว, not ว่า)
     reader = languages.script_reader(token) or lang
     return match_key(stem(token, reader), reader)

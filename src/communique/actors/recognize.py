@@ -24,6 +24,7 @@ from communique.actors.gazetteer import (
     demonym_regex,
     find_matches,
     gazetteer,
+    is_clustered,
     tokenize,
 )
 from communique.actors.groups import add_groups
@@ -722,13 +723,27 @@ def _cities_not_persons(ctx: _Context, drafts: dict[int, Draft]) -> None:
             drafts[start] = Draft(d.start, d.end, "location", (place,), "city", confidence=0.7)
 
 
+def _spaced_words(tokens: list[Token]) -> list[Token]:
+    """The tokens, with the letters of a script written without spaces that stand together joined again into
+    the run between two spaces (a Thai name read by its sound is the run "แมคโดนัลด์", not its letters)."""
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == tok.start and is_clustered(tok.text) and is_clustered(prev.text):
+            out[-1] = Token(prev.start, tok.end, prev.text + tok.text, prev.key + tok.key)
+        else:
+            out.append(tok)
+    return out
+
+
 def _add_spelled_names(ctx: _Context, drafts: dict[int, Draft], doc_lang: str, anchor: str | None) -> None:
     """KB persons found by the reading of their full names (actors.xscript) in a text that no model reads and
     whose script has no capitals to mark names, among the words no draft covers yet."""
     if ner_config(doc_lang) is not None or ner_config(ctx.lang) is not None:
         return
     taken = sorted((d.start, d.end) for d in drafts.values())
-    words = [(t.start, t.end, t.text) for t in ctx.tokens if _without_case(t.text) and not _covered(taken, t.start)]
+    words = [(t.start, t.end, t.text) for t in _spaced_words(ctx.tokens)
+             if _without_case(t.text) and not _covered(taken, t.start)]
     kb = load_kb()
     for found in find_spelled_names(words, ctx.text, Context(ctx.lang, anchor)):
         entity = kb.get(found.entity_id)
