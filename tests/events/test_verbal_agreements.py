@@ -4,9 +4,9 @@ type describes better ('vowed to respond', 'promised to support') is that event 
 from __future__ import annotations
 
 import pytest
+from tests.events.event_runs import events_of
 
 from communique.events import build
-from tests.events.event_runs import events_of
 
 RESTORE_RELATIONS = [
     ("Iran and Saudi Arabia agreed to restore diplomatic relations, their foreign ministers said on Saturday.", "en",
