@@ -10,7 +10,7 @@ MIN_STEM letters left. A city's own (English) name, or its start, outranks the o
 cities share goes to the most populous one when it has at least DOMINANCE times the population of every
 same-named city of another country, else to none.
 
-The table is `data/kb/generated/cities.tsv` (930 KB), built by `scripts/build_cities.py`; its index (1.3 s to
+The table is `data/kb/generated/cities.tsv` (930 KB), built by `scripts/build_cities.py`; its index (1-2 s to
 build) is kept in the per-user cache.
 """
 

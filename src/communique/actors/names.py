@@ -89,12 +89,10 @@ def case_endings(code: str) -> tuple[str, ...]:
     Europe, so that "Dmytrem Kulebou" and "Putinin" still find their person. Languages with a folder say
     their own (none: names do not inflect).
     """
-    if lang.find(code) is None and _CODE_RE.match(code) and code not in (lang.UNDETERMINED, lang.NO_LANGUAGE):
+    if lang.without_folder(code):
         listed = lang.section(lang.FALLBACK, "names").get("unknown_language_endings") or []
     else:
         listed = lang.section(code, "names").get("case_endings") or []
     endings = {str(e).lower() for e in listed}
     return tuple(sorted(endings, key=lambda e: (-len(e), e)))
 
-
-_CODE_RE = re.compile(r"^[a-z]{2,3}$")

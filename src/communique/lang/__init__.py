@@ -81,6 +81,12 @@ def _index() -> dict[str, Path]:
     return {folder.name: folder for folder in _folders()}
 
 
+def without_folder(code: str) -> bool:
+    """True for a language code (two or three letters, not "und" or "zxx") that has no folder: a language
+    the shared data must serve alone."""
+    return bool(_CODE_RE.match(code)) and code not in (UNDETERMINED, NO_LANGUAGE) and find(code) is None
+
+
 def codes() -> tuple[str, ...]:
     """The codes of every language with a folder, sorted (the fallback `xx` included)."""
     return tuple(_index())
