@@ -11,6 +11,10 @@ in-process over HTTP (FastAPI TestClient, as benchmarks.store's `http` form):
   GET /api/map, /map              events per country, no filter (count tables)
   GET /api/map?pair=, ?type=&since=&until=   filtered maps (the newest 5,000 matching events at most)
   GET /watchlists/{name}          a watchlist's page (alerts, current matches of a pair and a type)
+  GET /actors/country:XX, /api/actors/country:XX   a country's page: its own events and its officials'
+  GET /api/search?q=, /search?q=  search by an actor's name (its words), and by a word in 40% of the titles
+  store: search_page by entity    the documents with an event of an actor (the entity half of a search; the
+                                  generated actors are not in the knowledge base, so no query resolves to them)
 and, for reference, two routes of benchmarks.store (/api/timeline?pair=, /api/events?pair=).
 Target: p95 <= 300 ms. Exports return every match (like `communique export`) and are not held to it.
 """
@@ -50,6 +54,12 @@ def routes(partner: dict[str, str]) -> dict[str, Any]:
                                                       f"&until={p['q_until']}",
         "web: /map?type=&since=&until=": lambda p: f"/map?type={p['type']}&since={p['q_since']}&until={p['q_until']}",
         "web: /watchlists/{name}": lambda p: "/watchlists/bench",
+        "web: /actors/country:<cc>": lambda p: f"/actors/country:{p['cc1']}",
+        "GET /api/actors/country:<cc>": lambda p: f"/api/actors/country:{p['cc1']}",
+        "GET /api/search?q=<actor name>": lambda p: f"/api/search?q={quote(p['actor_name'])}",
+        "web: /search?q=<actor name>": lambda p: f"/search?q={quote(p['actor_name'])}",
+        "GET /api/search?q=consultations": lambda p: "/api/search?q=consultations",
+        "web: /search?q=consultations&lang=": lambda p: f"/search?q=consultations&lang={p['lang']}",
         # references: routes benchmarks.store holds to 100 ms at 1M events on a quiet machine; their times
         # here say how loaded this machine was
         "(reference) GET /api/timeline?pair=": lambda p: f"/api/timeline?pair={pair(p)}",
@@ -71,6 +81,19 @@ def partners(engine: Any, actors: list[str]) -> dict[str, str]:
     return out
 
 
+def actor_names(engine: Any, params: list[dict[str, Any]]) -> None:
+    """Each parameter set's actor name and a language of its documents (search queries)."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        for p in params:
+            p["actor_name"] = conn.execute(text("SELECT min(name) FROM event_actor WHERE actor_id = :a"),
+                                           {"a": p["actor"]}).scalar()
+            p["lang"] = conn.execute(text("SELECT lang FROM documents WHERE lang IS NOT NULL GROUP BY lang "
+                                          "ORDER BY count(*) DESC, lang LIMIT 1 OFFSET :k"),
+                                     {"k": params.index(p)}).scalar()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.workbench", description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, help="a store filled by python -m benchmarks.store")
@@ -87,13 +110,14 @@ def main(argv: list[str] | None = None) -> None:
     engine = open_store(args.db)
     sizes = counts(engine)
     params = parameters(engine)
+    actor_names(engine, params)
     pair = params[0]
     lists = Path(tempfile.mkdtemp()) / "watchlists.yaml"
     lists.write_text(yaml.safe_dump({"watchlists": [{"name": "bench", "pairs": [f"{pair['cc1']},{pair['cc2']}"],
                                                      "types": ["CONSULT"]}]}))
     client = TestClient(create_app(Settings(db=args.db, watchlists=str(lists)), engine=engine),
                         client=("127.0.0.1", 50000), base_url="http://localhost")
-    rows = []
+    rows = [time_store_search(engine, params, args)]
     for name, path in routes(partners(engine, [p["actor"] for p in params])).items():
         cpu: list[float] = []
 
@@ -118,6 +142,27 @@ def main(argv: list[str] | None = None) -> None:
                              f"p95 <= {TARGET_P95_MS:.0f}"], rows)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"written to {args.out}")
+
+
+def time_store_search(engine: Any, params: list[dict[str, Any]], args: argparse.Namespace) -> list[Any]:
+    """The entity half of a search, called in-process (no query reaches it through the KB here)."""
+    from communique.store import Entities, search_page
+
+    cpu: list[float] = []
+
+    def run(_: Any, p: dict[str, Any]) -> int:
+        started = time.process_time()
+        page = search_page(engine, "", Entities(ids=(p["actor"],)))
+        cpu.append((time.process_time() - started) * 1000)
+        return page.total
+
+    times, total = time_query(engine, run, params, args.runs, args.budget)
+    cpu = cpu[1:]
+    p50, p95 = percentile(times, 50), percentile(times, 95)
+    print(f"  {'store: search_page by entity':45s} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms", flush=True)
+    return ["store: search_page by entity (documents found, max)", len(times), f"{p50:.1f}", f"{p95:.1f}",
+            f"{percentile(cpu, 50):.1f}", f"{percentile(cpu, 95):.1f}", total,
+            "yes" if p95 <= TARGET_P95_MS else "**no**"]
 
 
 if __name__ == "__main__":

@@ -68,8 +68,9 @@ RESPONSES: dict[tuple[str, str], Any] = {
     ("get", "/api/pairs"): {"items": [{"pair": "RU,VN", "events": 20}], "total": 1, "limit": 20, "offset": 0},
     ("get", "/api/search"): {"items": [{"id": "vov-2025-02-22-1", "title": "Russia and Vietnam held consultations",
                                         "lang": "en", "date": "2025-02-22",
-                                        "snippet": "…held political [consultations]…"}],
-                             "total": 1, "limit": 20, "offset": 0},
+                                        "match": "words", "snippet": "…held political [consultations]…"}],
+                             "total": 1, "limit": 20, "offset": 0, "total_exact": True,
+                             "facets": {"lang": {"en": 1}, "year": {"2025": 1}, "match": {"words": 1}}},
     ("get", "/api/documents"): {"total": 1, "limit": 50, "offset": 0, "items": [
         {"id": "vov-2025-02-22-1", "title": "Russia and Vietnam held consultations", "url": "https://example.org/a",
          "date": "2025-02-22", "lang": "en"}]},

@@ -6,23 +6,32 @@ of those actors in every language and script, from the knowledge base): document
 the names (the last word of each name as a prefix, so inflected forms match: "Лавров" finds
 "Лаврова") and documents with an event the actor takes part in. The store does not read the knowledge
 base itself: the names come from the caller (communique.serving).
+
+A query is answered exactly up to `MAX_MATCHES` documents from each source (words, names, events): past
+that, each source gives its most recently stored documents, the total is a lower bound and the page says
+so (`total_exact` false), as Elasticsearch's `track_total_hits` does. This keeps a search for a common
+word or a leader's name on a store of a million events in milliseconds instead of seconds: the cost is
+bounded by the cap, not by how often the name occurs.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, func, select, text
 
 from communique.store.queries import _fts5_query
-from communique.store.schema import documents, event_actor, events
+from communique.store.schema import documents
 
 MIN_PREFIX = 4  # a shorter word ("ЕС", "To") is matched whole: as a prefix it would match too much
 MAX_NAMES = 200  # names of the resolved entities used in one query
 UNDATED = "undated"
 FACETS = ("lang", "year", "match")
+MAX_MATCHES = 5_000  # documents read from each source at most (the most recently stored)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,61 +49,104 @@ class SearchPage:
     limit: int
     offset: int
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    total_exact: bool = True  # False: a source had more than MAX_MATCHES matches; total and facets are lower bounds
 
     def as_dict(self) -> dict[str, Any]:
         return {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset,
-                "facets": self.facets}
+                "facets": self.facets, "total_exact": self.total_exact}
 
 
 def search_page(engine: Engine, query: str, entities: Entities | None = None, limit: int = 20, offset: int = 0,
                 lang: str | None = None, year: str | None = None) -> SearchPage:
     """Documents matching the words of `query` or naming one of `entities`, newest first, filtered by
     language and year (of the document date; "undated"), with the count of each facet value over all
-    matches (before the language and year filters, so every choice shows what it would give)."""
+    matches (before the language and year filters, so every choice shows what it would give). Past
+    `MAX_MATCHES` matches of one source, its most recently stored ones (see the module's note)."""
     entities = entities or Entities()
     with engine.connect() as conn:
-        words, by_name, by_event = _matching_ids(conn, query, entities)
-        hits = {doc_id: "words" for doc_id in words}
-        for doc_id in by_name | by_event:
-            hits.setdefault(doc_id, "entity")
-        rows = _documents(conn, sorted(hits))
-    for row in rows:
-        row["match"] = hits[row["id"]]
-    facets = {name: _facet(rows, name) for name in FACETS}
-    kept = [r for r in rows if (not lang or r["lang"] == lang) and (not year or r["year"] == year)]
-    kept.sort(key=lambda r: (r["date"] is None, _descending(r["date"] or ""), r["id"]))
+        (words, by_name, by_event), exact = _matches(conn, query, entities)
+    hits: dict[str, Hit] = {m.doc_id: Hit(m.date, m.lang, "words") for m in words}
+    for m in by_name + by_event:
+        hits.setdefault(m.doc_id, Hit(m.date, m.lang, "entity"))
+    facets = _facets(hits.values())
+    kept = [doc_id for doc_id, hit in hits.items()
+            if (not lang or hit.lang == lang) and (not year or hit.year == year)]
+    kept.sort()
+    kept.sort(key=lambda doc_id: _newest_first(hits[doc_id].date))  # stable: ties stay in id order
     window = kept[offset:offset + limit]
     with engine.connect() as conn:
-        snippets = _snippets(conn, query, entities, [r["id"] for r in window])
-    items = [{"id": r["id"], "title": r["title"], "date": r["date"], "lang": r["lang"], "match": r["match"],
-              "snippet": snippets.get(r["id"]) or r["head"]} for r in window]
-    return SearchPage(items, len(kept), limit, offset, facets)
+        heads = _titles_and_heads(conn, window)
+        snippets = _snippets(conn, query, entities, window)
+    items = [{"id": doc_id, "title": heads[doc_id][0], "date": hits[doc_id].date, "lang": hits[doc_id].lang,
+              "match": hits[doc_id].match, "snippet": snippets.get(doc_id) or heads[doc_id][1]} for doc_id in window]
+    return SearchPage(items, len(kept), limit, offset, facets, exact)
 
 
-def _descending(value: str) -> tuple[int, ...]:
-    return tuple(-ord(ch) for ch in value)
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A matching document as a source query returns it."""
+
+    doc_id: str
+    date: str | None
+    lang: str | None
 
 
-def _facet(rows: list[dict[str, Any]], name: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for row in rows:
-        value = str(row[name] or "und")
-        counts[value] = counts.get(value, 0) + 1
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A matching document: its date and language (the facets and the order) and how it was found."""
+
+    date: str | None
+    lang: str | None
+    match: str
+
+    @property
+    def year(self) -> str:
+        return self.date[:4] if self.date and self.date[:4].isdigit() else UNDATED
 
 
-def _matching_ids(conn: Connection, query: str, entities: Entities) -> tuple[set[str], set[str], set[str]]:
-    """(documents matching the words, documents naming an entity, documents with an event of one)."""
-    words = set(_text_ids(conn, word_query(conn.dialect.name, query)))
-    by_name = set(_text_ids(conn, names_query(conn.dialect.name, entities.names))) if entities.names else set()
-    by_event: set[str] = set()
-    ids = list(entities.ids)
-    for i in range(0, len(ids), 500):
-        joined = events.join(event_actor, event_actor.c.event_id == events.c.id)
-        statement = select(events.c.doc_id).distinct().select_from(joined) \
-            .where(event_actor.c.actor_id.in_(ids[i:i + 500]))
-        by_event.update(conn.execute(statement).scalars())
-    return words, by_name, by_event
+# Dates are ASCII; each character mapped to its complement, so an ascending sort of the mapped text is a
+# descending sort of the dates in which a shorter date ("2025") still comes before its longer forms.
+_COMPLEMENT = {code: 0xFFFF - code for code in range(128)}
+
+
+def _newest_first(date: str | None) -> tuple[bool, str]:
+    return date is None, (date or "").translate(_COMPLEMENT)
+
+
+def _facets(hits: Iterable[Hit]) -> dict[str, dict[str, int]]:
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for hit in hits:
+        counts["lang"][hit.lang or "und"] += 1
+        counts["year"][hit.year] += 1
+        counts["match"][hit.match] += 1
+    return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
+
+
+def _matches(conn: Connection, query: str,
+             entities: Entities) -> tuple[tuple[list[Match], list[Match], list[Match]], bool]:
+    """(documents matching the words, documents naming an entity, documents with an event of one), each at
+    most MAX_MATCHES, and whether none of them was cut there."""
+    words = _text_matches(conn, word_query(conn.dialect.name, query))
+    by_name = _text_matches(conn, names_query(conn.dialect.name, entities.names)) if entities.names else []
+    by_event, event_cut = _event_matches(conn, entities.ids)
+    exact = len(words) < MAX_MATCHES and len(by_name) < MAX_MATCHES and not event_cut
+    return (words, by_name, by_event), exact
+
+
+def _event_matches(conn: Connection, actor_ids: tuple[str, ...]) -> tuple[list[Match], bool]:
+    """Documents with an event of one of the actors (each actor's MAX_MATCHES most recently stored event
+    rows), and whether an actor had more."""
+    found: list[Match] = []
+    cut = False
+    for actor_id in actor_ids:
+        # SQLite: the actor_id index walks its rows in rowid (storing) order, no sort
+        order = "ea.rowid DESC" if conn.dialect.name == "sqlite" else "d.seq DESC"
+        statement = text("SELECT d.id, d.date, d.lang FROM event_actor ea JOIN events e ON e.id = ea.event_id "
+                         f"JOIN documents d ON d.id = e.doc_id WHERE ea.actor_id = :a ORDER BY {order} LIMIT :n")
+        rows = conn.execute(statement, {"a": actor_id, "n": MAX_MATCHES}).all()
+        cut = cut or len(rows) >= MAX_MATCHES
+        found += [Match(*row) for row in rows]
+    return found, cut
 
 
 def word_query(dialect: str, query: str) -> str:
@@ -124,27 +176,26 @@ def _ts_terms(query: str, prefix: bool) -> list[str]:
     return [t + (":*" if prefix else "") for t in re.findall(r"\w+", query)]
 
 
-def _text_ids(conn: Connection, match: str) -> list[str]:
+def _text_matches(conn: Connection, match: str) -> list[Match]:
+    """Documents whose text matches: the MAX_MATCHES most recently stored at most."""
     if not match:
         return []
-    if conn.dialect.name == "sqlite":
-        return list(conn.execute(text("SELECT doc_id FROM docs_fts WHERE docs_fts MATCH :q"), {"q": match}).scalars())
-    return list(conn.execute(text(
-        "SELECT id FROM documents WHERE to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(text, '')) "
-        "@@ to_tsquery('simple', :q)"), {"q": match}).scalars())
+    if conn.dialect.name == "sqlite":  # FTS5 walks its rowids (storing order) backwards without sorting
+        statement = text("SELECT d.id, d.date, d.lang FROM docs_fts f JOIN documents d ON d.id = f.doc_id "
+                         "WHERE docs_fts MATCH :q ORDER BY f.rowid DESC LIMIT :n")
+    else:
+        statement = text("SELECT id, date, lang FROM documents WHERE to_tsvector('simple', coalesce(title, '') "
+                         "|| ' ' || coalesce(text, '')) @@ to_tsquery('simple', :q) ORDER BY seq DESC LIMIT :n")
+    return [Match(*row) for row in conn.execute(statement, {"q": match, "n": MAX_MATCHES})]
 
 
-def _documents(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+def _titles_and_heads(conn: Connection, ids: list[str]) -> dict[str, tuple[str | None, str]]:
+    """Each document's title and the start of its text (one page of them)."""
+    if not ids:
+        return {}
     d = documents.c
-    for i in range(0, len(ids), 500):
-        query = select(d.id, d.title, d.date, d.lang, func.substr(d.text, 1, 160).label("head")) \
-            .where(d.id.in_(ids[i:i + 500]))
-        for r in conn.execute(query):
-            year = r.date[:4] if r.date and r.date[:4].isdigit() else UNDATED
-            rows.append({"id": r.id, "title": r.title, "date": r.date, "lang": r.lang, "year": year,
-                         "head": " ".join((r.head or "").split())})
-    return rows
+    query = select(d.id, d.title, func.substr(d.text, 1, 160).label("head")).where(d.id.in_(ids))
+    return {r.id: (r.title, " ".join((r.head or "").split())) for r in conn.execute(query)}
 
 
 def _snippets(conn: Connection, query: str, entities: Entities, ids: list[str]) -> dict[str, str]:
