@@ -12,6 +12,7 @@ in-process over HTTP (FastAPI TestClient, as benchmarks.store's `http` form):
   GET /api/map?pair=, ?type=&since=&until=   filtered maps (the newest 5,000 matching events at most)
   GET /watchlists/{name}          a watchlist's page (alerts, current matches of a pair and a type)
   GET /actors/country:XX, /api/actors/country:XX   a country's page: its own events and its officials'
+  GET /api/events?pair=&min_confidence=, /?pair=&min_confidence=   the confidence threshold (not counted ahead)
   GET /api/search?q=, /search?q=  search by an actor's name (its words), and by a word in 40% of the titles
   store: search_page by entity    the documents with an event of an actor (the entity half of a search; the
                                   generated actors are not in the knowledge base, so no query resolves to them)
@@ -54,6 +55,8 @@ def routes(partner: dict[str, str]) -> dict[str, Any]:
                                                       f"&until={p['q_until']}",
         "web: /map?type=&since=&until=": lambda p: f"/map?type={p['type']}&since={p['q_since']}&until={p['q_until']}",
         "web: /watchlists/{name}": lambda p: "/watchlists/bench",
+        "GET /api/events?pair=&min_confidence=0.7": lambda p: f"/api/events?pair={pair(p)}&min_confidence=0.7",
+        "web: dashboard /?pair=&min_confidence=0.7": lambda p: f"/?pair={pair(p)}&min_confidence=0.7",
         "web: /actors/country:<cc>": lambda p: f"/actors/country:{p['cc1']}",
         "GET /api/actors/country:<cc>": lambda p: f"/api/actors/country:{p['cc1']}",
         "GET /api/search?q=<actor name>": lambda p: f"/api/search?q={quote(p['actor_name'])}",

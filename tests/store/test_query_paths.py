@@ -96,6 +96,8 @@ def sample_filters(engine: Engine) -> list[EventFilter]:
     partners = Counter(p for r in records for p in combinations(sorted({str(a["id"]) for a in r["actors"]}), 2))
     first, second = partners.most_common(1)[0][0]
     filters += [EventFilter(actor=first, actor_id=second)]
+    # a confidence threshold (no count table answers it): timelines and actors counted in SQL from the index
+    filters += [EventFilter(min_confidence=0.5), EventFilter(pair=pairs.most_common(1)[0][0], min_confidence=0.3)]
     return filters
 
 

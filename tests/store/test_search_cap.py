@@ -45,6 +45,8 @@ def test_under_the_cap_every_match_is_counted(generated: Engine) -> None:
     assert page.total_exact and page.total == len(expected)
     assert {item["id"] for item in page.items} == expected
     assert sum(page.facets["lang"].values()) == page.total == page.facets["match"]["words"]
+    if generated.dialect.name == "sqlite":  # the matching words marked in the page's snippets
+        assert all(f"[{word}]" in item["snippet"] for item in page.items)
 
 
 def test_past_the_cap_the_newest_matches_and_a_lower_bound(generated: Engine,

@@ -82,7 +82,7 @@ class Pulse:
 def pulse(engine: Engine, flt: EventFilter) -> Pulse:
     """Quad-class counts and the net index per month of the events matching `flt`."""
     out = Pulse(totals={c.name: 0 for c in quad_classes()})
-    for row in timeline(engine, flt):
+    for row in timeline(engine, flt, topics=False):  # the pulse counts types only
         month = _month(row["month"], row["types"])
         for name, n in month.counts.items():
             out.totals[name] += n

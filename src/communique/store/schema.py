@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, Index, Integer, LargeBinary, MetaData, Table, Text
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = MetaData()
 
@@ -107,7 +107,10 @@ merged_index = Table(
     Column("key", Text, primary_key=True), Column("merged_id", Text, primary_key=True),
     Column("date_start", Text), Column("type", Text), Column("confidence", Float), Column("topics", Text),
     Index("merged_index_order", "key", "date_start", "merged_id"),
-    Index("merged_index_merged", "merged_id"),
+    # v8: a key's rows with every column, in merged_id order (counts and timelines under a filter no count
+    # table answers read no table row, and probe another key's rows in order); an event's keys from its id
+    Index("merged_index_rows", "key", "merged_id", "type", "date_start", "confidence", "topics"),
+    Index("merged_index_merged_key", "merged_id", "key"),
 )
 
 actor_links = Table(

@@ -65,9 +65,13 @@ def search_page(engine: Engine, query: str, entities: Entities | None = None, li
     entities = entities or Entities()
     with engine.connect() as conn:
         (words, by_name, by_event), exact = _matches(conn, query, entities)
-    hits: dict[str, Hit] = {m.doc_id: Hit(m.date, m.lang, "words") for m in words}
+    hits: dict[str, Hit] = {m.doc_id: Hit(m.date, m.lang, "words", m.text_row) for m in words}
     for m in by_name + by_event:
-        hits.setdefault(m.doc_id, Hit(m.date, m.lang, "entity"))
+        known = hits.get(m.doc_id)
+        if known is None:
+            hits[m.doc_id] = Hit(m.date, m.lang, "entity", m.text_row)
+        elif known.text_row is None and m.text_row is not None:
+            hits[m.doc_id] = Hit(known.date, known.lang, known.match, m.text_row)
     facets = _facets(hits.values())
     kept = [doc_id for doc_id, hit in hits.items()
             if (not lang or hit.lang == lang) and (not year or hit.year == year)]
@@ -76,7 +80,8 @@ def search_page(engine: Engine, query: str, entities: Entities | None = None, li
     window = kept[offset:offset + limit]
     with engine.connect() as conn:
         heads = _titles_and_heads(conn, window)
-        snippets = _snippets(conn, query, entities, window)
+        text_rows = {row: doc_id for doc_id in window if (row := hits[doc_id].text_row) is not None}
+        snippets = _snippets(conn, query, entities, text_rows)
     items = [{"id": doc_id, "title": heads[doc_id][0], "date": hits[doc_id].date, "lang": hits[doc_id].lang,
               "match": hits[doc_id].match, "snippet": snippets.get(doc_id) or heads[doc_id][1]} for doc_id in window]
     return SearchPage(items, len(kept), limit, offset, facets, exact)
@@ -89,6 +94,7 @@ class Match:
     doc_id: str
     date: str | None
     lang: str | None
+    text_row: int | None = None  # its row in the full-text index (SQLite), when the text matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +104,7 @@ class Hit:
     date: str | None
     lang: str | None
     match: str
+    text_row: int | None = None
 
     @property
     def year(self) -> str:
@@ -181,7 +188,7 @@ def _text_matches(conn: Connection, match: str) -> list[Match]:
     if not match:
         return []
     if conn.dialect.name == "sqlite":  # FTS5 walks its rowids (storing order) backwards without sorting
-        statement = text("SELECT d.id, d.date, d.lang FROM docs_fts f JOIN documents d ON d.id = f.doc_id "
+        statement = text("SELECT d.id, d.date, d.lang, f.rowid FROM docs_fts f JOIN documents d ON d.id = f.doc_id "
                          "WHERE docs_fts MATCH :q ORDER BY f.rowid DESC LIMIT :n")
     else:
         statement = text("SELECT id, date, lang FROM documents WHERE to_tsvector('simple', coalesce(title, '') "
@@ -198,14 +205,16 @@ def _titles_and_heads(conn: Connection, ids: list[str]) -> dict[str, tuple[str |
     return {r.id: (r.title, " ".join((r.head or "").split())) for r in conn.execute(query)}
 
 
-def _snippets(conn: Connection, query: str, entities: Entities, ids: list[str]) -> dict[str, str]:
-    """The matching words marked [like this] in each document of the page (SQLite; PostgreSQL: none)."""
-    if not ids or conn.dialect.name != "sqlite":
+def _snippets(conn: Connection, query: str, entities: Entities, rows: dict[int, str]) -> dict[str, str]:
+    """The matching words marked [like this] in each document of the page whose text matched, by its row
+    in the full-text index (SQLite; PostgreSQL: none). By row, not by document id: the index looks a row
+    up directly, while a document id would be compared with every match of the query."""
+    if not rows or conn.dialect.name != "sqlite":
         return {}
     match = " OR ".join(f"({q})" for q in (_fts5_query(query), names_query("sqlite", entities.names)) if q)
     if not match:
         return {}
-    statement = text("SELECT doc_id, snippet(docs_fts, 2, '[', ']', '…', 12) AS snippet FROM docs_fts "
-                     "WHERE docs_fts MATCH :q AND doc_id IN :ids").bindparams(bindparam("ids", expanding=True))
-    rows = conn.execute(statement, {"q": match, "ids": ids})
-    return {r.doc_id: r.snippet for r in rows}
+    statement = text("SELECT rowid, snippet(docs_fts, 2, '[', ']', '…', 12) AS snippet FROM docs_fts "
+                     "WHERE docs_fts MATCH :q AND rowid IN :rows").bindparams(bindparam("rows", expanding=True))
+    found = conn.execute(statement, {"q": match, "rows": sorted(rows)})
+    return {rows[r.rowid]: r.snippet for r in found}
