@@ -337,8 +337,9 @@ def generate_store(engine: Engine, n_events: int = 1_000_000, seed: int = 7, bat
                     if chunk[name]:
                         conn.exec_driver_sql(_insert_sql(conn, table, list(chunk[name][0])), chunk[name])
                 if conn.dialect.name == "sqlite":  # the store keeps SQLite's full-text index by hand
-                    conn.exec_driver_sql("INSERT INTO docs_fts (doc_id, title, text) VALUES (:id, :title, :text)",
-                                         [{"id": d["id"], "title": d["title"], "text": d["text"]}
+                    conn.exec_driver_sql("INSERT INTO docs_fts (rowid, doc_id, title, text) "
+                                         "VALUES (:seq, :id, :title, :text)",
+                                         [{"seq": d["seq"], "id": d["id"], "title": d["title"], "text": d["text"]}
                                           for d in chunk["documents"]])
                 if totals.size() >= COUNT_FLUSH_ROWS:
                     totals.write(conn)

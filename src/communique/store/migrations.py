@@ -32,6 +32,8 @@ from communique.store.identity import fill_identity
 from communique.store.schema import SCHEMA_VERSION, meta
 
 Migration = Callable[[Connection], None]
+FTS_TABLE = ("CREATE VIRTUAL TABLE docs_fts USING fts5(doc_id UNINDEXED, title, text, "
+             "tokenize = 'unicode61 remove_diacritics 2')")  # SQLite's full-text index of documents
 
 
 def _v1_core_tables(conn: Connection) -> None:
@@ -77,8 +79,7 @@ def _v3_search_and_versions(conn: Connection) -> None:
     """Full-text search over documents, and the pipeline version that produced each document's records."""
     conn.execute(text("ALTER TABLE documents ADD COLUMN pipeline_version TEXT"))
     if conn.dialect.name == "sqlite":
-        conn.execute(text("CREATE VIRTUAL TABLE docs_fts USING fts5(doc_id UNINDEXED, title, text, "
-                          "tokenize = 'unicode61 remove_diacritics 2')"))
+        conn.execute(text(FTS_TABLE))
         conn.execute(text("INSERT INTO docs_fts (doc_id, title, text) "
                           "SELECT id, coalesce(title, ''), coalesce(text, '') FROM documents"))
     else:
@@ -202,8 +203,15 @@ def _v8_covering_key_rows(conn: Connection) -> None:
     count table answers, such as a confidence threshold or a pair of actors, is counted from the index
     alone: the busiest pair's timeline above a threshold at 1M events 470 -> 90 ms of SQL), and an event's
     keys from its id (the actors of the matching events without reading a row); the latter replaces the
-    index on merged_id alone."""
+    index on merged_id alone. SQLite's full-text rows are renumbered by their document's seq: a document's
+    row is then deleted directly (it was found by comparing every row's doc_id), and search's "most recently
+    stored" is the seq order on both backends."""
     conn.execute(text("DROP INDEX IF EXISTS merged_index_merged"))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DROP TABLE IF EXISTS docs_fts"))
+        conn.execute(text(FTS_TABLE))
+        conn.execute(text("INSERT INTO docs_fts (rowid, doc_id, title, text) "
+                          "SELECT seq, id, coalesce(title, ''), coalesce(text, '') FROM documents"))
     md = MetaData()
     rows = Table("merged_index", md, autoload_with=conn)
     k = rows.c

@@ -187,7 +187,7 @@ def _text_matches(conn: Connection, match: str) -> list[Match]:
     """Documents whose text matches: the MAX_MATCHES most recently stored at most."""
     if not match:
         return []
-    if conn.dialect.name == "sqlite":  # FTS5 walks its rowids (storing order) backwards without sorting
+    if conn.dialect.name == "sqlite":  # FTS5 walks its rowids (the documents' seq) backwards without sorting
         statement = text("SELECT d.id, d.date, d.lang, f.rowid FROM docs_fts f JOIN documents d ON d.id = f.doc_id "
                          "WHERE docs_fts MATCH :q ORDER BY f.rowid DESC LIMIT :n")
     else:

@@ -94,8 +94,8 @@ def write_document(conn: Connection, snap: InputSnapshot, done: ProcessedDocumen
     if done.article is not None:
         place_document(conn, snap.id, done.article, cluster_day(done.date, ingested_at), linked[0] if linked else None)
     if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO docs_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
-                     {"id": snap.id, "title": snap.title or "", "text": done.text})
+        conn.execute(text("INSERT INTO docs_fts (rowid, doc_id, title, text) VALUES (:seq, :id, :title, :text)"),
+                     {"seq": seq, "id": snap.id, "title": snap.title or "", "text": done.text})
     used: set[str] = set()
     for position, record in enumerate(done.events):
         record = dict(record)
@@ -140,6 +140,9 @@ def remove_document(conn: Connection, doc_id: str) -> None:
     rows = conn.execute(select(events.c.id, events.c.merged_id).where(events.c.doc_id == doc_id)).all()
     ids = [r.id for r in rows]
     story = story_of_document(conn, doc_id)
+    if conn.dialect.name == "sqlite":  # its full-text row is numbered by its seq (schema v8): found directly
+        seq = conn.execute(select(documents.c.seq).where(documents.c.id == doc_id)).scalar()
+        conn.execute(text("DELETE FROM docs_fts WHERE rowid = :seq"), {"seq": seq})
     for chunk in _chunks(ids):
         conn.execute(delete(event_actor).where(event_actor.c.event_id.in_(chunk)))
     conn.execute(delete(events).where(events.c.doc_id == doc_id))
@@ -148,8 +151,6 @@ def remove_document(conn: Connection, doc_id: str) -> None:
     forget_bands(conn, doc_id)
     if story is not None:
         refresh_story(conn, story)
-    if conn.dialect.name == "sqlite":
-        conn.execute(text("DELETE FROM docs_fts WHERE doc_id = :id"), {"id": doc_id})
     for merged_id in sorted({r.merged_id for r in rows if r.merged_id}):
         refresh_merged(conn, merged_id)
 
