@@ -82,6 +82,8 @@ def search_page(engine: Engine, query: str, entities: Entities | None = None, li
         heads = _titles_and_heads(conn, window)
         text_rows = {row: doc_id for doc_id in window if (row := hits[doc_id].text_row) is not None}
         snippets = _snippets(conn, query, entities, text_rows)
+    # a document removed between the two reads (another writer) is still listed, without its title
+    heads = {doc_id: heads.get(doc_id, (None, "")) for doc_id in window}
     items = [{"id": doc_id, "title": heads[doc_id][0], "date": hits[doc_id].date, "lang": hits[doc_id].lang,
               "match": hits[doc_id].match, "snippet": snippets.get(doc_id) or heads[doc_id][1]} for doc_id in window]
     return SearchPage(items, len(kept), limit, offset, facets, exact)
