@@ -89,12 +89,11 @@ def actor_names(engine: Any, params: list[dict[str, Any]]) -> None:
     from sqlalchemy import text
 
     with engine.connect() as conn:
-        for p in params:
+        for rank, p in enumerate(params):
             p["actor_name"] = conn.execute(text("SELECT min(name) FROM event_actor WHERE actor_id = :a"),
                                            {"a": p["actor"]}).scalar()
             p["lang"] = conn.execute(text("SELECT lang FROM documents WHERE lang IS NOT NULL GROUP BY lang "
-                                          "ORDER BY count(*) DESC, lang LIMIT 1 OFFSET :k"),
-                                     {"k": params.index(p)}).scalar()
+                                          "ORDER BY count(*) DESC, lang LIMIT 1 OFFSET :k"), {"k": rank}).scalar()
 
 
 def main(argv: list[str] | None = None) -> None:

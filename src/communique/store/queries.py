@@ -575,7 +575,7 @@ def _actor_counts(conn: Connection, flt: EventFilter, corr: Corrections) -> Coun
         # events (actors; no key), the last two without a type filter.
         return counted.counted and not corr.alias and (counted.type is None or (counted.key or "").startswith("a:"))
 
-    below = _below_threshold(conn, flt, corr)
+    below = _below_threshold(conn, flt, corr, extracted)
     counted = below[0] if below is not None else plan
     if from_count_tables(counted):
         counts = _counted_actors(conn, counted)
@@ -609,7 +609,8 @@ def _sql_actor_counts(conn: Connection, plan: Plan, corr: Corrections) -> Counte
     return counts
 
 
-def _below_threshold(conn: Connection, flt: EventFilter, corr: Corrections) -> tuple[Plan, Plan] | None:
+def _below_threshold(conn: Connection, flt: EventFilter, corr: Corrections,
+                     extracted: dict[str, dict[str, Any]]) -> tuple[Plan, Plan] | None:
     """For a confidence threshold on a filter the count tables answer: (the filter without the threshold,
     its events under the threshold) when those are fewer than the ones above it, else None.
 
@@ -629,7 +630,7 @@ def _below_threshold(conn: Connection, flt: EventFilter, corr: Corrections) -> t
 
     below = replace(base, conds=[*base.conds, under], counted=False)
     n_below = _count(conn, below)
-    return (base, below) if 2 * n_below < _plan_count(conn, base, _records(conn, corr.event_ids)) else None
+    return (base, below) if 2 * n_below < _plan_count(conn, base, extracted) else None
 
 
 def _counted_actors(conn: Connection, plan: Plan) -> Counter[str]:
@@ -703,7 +704,7 @@ def timeline(engine: Engine, flt: EventFilter | None = None, topics: bool = True
         corr = load_corrections(conn)
         plan = plan_filter(conn, flt, corr)
         extracted = _records(conn, corr.event_ids)
-        below = _below_threshold(conn, flt, corr)
+        below = _below_threshold(conn, flt, corr, extracted)
         if below is not None and below[0].type is not None:
             below = None  # key_months counts topics over all types
         counted = below[0] if below is not None else plan
