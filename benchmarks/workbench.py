@@ -117,9 +117,23 @@ def main(argv: list[str] | None = None) -> None:
     lists = Path(tempfile.mkdtemp()) / "watchlists.yaml"
     lists.write_text(yaml.safe_dump({"watchlists": [{"name": "bench", "pairs": [f"{pair['cc1']},{pair['cc2']}"],
                                                      "types": ["CONSULT"]}]}))
-    client = TestClient(create_app(Settings(db=args.db, watchlists=str(lists)), engine=engine),
-                        client=("127.0.0.1", 50000), base_url="http://localhost")
+    app = create_app(Settings(db=args.db, watchlists=str(lists)), engine=engine)
     rows = [time_store_search(engine, params, args)]
+    # As a server: the app's startup (its lifespan) runs before the first request
+    with TestClient(app, client=("127.0.0.1", 50000), base_url="http://localhost") as client:
+        rows += time_routes(client, engine, params, args)
+    lines = ["# Workbench benchmark", "", f"`python -m benchmarks.workbench --db {args.db}`, "
+             f"{time.strftime('%Y-%m-%d %H:%M')}; p50/p95 over up to {args.runs} runs.", ""] + machine_lines() + [
+        "", f"Store: {sizes['merged_events']:,} merged events, {sizes['documents']:,} documents.", ""]
+    lines += markdown_table(["route", "runs", "p50 ms", "p95 ms", "CPU p50 ms", "CPU p95 ms", "bytes (max)",
+                             f"p95 <= {TARGET_P95_MS:.0f}"], rows)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"written to {args.out}")
+
+
+def time_routes(client: Any, engine: Any, params: list[dict[str, Any]], args: argparse.Namespace) -> list[list[Any]]:
+    """Each route's rows of the table: p50/p95 wall and CPU over the runs, bytes, within the target or not."""
+    rows: list[list[Any]] = []
     for name, path in routes(partners(engine, [p["actor"] for p in params])).items():
         cpu: list[float] = []
 
@@ -137,13 +151,7 @@ def main(argv: list[str] | None = None) -> None:
               flush=True)
         rows.append([name, len(times), f"{p50:.1f}", f"{p95:.1f}", f"{percentile(cpu, 50):.1f}", f"{c95:.1f}", size,
                      "yes" if p95 <= TARGET_P95_MS else "**no**"])
-    lines = ["# Workbench benchmark", "", f"`python -m benchmarks.workbench --db {args.db}`, "
-             f"{time.strftime('%Y-%m-%d %H:%M')}; p50/p95 over up to {args.runs} runs.", ""] + machine_lines() + [
-        "", f"Store: {sizes['merged_events']:,} merged events, {sizes['documents']:,} documents.", ""]
-    lines += markdown_table(["route", "runs", "p50 ms", "p95 ms", "CPU p50 ms", "CPU p95 ms", "bytes (max)",
-                             f"p95 <= {TARGET_P95_MS:.0f}"], rows)
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"written to {args.out}")
+    return rows
 
 
 def time_store_search(engine: Any, params: list[dict[str, Any]], args: argparse.Namespace) -> list[Any]:

@@ -12,6 +12,7 @@ the bearer token.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -28,6 +29,7 @@ from communique.api import router as api_router
 from communique.api import workbench_router
 from communique.serving.errors import install_error_handlers
 from communique.serving.guard import Guard
+from communique.serving.search import warm as warm_search
 from communique.serving.settings import Settings
 from communique.store import open_store
 from communique.web import render_error, workbench_routers
@@ -52,7 +54,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        warm_search()
+        # What is loaded by now (modules, routes, the knowledge base's names) lives as long as the server: out
+        # of the collector's sight, a full collection no longer walks it in the middle of a request (~60 ms
+        # at a time on the busiest dashboard of a 1M-event store before a search, ~180 ms after one)
+        gc.collect()
+        gc.freeze()
         yield
+        gc.unfreeze()
         if engine is None:  # ours: close it; a caller's engine is the caller's to close
             store.dispose()
 

@@ -80,6 +80,14 @@ def lang_of_script(text: str) -> str:
     return "en"
 
 
+def load() -> None:
+    """Loads now what `find_ids` and `all_names` read: the knowledge base and the gazetteer of each language a
+    name in some script is looked up in (~2 s once per process; a server does it before its first request)."""
+    load_kb()
+    for lang in sorted({code for _, _, code in _SCRIPT_LANGS} | {"en"}):
+        gazetteer(lang)
+
+
 def find_ids(name: str) -> dict[str, str]:
     """The ids (and kinds) of the entities whose name, in any language or script, is `name` as a whole."""
     lang = lang_of_script(name)

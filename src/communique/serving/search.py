@@ -12,9 +12,15 @@ from functools import lru_cache
 from sqlalchemy import Engine
 
 from communique.actors.lookup import all_names, find_ids
+from communique.actors.lookup import load as load_names
 from communique.store import Entities, SearchPage, search_page
 
 MAX_QUERY_WORDS = 6  # a longer query is a phrase search, not a name
+
+
+def warm() -> None:
+    """Loads the knowledge base's names now, so that the first search does not wait for them."""
+    load_names()
 
 
 @lru_cache(maxsize=1024)

@@ -711,7 +711,7 @@ def timeline(engine: Engine, flt: EventFilter | None = None, topics: bool = True
         if counted.counted and counted.type is None:  # topics are counted per month over all types
             km = key_months.c
             query = select(km.month, km.type, km.topic, km.n).where(km.key == counted.count_key)
-            for month, event_type, topic, n in conn.execute(query):
+            for month, event_type, topic, n in conn.execute(query).all():
                 counts.add(month, event_type, topic, int(n))
             for _, c in _excluded_contributions(counted, extracted):
                 for (key, month, event_type, topic), n in c.months.items():
@@ -728,32 +728,39 @@ def timeline(engine: Engine, flt: EventFilter | None = None, topics: bool = True
 
 
 def _count_months(conn: Connection, plan: Plan, counts: _MonthCounts, topics: bool, sign: int = 1) -> None:
-    """Adds `sign` times the plan's events per type and month (grouped in SQL), then per topic and month
-    (tallied from the rows), to `counts`.
+    """Adds `sign` times the plan's events per type and month and, if `topics`, per topic and month to `counts`.
 
-    Types by month, not by day and not with the topics: the busiest pair's ten years above a threshold come
-    back as 3,511 rows instead of 35,210 (1M events)."""
+    Types alone are grouped in SQL by month, not by day: the busiest pair's ten years above a threshold come
+    back as 3,511 rows instead of 35,210 (1M events). With the topics, whose combinations are nearly as many as
+    the events (the busiest pair: 18,104 of 36,796), grouping in SQL saves no rows: the rows are read once and
+    counted here column by column (a Python step per distinct (type, month) and (combination, month))."""
     if plan.key is None:  # every event: the index rows of the all-events key
         plan = replace(plan, key=ALL_KEY)
     months = _MonthOf()
-    dialect = conn.dialect.name
-    # Grouped by type first: SQLite then reads the key's rows by the primary key (key, merged_id), so the
-    # probes of another key's rows (a pair of actors) come in merged_id order; grouped by date first, it
-    # took the (key, date_start) index for its order and probed at random (2x slower at 1M).
-    by_type = _source(plan, lambda idc, x: [x.c.type, _month_or_date(x.c.date_start, dialect), func.count()])
-    for event_type, start, n in conn.execute(by_type.group_by(*list(by_type.selected_columns)[:2])):
-        counts.add(months[start], event_type, ALL_TOPICS, sign * int(n))
     if not topics:
+        dialect = conn.dialect.name
+        # Grouped by type first: SQLite then reads the key's rows by the primary key (key, merged_id), so the
+        # probes of another key's rows (a pair of actors) come in merged_id order; grouped by date first, it
+        # took the (key, date_start) index for its order and probed at random (2x slower at 1M).
+        by_type = _source(plan, lambda idc, x: [x.c.type, _month_or_date(x.c.date_start, dialect), func.count()])
+        for event_type, start, n in conn.execute(by_type.group_by(*list(by_type.selected_columns)[:2])):
+            counts.add(months[start], event_type, ALL_TOPICS, sign * int(n))
         return
-    # Topic combinations are nearly as many as the events (the busiest pair: 18,104 of 36,796), so grouping them
-    # in SQL saves no rows; the rows are counted here, each distinct (combination, start) split once.
-    with_topics = _source(plan, lambda idc, x: [x.c.topics, x.c.date_start])
-    tally = Counter(tuple(row) for row in conn.execute(with_topics).all())
-    for (combination, start), n in tally.items():
-        if combination:
-            month = months[start]
-            for topic in dict.fromkeys(combination.split(ROLE_SEP)):
-                counts.add(month, ALL_TYPES, topic, sign * n)
+    rows = conn.execute(_source(plan, lambda idc, x: [x.c.type, x.c.date_start, x.c.topics])).all()
+    if not rows:
+        return
+    event_types, starts, combinations = zip(*rows, strict=True)
+    in_month = list(map(months.__getitem__, starts))
+    per_type = Counter(zip(in_month, event_types, strict=True))
+    per_topic: Counter[tuple[str, str]] = Counter()
+    split = _TopicsOf()
+    for (combination, month), n in Counter(zip(combinations, in_month, strict=True)).items():
+        for topic in split[combination]:
+            per_topic[month, topic] += n
+    for (month, event_type), n in per_type.items():
+        counts.add(month, event_type, ALL_TOPICS, sign * n)
+    for (month, topic), n in per_topic.items():
+        counts.add(month, ALL_TYPES, topic, sign * n)
 
 
 def _month_or_date(date_start: Any, dialect: str) -> Any:
@@ -767,6 +774,15 @@ def _month_or_date(date_start: Any, dialect: str) -> Any:
 
     day = and_(shaped("DDDD-DD-DD"), func.substr(date_start, 9, 2).between("01", "28"))
     return case((or_(shaped("DDDD-DD"), day), func.substr(date_start, 1, 7)), else_=date_start)
+
+
+class _TopicsOf(dict[str | None, tuple[str, ...]]):
+    """The distinct topics of a stored combination ("" or None: none), split once per combination."""
+
+    def __missing__(self, combination: str | None) -> tuple[str, ...]:
+        topics = tuple(dict.fromkeys(combination.split(ROLE_SEP))) if combination else ()
+        self[combination] = topics
+        return topics
 
 
 class _MonthOf(dict[str | None, str]):
