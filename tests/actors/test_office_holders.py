@@ -26,3 +26,22 @@ def test_the_office_holder_depends_on_the_date() -> None:
 def test_no_holder_without_a_country() -> None:
     text = "The president met farmers on Monday."
     assert _people(text, "2024-09-01") == []
+
+
+def test_a_title_before_countries_joined_by_and_is_each_country_s_holder() -> None:
+    # "the presidents of Kazakhstan and Uzbekistan": two people, each on its country's words
+    text = "Президенты Казахстана и Узбекистана провели переговоры в Ташкенте."
+    assert _people(text, "2024-05-16") == [("Казахстана", "Kassym-Jomart Tokayev", "President"),
+                                           ("Узбекистана", "Shavkat Mirziyoyev", "President")]
+    text = "Die Außenminister Russlands und Chinas trafen sich am Donnerstag in Astana."
+    assert _people(text, "2024-05-16") == [("Russlands", "Sergey Lavrov", "Minister of Foreign Affairs"),
+                                           ("Chinas", "Wang Yi", "Minister of Foreign Affairs")]
+    text = "Les ministres des Affaires étrangères de la France et de l'Allemagne se sont rencontrés à Paris."
+    assert [name for _, name, _ in _people(text, "2024-05-16")] == ["Stéphane Séjourné", "Annalena Baerbock"]
+
+
+def test_one_country_after_a_title_stays_one_holder() -> None:
+    text = "Президент России и премьер-министр Вьетнама провели переговоры."
+    people = _people(text, "2024-05-16")
+    assert ("Президент России", "Vladimir Putin", "President") in people
+    assert all(name != "Tô Lâm" or role != "President" for _, name, role in people)

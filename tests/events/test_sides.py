@@ -92,6 +92,25 @@ def test_the_two_sides_refer_back() -> None:
     assert not names_group("Việt Nam và Nga nhất trí.", "vi", 0, 24)
 
 
+@pytest.mark.parametrize(("lang", "text", "reference"), [
+    ("en", "The heads of the two countries also signed several agreements.", "the two countries"),
+    ("ru", "Главы двух государств подписали совместное заявление.", "двух государств"),
+    ("de", "Die beiden Staatschefs unterzeichneten eine Erklärung.", "beiden Staatschefs"),
+    ("es", "Ambos líderes firmaron una declaración conjunta.", "Ambos líderes"),
+    ("he", "במהלך פגישתם המשותפת חתמו השניים על הסכם.", "השניים"),
+])
+def test_the_two_of_anything_stands_for_actors_named_before(lang: str, text: str, reference: str) -> None:
+    pattern = cues(lang).pronouns
+    assert pattern is not None
+    found = pattern.search(text)
+    assert found is not None and found.group() == reference
+
+
+@pytest.mark.parametrize("text", ["The two-day visit ended.", "Talks were held both in Moscow and online."])
+def test_the_two_before_no_noun_is_no_group(text: str) -> None:
+    assert not names_group(text, "en", 0, len(text))
+
+
 DEV_LANGUAGES = ["ar", "bg", "de", "en", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ko", "ms", "nl", "pl",
                  "pt", "ru", "tr", "uk", "vi", "zh"]
 

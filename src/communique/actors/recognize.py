@@ -247,6 +247,8 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
             end = max((d.end for d in drafts.values() if t.start <= d.start < pos and d.kind in ("country",
                        "organization")), default=t.end)
             holder = _office_holder(title, country, anchor, t.start, end) if org is None else None
+            if holder is not None and _holders_of_each(ctx, t, title, end, drafts, anchor):
+                continue
             if holder is not None:
                 for start in [k for k, d in drafts.items() if t.start <= d.start and d.end <= holder.end]:
                     del drafts[start]  # the country inside "президентом России" is part of the title
@@ -358,6 +360,48 @@ def _person_before(ctx: _Context, t: TitleMatch, drafts: dict[int, Draft]) -> Dr
     return next((d for d in drafts.values()
                  if d.kind == "person" and d.end <= t.start and _adjacent_gap(ctx, ctx.text[d.end : t.start])),
                 None)
+
+
+def _holders_of_each(ctx: _Context, t: TitleMatch, title: str, end: int, drafts: dict[int, Draft],
+                     anchor: str | None) -> bool:
+    """A title before countries joined by "and" ("Президенты Казахстана и Узбекистана", "the foreign ministers
+    of Russia and China"): each country named becomes its office holder (a mention on the country's words, the
+    title as its role's span). False, and nothing changed, unless two countries or more are named so."""
+    named = [d for d in drafts.values() if t.start <= d.start < end and d.kind == "country"]
+    if len(named) != 1:
+        return False
+    countries = [named[0], *_coordinated_countries(ctx, end, drafts)]
+    if len(countries) < 2:
+        return False
+    for c in countries:
+        holder = _office_holder(title, _country_code(c), anchor, c.start, c.end)
+        if holder is not None:
+            holder.role_span = (t.start, t.end)
+            drafts[c.start] = holder
+    return True
+
+
+def _coordinated_countries(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> list[Draft]:
+    """The countries named right after `pos`, each after a comma or a conjunction and, as the title's first
+    country, perhaps a connector ("… и Узбекистана", "… et de l'Allemagne")."""
+    found: list[Draft] = []
+    while (joint := _conjunction_re().match(ctx.text, pos)) is not None:
+        p = joint.end()
+        for _ in range(3):  # "… et de l'Allemagne"
+            if (connector := _match_word(ctx.lex.connectors, ctx.text, p)) is None:
+                break
+            p = _skip_space(ctx.text, connector)
+        d = drafts.get(p)
+        if d is None or d.kind != "country" or _country_code(d) is None:
+            break
+        found.append(d)
+        pos = d.end
+    return found
+
+
+def _country_code(d: Draft) -> str | None:
+    cand = _best_candidate(d.candidates, {"country"})
+    return cand.country if cand is not None else None
 
 
 def _office_holder(title: str, country: str | None, anchor: str | None, start: int, end: int) -> Draft | None:

@@ -54,6 +54,23 @@ def _bounded(words: Sequence[str], unsegmented: bool) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!{_WORD})(?:{alt})(?!{_WORD})", re.IGNORECASE)
 
 
+DUAL_NOUN_LETTERS = 3  # "the two" + a word of 3+ letters ("the two leaders"), not "both in" or "the two-day"
+
+
+def _group_references(pronouns: Sequence[str], dual: Sequence[str], unsegmented: bool) -> re.Pattern[str] | None:
+    """Pronouns and group words ("they", "both sides"), and a dual word before any word ("the two countries",
+    "die beiden Staatschefs", "главы двух государств"): each stands for actors named earlier. Scripts written
+    without spaces list whole words in both lists."""
+    if unsegmented:
+        return _bounded([*pronouns, *dual], unsegmented)
+    alternatives = [_alternation(pronouns)] if pronouns else []
+    if dual:
+        alternatives.append(rf"(?:{_alternation(dual)})\s+{_WORD}{{{DUAL_NOUN_LETTERS},}}")
+    if not alternatives:
+        return None
+    return re.compile(rf"(?<!{_WORD})(?:{'|'.join(alternatives)})(?!{_WORD})", re.IGNORECASE)
+
+
 @cache
 def cues(lang: str) -> SideCues:
     data = section(lang, "participants")
@@ -79,7 +96,8 @@ def cues(lang: str) -> SideCues:
     joiner = re.compile(rf"[\s{comma}/&()\-–—]*(?:(?:{conj_alt})[\s{comma}()\-–—]*)?", re.IGNORECASE)
     return SideCues(lang, str(data.get("verb") or "medial"), after, tuple(marks), joiner,
                     _bounded([str(w) for w in data.get("envoy") or []], unsegmented),
-                    _bounded([str(w) for w in data.get("pronouns") or []], unsegmented))
+                    _group_references([str(w) for w in data.get("pronouns") or []],
+                                      [str(w) for w in data.get("dual") or []], unsegmented))
 
 
 def _head(m: Mention) -> int:
