@@ -45,3 +45,20 @@ def test_one_country_after_a_title_stays_one_holder() -> None:
     people = _people(text, "2024-05-16")
     assert ("Президент России", "Vladimir Putin", "President") in people
     assert all(name != "Tô Lâm" or role != "President" for _, name, role in people)
+
+
+def test_english_plural_titles_before_countries_and_alone() -> None:
+    text = "The foreign ministers of Russia and China met in Astana on Thursday."
+    assert _people(text, "2024-05-16") == [("Russia", "Sergey Lavrov", "Minister of Foreign Affairs"),
+                                           ("China", "Wang Yi", "Minister of Foreign Affairs")]
+    # a plural title of no countries, or of one, is nobody in particular: not the defence minister named before
+    text = "Defense Minister Sergei Shoigu spoke at the ASEAN Defense Ministers' Meeting-Plus on Wednesday."
+    assert [(surface, name) for surface, name, _ in _people(text, "2021-06-11")] == [
+        ("Sergei Shoigu", "Sergei Shoigu")]
+
+
+def test_plural_title_with_the_names_after_it_keeps_the_names() -> None:
+    text = "Президенты России и Турции Владимир Путин и Реджеп Тайип Эрдоган провели переговоры."
+    people = _people(text, "2024-05-16")
+    assert ("Владимир Путин", "Vladimir Putin", "President") in people
+    assert all(surface != "Турции" for surface, _, _ in people)

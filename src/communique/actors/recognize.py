@@ -239,8 +239,11 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
         if pos < 0:
             continue
         country = comp_country or country or t.country
-        person = (_person_before(ctx, t, drafts) or _person_at(ctx, pos, drafts, allow_comma=True)
-                  or _surname_after_title(ctx, pos, drafts, (t.title, country), anchor))
+        if t.plural:  # "Foreign Ministers Lavrov and Wang": names already found, never a new one
+            person = _person_before(ctx, t, drafts) or _known_person_at(ctx, pos, drafts)
+        else:
+            person = (_person_before(ctx, t, drafts) or _person_at(ctx, pos, drafts, allow_comma=True)
+                      or _surname_after_title(ctx, pos, drafts, (t.title, country), anchor))
         title = _with_org(t, org)
         if person is None:
             # the office ends at its last country or body ("президентом России", not "… в Москве")
@@ -248,6 +251,8 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
                        "organization")), default=t.end)
             holder = _office_holder(title, country, anchor, t.start, end) if org is None else None
             if holder is not None and _holders_of_each(ctx, t, title, end, drafts, anchor):
+                continue
+            if t.plural:  # "the defence ministers" of one country or none: nobody in particular
                 continue
             if holder is not None:
                 for start in [k for k, d in drafts.items() if t.start <= d.start and d.end <= holder.end]:
@@ -371,8 +376,8 @@ def _holders_of_each(ctx: _Context, t: TitleMatch, title: str, end: int, drafts:
     if len(named) != 1:
         return False
     countries = [named[0], *_coordinated_countries(ctx, end, drafts)]
-    if len(countries) < 2:
-        return False
+    if len(countries) < 2 or _name_follows(ctx, countries[-1].end, drafts):
+        return False  # "Президенты России и Турции Владимир Путин и Реджеп Тайип Эрдоган" name them
     for c in countries:
         holder = _office_holder(title, _country_code(c), anchor, c.start, c.end)
         if holder is not None:
@@ -540,6 +545,12 @@ def _assign_role(person: Draft, title: str, span: tuple[int, int], country: str 
         person.org = org or person.org
     if country and person.country is None:
         person.country = country
+
+
+def _known_person_at(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> Draft | None:
+    """The person already recognised right after `pos`, if any."""
+    d = drafts.get(_skip_space(ctx.text, pos))
+    return d if d is not None and d.kind == "person" else None
 
 
 def _person_at(ctx: _Context, pos: int, drafts: dict[int, Draft], allow_comma: bool) -> Draft | None:

@@ -20,6 +20,8 @@ The lexicon is data: the `titles` section of each `lang/<code>/data.yaml`:
       adjective_after: true           # a country's adjective follows the title ("الرئيس الروسي"): one
                                       # before it qualifies something else
       name_before: true               # the title follows the name it belongs to ("문재인 대통령은")
+      plural: '\\w+ers\\b'            # a title in the plural ("the foreign ministers"): a title before
+                                      # countries joined by "and" is each one's holder, alone it is nobody
 
 A language without a `titles` section uses the English one.
 """
@@ -42,6 +44,7 @@ class TitleMatch:
     title: str  # canonical English title ("" for a counterpart word such as "коллега")
     takes_org: bool
     country: str | None = None  # a country the title itself implies (rare: "Bundeskanzler")
+    plural: bool = False  # written in the plural (languages whose data says how: `plural`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,7 @@ class TitleLexicon:
     country_before: bool = False
     adjective_after: bool = False
     name_before: bool = False
+    plural: re.Pattern[str] | None = None
 
 
 def _entries(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -135,6 +139,7 @@ def lexicon(lang: str) -> TitleLexicon:
         country_before=bool(data.get("country_before")),
         adjective_after=bool(data.get("adjective_after")),
         name_before=bool(data.get("name_before")),
+        plural=re.compile(str(data["plural"]), re.IGNORECASE) if data.get("plural") else None,
     )
 
 
@@ -178,7 +183,8 @@ def _title_of(m: re.Match[str], lex: TitleLexicon) -> TitleMatch:
                 prefixes.append(add)
     if title and prefixes:
         title = compose_title(prefixes, title)
-    return TitleMatch(m.start(), m.end(), title, role.takes_org, role.country)
+    plural = lex.plural is not None and lex.plural.search(m.group("base")) is not None
+    return TitleMatch(m.start(), m.end(), title, role.takes_org, role.country, plural)
 
 
 def compose_title(prefixes: list[str], title: str) -> str:
