@@ -22,6 +22,7 @@ TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 KIND_OF = {"PER": "person", "ORG": "organization", "LOC": "location"}
 BUCKETS = 1 << 18
 TOKEN_RE = re.compile(r"\w+(?:[’'-]\w+)*|[^\w\s]")
+MAX_PERSON_WORDS = 6  # "Luiz Inácio Lula da Silva" is five
 
 
 def shape(word: str) -> str:
@@ -120,8 +121,10 @@ def load(model: str) -> Backend:
             if current is not None:
                 out.append(EntitySpan(current[0], current[1], KIND_OF[kind]))
         # one capitalised word is too weak a sign of a person without a dictionary (Navidad, Teruel,
-        # Coordinación); a surname alone after the full name is found by coreference anyway
-        return [s for s in out if s.kind != "person" or len(TOKEN_RE.findall(text[s.start : s.end])) >= 2]
+        # Coordinación); a surname alone after the full name is found by coreference anyway. More than
+        # MAX_PERSON_WORDS is a run of capitalised words ("… Explained Share Tweet Email Star Trek Picard")
+        return [s for s in out if s.kind != "person"
+                or 2 <= len(TOKEN_RE.findall(text[s.start : s.end])) <= MAX_PERSON_WORDS]
 
     return recognize
 
