@@ -117,7 +117,8 @@ def test_no_person_from_months_common_nouns_or_acronyms() -> None:
 
 def test_backend_named_by_the_language_data_and_stubs(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ner.config("ru").backend == "natasha"  # type: ignore[union-attr]
-    assert ner.config("en") is None
+    assert ner.config("en").backend == "perceptron"  # type: ignore[union-attr]
+    assert ner.config("tr") is None
     monkeypatch.setenv("COMMUNIQUE_NER", "off")
     assert entities("Олег Тихонов", "ru") == []
     monkeypatch.delenv("COMMUNIQUE_NER")
@@ -153,3 +154,30 @@ def test_polish_model_finds_an_inflected_name_in_its_nominative() -> None:
                   until="actors")
     persons = [(m.text, m.name) for m in doc.mentions if m.kind == "person"]
     assert persons == [("Radosław Sikorski", "Radosław Sikorski"), ("Andrzejem Dudą", "Andrzej Duda")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jake Sullivan, who advises the president on security, told reporters that the talks had been useful.",
+     "Jake Sullivan"),
+    ("Opposition leader Omoyele Sowore was arrested by police in Abuja on Friday after a protest.", "Omoyele Sowore"),
+])
+def test_english_person_the_kb_does_not_know_from_the_trained_tagger(text: str, name: str) -> None:
+    found = [text[s.start : s.end] for s in entities(text, "en") if s.kind == "person"]
+    assert found == [name]
+    assert person(run_actors(text, "en"), name).name == name
+
+
+def test_a_run_of_capitalised_words_is_no_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    from communique.actors.ner import perceptron_ner
+
+    def capitals_are_one_person(weights: object, words: list[str]) -> list[str]:
+        # the words between "that" and "was" as one person, as a tagger would on a run of capitals
+        start, end = words.index("that") + 1, words.index("was")
+        return ["B-PER" if i == start else "I-PER" if start < i < end else "O" for i in range(len(words))]
+
+    monkeypatch.setattr(perceptron_ner, "tag_words", capitals_are_one_person)
+    recognize = perceptron_ner.load("en")
+    text = "he said that Luiz Inácio Lula da Silva was there on time"  # five words: a name
+    assert [text[s.start : s.end] for s in recognize(text)] == ["Luiz Inácio Lula da Silva"]
+    text = "he said that Explained Share Tweet Email Star Trek Picard was a rumour that nobody would believe"
+    assert recognize(text) == []  # seven: a run of capitals
