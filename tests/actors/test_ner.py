@@ -118,6 +118,8 @@ def test_no_person_from_months_common_nouns_or_acronyms() -> None:
 def test_backend_named_by_the_language_data_and_stubs(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ner.config("ru").backend == "natasha"  # type: ignore[union-attr]
     assert ner.config("en").backend == "perceptron"  # type: ignore[union-attr]
+    assert ner.config("en").take == ("person", "location")  # type: ignore[union-attr]  # the KB names its bodies
+    assert ner.config("ru").take == ("person", "organization", "location")  # type: ignore[union-attr]
     assert ner.config("tr") is None
     monkeypatch.setenv("COMMUNIQUE_NER", "off")
     assert entities("Олег Тихонов", "ru") == []
@@ -164,7 +166,9 @@ def test_polish_model_finds_an_inflected_name_in_its_nominative() -> None:
 def test_english_person_the_kb_does_not_know_from_the_trained_tagger(text: str, name: str) -> None:
     found = [text[s.start : s.end] for s in entities(text, "en") if s.kind == "person"]
     assert found == [name]
-    assert person(run_actors(text, "en"), name).name == name
+    doc = run_actors(text, "en")
+    assert person(doc, name).name == name
+    assert not any(m.source == "ner" and m.kind == "organization" for m in doc.mentions)  # not its bodies
 
 
 def test_a_run_of_capitalised_words_is_no_person(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,9 @@ A language names its backend in its data file (`ner:` section of `data/lang/<lan
       latin: {а: a, …}      # optional: how person names in this language's script are written in Latin
       lemmas: pl            # optional: the language whose learned name endings (name-endings.tsv) put person
                             # names in their dictionary form
+      take: [person]        # optional: the kinds of entity taken from the model (default: all three); where
+                            # the knowledge base names a language's organizations and places better than the
+                            # model, only its persons
 
 Backends are imported and their models loaded once per process, on the first document of a language that
 uses them (`load_backend` is cached); a language without an `ner` section gets no spans. Every backend is a
@@ -74,6 +77,7 @@ class NerConfig:
     morph: str | None = None
     latin: tuple[tuple[str, str], ...] = ()
     lemmas: str | None = None  # whose name-endings.tsv puts inflected person names in their dictionary form
+    take: tuple[str, ...] = KINDS  # the kinds of entity the pipeline takes from the model
 
 
 @cache
@@ -91,9 +95,12 @@ def config(lang: str) -> NerConfig | None:
     morph = data.pop("morph", None)
     latin = data.pop("latin", None) or {}
     lemmas = data.pop("lemmas", None)
+    take = tuple(str(k) for k in data.pop("take", None) or KINDS)
+    if unknown := [k for k in take if k not in KINDS]:
+        raise ValueError(f"data/lang/{lang}.yaml: ner: take: unknown kinds {unknown} (known: {', '.join(KINDS)})")
     options = tuple(sorted((k, _hashable(v)) for k, v in data.items()))
     return NerConfig(backend, options, str(morph) if morph else None,
-                     tuple((str(k), str(v)) for k, v in latin.items()), str(lemmas) if lemmas else None)
+                     tuple((str(k), str(v)) for k, v in latin.items()), str(lemmas) if lemmas else None, take)
 
 
 def _hashable(value: Any) -> Any:

@@ -43,7 +43,7 @@ def add_model_drafts(text: str, model_lang: str, lang: str, drafts: dict[int, Dr
     cfg = config(model_lang)
     if cfg is None:
         return
-    spans = entities(text, model_lang)
+    spans = [span for span in entities(text, model_lang) if span.kind in cfg.take]
     surnames = {_surname_key(d, text, lang) for d in drafts.values() if d.kind == "person"}
     for span in spans:
         if span.kind == "person" and span.name is None:
