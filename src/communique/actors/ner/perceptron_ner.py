@@ -102,10 +102,11 @@ def load(model: str) -> Backend:
         out: list[EntitySpan] = []
         for line in re.finditer(r"[^\n]+", text):
             matches = list(TOKEN_RE.finditer(line.group()))
-            if headline([m.group() for m in matches]):
+            words = [m.group() for m in matches]  # once: a 10 MB line is a million words
+            if headline(words):
                 continue
-            tags = tag_words(weights, [m.group() for m in matches])
-            tags = [_trimmed(tags, [m.group() for m in matches], i, common) for i in range(len(tags))]
+            tags = tag_words(weights, words)
+            tags = [_trimmed(tags, words, i, common) for i in range(len(tags))]
             base = line.start()
             current: list[int] | None = None
             kind = ""
