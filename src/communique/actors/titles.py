@@ -20,7 +20,7 @@ The lexicon is data: the `titles` section of each `lang/<code>/data.yaml`:
       adjective_after: true           # a country's adjective follows the title ("الرئيس الروسي"): one
                                       # before it qualifies something else
       name_before: true               # the title follows the name it belongs to ("문재인 대통령은")
-      plural: '\\w+ers\\b'            # a title in the plural ("the foreign ministers"): a title before
+      plural: '\\b\\w+(?:ers|ents|ors)\\b'  # a title in the plural ("the foreign ministers"): a title before
                                       # countries joined by "and" is each one's holder, alone it is nobody
 
 A language without a `titles` section uses the English one.
