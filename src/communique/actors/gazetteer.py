@@ -428,6 +428,35 @@ def _kb_surfaces(entity: Any) -> Iterator[tuple[str, str, bool]]:
             yield derived, derived_lang, False
     for lang, form in entity.surname.items():
         yield form, lang, True
+    for form, lang in derived_surnames(entity):
+        yield form, lang, True
+
+
+# What separates the words of a full name as the KB lists it: spaces, and the middle dots of Chinese and
+# Japanese transcriptions (ドナルド・トランプ, 唐纳德·特朗普).
+_NAME_WORD_SPLIT = re.compile(r"[\s·・‧•]+")
+
+
+def derived_surnames(entity: Any) -> list[tuple[str, str]]:
+    """(surname, lang) for the languages whose surname-alone form the KB does not give, read off the person's
+    full names there: their last word. News names a well-known person by the surname alone in every language
+    ("پوتین", "트럼프와", "मोदी"), while the hand-typed `surname` covers a few. Only for persons with a
+    hand-typed surname that is the last word of their English name: the KB calls them known by it, and their
+    names put the surname last (not "Xi Jinping", whose order a Korean "시 진핑" would not show either)."""
+    if entity.kind != "person" or not entity.surname:
+        return []
+    english = entity.names.get("en", ()) or (entity.name,)
+    if _NAME_WORD_SPLIT.split(english[0].strip())[-1] != entity.surname.get("en"):
+        return []
+    out: list[tuple[str, str]] = []
+    for lang, forms in sorted(entity.names.items()):
+        if lang in entity.surname:
+            continue
+        for form in forms:
+            words = [w for w in _NAME_WORD_SPLIT.split(form.strip()) if w]
+            if len(words) >= 2 and len(words[-1]) >= 2 and (words[-1], lang) not in out:
+                out.append((words[-1], lang))
+    return out
 
 
 def _is_acronym(surface: str) -> bool:

@@ -20,6 +20,7 @@ from communique.actors.gazetteer import (
     Match,
     Token,
     abbreviated_countries,
+    common_words,
     country_names,
     demonym_regex,
     find_matches,
@@ -137,6 +138,8 @@ def _surname_of_someone_else(ctx: _Context, m: Match) -> bool:
         return False
     if _is_title_word(ctx, prev) or _match_word(ctx.lex.honorifics, ctx.text, prev.start):
         return False
+    if prev.text in common_words(ctx.lang) or prev.text.lower() in common_words(ctx.lang):
+        return False  # "The Biden administration", "On Monday Putin said": a word of the language, no given name
     return not _initial_re().match(ctx.text, prev.start)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from communique.actors import cities
 from communique.actors.draft import Draft
-from communique.actors.gazetteer import Candidate, folded_name_id, token_key
+from communique.actors.gazetteer import Candidate, common_words, folded_name_id, token_key
 from communique.actors.ner import EntitySpan, NerConfig, config, entities
 from communique.actors.ner.persons import analyzer, lemmatized, name_words, nominative, to_latin
 from communique.lang.ru.names import is_cyrillic
@@ -50,7 +50,7 @@ def add_model_drafts(text: str, model_lang: str, lang: str, drafts: dict[int, Dr
             span = _after_countries(text, span, drafts)
         inside = _overlapping(drafts, span.start, span.end)
         if span.kind == "person":
-            places = _places_inside(inside, span)
+            places = _places_inside(inside, span) + _surnames_ending(text, inside, span)
             inside = [d for d in inside if d not in places]
             titled = [d for d in inside if d.source == "title" and not d.candidates and d.kind == "person"]
             if inside and (len(titled) != len(inside) or any(_vietnamese(d, text, looks_vietnamese) for d in titled)):
@@ -81,6 +81,20 @@ def _places_inside(inside: list[Draft], span: EntitySpan) -> list[Draft]:
     city ("Чарльза Дарвина", "Йозефа Бойса") belongs to the person."""
     return [d for d in inside if d.kind == "location" and span.start <= d.start and d.end <= span.end
             and d.end - d.start < span.end - span.start]
+
+
+def _surnames_ending(text: str, inside: list[Draft], span: EntitySpan) -> list[Draft]:
+    """A KB surname alone, in a script without capitals, that ends a longer person name of the model
+    ("멜라니아 트럼프" is not Donald Trump, "도널드 J. 트럼프" is him in full): the model's whole name goes on to the
+    resolver, which links it. With capitals, the recogniser has already told a given name before a surname
+    (`recognize._surname_of_someone_else`), and a model's longer span is as often a word or two too many
+    ("Про це Зеленський")."""
+    return [d for d in inside if d.kind == "person" and d.candidates and all(c.partial for c in d.candidates)
+            and d.end == span.end and d.start > span.start and not _cased(text[d.start : d.end])]
+
+
+def _cased(word: str) -> bool:
+    return any(ch.isupper() or ch.islower() for ch in word)
 
 
 def _after_countries(text: str, span: EntitySpan, drafts: dict[int, Draft]) -> EntitySpan:
@@ -212,6 +226,8 @@ def _named(text: str, span: EntitySpan, lang: str) -> Draft | None:
     surface = " ".join(text[span.start : span.end].split())
     if surface[:1].islower():
         return None  # a lower-case phrase is no name (scripts without case pass)
+    if surface in common_words(lang):
+        return None  # a weekday, a month or a function word the tagger took for a place ("Monday")
     known = cities.city(surface, lang) if span.kind == "location" else None
     if known is not None:  # a city the knowledge base lacks: its country places the events told there
         cand = Candidate(known.id, "location", known.name, known.country, "city")
