@@ -4,13 +4,14 @@ and in-document coreference (a surname alone, "Presiden Putin", a Vietnamese giv
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from communique import lang as languages
 from communique.actors.draft import Draft
-from communique.actors.gazetteer import Candidate, Token, folded_name_id, token_key
+from communique.actors.gazetteer import Candidate, Token, common_words, folded_name_id, is_clustered, token_key
 from communique.actors.kb import load_kb
 from communique.actors.ner.persons import name_words
 from communique.actors.xscript import (
@@ -49,6 +50,7 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
         if r is not None:
             resolved.append(r)
     resolved += _coreferent_names(resolved, tokens, text, lang)
+    resolved += _transcribed_surnames(resolved, text)
     resolved.sort(key=lambda r: r.draft.start)
     _share_roles(resolved, anchor)
     return [_mention(r, text) for r in resolved]
@@ -209,14 +211,61 @@ def _coreferent_names(resolved: list[_Resolved], tokens: list[Token], text: str,
     taken = sorted((r.draft.start, r.draft.end) for r in resolved)
     out: list[_Resolved] = []
     for tok in tokens:
-        if not tok.capitalized or tok.key not in by_key or _covered(taken, tok.start):
+        if not _may_be_name(tok, lang) or tok.key not in by_key or _covered(taken, tok.start):
             continue
         target = by_key[tok.key]
+        if not tok.capitalized and not _named_known_person(target):
+            continue  # without capitals, only a surname of a KB person named by name (not "وزير الخارجية")
         if tok.start < target.draft.start:
             continue  # only after the full name
         d = Draft(tok.start, tok.end, "person", (), "coref", country=target.country, confidence=0.7)
         out.append(_Resolved(d, target.entity_id, target.name, "person", target.country))
     return out
+
+
+def _named_known_person(r: _Resolved) -> bool:
+    return r.draft.source in ("kb", "ner") and r.entity_id in load_kb()
+
+
+def _may_be_name(tok: Token, lang: str) -> bool:
+    """A token that may be a name: capitalized, or, in a script without capitals (Arabic, Persian, Hebrew,
+    Hangul, Devanagari), any word of two letters or more that is not one of the language's function words
+    ("بزشكيان" after "مسعود بزشكيان")."""
+    if tok.capitalized:
+        return True
+    return (len(tok.text) >= 2 and not any(ch.isupper() or ch.islower() for ch in tok.text)
+            and not is_clustered(tok.text) and tok.text not in common_words(lang))
+
+
+def _transcribed_surnames(resolved: list[_Resolved], text: str) -> list[_Resolved]:
+    """Chinese and Japanese write a foreign name's words together, with a middle dot between given name and
+    surname (马苏德·佩泽希齐扬), and then the surname alone (佩泽希齐扬表示). Text without spaces has no word
+    to key: the surname after a person's full name is found as a string. A model's name or place inside it
+    ("齐扬") is part of the surname and gives way; a mention of anything else there is kept."""
+    out: list[_Resolved] = []
+    seen: set[str] = set()
+    for r in sorted(resolved, key=lambda r: r.draft.start):
+        if r.kind != "person" or not _named_known_person(r):
+            continue
+        full = text[r.draft.start : r.draft.end]
+        parts = [p for p in _MIDDLE_DOT.split(full) if p]
+        if len(parts) < 2 or len(parts[-1]) < 2 or parts[-1] in seen:
+            continue
+        seen.add(parts[-1])
+        pos = text.find(parts[-1], r.draft.end)
+        while pos != -1:
+            end = pos + len(parts[-1])
+            inside = [o for o in resolved if o.draft.start < end and pos < o.draft.end]
+            if all(o.draft.source == "ner" and pos <= o.draft.start and o.draft.end <= end for o in inside):
+                for o in inside:
+                    resolved.remove(o)
+                d = Draft(pos, end, "person", (), "coref", country=r.country, confidence=0.7)
+                out.append(_Resolved(d, r.entity_id, r.name, "person", r.country))
+            pos = text.find(parts[-1], end)
+    return out
+
+
+_MIDDLE_DOT = re.compile(r"[·・‧•]")
 
 
 def _words_of(text: str, d: Draft) -> list[str]:

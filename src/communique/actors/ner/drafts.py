@@ -18,7 +18,7 @@ from typing import Any
 
 from communique.actors import cities
 from communique.actors.draft import Draft
-from communique.actors.gazetteer import Candidate, common_words, folded_name_id, token_key
+from communique.actors.gazetteer import Candidate, common_words, folded_name_id, is_clustered, token_key
 from communique.actors.ner import EntitySpan, NerConfig, config, entities
 from communique.actors.ner.persons import analyzer, lemmatized, name_words, nominative, to_latin
 from communique.lang.ru.names import is_cyrillic
@@ -132,7 +132,7 @@ def _surname_key(d: Draft, text: str, lang: str) -> str | None:
 
 def _person(text: str, span: EntitySpan, cfg: NerConfig, model_lang: str, lang: str, surnames: set[str | None],
             looks_vietnamese: Callable[[list[str]], bool], is_title: Callable[[int], bool]) -> Draft | None:
-    start = _after_titles(text, span, is_title, cfg.morph)
+    start = _after_titles(text, _from_word_start(text, span), is_title, cfg.morph)
     words = name_words(text[start : span.end])
     if not words or not _is_person_name(words, cfg, model_lang):
         return None
@@ -148,6 +148,27 @@ def _person(text: str, span: EntitySpan, cfg: NerConfig, model_lang: str, lang: 
     name = span.name or " ".join(to_latin(w, cfg.latin) for w in words)
     cand = Candidate(folded_name_id("per", name.replace(".", ""), lang), "person", name, None)
     return Draft(start, span.end, "person", (cand,), "ner", name_tokens=tuple(words), confidence=0.8)
+
+
+def _from_word_start(text: str, span: EntitySpan) -> EntitySpan:
+    """A name starts a word: a span that starts inside a spaced word (the particle of "이란의 마수드 페제시키안",
+    "Iran's", where the model's tokens split the word) starts at the next word. Text written without spaces
+    (Chinese, Japanese, Thai) has no such boundary to keep."""
+    if span.start == 0 or not text[span.start - 1].isalpha() or is_clustered(text[span.start - 1]) \
+            or _unspaced(text[span.start - 1]):
+        return span
+    space = text.find(" ", span.start, span.end)
+    if space == -1:
+        return span
+    # the model's Latin spelling, word for word, loses the same word ("Ui Masudeu Pejesikian")
+    word_for_word = span.name is not None and len(span.name.split()) == len(text[span.start : span.end].split())
+    spelled = span.name.split()[1:] if span.name and word_for_word else None
+    return replace(span, start=space + 1, name=" ".join(spelled) if spelled else None)
+
+
+def _unspaced(ch: str) -> bool:
+    """A letter of a script written without spaces between words (Han, kana)."""
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def _after_titles(text: str, span: EntitySpan, is_title: Callable[[int], bool], morph: str | None) -> int:
