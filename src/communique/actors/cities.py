@@ -70,6 +70,11 @@ def _tables() -> tuple[list[City], Index, Index]:
     return cities, exact, cut
 
 
+def is_city_name(word: str) -> bool:
+    """Whether `word` is the name, in some language, of a city of the list (any size)."""
+    return _key(word) in _tables()[1]
+
+
 def _key(surface: str) -> str:
     return fold(" ".join(surface.split()))
 

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from communique import caching
 from communique import lang as languages
+from communique.actors import cities
 from communique.actors.countries import country_names, demonym_data
 from communique.actors.kb import ARMED_GROUP, kb_sources_key, load_kb
 from communique.actors.names import fold, match_key, stem
@@ -42,6 +43,7 @@ _CLUSTER_MARKS = "".join(sorted({ch for lo, hi in re.findall(r"(.)-(.)", _CLUSTE
                                 for ch in map(chr, range(ord(lo), ord(hi) + 1))
                                 if unicodedata.category(ch).startswith("M")}))
 _ONE = f"{_CJK}{_CLUSTERED}"
+_CJK_RE = re.compile(f"[{_CJK}]")
 _CLUSTERED_RE = re.compile(f"[{_CLUSTERED}]")
 TOKEN_RE = re.compile(rf"[{_CJK}]|(?![{_CLUSTER_MARKS}])[{_CLUSTERED}][{_CLUSTER_MARKS}]*"
                       rf"|(?:(?![{_ONE}])[\w{_MARKS}])+(?:[’'](?:(?![{_ONE}])[\w{_MARKS}])+)?")
@@ -67,6 +69,9 @@ class Candidate:
     type: str | None = None  # organization/location type from the KB (party, media, capital, ...)
     partial: bool = False  # a surname or given name alone
     acronym: bool = False
+    # a surname alone read off the name of an office holder the KB gives no surname form: that person only
+    # near their time in office (resolve._near_office)
+    dated: bool = False
     # The capitals a name needs in the text, one letter per word of the listed form ("U": capitalized as
     # listed, "l": any case), for names made of ordinary words ("Islamic State", "Free Land"; `case_shape`)
     shape: str | None = None
@@ -525,7 +530,95 @@ def _build_kb_index(lang: str) -> Gazetteer:
         if keys not in gaz.phrases:
             for cand in bucket:
                 gaz.add_phrase(keys, cand)
+    _add_office_surnames(gaz, kb, lang)
     return gaz
+
+
+# Countries whose people's names the KB's English forms write surname first ("Wang Yi", "Hun Manet"), or that
+# have no surnames (Myanmar) or call people by their first name (Indonesia, Thailand, Vietnam): the last word
+# of their name is no surname to read alone.
+_NO_LAST_SURNAME = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN", "KH", "MM", "SG", "ID", "TH", "LA", "BT"})
+# The word before an Arabic family or tribal name: "Mohammed bin Salman" alone is no "Salman" (his father).
+_NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "ben", "abu", "abd", "al", "el", "بن", "ابن", "بنت", "أبو",
+                             "عبد", "آل", "ال"})
+_OFFICES_SINCE = "2000"
+
+
+def _add_office_surnames(gaz: Gazetteer, kb: Any, lang: str) -> None:
+    """The surname alone of every head of state or government and foreign minister since 2000 that the KB gives
+    no surname form ("Netanyahu", "نتنياهو", "Aliyev"): the last word of their names in each language, when that
+    word names nobody and nothing else in the index (no other name, place or body, no other such surname) and is
+    no function word. Marked `dated`: resolution takes it only near the person's time in office."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    cands: dict[tuple[tuple[str, ...], str], Candidate] = {}
+    given = _given_names()
+    for entity in sorted(kb.entities.values(), key=lambda e: e.id):
+        if not _office_holder_without_surname(entity):
+            continue
+        cand = Candidate(entity.id, "person", entity.name, entity.country, entity.type, partial=True, dated=True)
+        for form, surface_lang in office_surnames(entity):
+            if form in common_words(surface_lang) or fold_name(form) in given or cities.is_city_name(form):
+                continue  # "Christian", "عباس", "Smith", "Valencia": a given name, a common surname, a city
+            for key_lang in {_key_group(surface_lang), lang}:
+                for keys in _name_keys(form, key_lang):
+                    if keys and all(keys) and keys not in gaz.phrases:
+                        found.setdefault(keys, set()).add(entity.id)
+                        cands[(keys, entity.id)] = cand
+    for keys, ids in sorted(found.items()):
+        if len(ids) == 1:
+            gaz.add_phrase(keys, cands[(keys, next(iter(ids)))])
+
+
+def _office_holder_without_surname(entity: Any) -> bool:
+    return (entity.kind == "person" and not entity.surname and entity.country not in _NO_LAST_SURNAME
+            and not _REGNAL.search(entity.name)
+            and any(r.office in ("head_of_state", "head_of_government", "foreign_minister")
+                    and (r.end is None or r.end >= _OFFICES_SINCE) for r in entity.roles))
+
+
+_REGNAL = re.compile(r"\s[IVX]+\b")  # "Abdullah II of Jordan": a monarch's number is no surname anywhere
+
+
+def _given_names() -> frozenset[str]:
+    """Words that name no one person by themselves, folded: the first words of every KB person's names (given
+    names), the last words shared by the names of two KB persons or more (common surnames: "Smith", "Cruz",
+    "Hernández")."""
+    first: set[str] = set()
+    owners: dict[str, set[str]] = {}
+    for entity in load_kb().entities.values():
+        if entity.kind != "person":
+            continue
+        for forms in (*entity.names.values(), (entity.name,)):
+            for form in forms:
+                words = [w for w in _NAME_WORD_SPLIT.split(form.strip()) if w]
+                if len(words) >= 2:
+                    first.add(fold_name(words[0]))
+                    owners.setdefault(fold_name(words[-1]), set()).add(entity.id)
+    shared = {word for word, ids in owners.items() if len(ids) > 1}
+    return frozenset(first | shared)
+
+
+def fold_name(word: str) -> str:
+    """Lower case, no diacritics: how a surname read off a name is compared with the text's word."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def office_surnames(entity: Any) -> list[tuple[str, str]]:
+    """(last word, lang) of the person's full names in each language, English from the canonical name too."""
+    out: list[tuple[str, str]] = []
+    for lang, forms in sorted({**entity.names, "en": (entity.name, *entity.names.get("en", ()))}.items()):
+        for form in forms:
+            words = [w for w in _NAME_WORD_SPLIT.split(form.strip()) if w]
+            if len(words) < 2 or words[-2].lower() in _NAME_PARTICLES or words[-1].lower() in _NAME_PARTICLES:
+                continue
+            for last in (words[-1], _ARTICLE_PREFIX.sub("", words[-1])):  # "el-Sisi", and "Sisi"
+                if len(last) >= (2 if _CJK_RE.match(last) else 3) and (last, lang) not in out:
+                    out.append((last, lang))
+    return out
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:[aA]l|[eE]l|[aA][dnrst]|[aA]sh)-")
 
 
 _CANDIDATE_FIELDS = tuple(f.name for f in fields(Candidate))
@@ -639,10 +732,11 @@ def _add_lemma_keys(gaz: Gazetteer, code: str) -> None:
 
 
 def _add_unshared(gaz: Gazetteer, keys: tuple[str, ...], cand: Candidate) -> None:
-    """`Gazetteer.add_phrase` on a new bucket list (the old one may belong to the shared KB index)."""
+    """`Gazetteer.add_phrase` on a new bucket list (the old one may belong to the shared KB index). A country's
+    name is never an office holder's surname read off their name ("Jordan")."""
     if not keys or not all(keys) or cand in gaz.phrases.get(keys, ()):
         return
-    gaz.phrases[keys] = [*gaz.phrases.get(keys, ()), cand]
+    gaz.phrases[keys] = [*(c for c in gaz.phrases.get(keys, ()) if not c.dated), cand]
     gaz.max_len = max(gaz.max_len, len(keys))
     gaz.prefixes.update(keys[:k] for k in range(1, len(keys)))
 

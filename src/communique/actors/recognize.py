@@ -7,6 +7,7 @@ then picks entities, canonical names, roles and in-document coreference.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -24,8 +25,10 @@ from communique.actors.gazetteer import (
     country_names,
     demonym_regex,
     find_matches,
+    fold_name,
     gazetteer,
     is_clustered,
+    office_surnames,
     tokenize,
 )
 from communique.actors.groups import add_groups
@@ -93,14 +96,17 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     lang = effective_lang(lang, text)
     tokens = tokenize(text, lang)
     gaz = gazetteer(lang, doc_lang if doc_lang != lang else None)
-    matches = find_matches(text, tokens, gaz)
+    matches = [m for m in find_matches(text, tokens, gaz) if not _stale_surname(text, tokens, m, anchor, lang)]
     title_lang = titles_language(doc_lang, lang)
     lex = lexicon(title_lang)
     ctx = _Context(text, lang, tokens, [t.start for t in tokens], lex, matches,
                    {m.start: m for m in matches}, _credit_zones(text, lex))
     drafts: dict[int, Draft] = {}
+    # a surname read off an office holder's name that names someone else once here ("Grigor Dimitrov") is
+    # that other person's everywhere in the document
+    others = {text[m.start : m.end] for m in matches if _dated(m) and _surname_of_someone_else(ctx, m)}
     for m in matches:
-        if _surname_of_someone_else(ctx, m):
+        if _surname_of_someone_else(ctx, m) or (_dated(m) and text[m.start : m.end] in others):
             continue
         if m.demonym:  # "الإسرائيلية": the country's adjective, as the demonym lexicons give it
             drafts[m.start] = Draft(m.start, m.end, "country", m.candidates, "demonym",
@@ -124,6 +130,51 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     add_groups(text, drafts, (lang, doc_lang), [(t.start, t.end) for t in titles if t.title])
     out = [d for d in sorted(drafts.values(), key=lambda d: (d.start, -d.end)) if not _in_credit(ctx, d)]
     return _without_overlaps(out), tokens
+
+
+# How far from a person's time in office a surname read off their name still names them (years before, after)
+OFFICE_REACH = (2, 1)
+
+
+def _stale_surname(text: str, tokens: list[Token], m: Match, anchor: str | None, lang: str) -> bool:
+    """An office holder's surname that the KB does not list but that was read off their name (`Candidate.dated`)
+    names them only in a document of their time in office (OFFICE_REACH): "Stuart" in a 2024 text is not
+    Barbados's prime minister of 2010-2018, and an undated text cannot tell. Nor when a capitalized word follows
+    it ("Michała Szpaka": a given name that looks like someone's surname). Coreference still finds it after the
+    person's full name."""
+    if not m.candidates or not all(c.dated for c in m.candidates):
+        return False
+    if text[m.start : m.end].lower() in common_words(lang) or text[m.start : m.end] in common_words(lang):
+        return True  # a word of the document's language ("Was" is German, whoever bears it as a surname)
+    kb = load_kb()
+    written = fold_name(text[m.start : m.end])
+    if not any(_spelled_alike(written, fold_name(form)) for c in m.candidates
+               if (e := kb.get(c.entity_id)) is not None for form, _ in office_surnames(e)):
+        return True  # as written, or nearly: matching keys also fold "Wasser" into Vaz, "Las" into Lasso
+    following = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    if following is not None and following.capitalized and text[m.end : following.start] == " ":
+        return True
+    if not anchor or len(anchor) < 4 or not anchor[:4].isdigit():
+        return True
+    year = int(anchor[:4])
+    lo, hi = f"{year - OFFICE_REACH[0]:04d}{anchor[4:10]}", f"{year + OFFICE_REACH[1]:04d}{anchor[4:10]}"
+    return not any(r.office and r.overlaps(lo, hi) for c in m.candidates
+                   if (e := kb.get(c.entity_id)) is not None for r in e.roles)
+
+
+# Two spellings of one surname: "Netanyahou"/"Netanyahu" (similarity 0.95); shorter words only as written
+# ("Cerrar" is no Cerar, "Belén" no Van der Bellen)
+SPELLED_ALIKE = 0.9
+SPELLED_ALIKE_FROM = 7  # letters
+
+
+def _spelled_alike(written: str, form: str) -> bool:
+    return written == form or (len(form) >= SPELLED_ALIKE_FROM and written[:1] == form[:1]
+                               and difflib.SequenceMatcher(None, written, form).ratio() >= SPELLED_ALIKE)
+
+
+def _dated(m: Match) -> bool:
+    return bool(m.candidates) and all(c.dated for c in m.candidates)
 
 
 def _surname_of_someone_else(ctx: _Context, m: Match) -> bool:
