@@ -579,6 +579,7 @@ def _office_holder_without_surname(entity: Any) -> bool:
 _REGNAL = re.compile(r"\s[IVX]+\b")  # "Abdullah II of Jordan": a monarch's number is no surname anywhere
 
 
+@cache
 def _given_names() -> frozenset[str]:
     """Words that name no one person by themselves, folded: the first words of every KB person's names (given
     names), the last words shared by the names of two KB persons or more (common surnames: "Smith", "Cruz",
