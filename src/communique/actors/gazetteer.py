@@ -557,8 +557,10 @@ def _add_office_surnames(gaz: Gazetteer, kb: Any, lang: str) -> None:
             continue
         cand = Candidate(entity.id, "person", entity.name, entity.country, entity.type, partial=True, dated=True)
         for form, surface_lang in office_surnames(entity):
-            if form in common_words(surface_lang) or fold_name(form) in given or cities.is_city_name(form):
-                continue  # "Christian", "عباس", "Smith", "Valencia": a given name, a common surname, a city
+            if (form in common_words(surface_lang) or fold_name(form) in given or cities.is_city_name(form)
+                    or _is_demonym(form, (surface_lang, lang))):
+                continue  # "Christian", "عباس", "Smith", "Valencia", "السوداني": a given name, a common surname,
+                # a city, a country's adjective
             for key_lang in {_key_group(surface_lang), lang}:
                 for keys in _name_keys(form, key_lang):
                     if keys and all(keys) and keys not in gaz.phrases:
@@ -567,6 +569,17 @@ def _add_office_surnames(gaz: Gazetteer, kb: Any, lang: str) -> None:
     for keys, ids in sorted(found.items()):
         if len(ids) == 1:
             gaz.add_phrase(keys, cands[(keys, next(iter(ids)))])
+
+
+def _is_demonym(form: str, langs: tuple[str, ...]) -> bool:
+    """A country's adjective: one the language data lists, or an Arabic nisba ("السوداني" is Sudanese before it
+    is al-Sudani; "المصري", "العراقي")."""
+    if _NISBA.fullmatch(form):
+        return True
+    return any((regex := demonym_regex(code)) is not None and regex.fullmatch(form) for code in dict.fromkeys(langs))
+
+
+_NISBA = re.compile(r"ال\w+ي")
 
 
 def _office_holder_without_surname(entity: Any) -> bool:
@@ -673,7 +686,16 @@ def gazetteer(lang: str, names_lang: str | None = None) -> Gazetteer:
             _add_adjective_bases(gaz, surface, cand)
     if gaz.lemmas is not None:
         _add_lemma_keys(gaz, names_lang or lang)
+    _drop_shared_office_surnames(gaz)
     return gaz
+
+
+def _drop_shared_office_surnames(gaz: Gazetteer) -> None:
+    """A surname read off an office holder's name gives way to any other name the language's data adds to its
+    key (a country, its adjective: "السوداني" is Sudanese before it is al-Sudani)."""
+    for keys, bucket in list(gaz.phrases.items()):
+        if len(bucket) > 1 and any(c.dated for c in bucket) and not all(c.dated for c in bucket):
+            gaz.phrases[keys] = [c for c in bucket if not c.dated]
 
 
 CountryKeys = list[tuple[str, str, bool, tuple[tuple[str, ...], ...]]]
