@@ -538,9 +538,6 @@ def _build_kb_index(lang: str) -> Gazetteer:
 # have no surnames (Myanmar) or call people by their first name (Indonesia, Thailand, Vietnam): the last word
 # of their name is no surname to read alone.
 _NO_LAST_SURNAME = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN", "KH", "MM", "SG", "ID", "TH", "LA", "BT"})
-# The word before an Arabic family or tribal name: "Mohammed bin Salman" alone is no "Salman" (his father).
-_NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "ben", "abu", "abd", "al", "el", "بن", "ابن", "بنت", "أبو",
-                             "عبد", "آل", "ال"})
 _OFFICES_SINCE = "2000"
 
 
@@ -572,14 +569,19 @@ def _add_office_surnames(gaz: Gazetteer, kb: Any, lang: str) -> None:
 
 
 def _is_demonym(form: str, langs: tuple[str, ...]) -> bool:
-    """A country's adjective: one the language data lists, or an Arabic nisba ("السوداني" is Sudanese before it
-    is al-Sudani; "المصري", "العراقي")."""
-    if _NISBA.fullmatch(form):
-        return True
-    return any((regex := demonym_regex(code)) is not None and regex.fullmatch(form) for code in dict.fromkeys(langs))
+    """A country's adjective: one the language data lists, or a word of the shape its `names.adjective_form`
+    gives (an Arabic nisba: Sudanese before al-Sudani)."""
+    for code in dict.fromkeys(langs):
+        shape = languages.section(code, "names").get("adjective_form")
+        if (shape and re.fullmatch(str(shape), form)) or ((regex := demonym_regex(code)) is not None
+                                                          and regex.fullmatch(form)):
+            return True
+    return False
 
 
-_NISBA = re.compile(r"ال\w+ي")
+def is_unspaced(ch: str) -> bool:
+    """A letter of a script written without spaces between words (Han, kana: `scripts.one_character_words`)."""
+    return _CJK_RE.match(ch) is not None
 
 
 def _office_holder_without_surname(entity: Any) -> bool:
@@ -624,12 +626,18 @@ def office_surnames(entity: Any) -> list[tuple[str, str]]:
     for lang, forms in sorted({**entity.names, "en": (entity.name, *entity.names.get("en", ()))}.items()):
         for form in forms:
             words = [w for w in _NAME_WORD_SPLIT.split(form.strip()) if w]
-            if len(words) < 2 or words[-2].lower() in _NAME_PARTICLES or words[-1].lower() in _NAME_PARTICLES:
+            if len(words) < 2 or words[-2].lower() in _name_particles() or words[-1].lower() in _name_particles():
                 continue
             for last in (words[-1], _ARTICLE_PREFIX.sub("", words[-1])):  # "el-Sisi", and "Sisi"
                 if len(last) >= (2 if _CJK_RE.match(last) else 3) and (last, lang) not in out:
                     out.append((last, lang))
     return out
+
+
+@cache
+def _name_particles() -> frozenset[str]:
+    """The words before an Arabic family or tribal name in every language (`names.surname_particles`)."""
+    return frozenset(str(w) for w in languages.joined("names", "surname_particles"))
 
 
 _ARTICLE_PREFIX = re.compile(r"^(?:[aA]l|[eE]l|[aA][dnrst]|[aA]sh)-")

@@ -18,7 +18,14 @@ from typing import Any
 
 from communique.actors import cities
 from communique.actors.draft import Draft
-from communique.actors.gazetteer import Candidate, common_words, folded_name_id, is_clustered, token_key
+from communique.actors.gazetteer import (
+    Candidate,
+    common_words,
+    folded_name_id,
+    is_clustered,
+    is_unspaced,
+    token_key,
+)
 from communique.actors.ner import EntitySpan, NerConfig, config, entities
 from communique.actors.ner.persons import analyzer, lemmatized, name_words, nominative, to_latin
 from communique.lang.ru.names import is_cyrillic
@@ -155,7 +162,7 @@ def _from_word_start(text: str, span: EntitySpan) -> EntitySpan:
     "Iran's", where the model's tokens split the word) starts at the next word. Text written without spaces
     (Chinese, Japanese, Thai) has no such boundary to keep."""
     if span.start == 0 or not text[span.start - 1].isalpha() or is_clustered(text[span.start - 1]) \
-            or _unspaced(text[span.start - 1]):
+            or is_unspaced(text[span.start - 1]):
         return span
     space = text.find(" ", span.start, span.end)
     if space == -1:
@@ -164,11 +171,6 @@ def _from_word_start(text: str, span: EntitySpan) -> EntitySpan:
     word_for_word = span.name is not None and len(span.name.split()) == len(text[span.start : span.end].split())
     spelled = span.name.split()[1:] if span.name and word_for_word else None
     return replace(span, start=space + 1, name=" ".join(spelled) if spelled else None)
-
-
-def _unspaced(ch: str) -> bool:
-    """A letter of a script written without spaces between words (Han, kana)."""
-    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def _after_titles(text: str, span: EntitySpan, is_title: Callable[[int], bool], morph: str | None) -> int:
