@@ -585,8 +585,9 @@ def is_unspaced(ch: str) -> bool:
 
 
 def _office_holder_without_surname(entity: Any) -> bool:
+    english = entity.name.split()
     return (entity.kind == "person" and not entity.surname and entity.country not in _NO_LAST_SURNAME
-            and not _REGNAL.search(entity.name)
+            and not _REGNAL.search(entity.name) and not (len(english) > 2 and english[-2].lower() in _name_particles())
             and any(r.office in ("head_of_state", "head_of_government", "foreign_minister")
                     and (r.end is None or r.end >= _OFFICES_SINCE) for r in entity.roles))
 
