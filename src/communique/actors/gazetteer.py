@@ -695,16 +695,7 @@ def gazetteer(lang: str, names_lang: str | None = None) -> Gazetteer:
             _add_adjective_bases(gaz, surface, cand)
     if gaz.lemmas is not None:
         _add_lemma_keys(gaz, names_lang or lang)
-    _drop_shared_office_surnames(gaz)
     return gaz
-
-
-def _drop_shared_office_surnames(gaz: Gazetteer) -> None:
-    """A surname read off an office holder's name gives way to any other name the language's data adds to its
-    key (a country, its adjective: "السوداني" is Sudanese before it is al-Sudani)."""
-    for keys, bucket in list(gaz.phrases.items()):
-        if len(bucket) > 1 and any(c.dated for c in bucket) and not all(c.dated for c in bucket):
-            gaz.phrases[keys] = [c for c in bucket if not c.dated]
 
 
 CountryKeys = list[tuple[str, str, bool, tuple[tuple[str, ...], ...]]]

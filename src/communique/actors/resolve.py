@@ -50,7 +50,7 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
         if r is not None:
             resolved.append(r)
     resolved += _coreferent_names(resolved, tokens, text, lang)
-    resolved += _transcribed_surnames(resolved, text)
+    resolved = _with_transcribed_surnames(resolved, text)
     resolved.sort(key=lambda r: r.draft.start)
     _share_roles(resolved, anchor)
     return [_mention(r, text) for r in resolved]
@@ -237,11 +237,13 @@ def _may_be_name(tok: Token, lang: str) -> bool:
             and not is_clustered(tok.text) and tok.text not in common_words(lang))
 
 
-def _transcribed_surnames(resolved: list[_Resolved], text: str) -> list[_Resolved]:
+def _with_transcribed_surnames(resolved: list[_Resolved], text: str) -> list[_Resolved]:
     """Chinese and Japanese write a foreign name's words together, with a middle dot between given name and
     surname (马苏德·佩泽希齐扬), and then the surname alone (佩泽希齐扬表示). Text without spaces has no word
     to key: the surname after a person's full name is found as a string. A model's name or place inside it
-    ("齐扬") is part of the surname and gives way; a mention of anything else there is kept."""
+    ("齐扬") is part of the surname and gives way; a mention of anything else there is kept. Returns a new list:
+    `resolved` without those pieces, plus the surnames."""
+    resolved = list(resolved)
     out: list[_Resolved] = []
     seen: set[str] = set()
     for r in sorted(resolved, key=lambda r: r.draft.start):
@@ -262,7 +264,7 @@ def _transcribed_surnames(resolved: list[_Resolved], text: str) -> list[_Resolve
                 d = Draft(pos, end, "person", (), "coref", country=r.country, confidence=0.7)
                 out.append(_Resolved(d, r.entity_id, r.name, "person", r.country))
             pos = text.find(parts[-1], end)
-    return out
+    return resolved + out
 
 
 _MIDDLE_DOT = re.compile(r"[·・‧•]")
