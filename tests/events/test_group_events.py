@@ -65,4 +65,14 @@ def test_only_groups_that_do_it_alone_make_a_one_sided_protest_or_mobilization()
     assert alone("PROTEST", "protesters") and alone("PROTEST", "workers")
     assert not alone("PROTEST", "government") and not alone("PROTEST", "police")
     assert alone("MOBILIZE", "military") and not alone("MOBILIZE", "students")
-    assert not alone("ASSAULT", "military")  # force needs a target
+    assert alone("ASSAULT", "military") and alone("ASSAULT", "armed_group")  # an attack by armed men
+    assert not alone("ASSAULT", "police") and not alone("COERCE", "police")  # a local crime report is no event
+
+
+def test_an_attack_by_a_named_armed_group_needs_no_named_target() -> None:
+    assert events_of("Taliban fighters attacked a checkpoint in the northern province of Jawzjan, killing 12 "
+                     "security force members.", "en") == [("ASSAULT", ["local:taliban"])]
+
+
+def test_the_police_arresting_a_man_is_no_event() -> None:
+    assert events_of("Die Polizei verhaftete am Montag einen Mann in Duisburg.", "de") == []

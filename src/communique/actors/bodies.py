@@ -7,6 +7,10 @@ after them (`after`: "Ukrainian Foreign Ministry", "俄罗斯外交部"; the pat
 ends), and the body's English name. The country mention and the body's words become
 one organization mention, "Ministry of Foreign Affairs of Ukraine": the knowledge base's entity of that name
 when it has one, else a local id from the name (the same in every document).
+
+A leader's government is named after them too: "the Biden administration", "دولت بایدن", "拜登政府". Each
+language's `organizations.of_leader` gives the words before or after the name; the name and the words become
+one country mention, as the annotation guidelines code a government named without an official.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from communique import lang as languages
+from communique.actors.countries import country_names
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, folded_name_id
 from communique.actors.kb import load_kb
@@ -42,6 +47,22 @@ def body_patterns(codes: tuple[str, ...]) -> tuple[BodyPattern, ...]:
             before, after = entry.get("before"), entry.get("after")
             out.append(BodyPattern(
                 str(entry["name"]),
+                re.compile(rf"(?<!\w)(?:{before}){_GAP}\Z", re.IGNORECASE) if before else None,
+                re.compile(rf"{_GAP}(?:{after})", re.IGNORECASE) if after else None,
+            ))
+    return tuple(out)
+
+
+@cache
+def leader_patterns(codes: tuple[str, ...]) -> tuple[BodyPattern, ...]:
+    """The `organizations.of_leader` patterns of the languages `codes`: a government's words around its
+    leader's name."""
+    out: list[BodyPattern] = []
+    for code in dict.fromkeys(codes):
+        for entry in languages.section(code, "organizations").get("of_leader") or []:
+            before, after = entry.get("before"), entry.get("after")
+            out.append(BodyPattern(
+                "Government",
                 re.compile(rf"(?<!\w)(?:{before}){_GAP}\Z", re.IGNORECASE) if before else None,
                 re.compile(rf"{_GAP}(?:{after})", re.IGNORECASE) if after else None,
             ))
@@ -115,3 +136,45 @@ def _body_span(text: str, d: Draft, pattern: BodyPattern) -> tuple[int, int] | N
         if m is not None:
             return d.start, m.end()
     return None
+
+
+# The offices whose holder gives a government its name ("the Biden administration", "the Modi government")
+_LEADING_OFFICES = frozenset({"head_of_state", "head_of_government"})
+
+
+def add_leader_governments(text: str, drafts: dict[int, Draft], codes: tuple[str, ...],
+                           titles: list[tuple[int, int]]) -> None:
+    """Join a head of state's or government's name with the words of their government around it ("the Trump
+    administration", "إدارة ترامب") into a mention of their country: the government is the side, not the person.
+    Words that are part of a title (`titles`: "Председатель Правительства Мишустин") are the person's office."""
+    patterns = leader_patterns(codes)
+    if not patterns:
+        return
+    for d in sorted((d for d in drafts.values() if d.kind == "person"), key=lambda d: d.start):
+        code = _leader_country(d)
+        if code is None or drafts.get(d.start) is not d:
+            continue
+        for pattern in patterns:
+            span = _body_span(text, d, pattern)
+            if span is None:
+                continue
+            start, end = span
+            if any(lo < end and start < hi and not (d.start <= lo and hi <= d.end) for lo, hi in titles):
+                continue
+            for other in [k for k, o in drafts.items() if o.start < end and start < o.end]:
+                del drafts[other]
+            country = Candidate(f"country:{code}", "country", country_names().get(code, code), code)
+            drafts[start] = Draft(start, end, "country", (country,), "body", country=code, confidence=0.9)
+            break
+
+
+def _leader_country(d: Draft) -> str | None:
+    """The country of the person a draft names, if every reading of it is one who has led that country."""
+    kb = load_kb()
+    countries = set()
+    for cand in d.candidates:
+        entity = kb.get(cand.entity_id)
+        if entity is None or not any(r.office in _LEADING_OFFICES for r in entity.roles):
+            return None
+        countries.add(entity.country)
+    return countries.pop() if len(countries) == 1 else None

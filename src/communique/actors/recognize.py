@@ -14,7 +14,7 @@ from functools import cache
 
 from communique import lang as languages
 from communique.actors import cities
-from communique.actors.bodies import add_country_bodies
+from communique.actors.bodies import add_country_bodies, add_leader_governments
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import (
     Candidate,
@@ -121,6 +121,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     alone = _attach_titles(ctx, titles, drafts, anchor)
     _attach_appositives(ctx, titles, drafts)
     add_country_bodies(text, drafts, (lang, doc_lang))
+    add_leader_governments(text, drafts, (lang, doc_lang), [(t.start, t.end) for t in titles if t.title])
     _add_name_shapes(ctx, drafts)
     _add_model_entities(ctx, drafts, doc_lang)
     _cities_not_persons(ctx, drafts)

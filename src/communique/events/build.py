@@ -59,11 +59,17 @@ CONTENTION_GROUPS = frozenset({"police", "protesters", "armed_group", "workers",
 CONTENTION_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "ACCUSE", "REJECT",
                               "REQUEST"})
 # Types one side does alone: a protest or a mobilization names no counterpart as often as not ("thousands of
-# protesters marched in Paris", "the army called up its reservists"). A group that is political for the type
-# is enough there, if its sector is one that does it ("the government protested" names a counterpart
-# elsewhere, "the police mobilized" is no protest); every other type still needs two parties.
+# protesters marched in Paris", "the army called up its reservists"), nor does an attack by armed men ("Taliban
+# fighters attacked a checkpoint", "a bomb planted by Islamic State militants"; the annotation guidelines make
+# such events optional, PLOVER codes them). A group that is political for the type is enough there, if its
+# sector is one that does it ("the government protested" names a counterpart elsewhere, "the police mobilized"
+# is no protest); every other type still needs two parties. Measured on the held-out sentences
+# (training.events.sentence_recall, 2026-12-07): ASSAULT 68 -> 96 of 210, NONE sentences with a record 0.038 ->
+# 0.039, dev-pages F1 0.513 -> 0.517. The police alone (ASSAULT and COERCE) found 17 more held-out sentences but
+# made a news sample's local crime reports events ("police arrested a man who stole cars"): left out.
 ONE_SIDED = {"PROTEST": frozenset({"protesters", "activists", "workers", "students", "farmers", "opposition"}),
-             "MOBILIZE": frozenset({"military", "armed_group", "police"})}
+             "MOBILIZE": frozenset({"military", "armed_group", "police"}),
+             "ASSAULT": frozenset({"military", "armed_group"})}
 # Where a group of no named country is a side whatever its sector: force, and protest ("troops fired on
 # civilians", "the army called up reservists").
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
