@@ -179,14 +179,49 @@ def country_surfaces(lang: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def abbreviation_table(lang: str) -> dict[str, str]:
+    """One character -> the country it abbreviates in `lang`: `countries.abbreviations` (built from CLDR and
+    Wikidata names) and `countries.press_abbreviations` (the conventional ones no name shows: 俄 for Russia,
+    露 for Russia in Japanese)."""
+    section = languages.section(lang, "countries")
+    table = {**(section.get("abbreviations") or {}), **(section.get("press_abbreviations") or {})}
+    return {str(ch): str(code) for ch, code in table.items()}
+
+
+@cache
 def abbreviation_regex(lang: str) -> re.Pattern[str] | None:
-    """Runs of two or more one-character country abbreviations of `lang` (`countries.abbreviations` in its
-    folder: 中美, 日米), not right after a digit (the 日 of "5日中国" is the day) nor inside a longer run."""
-    chars = "".join(sorted(str(ch) for ch in (languages.section(lang, "countries").get("abbreviations") or {})))
+    """Runs of two or more one-character country abbreviations of `lang` (`abbreviation_table`: 中美, 日米), not
+    right after a digit (the 日 of "5日中国" is the day) nor inside a longer run."""
+    chars = "".join(sorted(abbreviation_table(lang)))
     if not chars:
         return None
     cls = f"[{re.escape(chars)}]"
     return re.compile(rf"(?<![\d{re.escape(chars)}]){cls}{{2,}}")
+
+
+@cache
+def side_regex(lang: str) -> re.Pattern[str] | None:
+    """One country abbreviation and the language's word for a party to talks (`countries.side_words`: 中方 "the
+    Chinese side", 美方), unless the word goes on into another one (方面, 方式: `countries.side_word_not_before`)."""
+    section = languages.section(lang, "countries")
+    chars = "".join(sorted(abbreviation_table(lang)))
+    words = [str(w) for w in section.get("side_words") or []]
+    if not chars or not words:
+        return None
+    blockers = "".join(str(ch) for ch in section.get("side_word_not_before") or [])
+    after = f"(?![{re.escape(blockers)}])" if blockers else ""
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\d{re.escape(chars)}])[{re.escape(chars)}](?:{alternatives}){after}")
+
+
+def country_sides(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, ISO code) of each country named as a side by its abbreviation ("中方坚决反对…")."""
+    regex = side_regex(lang)
+    if regex is None:
+        return
+    table = abbreviation_table(lang)
+    for m in regex.finditer(text):
+        yield m.start(), m.end(), table[m.group()[0]]
 
 
 def abbreviated_countries(text: str, lang: str) -> Iterator[tuple[int, tuple[str, ...]]]:
@@ -195,9 +230,9 @@ def abbreviated_countries(text: str, lang: str) -> Iterator[tuple[int, tuple[str
     regex = abbreviation_regex(lang)
     if regex is None:
         return
-    table = languages.section(lang, "countries").get("abbreviations") or {}
+    table = abbreviation_table(lang)
     for m in regex.finditer(text):
-        codes = tuple(str(table[ch]) for ch in m.group())
+        codes = tuple(table[ch] for ch in m.group())
         if len(set(codes)) == len(codes):
             yield m.start(), codes
 

@@ -23,6 +23,7 @@ from communique.actors.gazetteer import (
     abbreviated_countries,
     common_words,
     country_names,
+    country_sides,
     demonym_regex,
     find_matches,
     fold_name,
@@ -248,7 +249,8 @@ def _add_demonyms_of(ctx: _Context, drafts: dict[int, Draft], regex: re.Pattern[
 
 def _add_abbreviations(ctx: _Context, drafts: dict[int, Draft]) -> None:
     """"中美关系", "日米首脳": each character of a compound of country abbreviations is its country. A compound
-    is taken whole or not at all: one that overlaps a name found before ("今日中国") is no compound."""
+    is taken whole or not at all: one that overlaps a name found before ("今日中国") is no compound. An
+    abbreviation with the language's word for a side ("中方", "俄方") is that country."""
     covered = [(d.start, d.end) for d in drafts.values()]
     for start, codes in abbreviated_countries(ctx.text, ctx.lang):
         end = start + len(codes)
@@ -258,6 +260,11 @@ def _add_abbreviations(ctx: _Context, drafts: dict[int, Draft]) -> None:
             cand = Candidate(f"country:{code}", "country", country_names().get(code, code), code)
             drafts[start + k] = Draft(start + k, start + k + 1, "country", (cand,), "demonym", country=code,
                                       confidence=0.8)
+    for start, end, code in country_sides(ctx.text, ctx.lang):  # "中方": the country itself, a side
+        if any(a < end and start < b for a, b in covered):
+            continue
+        cand = Candidate(f"country:{code}", "country", country_names().get(code, code), code)
+        drafts[start] = Draft(start, end, "country", (cand,), "side", country=code, confidence=0.8)
 
 
 def _demonym_country(drafts: dict[int, Draft], start: int, end: int) -> str | None:
