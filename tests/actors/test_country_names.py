@@ -130,3 +130,8 @@ def test_the_builder_rules_say_why_a_name_is_left_out(country_builder: Any) -> N
     keyed = build.Context(**{**ctx.__dict__, "languages": ("pl",)})
     assert build.keep_alias("Eesti", "EE", keyed) == "a short word matched in every language"  # Polish key "est"
     assert build.keep_alias("Estland", "EE", keyed) is None
+
+
+def test_the_levantine_spelling_of_america_and_its_adjective() -> None:
+    text = "انتقدت أميركا السياسة الأميركية."
+    assert [(t, c) for _, _, t, c in _countries(text, "ar")] == [("أميركا", "US"), ("أميركية", "US")]
