@@ -49,7 +49,16 @@ def test_no_surname_is_derived_for_names_written_surname_first() -> None:
 
 
 def test_a_capitalized_function_word_is_no_given_name_before_a_surname() -> None:
-    doc = run_actors("The Biden administration imposed new sanctions on Iran on Monday.", "en",
-                     doc_date="2023-03-01")
+    # ("The Biden administration" is the United States: tests/actors/test_leader_governments.py)
+    doc = run_actors("The Biden speech on Monday drew sharp criticism in Moscow.", "en", doc_date="2023-03-01")
     assert [(m.text, m.entity_id) for m in doc.mentions if m.kind == "person"] == [("Biden", "Q6279")]
     assert "Monday" not in [m.text for m in doc.mentions]  # a weekday is no place
+
+
+def test_a_name_kept_in_its_own_order_gives_its_first_word() -> None:
+    # Korean and Vietnamese write a Japanese name family name first ("기시다 후미오", "Abe Shinzō")
+    kishida = dict((lang, form) for form, lang in derived_surnames(load_kb().get("local:fumio-kishida")))
+    assert kishida == {"ko": "기시다"}
+    doc = run_actors("윤석열 대통령은 기시다 총리와 회담했다.", "ko", doc_date="2023-05-07")
+    assert [(m.text, m.entity_id) for m in doc.mentions if m.kind == "person"] == [
+        ("윤석열", "local:yoon-suk-yeol"), ("기시다", "local:fumio-kishida")]

@@ -482,7 +482,9 @@ def derived_surnames(entity: Any) -> list[tuple[str, str]]:
     full names there: their last word. News names a well-known person by the surname alone in every language
     ("پوتین", "트럼프와", "मोदी"), while the hand-typed `surname` covers a few. Only for persons with a
     hand-typed surname that is the last word of their English name: the KB calls them known by it, and their
-    names put the surname last (not "Xi Jinping", whose order a Korean "시 진핑" would not show either)."""
+    names put the surname last (not "Xi Jinping", whose order a Korean "시 진핑" would not show either). Some
+    languages keep a name's own order (Fumio Kishida is "기시다 후미오" in Korean, "Abe Shinzō" in Vietnamese): the
+    surname is the word that sounds like the English one (`_surname_word`)."""
     if entity.kind != "person" or not entity.surname:
         return []
     english = entity.names.get("en", ()) or (entity.name,)
@@ -494,9 +496,23 @@ def derived_surnames(entity: Any) -> list[tuple[str, str]]:
             continue
         for form in forms:
             words = [w for w in _NAME_WORD_SPLIT.split(form.strip()) if w]
-            if len(words) >= 2 and len(words[-1]) >= 2 and (words[-1], lang) not in out:
-                out.append((words[-1], lang))
+            if len(words) < 2:
+                continue
+            word = _surname_word(words, lang, entity.surname["en"])
+            if len(word) >= 2 and (word, lang) not in out:
+                out.append((word, lang))
     return out
+
+
+def _surname_word(words: list[str], lang: str, english: str) -> str:
+    """The last word of a full name, or an earlier one that sounds like the English surname while the last does
+    not (기시다 후미오: gisida is Kishida)."""
+    from communique.actors.xscript import latin_reading, sound_key  # lazy: the reader hooks load with it
+
+    target = sound_key(english)
+    if sound_key(latin_reading(words[-1], lang)) == target:
+        return words[-1]
+    return next((w for w in words[:-1] if sound_key(latin_reading(w, lang)) == target), words[-1])
 
 
 def _is_acronym(surface: str) -> bool:
