@@ -32,6 +32,17 @@ def test_a_leaders_administration_is_their_country(lang: str, text: str, governm
     assert not any(m.entity_id == "Q6279" for m in doc.mentions)  # Joe Biden is not a side here
 
 
+@pytest.mark.parametrize(("lang", "text", "government"), [
+    ("en", "The Assad regime shelled the town.", "Assad regime"),
+    ("ar", "قصف نظام الأسد البلدة.", "نظام الأسد"),
+    ("zh", "阿萨德政权遭到批评。", "阿萨德政权"),
+])
+def test_a_leaders_regime_is_their_country(lang: str, text: str, government: str) -> None:
+    doc = run_actors(text, lang, doc_date="2019-05-01")
+    assert [(m.text, m.kind, m.entity_id) for m in doc.mentions if m.kind in ("country", "person")] == [
+        (government, "country", "country:SY")]
+
+
 def test_the_leader_alone_stays_a_person() -> None:
     doc = run_actors("Biden met Putin in Geneva.", "en", doc_date="2021-06-16")
     assert [(m.text, m.entity_id) for m in doc.mentions if m.kind == "person"] == [
