@@ -76,3 +76,10 @@ def test_an_attack_by_a_named_armed_group_needs_no_named_target() -> None:
 
 def test_the_police_arresting_a_man_is_no_event() -> None:
     assert events_of("Die Polizei verhaftete am Montag einen Mann in Duisburg.", "de") == []
+
+
+def test_a_countrys_forces_are_its_military() -> None:
+    assert events_of("Russian forces shelled Kharkiv overnight.", "en") == [
+        ("ASSAULT", ["country:RU", "group:military:RU"])]
+    assert events_of("Les forces russes ont bombardé la ville de Kharkiv.", "fr") == [
+        ("ASSAULT", ["country:RU", "group:military:RU"])]
