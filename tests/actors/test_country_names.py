@@ -135,3 +135,9 @@ def test_the_builder_rules_say_why_a_name_is_left_out(country_builder: Any) -> N
 def test_the_levantine_spelling_of_america_and_its_adjective() -> None:
     text = "انتقدت أميركا السياسة الأميركية."
     assert [(t, c) for _, _, t, c in _countries(text, "ar")] == [("أميركا", "US"), ("أميركية", "US")]
+
+
+def test_a_country_adjective_wins_over_a_place_spelled_like_its_stem() -> None:
+    # CLDR writes the city of Chuuk "ترك", the stem of "التركي" (Turkish)
+    text = "استدعت وزارة الخارجية التركية السفير. وزار الرئيس التركي روسيا."
+    assert [(t, c) for _, _, t, c in _countries(text, "ar")] == [("تركي", "TR"), ("روسيا", "RU")]

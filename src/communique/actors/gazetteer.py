@@ -956,8 +956,10 @@ def _phrase_ends(tokens: list[Token], i: int, gaz: Gazetteer, head: Token) -> li
             ends.append(_PhraseEnd(j, gaz.phrases[whole], tok, False))
         elif gaz.clitics is not None:
             for tail, demonym in gaz.clitics.without_suffix(tok, gaz.lang):
-                cands = gaz.phrases.get((*keys, tail.key)) or (
-                    gaz.adjective_bases.get((tail.key,)) if demonym and j == i else None)
+                # an adjective ending on a country's stem is that country's adjective before any other name
+                # spelled like the stem ("التركية" is Turkish, though CLDR writes the city of Chuuk "ترك")
+                adjective = gaz.adjective_bases.get((tail.key,)) if demonym and j == i else None
+                cands = adjective or gaz.phrases.get((*keys, tail.key))
                 if cands:
                     ends.append(_PhraseEnd(j, cands, tail, demonym))
                     break
