@@ -40,3 +40,9 @@ def test_the_bare_foreign_ministry_is_the_one_of_the_press_that_names_it_bare() 
         ("外務省", "local:mofa-jp"), ("韓国外交部", "local:mofa-kr")]
     assert orgs("외교부는 중국 외교부와 협의했다.", "ko") == [
         ("외교부", "local:mofa-kr"), ("중국 외교부", "local:mofa-cn")]
+
+
+def test_korean_abbreviations_are_read_only_joined_by_a_dot() -> None:
+    text = "한·미 정상은 북·러 협력을 규탄했다. 그는 일한 사람이다."
+    assert countries(text, "ko") == [("한", "country:KR", 0), ("미", "country:US", 2), ("북", "country:KP", 8),
+                                     ("러", "country:RU", 10)]

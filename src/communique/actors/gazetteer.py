@@ -191,11 +191,16 @@ def abbreviation_table(lang: str) -> dict[str, str]:
 @cache
 def abbreviation_regex(lang: str) -> re.Pattern[str] | None:
     """Runs of two or more one-character country abbreviations of `lang` (`abbreviation_table`: 中美, 日米), not
-    right after a digit (the 日 of "5日中国" is the day) nor inside a longer run."""
+    right after a digit (the 日 of "5日中国" is the day) nor inside a longer run. A language whose syllables
+    run into other words (Korean: 일한 "worked") writes them joined by a mark (`countries.abbreviation_joiners`:
+    한·미, 북·러) and takes only those, at the start of a word."""
     chars = "".join(sorted(abbreviation_table(lang)))
     if not chars:
         return None
     cls = f"[{re.escape(chars)}]"
+    joiners = "".join(str(j) for j in languages.section(lang, "countries").get("abbreviation_joiners") or [])
+    if joiners:
+        return re.compile(rf"(?<!\w){cls}(?:[{re.escape(joiners)}]{cls})+")
     return re.compile(rf"(?<![\d{re.escape(chars)}]){cls}{{2,}}")
 
 
@@ -225,16 +230,22 @@ def country_sides(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
 
 
 def abbreviated_countries(text: str, lang: str) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """(offset, ISO codes) of each compound of country abbreviations ("中美" -> (0, (CN, US))); a run that
-    repeats a country ("中中") is no compound of countries."""
+    """(offset, ISO codes) of each compound of country abbreviations ("中美" -> (0, (CN, US)))."""
+    for start, _, parts in country_abbreviations(text, lang):
+        yield start, tuple(code for _, code in parts)
+
+
+def country_abbreviations(text: str, lang: str) -> Iterator[tuple[int, int, tuple[tuple[int, str], ...]]]:
+    """(start, end, ((offset, ISO code), ...)) of each compound of country abbreviations ("한·미": the offsets
+    of 한 and 미); a run that repeats a country ("中中") is no compound of countries."""
     regex = abbreviation_regex(lang)
     if regex is None:
         return
     table = abbreviation_table(lang)
     for m in regex.finditer(text):
-        codes = tuple(table[ch] for ch in m.group())
-        if len(set(codes)) == len(codes):
-            yield m.start(), codes
+        parts = tuple((m.start() + k, table[ch]) for k, ch in enumerate(m.group()) if ch in table)
+        if len({code for _, code in parts}) == len(parts):
+            yield m.start(), m.end(), parts
 
 
 def _qualifiers(names: dict[str, str]) -> set[str]:

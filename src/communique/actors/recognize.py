@@ -20,8 +20,8 @@ from communique.actors.gazetteer import (
     Candidate,
     Match,
     Token,
-    abbreviated_countries,
     common_words,
+    country_abbreviations,
     country_names,
     country_sides,
     demonym_regex,
@@ -252,14 +252,12 @@ def _add_abbreviations(ctx: _Context, drafts: dict[int, Draft]) -> None:
     is taken whole or not at all: one that overlaps a name found before ("今日中国") is no compound. An
     abbreviation with the language's word for a side ("中方", "俄方") is that country."""
     covered = [(d.start, d.end) for d in drafts.values()]
-    for start, codes in abbreviated_countries(ctx.text, ctx.lang):
-        end = start + len(codes)
+    for start, end, parts in country_abbreviations(ctx.text, ctx.lang):
         if any(a < end and start < b for a, b in covered):
             continue
-        for k, code in enumerate(codes):
+        for pos, code in parts:
             cand = Candidate(f"country:{code}", "country", country_names().get(code, code), code)
-            drafts[start + k] = Draft(start + k, start + k + 1, "country", (cand,), "demonym", country=code,
-                                      confidence=0.8)
+            drafts[pos] = Draft(pos, pos + 1, "country", (cand,), "demonym", country=code, confidence=0.8)
     for start, end, code in country_sides(ctx.text, ctx.lang):  # "中方": the country itself, a side
         if any(a < end and start < b for a, b in covered):
             continue
