@@ -41,28 +41,23 @@ class BodyPattern:
 @cache
 def body_patterns(codes: tuple[str, ...]) -> tuple[BodyPattern, ...]:
     """The patterns of the languages `codes` (a text's language and the one that reads it)."""
-    out: list[BodyPattern] = []
-    for code in dict.fromkeys(codes):
-        for entry in languages.section(code, "organizations").get("of_country") or []:
-            before, after = entry.get("before"), entry.get("after")
-            out.append(BodyPattern(
-                str(entry["name"]),
-                re.compile(rf"(?<!\w)(?:{before}){_GAP}\Z", re.IGNORECASE) if before else None,
-                re.compile(rf"{_GAP}(?:{after})", re.IGNORECASE) if after else None,
-            ))
-    return tuple(out)
+    return _patterns(codes, "of_country")
 
 
 @cache
 def leader_patterns(codes: tuple[str, ...]) -> tuple[BodyPattern, ...]:
     """The `organizations.of_leader` patterns of the languages `codes`: a government's words around its
     leader's name."""
+    return _patterns(codes, "of_leader")
+
+
+def _patterns(codes: tuple[str, ...], key: str) -> tuple[BodyPattern, ...]:
     out: list[BodyPattern] = []
     for code in dict.fromkeys(codes):
-        for entry in languages.section(code, "organizations").get("of_leader") or []:
+        for entry in languages.section(code, "organizations").get(key) or []:
             before, after = entry.get("before"), entry.get("after")
             out.append(BodyPattern(
-                "Government",
+                str(entry.get("name") or "Government"),
                 re.compile(rf"(?<!\w)(?:{before}){_GAP}\Z", re.IGNORECASE) if before else None,
                 re.compile(rf"{_GAP}(?:{after})", re.IGNORECASE) if after else None,
             ))
@@ -113,16 +108,28 @@ def add_country_bodies(text: str, drafts: dict[int, Draft], codes: tuple[str, ..
         code = d.country or (cand.country if cand else None)
         if cand is None or code is None or drafts.get(d.start) is not d:
             continue
-        for pattern in patterns:
-            span = _body_span(text, d, pattern)
-            if span is None:
-                continue
-            start, end = span
-            for other in [k for k, o in drafts.items() if o.start < end and start < o.end]:
-                del drafts[other]  # the country, and a bare acronym of the body ("МИД" alone is Russia's)
+        joined = _join(text, drafts, d, patterns)
+        if joined is not None:
+            start, end, pattern = joined
             body = body_candidate(pattern.name, code, cand.name)
             drafts[start] = Draft(start, end, "organization", (body,), "body", country=code, confidence=0.9)
-            break
+
+
+def _join(text: str, drafts: dict[int, Draft], d: Draft, patterns: tuple[BodyPattern, ...],
+          titles: list[tuple[int, int]] | None = None) -> tuple[int, int, BodyPattern] | None:
+    """The span of `d` with the words of the first pattern found around it (not words of a title), the drafts
+    inside it removed (the country or person, and a bare acronym of the body: "МИД" alone is Russia's)."""
+    for pattern in patterns:
+        span = _body_span(text, d, pattern)
+        if span is None:
+            continue
+        start, end = span
+        if any(lo < end and start < hi and not (d.start <= lo and hi <= d.end) for lo, hi in titles or ()):
+            continue
+        for other in [k for k, o in drafts.items() if o.start < end and start < o.end]:
+            del drafts[other]
+        return start, end, pattern
+    return None
 
 
 def _body_span(text: str, d: Draft, pattern: BodyPattern) -> tuple[int, int] | None:
@@ -154,18 +161,11 @@ def add_leader_governments(text: str, drafts: dict[int, Draft], codes: tuple[str
         code = _leader_country(d)
         if code is None or drafts.get(d.start) is not d:
             continue
-        for pattern in patterns:
-            span = _body_span(text, d, pattern)
-            if span is None:
-                continue
-            start, end = span
-            if any(lo < end and start < hi and not (d.start <= lo and hi <= d.end) for lo, hi in titles):
-                continue
-            for other in [k for k, o in drafts.items() if o.start < end and start < o.end]:
-                del drafts[other]
+        joined = _join(text, drafts, d, patterns, titles)
+        if joined is not None:
+            start, end, _ = joined
             country = Candidate(f"country:{code}", "country", country_names().get(code, code), code)
             drafts[start] = Draft(start, end, "country", (country,), "body", country=code, confidence=0.9)
-            break
 
 
 def _leader_country(d: Draft) -> str | None:
