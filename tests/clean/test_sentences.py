@@ -75,6 +75,9 @@ def test_seed_002_ordinal_dates_do_not_split(seed_docs: dict[str, Document]) -> 
          ["Headline without a period", "First sentence.", "Second one."]),
         ("双方举行会谈。双方同意加强合作！", "zh", ["双方举行会谈。", "双方同意加强合作！"]),
         ("He said: \"We agree.\" Then he left.", "en", ["He said: \"We agree.\"", "Then he left."]),
+        # a bracket opens a word in a language written without spaces: "(H.E." is a dotted abbreviation
+        ("岸田外務大臣は,外務大臣(H.E. Dr. Frank-Walter Steinmeier)との間で会談を行いました。次に", "ja",
+         ["岸田外務大臣は,外務大臣(H.E. Dr. Frank-Walter Steinmeier)との間で会談を行いました。", "次に"]),
     ],
 )
 def test_splitting_rules(text: str, lang: str, expected: list[str]) -> None:

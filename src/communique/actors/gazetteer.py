@@ -43,6 +43,8 @@ _CLUSTER_MARKS = "".join(sorted({ch for lo, hi in re.findall(r"(.)-(.)", _CLUSTE
                                 for ch in map(chr, range(ord(lo), ord(hi) + 1))
                                 if unicodedata.category(ch).startswith("M")}))
 _ONE = f"{_CJK}{_CLUSTERED}"
+_RUN = f"[{languages.section(languages.FALLBACK, 'scripts')['whole_word_runs']}]"
+_RUN_RE = re.compile(f"{_RUN}+")
 _CJK_RE = re.compile(f"[{_CJK}]")
 _CLUSTERED_RE = re.compile(f"[{_CLUSTERED}]")
 TOKEN_RE = re.compile(rf"[{_CJK}]|(?![{_CLUSTER_MARKS}])[{_CLUSTERED}][{_CLUSTER_MARKS}]*"
@@ -889,12 +891,21 @@ def find_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Match]:
                      *(part for part, _ in gaz.clitics.without_suffix(tokens[i], gaz.lang, boundaries_only=True))]
             found = next((m for part in parts if (m := _acronym_at(part, i, gaz)) is not None), None)
         if found is not None and not (found.first_token == found.last_token
-                                      and tokens[i].text in common_words(gaz.lang)):
+                                      and tokens[i].text in common_words(gaz.lang)) \
+                and not _inside_run(text, tokens[found.first_token].start, tokens[found.last_token].end):
             out.append(found)
             i = found.last_token + 1
         else:
             i += 1
     return out
+
+
+def _inside_run(text: str, start: int, end: int) -> bool:
+    """A name written in a whole-word script (katakana) with more letters of that script right before or after
+    it: part of a longer word (`scripts.whole_word_runs`)."""
+    if not _RUN_RE.fullmatch(text, start, end):
+        return False
+    return bool(start and _RUN_RE.match(text, start - 1, start)) or bool(_RUN_RE.match(text, end, end + 1))
 
 
 @cache

@@ -212,6 +212,15 @@ class KnowledgeBase:
             found.update((e.id, e) for e in index.get((office, country), ()) if _holds(e, office, country, date))
         return _after_hand_over(sorted(found.values(), key=lambda e: e.id), title, office, country, date)
 
+    def ever_held(self, title: str, country: str) -> list[Entity]:
+        """The persons who held the office `title` (a role title or an office key) of `country` at any time."""
+        index = self._offices()
+        found = {e.id: e for e in index.get((title, country), ())}
+        office = TITLE_OFFICES.get(title)
+        if office:
+            found.update((e.id, e) for e in index.get((office, country), ()))
+        return sorted(found.values(), key=lambda e: e.id)
+
     def has_office(self, title: str, country: str) -> bool:
         """Whether some person of the KB held `title` (a role title or an office key) of `country`."""
         return (title, country) in self._offices()

@@ -309,8 +309,9 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
             # the office ends at its last country or body ("президентом России", not "… в Москве")
             end = max((d.end for d in drafts.values() if t.start <= d.start < pos and d.kind in ("country",
                        "organization")), default=t.end)
-            holder = _office_holder(title, country, anchor, t.start, end) if org is None else None
-            if holder is not None and _holders_of_each(ctx, t, title, end, drafts, anchor):
+            named = _named_persons(drafts) if anchor is None else frozenset()
+            holder = _office_holder(title, country, anchor, t.start, end, named) if org is None else None
+            if holder is not None and _holders_of_each(ctx, t, title, end, drafts, anchor, named):
                 continue
             if t.plural:  # "the defence ministers" of one country or none: nobody in particular
                 continue
@@ -427,8 +428,14 @@ def _person_before(ctx: _Context, t: TitleMatch, drafts: dict[int, Draft]) -> Dr
                 None)
 
 
+def _named_persons(drafts: dict[int, Draft]) -> frozenset[str]:
+    """The KB persons the document names (their first reading)."""
+    found = (_best_candidate(d.candidates, {"person"}) for d in drafts.values() if d.kind == "person")
+    return frozenset(c.entity_id for c in found if c is not None)
+
+
 def _holders_of_each(ctx: _Context, t: TitleMatch, title: str, end: int, drafts: dict[int, Draft],
-                     anchor: str | None) -> bool:
+                     anchor: str | None, persons: frozenset[str] = frozenset()) -> bool:
     """A title before countries joined by "and" ("Президенты Казахстана и Узбекистана", "the foreign ministers
     of Russia and China"): each country named becomes its office holder (a mention on the country's words, the
     title as its role's span). False, and nothing changed, unless two countries or more are named so."""
@@ -439,7 +446,7 @@ def _holders_of_each(ctx: _Context, t: TitleMatch, title: str, end: int, drafts:
     if len(countries) < 2 or _name_follows(ctx, countries[-1].end, drafts):
         return False  # "Президенты России и Турции Владимир Путин и Реджеп Тайип Эрдоган" name them
     for c in countries:
-        holder = _office_holder(title, _country_code(c), anchor, c.start, c.end)
+        holder = _office_holder(title, _country_code(c), anchor, c.start, c.end, persons)
         if holder is not None:
             holder.role_span = (t.start, t.end)
             drafts[c.start] = holder
@@ -469,11 +476,16 @@ def _country_code(d: Draft) -> str | None:
     return cand.country if cand is not None else None
 
 
-def _office_holder(title: str, country: str | None, anchor: str | None, start: int, end: int) -> Draft | None:
-    """The one person who held `title` for `country` at `anchor`, as a mention spanning the title."""
-    if not title or country is None or anchor is None:
+def _office_holder(title: str, country: str | None, anchor: str | None, start: int, end: int,
+                   named: frozenset[str] = frozenset()) -> Draft | None:
+    """The one person who held `title` for `country` at `anchor`, as a mention spanning the title. In a
+    document of unknown date, the one person the document names (`named`) who ever held it."""
+    if not title or country is None:
         return None
-    holders = load_kb().office_holders(title, country, anchor)
+    if anchor is None:
+        holders = [e for e in load_kb().ever_held(title, country) if e.id in named]
+    else:
+        holders = load_kb().office_holders(title, country, anchor)
     if len(holders) != 1:
         return None
     e = holders[0]

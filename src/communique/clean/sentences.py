@@ -101,10 +101,11 @@ def is_abbreviation(word: str, nxt: str, rules: SentenceRules) -> bool:
 
 
 def _word_before(text: str, m: re.Match[str], sentence_start: int) -> str:
-    """The word the terminator closes, with its period and without opening quotes/brackets."""
+    """The word the terminator closes, with its period and without opening quotes/brackets. A bracket or
+    quote opens a word even with no space before it, as in a language written without spaces ("大臣(H.E.")."""
     end = m.start() + 1  # the first period only
     start = end - 1
-    while start > sentence_start and not text[start - 1].isspace():
+    while start > sentence_start and not text[start - 1].isspace() and text[start - 1] not in _STRIP_OPEN:
         start -= 1
     return text[start:end].lstrip(_STRIP_OPEN)
 

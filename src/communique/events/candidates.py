@@ -358,7 +358,10 @@ def _inside_mention(trig: TriggerMatch, mentions: Sequence[Mention], starts: Seq
 def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex: Lexicon) -> None:
     """Split the window's mentions into subject, objects, places and excluded ones."""
     trig = cand.trigger
-    role_spans = [m.role_span for m in inside if m.kind == "person" and m.role_span is not None]
+    # a person's title up to the name ("Deputy Chairman of the State Duma (lower house), Ivan Melnikov"): the
+    # bodies and countries in it name the office, they are no side of their own
+    role_spans = [Span(min(m.role_span.start, m.start), max(m.role_span.end, m.end))
+                  for m in inside if m.kind == "person" and m.role_span is not None]
     role_spans += title_countries(doc.text, inside)
     senders = _envoy_senders(doc, cand, inside, lex)
     senders |= sides.envoy_senders(doc.text, inside, doc.lang, cand.window.start, cand.window.end)

@@ -206,6 +206,9 @@ def _visit_drafts(text: str, cand: Candidate, hero: Mention | None) -> list[Draf
         return []
     if destination is None and place is not None and place.country:
         destination = country_of_place(place)
+    guest = _guest_of_host(cand, visitors[0], destination)
+    if guest is not None:
+        return [Draft(cand=cand, type=trig.type, mode="meet", label=trig.label, actors=[visitors[0], guest])]
     delegation = [m for m in cand.objects if m.kind == "organization" and destination is not None
                   and visitors[0].end <= m.start < destination.start]
     actors = unique([*visitors, *delegation[:1], *([destination] if destination else [])])
@@ -213,6 +216,15 @@ def _visit_drafts(text: str, cand: Candidate, hero: Mention | None) -> list[Draf
     draft.destination = place if place is not None and destination is not None and destination.source == "place" \
         else destination or place
     return [draft]
+
+
+def _guest_of_host(cand: Candidate, visitor: Mention, destination: Mention | None) -> Mention | None:
+    """No one visits their own country: "President X met in Hanoi the Speaker of the Duma, who is visiting
+    Vietnam" is the host meeting the guest, the first person named after the verb from another country."""
+    if destination is None or visitor.kind != "person" or country_of(visitor) != destination.country:
+        return None
+    return next((m for m in cand.objects if m.kind == "person" and m.start > visitor.end
+                 and country_of(m) not in (None, destination.country)), None)
 
 
 def country_of_place(place: Mention) -> Mention:

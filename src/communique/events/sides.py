@@ -215,11 +215,18 @@ def comitative(text: str, mentions: Sequence[Mention], lang: str) -> list[Mentio
 
 def joint_group(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
     """The first group of two or more names joined by "and" ("the talks between Lavrov and Rubio"), if any."""
-    for group in chunks(text, mentions, cues(lang)):
+    for chunk in chunks(text, mentions, cues(lang)):
+        group = [m for m in chunk if not _inside_title(m, chunk)]
         joined = any(text[a.end : b.start].strip() for a, b in zip(group, group[1:], strict=False))
         if joined and len({m.entity_id for m in group}) >= 2:
             return group  # "A and B", "A, B": not a title and its name side by side
     return []
+
+
+def _inside_title(m: Mention, group: Sequence[Mention]) -> bool:
+    """A name inside another name's title ("Deputy Chairman of the State Duma, Ivan Melnikov"): the title's
+    words, not a side of its own."""
+    return any(o is not m and o.role_span is not None and _head(o) <= m.start and m.end <= _tail(o) for o in group)
 
 
 def envoy_senders(text: str, mentions: Sequence[Mention], lang: str, start: int, end: int) -> set[int]:
