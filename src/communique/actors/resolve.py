@@ -20,6 +20,8 @@ from communique.actors.xscript import (
     link_full_name,
     link_surname,
     readable_name,
+    readings,
+    sound_key,
     spelling_key,
 )
 from communique.document import Mention, Span
@@ -44,9 +46,10 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
     full_seen = {c.entity_id for d in drafts for c in d.candidates if not c.partial and len(d.candidates) == 1}
     linked = _cross_script_links(drafts, text, lang, anchor, full_seen)
     _surnames_of_unknown_people(drafts, text, lang, linked)
+    glosses = _latin_glosses(drafts, text, lang)
     resolved: list[_Resolved] = []
     for d in drafts:
-        r = _linked(d, linked[d.start]) if d.start in linked else _resolve_one(d, full_seen, lang, anchor)
+        r = _linked(d, linked[d.start]) if d.start in linked else _resolve_one(d, full_seen, lang, anchor, glosses)
         if r is not None:
             resolved.append(r)
     resolved += _coreferent_names(resolved, tokens, text, lang)
@@ -56,7 +59,12 @@ def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: 
     return [_mention(r, text) for r in resolved]
 
 
-def _resolve_one(d: Draft, full_seen: set[str], lang: str, anchor: str | None = None) -> _Resolved | None:
+def _resolve_one(d: Draft, full_seen: set[str], lang: str, anchor: str | None = None,
+                 glosses: dict[int, tuple[str, ...]] | None = None) -> _Resolved | None:
+    gloss = (glosses or {}).get(d.start)
+    if gloss is not None:  # the text spells the name of a person outside the KB in Latin letters itself
+        name, entity_id = unknown_person_name(gloss, d.country, lang)
+        return _Resolved(d, entity_id, name, "person", d.country)
     if not d.candidates:
         name, entity_id = unknown_person_name(d.name_tokens, d.country, lang)
         return _Resolved(d, entity_id, _readable(name, d.name_tokens, lang), "person", d.country)
@@ -69,6 +77,41 @@ def _resolve_one(d: Draft, full_seen: set[str], lang: str, anchor: str | None = 
                          cand.type)
     country = cand.country if cand.kind != "person" or cand.country else d.country
     return _Resolved(d, cand.entity_id, cand.name, cand.kind, country or d.country, cand.type)
+
+
+# A name in Latin letters in brackets right after a name in another script: "康斯坦丁·科萨切夫(Konstantin Kosachev)".
+_LATIN_WORD = r"[A-Z][^\W\d_]+(?:[-'’][A-Za-z][^\W\d_]*)?"
+_LATIN_GLOSS = re.compile(rf"\s?[(（]\s*((?:{_LATIN_WORD}\s+){{1,3}}{_LATIN_WORD})\s*[)）]")
+
+
+def _latin_glosses(drafts: list[Draft], text: str, lang: str) -> dict[int, tuple[str, ...]]:
+    """The Latin spelling (by draft start) of every person outside the KB whom the document spells so once
+    (`_latin_gloss`): the same name written again, or its surname alone, takes it too."""
+    unknown = [d for d in drafts if d.kind == "person" and _outside_kb(d)]
+    by_form: dict[str, tuple[str, ...]] = {}
+    for d in unknown:
+        gloss = _latin_gloss(d, text, lang)
+        if gloss is not None:
+            written = text[d.start : d.end]
+            by_form.setdefault(written, gloss)
+            by_form.setdefault(re.split(r"[·・•‧=\s]", written)[-1], gloss)
+    return {d.start: by_form[text[d.start : d.end]] for d in unknown if text[d.start : d.end] in by_form}
+
+
+def _latin_gloss(d: Draft, text: str, lang: str) -> tuple[str, ...] | None:
+    """The Latin spelling a text gives in brackets after a person's name written in another script, when its
+    surname sounds like the name's last word (the text's own spelling beats a romanization: Kosachev, not
+    Kesachiefu)."""
+    if d.kind != "person" or not text or not _other_script(text[d.start : d.end]):
+        return None
+    found = _LATIN_GLOSS.match(text, d.end)
+    if found is None:
+        return None
+    latin = tuple(found.group(1).split())
+    native = readings(text[d.start : d.end], lang)
+    if not native or sound_key(native[-1]) != sound_key(latin[-1]):
+        return None
+    return latin
 
 
 def _readable(name: str, words: tuple[str, ...], lang: str) -> str:
