@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from communique.actors.gazetteer import country_names
+from communique.actors.groups import group_sector
 from communique.actors.kb import ARMED_GROUP, load_kb
 from communique.document import Document, Mention, Timex
 from communique.events import sides
@@ -57,9 +58,15 @@ class Draft:
 
     def parties(self) -> int:
         """Distinct sides: a country named beside one of its own people or bodies is not another side (an armed
-        group is no body of the country it fights in: "al-Shabaab stormed a base in Somalia" has two sides)."""
+        group is no body of the country it fights in: "al-Shabaab stormed a base in Somalia" has two sides), nor
+        is its government, named generically, beside one of its own officials ("Peskov stressed that the
+        Russian authorities…")."""
         own = {country_of(m) for m in self.actors if m.kind != "country" and not is_armed_group(m)} - {None}
-        return len({m.entity_id for m in self.actors if m.kind != "country" or m.country not in own})
+        named = {country_of(m) for m in self.actors
+                 if m.kind != "country" and group_sector(m.entity_id) is None and not is_armed_group(m)} - {None}
+        return len({m.entity_id for m in self.actors
+                    if not (m.kind == "country" and m.country in own)
+                    and not (group_sector(m.entity_id) == "government" and m.country in named)})
 
     def core_ids(self) -> set[str]:
         """Persons and organizations: the participants that decide whether two drafts are one event."""
