@@ -120,3 +120,12 @@ def test_a_full_name_in_a_script_without_capitals_is_found_by_its_reading() -> N
     people = [(m.text, m.entity_id, m.name) for m in doc.mentions if m.kind == "person"]
     assert ("ट्रान होंग हा", "local:tran-hong-ha", "Trần Hồng Hà") in people
     assert latin_reading("होंग", "hi") == "hong"  # the nasal sign before g is n
+
+
+def test_spanish_j_for_kh_is_respelled_before_linking() -> None:
+    # "Jamenei", "Jruschov": Spanish spells with a j what English spells kh (`names.latin_respellings` of es)
+    assert link_full_name(("Alí", "Jamenei"), Context("es", "2024-03-04")) == "local:ali-khamenei.ir"
+    assert link_full_name(("Nikita", "Jruschov"), Context("es", "1960-03-04")) == "local:nikita-khrushchev.ru"
+    assert link_surname("Jamenei", Context("es", "2024-03-04")) == "local:ali-khamenei.ir"
+    # other languages read a j as written: no respelling in English
+    assert link_full_name(("Ali", "Jamenei"), Context("en", "2024-03-04")) is None

@@ -209,7 +209,32 @@ class Context:
 
 def link_full_name(words: tuple[str, ...], ctx: Context, by_sound: bool = True) -> str | None:
     """The KB id of the one person a full name (two words or more, any script) names, else None; by the
-    spelling of its reading only unless `by_sound`."""
+    spelling of its reading only unless `by_sound`. A name the language spells in Latin letters its own way
+    is tried again as English would spell its sounds (Spanish "Ajanuch": Akhannouch)."""
+    found = _link_full_name(words, ctx, by_sound)
+    if found is None and (respelled := respelled_latin(words, ctx.lang)) != words:
+        found = _link_full_name(respelled, ctx, by_sound)
+    return found
+
+
+def respelled_latin(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Latin-written words with the language's own spellings of sounds replaced by English ones
+    (`names.latin_respellings` of `lang`: [spelling, English spelling] pairs, on lower-case letters)."""
+    pairs = languages.section(lang, "names").get("latin_respellings") or []
+    if not pairs:
+        return words
+    out = []
+    for w in words:
+        if _written_in_latin((w,)):
+            low = w.lower()
+            for src, dst in pairs:
+                low = low.replace(str(src), str(dst))
+            w = low[:1].upper() + low[1:] if w[:1].isupper() else low
+        out.append(w)
+    return tuple(out)
+
+
+def _link_full_name(words: tuple[str, ...], ctx: Context, by_sound: bool) -> str | None:
     latin = tuple(part for w in words for part in latin_reading(w, ctx.lang).split() if spelling_key(part))
     if len(latin) < 2:
         return None
@@ -241,6 +266,13 @@ def link_surname(word: str, ctx: Context) -> str | None:
     document, else the one who held a role within a year of the document's date. A word the language reads
     as several (岸田文雄: kishida bunyuu) is a full name, else its family name when the language writes that
     first (`names.family_first`)."""
+    found = _link_surname_word(word, ctx)
+    if found is None and (respelled := respelled_latin((word,), ctx.lang)[0]) != word:
+        found = _link_surname_word(respelled, ctx)
+    return found
+
+
+def _link_surname_word(word: str, ctx: Context) -> str | None:
     parts = latin_reading(word, ctx.lang).split()
     if len(parts) > 1:
         full = link_full_name(tuple(parts), ctx)
