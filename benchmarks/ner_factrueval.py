@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
 KINDS = ("person", "organization", "location")
-PRED_KIND = {"person": "person", "organization": "organization", "country": "location", "location": "location"}
+PRED_KIND = {"person": "person", "organization": "organization", "media": "organization", "country": "location",
+             "location": "location"}
 
 Span = tuple[int, int]
 

@@ -3,6 +3,8 @@ data-sources/countries/SOURCES.md).
 
     python scripts/build_countries.py extract ALIASES.csv CLDR_MAIN_DIR   # refresh data-sources/countries/
     python scripts/build_countries.py extract-demonyms COUNTRIES.json     # ... and its demonyms (mledoze)
+    python scripts/build_countries.py extract-language CODE ALIASES.csv TERRITORIES.json
+                                                    # add a new folder's language to data-sources/countries/
     python scripts/build_countries.py                                      # write lang/<code>/countries.yaml
 
 `extract` keeps, from the upstream files, only what the build reads: the Wikidata labels and aliases of
@@ -125,6 +127,34 @@ def extract(aliases_csv: Path, cldr_main: Path) -> None:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["language", "iso2c", "alt", "name"])
         writer.writerows(alternatives)
+
+
+def extract_language(code: str, aliases_csv: Path, territories_json: Path) -> None:
+    """Replace one language's rows in the kept files with those of the upstream files (a language folder added
+    after the last `extract`: the same rows `extract` would keep for it; CLDR from that locale's
+    territories.json)."""
+    with ALIASES.open(encoding="utf-8", newline="") as kept_file:
+        kept = [r for r in csv.DictReader(kept_file) if r["language"] != code]
+    with aliases_csv.open(encoding="utf-8", newline="") as src:
+        added = [r for r in csv.DictReader(src) if r["language"] == code]
+    fields = ["iso2c", "iso3c", "language", "label", "label_type"]
+    rows = sorted({tuple(r[f] for f in fields) for r in [*kept, *added]})
+    with ALIASES.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(fields)
+        writer.writerows(rows)
+    with CLDR_ALT.open(encoding="utf-8", newline="") as kept_file:
+        alternatives = [(r["language"], r["iso2c"], r["alt"], r["name"]) for r in csv.DictReader(kept_file)
+                        if r["language"] != code]
+    main = json.loads(territories_json.read_text(encoding="utf-8"))["main"][code]
+    for key, name in sorted(main["localeDisplayNames"]["territories"].items()):
+        territory, sep, alt = key.partition("-alt-")
+        if sep:
+            alternatives.append((code, territory, alt, name))
+    with CLDR_ALT.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["language", "iso2c", "alt", "name"])
+        writer.writerows(sorted(alternatives, key=lambda r: (r[0], r[1], r[2])))
 
 
 # --------------------------------------------------------------------------------------------- build
@@ -278,7 +308,7 @@ def build(dropped: Counter[str] | None = None) -> dict[str, dict[str, object]]:
                 for word in set(_words(name)):
                     ctx.main_words[word].add(iso)
         known = {fold(n).lower() for n in cldr.values()}
-        removed = {fold(str(r["name"])).lower() for r in (removals.get(code) or [])}
+        removed = {fold(str(r["name"])).lower() for r in (removals.get(code) or []) if "name" in r}
         names: dict[str, list[str]] = defaultdict(list)
         for iso, alias in sorted(set(candidates)):
             key = fold(alias).lower()
@@ -461,6 +491,9 @@ def adjectives(code: str, main_names: list[tuple[str, str]], named: list[tuple[s
         attested = ((_attested_stem(name, dictionary), iso) for iso, name in sources if _is_one_word(name))
         found = [(stem, iso) for stem, iso in attested if stem is not None]
     stems = _unshared(found, named, code, person_words)
+    removals = yaml.safe_load(REMOVALS.read_text(encoding="utf-8")) or {}
+    removed = {str(r["stem"]) for r in (removals.get(code) or []) if "stem" in r}
+    stems = [(stem, iso) for stem, iso in stems if stem not in removed]
     if not stems:
         return {}
     share = _lower_case_share({s for s, _ in stems}, dictionary)
@@ -526,6 +559,12 @@ def main(argv: list[str]) -> int:
             print("usage: build_countries.py extract-demonyms COUNTRIES.json", file=sys.stderr)
             return 2
         extract_demonyms(Path(argv[1]))
+        return 0
+    if argv[:1] == ["extract-language"]:
+        if len(argv) != 4:
+            print("usage: build_countries.py extract-language CODE ALIASES.csv TERRITORIES.json", file=sys.stderr)
+            return 2
+        extract_language(argv[1], Path(argv[2]), Path(argv[3]))
         return 0
     if argv[:1] == ["extract"]:
         if len(argv) != 3:

@@ -52,7 +52,7 @@ class Sentence:
 class Mention:
     """An actor or place mention, resolved (where possible) to a canonical entity.
 
-    kind: person | organization | country | location.
+    kind: person | organization | country | location | media (a news medium: never an event actor).
     entity_id: a Wikidata QID from the knowledge base, or a stable local id (`loc:…`, `per:…`).
     name: the canonical name (Vietnamese spelling with diacritics for Vietnamese people, the
     usual English spelling otherwise).

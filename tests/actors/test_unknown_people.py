@@ -102,7 +102,8 @@ def test_photo_credit_and_media_are_not_actors() -> None:
     doc = run_actors("Общий вид встречи министров иностранных дел двух стран в Москве. Фото: Суан Хынг\n"
                      "Президент Путин отметил успехи сотрудничества между двумя странами (Foto: VNA).", "ru")
     assert [m.name for m in doc.mentions if m.kind == "person"] == ["Vladimir Putin"]
-    assert not [m for m in doc.mentions if m.text == "VNA"]
+    # the agency is listed as a medium (kind `media`), which no event takes as a side
+    assert [(m.text, m.kind, m.entity_id) for m in doc.mentions if m.text == "VNA"] == [("VNA", "media", "local:vna")]
 
 
 def test_mentions_in_span() -> None:

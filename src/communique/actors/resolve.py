@@ -28,6 +28,9 @@ from communique.document import Mention, Span
 
 # Бразилии is Brazil more often than Brasília: countries before places when a stem is shared
 _KIND_ORDER = {"person": 0, "organization": 1, "country": 2, "location": 3}
+# The mention kind of a news medium: an organization the entities list shows, which no stage takes as an actor
+# (the events stage takes persons, organizations and countries).
+MEDIA = "media"
 
 
 @dataclass(slots=True)
@@ -42,7 +45,7 @@ class _Resolved:
 
 def resolve_mentions(drafts: list[Draft], tokens: list[Token], text: str, lang: str,
                      anchor: str | None) -> list[Mention]:
-    """Mentions for the drafts (media dropped), plus coreferent surname mentions, sorted by start."""
+    """Mentions for the drafts (media as kind `media`), plus coreferent surname mentions, sorted by start."""
     full_seen = {c.entity_id for d in drafts for c in d.candidates if not c.partial and len(d.candidates) == 1}
     linked = _cross_script_links(drafts, text, lang, anchor, full_seen)
     _surnames_of_unknown_people(drafts, text, lang, linked)
@@ -69,8 +72,8 @@ def _resolve_one(d: Draft, full_seen: set[str], lang: str, anchor: str | None = 
         name, entity_id = unknown_person_name(d.name_tokens, d.country, lang)
         return _Resolved(d, entity_id, _readable(name, d.name_tokens, lang), "person", d.country)
     cand = _choose(_in_office(d.candidates, full_seen, anchor), full_seen)
-    if cand.type == "media":
-        return None  # a news agency or publication (bylines, credits) is no actor
+    if cand.type == "media":  # a news agency or publication (bylines, credits): listed, but never an actor
+        return _Resolved(d, cand.entity_id, cand.name, MEDIA, cand.country, cand.type)
     if cand.kind == "person" and cand.entity_id not in load_kb():
         words = d.name_tokens or tuple(name_words(cand.name))
         return _Resolved(d, cand.entity_id, _readable(cand.name, words, lang), "person", cand.country or d.country,
