@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from communique.actors.kb import load_kb
 from communique.actors.xscript import Context, latin_reading, link_full_name, link_surname, sound_key, spelling_key
 from conftest import run_actors
 
@@ -129,3 +130,11 @@ def test_spanish_j_for_kh_is_respelled_before_linking() -> None:
     assert link_surname("Jamenei", Context("es", "2024-03-04")) == "local:ali-khamenei.ir"
     # other languages read a j as written: no respelling in English
     assert link_full_name(("Ali", "Jamenei"), Context("en", "2024-03-04")) is None
+
+
+def test_a_stated_title_agrees_with_the_office_a_differently_titled_role_holds() -> None:
+    # the text calls Rubio foreign minister; the KB's role is "Secretary of State" (office foreign_minister)
+    found = link_full_name(("Μάρκο", "Ρούμπιο"), Context("el", "2025-03-04", "US", role="Minister of Foreign Affairs"))
+    assert found is not None
+    entity = load_kb().get(found)
+    assert entity is not None and entity.name == "Marco Rubio"

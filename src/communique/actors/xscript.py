@@ -28,7 +28,7 @@ from anyascii import anyascii
 
 from communique import caching
 from communique import lang as languages
-from communique.actors.kb import Entity, kb_sources_key, load_kb
+from communique.actors.kb import TITLE_OFFICES, Entity, kb_sources_key, load_kb
 from communique.lang.folding import fold
 
 # Spellings of one sound -> one spelling, in order (on folded ASCII; "ch", "sh" and "zh" stay for the classes).
@@ -318,7 +318,9 @@ def _role_agrees(entity: Entity, stated: str) -> bool:
     """The text's role for the person ("President") shares a word with a role the KB knows of them (a person
     the KB knows only as a "Government official" is not the president the text names)."""
     words = {w for w in stated.lower().split() if len(w) > 3}
-    return not entity.roles or any(words & set(r.title.lower().split()) for r in entity.roles)
+    office = TITLE_OFFICES.get(stated)  # "Minister of Foreign Affairs" is the office a Secretary of State holds
+    return not entity.roles or any(words & set(r.title.lower().split()) or (office and r.office == office)
+                                   for r in entity.roles)
 
 
 def _active_near(entity: Entity, anchor: str | None) -> bool:
