@@ -35,3 +35,12 @@ def test_another_country_s_government_is_another_side() -> None:
 def test_a_government_alone_beside_its_country_s_army_stays_two_generic_sides() -> None:
     # only a named person or body stands for the government; two generic groups of one country stay apart
     assert _draft(RUSSIAN_GOVERNMENT, _m("group:military:RU", "organization", "RU")).parties() == 2
+
+
+def test_a_body_a_person_holds_an_office_in_is_the_person_s_own_side() -> None:
+    klimov = Mention(0, 1, "x", "person", "local:andrey-klimov", "Andrey Klimov", country="RU",
+                     role="Deputy Secretary of the General Council of United Russia")
+    council = _m("local:united-russia-general-council", "organization", "RU")
+    council.name = "General Council of United Russia"
+    assert _draft(klimov, council).parties() == 1
+    assert _draft(klimov, _m("local:cpv", "organization", "VN")).parties() == 2

@@ -39,3 +39,10 @@ def test_a_katakana_country_inside_a_longer_katakana_name_is_no_country() -> Non
     found = [(m.text, m.name) for m in doc.mentions]
     assert ("フランク=ヴァルター・シュタインマイヤー", "Frank-Walter Steinmeier") in found
     assert "Thailand" not in [name for _, name in found]
+
+
+def test_who_a_speaker_talks_about_is_no_side_of_a_statement() -> None:
+    # the model places the predicate on "a affirmé que": Vietnam is inside what was said
+    text = ("Le secrétaire adjoint du Conseil général de l'URP, Andrey Klimov, a affirmé que le Vietnam est un "
+            "partenaire de premier plan dans la politique extérieure de la Russie en Asie du Sud-Est.")
+    assert events_of(text, "fr", key="name", date="2021-12-01") == []

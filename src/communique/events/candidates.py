@@ -365,7 +365,7 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
     role_spans += title_countries(doc.text, inside)
     senders = _envoy_senders(doc, cand, inside, lex)
     senders |= sides.envoy_senders(doc.text, inside, doc.lang, cand.window.start, cand.window.end)
-    lo, hi = _statement_bounds(doc, cand)
+    lo, hi = statement_bounds(doc, cand)
     actors = []
     for m in inside:
         if m.start < lo or m.end > hi or quoted(doc.text, cand.sentence.start, m.start):
@@ -391,14 +391,16 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
         not cand.subject and sides.names_group(doc.text, doc.lang, cand.sentence.start, max(trig.start, lead + 40)))
 
 
-def _statement_bounds(doc: Document, cand: Candidate) -> tuple[int, int]:
+def statement_bounds(doc: Document, cand: Candidate) -> tuple[int, int]:
     """The part of the window outside reported content ("X said that …", "…, что …").
 
     Actors inside a content clause after the trigger are what was talked about, not who talked;
     before the trigger, only the clause after the last complementizer holds the subject.
     """
     trig, window = cand.trigger, cand.window
-    after = discourse.find(doc.lang, "complementizer", doc.text, trig.end, window.end)
+    # a predicate the model placed may end with its complementizer ("a affirmé que"): search from its start
+    after = discourse.find(doc.lang, "complementizer", doc.text, trig.start if cand.model_only else trig.end,
+                           window.end)
     before = discourse.find(doc.lang, "complementizer", doc.text, window.start, trig.start)
     lo = before[-1][1] if before else window.start
     hi = after[0][0] if after else window.end

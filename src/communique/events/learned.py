@@ -15,7 +15,7 @@ import dataclasses
 
 from communique.document import Document, Mention
 from communique.events import cues
-from communique.events.candidates import Candidate
+from communique.events.candidates import Candidate, statement_bounds
 from communique.events.participants import Draft, country_of, drafts_for
 from communique.models.participants import participant_probabilities
 
@@ -46,8 +46,10 @@ def learned_drafts(doc: Document, cand: Candidate, made: list[Draft], hero: Ment
     # The model picks among the candidate's own window; who the rules excluded for a reason they know (an
     # envoy's sender, a country inside a title) stays out.
     excluded = {id(m) for m in cand.excluded}
+    lo, hi = statement_bounds(doc, cand)  # not who is talked about in what was said ("X affirmed that Vietnam…")
     inside = [(m, p) for m, p in zip(actors, probs, strict=True)
-              if cand.window.start <= m.start and m.end <= cand.window.end and id(m) not in excluded]
+              if max(cand.window.start, lo) <= m.start and m.end <= min(cand.window.end, hi)
+              and id(m) not in excluded]
     kept = [(m, p) for m, p in inside if p["none"] < min(NONE_BELOW, max(p["source"], p["target"]))]
     subject = [m for m, p in kept if p["source"] >= p["target"]]
     objects = [m for m, p in kept if p["source"] < p["target"]]

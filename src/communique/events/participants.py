@@ -60,18 +60,26 @@ class Draft:
         """Distinct sides: a country named beside one of its own people or bodies is not another side (an armed
         group is no body of the country it fights in: "al-Shabaab stormed a base in Somalia" has two sides), nor
         is its government, named generically, beside one of its own officials ("Peskov stressed that the
-        Russian authorities…")."""
+        Russian authorities…"), nor a body a person present holds an office in."""
         own = {country_of(m) for m in self.actors if m.kind != "country" and not is_armed_group(m)} - {None}
         named = {country_of(m) for m in self.actors
                  if m.kind != "country" and group_sector(m.entity_id) is None and not is_armed_group(m)} - {None}
+        offices = [p for p in self.actors if p.kind == "person" and (p.role or p.org_id)]
         return len({m.entity_id for m in self.actors
                     if not (m.kind == "country" and m.country in own)
-                    and not (group_sector(m.entity_id) == "government" and m.country in named)})
+                    and not (group_sector(m.entity_id) == "government" and m.country in named)
+                    and not (m.kind == "organization" and any(_holds_office_in(p, m) for p in offices))})
 
     def core_ids(self) -> set[str]:
         """Persons and organizations: the participants that decide whether two drafts are one event."""
         ids = {m.entity_id for m in self.actors if m.kind != "country"}
         return ids or self.entity_ids()
+
+
+def _holds_office_in(person: Mention, org: Mention) -> bool:
+    """The organization is the person's own ("Andrey Klimov, Deputy Secretary of the General Council of United
+    Russia"): no other side than the person."""
+    return person.org_id == org.entity_id or bool(person.role and org.name and org.name in person.role)
 
 
 def is_armed_group(m: Mention) -> bool:
