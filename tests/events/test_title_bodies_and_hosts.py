@@ -46,3 +46,10 @@ def test_who_a_speaker_talks_about_is_no_side_of_a_statement() -> None:
     text = ("Le secrétaire adjoint du Conseil général de l'URP, Andrey Klimov, a affirmé que le Vietnam est un "
             "partenaire de premier plan dans la politique extérieure de la Russie en Asie du Sud-Est.")
     assert events_of(text, "fr", key="name", date="2021-12-01") == []
+
+
+def test_the_target_of_an_accusation_may_stand_in_what_was_said() -> None:
+    text = ("Напоминаем, страны НАТО на прошлой неделе в итоговом заявлении саммита отметили, что Китай стал "
+            "\"решающим фактором, способствующим войне России против Украины\".")
+    events = events_of(text, "ru", key="name", date="2024-07-15")
+    assert any(t == "ACCUSE" and {"NATO", "China"} <= set(actors) for t, actors in events)

@@ -16,7 +16,7 @@ import dataclasses
 from communique.document import Document, Mention
 from communique.events import cues
 from communique.events.candidates import Candidate, statement_bounds
-from communique.events.participants import Draft, country_of, drafts_for
+from communique.events.participants import JOINT_TYPES, Draft, country_of, drafts_for
 from communique.models.participants import participant_probabilities
 
 # Which candidates the model decides for: "backing" (the rules' drafts have fewer than two parties, so the
@@ -46,7 +46,9 @@ def learned_drafts(doc: Document, cand: Candidate, made: list[Draft], hero: Ment
     # The model picks among the candidate's own window; who the rules excluded for a reason they know (an
     # envoy's sender, a country inside a title) stays out.
     excluded = {id(m) for m in cand.excluded}
-    lo, hi = statement_bounds(doc, cand)  # not who is talked about in what was said ("X affirmed that Vietnam…")
+    # who is talked about in what was said is no side of a meeting ("X affirmed that Vietnam is a partner"); of
+    # an accusation, a demand or a threat it is often the target ("NATO noted that China enables the war")
+    lo, hi = statement_bounds(doc, cand) if cand.trigger.type in JOINT_TYPES else (cand.window.start, cand.window.end)
     inside = [(m, p) for m, p in zip(actors, probs, strict=True)
               if max(cand.window.start, lo) <= m.start and m.end <= min(cand.window.end, hi)
               and id(m) not in excluded]
