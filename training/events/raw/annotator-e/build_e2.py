@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from build import parse_label  # noqa: E402
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from build_sheets import parse_label  # noqa: E402
 
 here = Path(__file__).parent
 texts, labels = [], {}

@@ -1,4 +1,4 @@
-"""Build labels-annotator-f.jsonl from the per-language label sheets in this folder (same format as annotator-d).
+"""Build labels-<annotator>.jsonl from the per-language label sheets of raw/<annotator>/ (annotator-d's format).
 
 Sheet format (one file per language, <lang>.txt): '@ URL' starts an article; every other non-empty line is
 'LABEL | sentence', LABEL = TYPE[+ALSO...] [mode] [status] [bg]. Status defaults to 'occurred' for events.
@@ -7,7 +7,10 @@ Skipped, and counted: sentences of a page whose URL is in the dev-pages list or 
 dev-pages article; sentences that occur in a dev-pages article (a republished copy under another address);
 sentences already present in the training data of this worktree (other annotators, converters) or repeated.
 
-    python3 training/events/raw/annotator-f/build.py '??.txt' training/events/data/labels-annotator-f.jsonl annotator-f
+    python3 training/events/raw/build_sheets.py '??.txt' training/events/data/labels-annotator-e.jsonl annotator-e
+
+The labeller names the sheet folder (raw/<labeller>/), the id prefix ("ann" and the labeller's last letter:
+anne-, annf-, anng-) and the files left out of the "already labelled" set (its own, and its second pass).
 """
 import glob
 import hashlib
@@ -19,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 HERE = Path(__file__).parent
-DATA = HERE.parents[1] / "data"
+DATA = HERE.parent / "data"
 DEV_URLS = Path("/work/briefs/dev-pages-urls.txt")
 DEV_PAGES = Path("/work/shared/corpus/dev-pages")
 MODES = {"meet", "visit", "host", "phone", "multilateral", "third-party"}
@@ -71,14 +74,14 @@ def main(sheet_glob: str, out: Path, labeller: str) -> None:
     dev_urls, dev_domains, dev_texts = dev_pages()
     seen = set()
     for f in sorted(DATA.glob("*.jsonl")):
-        if f.name.startswith("pool") or f.resolve() == out.resolve() or "annotator-f" in f.name:
+        if f.name.startswith("pool") or f.resolve() == out.resolve() or labeller in f.name:
             continue
         for line in f.read_text(encoding="utf-8").split("\n"):
             if not line.strip():
                 continue
             seen.add(json.loads(line)["text"].strip())
     rows, skipped = [], {"dev url": 0, "dev domain+title": 0, "in a dev page": 0, "duplicate": 0}
-    for sheet in sorted(glob.glob(str(HERE / sheet_glob))):
+    for sheet in sorted(glob.glob(str(HERE / labeller / sheet_glob))):
         lang = Path(sheet).stem.split(".")[0]
         url, first = None, True
         for n, line in enumerate(Path(sheet).read_text(encoding="utf-8").split("\n"), 1):
@@ -110,7 +113,7 @@ def main(sheet_glob: str, out: Path, labeller: str) -> None:
                 skipped["duplicate"] += 1
                 continue
             seen.add(text)
-            sid = "annf-" + hashlib.sha1(f"{url}\n{text}".encode()).hexdigest()[:12]
+            sid = f"ann{labeller[-1]}-" + hashlib.sha1(f"{url}\n{text}".encode()).hexdigest()[:12]
             rows.append({"id": sid, "lang": lang, "text": text, **rec, "source": "url:" + url,
                          "labeller": labeller, "synthetic": False})
     rows.sort(key=lambda r: r["id"])
