@@ -391,15 +391,16 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
         not cand.subject and sides.names_group(doc.text, doc.lang, cand.sentence.start, max(trig.start, lead + 40)))
 
 
-def statement_bounds(doc: Document, cand: Candidate) -> tuple[int, int]:
+def statement_bounds(doc: Document, cand: Candidate, within_trigger: bool = False) -> tuple[int, int]:
     """The part of the window outside reported content ("X said that …", "…, что …").
 
     Actors inside a content clause after the trigger are what was talked about, not who talked;
-    before the trigger, only the clause after the last complementizer holds the subject.
+    before the trigger, only the clause after the last complementizer holds the subject. `within_trigger`: the
+    content clause may start inside the trigger (a predicate the model placed: "a affirmé que").
     """
     trig, window = cand.trigger, cand.window
-    # a predicate the model placed may end with its complementizer ("a affirmé que"): search from its start
-    after = discourse.find(doc.lang, "complementizer", doc.text, trig.start if cand.model_only else trig.end,
+    # `within_trigger`: a predicate the model placed may end with its complementizer ("a affirmé que")
+    after = discourse.find(doc.lang, "complementizer", doc.text, trig.start if within_trigger else trig.end,
                            window.end)
     before = discourse.find(doc.lang, "complementizer", doc.text, window.start, trig.start)
     lo = before[-1][1] if before else window.start

@@ -48,7 +48,8 @@ def learned_drafts(doc: Document, cand: Candidate, made: list[Draft], hero: Ment
     excluded = {id(m) for m in cand.excluded}
     # who is talked about in what was said is no side of a meeting ("X affirmed that Vietnam is a partner"); of
     # an accusation, a demand or a threat it is often the target ("NATO noted that China enables the war")
-    lo, hi = statement_bounds(doc, cand) if cand.trigger.type in JOINT_TYPES else (cand.window.start, cand.window.end)
+    lo, hi = (statement_bounds(doc, cand, within_trigger=cand.model_only) if cand.trigger.type in JOINT_TYPES
+              else (cand.window.start, cand.window.end))
     inside = [(m, p) for m, p in zip(actors, probs, strict=True)
               if max(cand.window.start, lo) <= m.start and m.end <= min(cand.window.end, hi)
               and id(m) not in excluded]
