@@ -111,3 +111,12 @@ def test_mentions_in_span() -> None:
     people = [m.name for m in mentions_in(doc, 0, len(doc.text)) if m.kind == "person"]
     assert people == ["Vladimir Putin", "Lê Hoài Trung"]
     assert mentions_in(doc, 0, 5) == []
+
+
+def test_a_photographer_credited_with_by_or_a_slash_is_no_actor() -> None:
+    text = ("Merkel sidelined as German regions lift lockdown German Chancellor Angela Merkel silhouettes in "
+            "front of a window as she briefs the media after a meeting with governors of eastern German states "
+            "at the Chancellery in Berlin, Germany, Wednesday, May 27, 2020. (Photo by Markus Schreiber / POOL / "
+            "AFP) (Photo by MARKUS SCHREIBER/POOL/AFP via Getty Images) - The states agreed.")
+    doc = run_actors(text, "en")
+    assert {m.name for m in doc.mentions if m.kind == "person"} == {"Angela Merkel"}

@@ -133,7 +133,8 @@ def lexicon(lang: str) -> TitleLexicon:
         if connectors else None,
         bodies=_compile_words(_words(data, "bodies")),
         honorifics=_compile_words(_words(data, "honorifics")),
-        credits=re.compile(rf"(?<!\w)(?:{_alternation(_words(data, 'credits'))})\s*:", re.IGNORECASE)
+        # "Photo: X", "AP Photo/X", "(Photo by X / POOL / AFP)"
+        credits=re.compile(rf"(?<!\w)(?:{_alternation(_words(data, 'credits'))})(?:\s*[:/]|\s+by\s)", re.IGNORECASE)
         if _words(data, "credits") else None,
         surnames=frozenset(_words(data, "surnames")),
         country_before=bool(data.get("country_before")),
