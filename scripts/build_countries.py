@@ -118,11 +118,22 @@ def extract(aliases_csv: Path, cldr_main: Path) -> None:
         path = cldr_main / code / "territories.json"
         if not path.is_file():
             continue
-        territories = json.loads(path.read_text(encoding="utf-8"))["main"][code]["localeDisplayNames"]["territories"]
-        for key, name in sorted(territories.items()):
-            territory, sep, alt = key.partition("-alt-")
-            if sep:
-                alternatives.append((code, territory, alt, name))
+        alternatives += _alternatives(code, path)
+    _write_alternatives(alternatives)
+
+
+def _alternatives(code: str, territories_json: Path) -> list[tuple[str, str, str, str]]:
+    """(language, territory, alt, name) of the `-alt-` entries of one locale's CLDR territories.json."""
+    main = json.loads(territories_json.read_text(encoding="utf-8"))["main"][code]
+    out = []
+    for key, name in sorted(main["localeDisplayNames"]["territories"].items()):
+        territory, sep, alt = key.partition("-alt-")
+        if sep:
+            out.append((code, territory, alt, name))
+    return out
+
+
+def _write_alternatives(alternatives: list[tuple[str, str, str, str]]) -> None:
     with CLDR_ALT.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["language", "iso2c", "alt", "name"])
@@ -146,15 +157,8 @@ def extract_language(code: str, aliases_csv: Path, territories_json: Path) -> No
     with CLDR_ALT.open(encoding="utf-8", newline="") as kept_file:
         alternatives = [(r["language"], r["iso2c"], r["alt"], r["name"]) for r in csv.DictReader(kept_file)
                         if r["language"] != code]
-    main = json.loads(territories_json.read_text(encoding="utf-8"))["main"][code]
-    for key, name in sorted(main["localeDisplayNames"]["territories"].items()):
-        territory, sep, alt = key.partition("-alt-")
-        if sep:
-            alternatives.append((code, territory, alt, name))
-    with CLDR_ALT.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["language", "iso2c", "alt", "name"])
-        writer.writerows(sorted(alternatives, key=lambda r: (r[0], r[1], r[2])))
+    alternatives += _alternatives(code, territories_json)
+    _write_alternatives(sorted(alternatives, key=lambda r: (r[0], r[1], r[2])))
 
 
 # --------------------------------------------------------------------------------------------- build
