@@ -26,6 +26,10 @@ _LETTERS = {
     "χ": "h", "ψ": "ps", "ω": "o",
 }
 
+# Two letters read as one sound, always (consonants) or unless a diaeresis or accent splits them (vowels).
+_CONSONANT_PAIRS = {"γγ": "ng", "γχ": "nh", "γξ": "nx", "τζ": "j", "τσ": "ts"}
+_VOWEL_PAIRS = {"ου": "u", "αι": "e", "ει": "i", "οι": "i", "υι": "i"}
+
 
 def _letters(word: str) -> list[tuple[str, bool, bool]]:
     """(letter in lower case without marks, accented, with a diaeresis) for each letter of `word`."""
@@ -71,29 +75,11 @@ def phonetic_latin(word: str) -> str | None:
         elif pair == "γκ":
             out.append("ng" if i > 0 and at(i - 1) in _VOWELS and at(i + 2) in _VOWELS else "g")  # Άγκυρα, Σεργκέι
             i += 2
-        elif pair == "γγ":
-            out.append("ng")
+        elif pair in _CONSONANT_PAIRS:
+            out.append(_CONSONANT_PAIRS[pair])
             i += 2
-        elif pair == "γχ":
-            out.append("nh")
-            i += 2
-        elif pair == "γξ":
-            out.append("nx")
-            i += 2
-        elif pair == "τζ":
-            out.append("j")
-            i += 2
-        elif pair == "τσ":
-            out.append("ts")
-            i += 2
-        elif pair == "ου" and not apart:
-            out.append("u")
-            i += 2
-        elif pair == "αι" and not apart:
-            out.append("e")
-            i += 2
-        elif pair in ("ει", "οι", "υι") and not apart:
-            out.append("i")
+        elif pair in _VOWEL_PAIRS and not apart:
+            out.append(_VOWEL_PAIRS[pair])
             i += 2
         elif pair in ("αυ", "ευ") and not apart:
             out.append(_LETTERS[c] + ("f" if at(i + 2) in _VOICELESS else "v"))
