@@ -255,6 +255,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     ]
     if lex.bare_months:
         t.append(("month_bare", rf"(?P<m>{month})(?![\w/]|\s*\d)"))
+    t += _clock_day_part_templates(lex)  # before durations: "1 heure du matin" is no hour of duration
     t += _duration_templates(lex, year, yj)
     # a letter of a spaced script before a year makes it part of a code ("A2020"); an unspaced one does
     # not ("突破1998年")
@@ -286,16 +287,36 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     long_hours = list(lex.time_units.get("hour_after_prep", []))
     if long_hours and lex.clock_prepositions:  # "à 19 heures" is a time, "19 heures" alone may be a duration
         minute = _alt(list(lex.time_units.get("minute", [])))
+        ap2 = rf"(?:\s+(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else ""  # "à 8 heures du soir"
         t.append(("clock_prep", rf"{_word(lex.clock_prepositions)}\s+(?P<core>(?P<h>[01]?\d|2[0-3])\s*"
-                                rf"{_word(long_hours)}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?)(?!\w)"))
+                                rf"{_word(long_hours)}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?{ap2})(?!\w)"))
     if lex.time_prefix:  # "pukul 19.00": a dot between hours and minutes only after a time word
         t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?!\d)"))
     hour_words = list(lex.time_units.get("hour", [])) + list(lex.time_units.get("hour_after_prep", []))
     if hour_words:  # "21.30 horas", "18.00 год": a dot clock time is a time when an hour word follows it
         t.append(("time_dot", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_word(hour_words)}"))
     if lex.parts_alone:  # last: "오후 7시" is a clock time, "вночі" alone a part of the story's day
-        t.append(("part_alone", rf"(?P<pa>{_word(list(lex.parts_alone))})"))
+        t.append(("part_alone", rf"(?<!-)(?P<pa>{_word(list(lex.parts_alone))})"))  # not "midi" of "après-midi"
     return t
+
+
+def _clock_day_part_templates(lex: Lexicon) -> list[tuple[str, str]]:
+    """A count of hours followed by a part of day is a clock time, whatever comes between: "1 heure du
+    matin", "huit heures du soir", "las diez de la mañana", "7 am" (`dates.clock_after` words that are not
+    themselves hour words; hours written as digits or as number words)."""
+    hour_words = {w for ws in lex.time_units.values() for w in ws} | set(lex.units)
+    parts = [w for w in lex.clock_after if w not in hour_words]
+    if not parts:
+        return []
+    long_hours = list(lex.time_units.get("hour_after_prep", [])) + list(lex.time_units.get("hour", []))
+    unit = rf"(?:\s*{_word(long_hours)})?" if long_hours else ""
+    minute_words = list(lex.time_units.get("minute", []))
+    minute_unit = rf"(?:\s*{_alt(minute_words)})?" if minute_words else ""
+    minute_word = rf"|(?P<miw>{_word(list(lex.numbers))})" if lex.numbers else ""
+    minutes = rf"(?:\s*(?:(?P<mi>[0-5]?\d){minute_word}){minute_unit})?"
+    hour = rf"(?:(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?![\d.,:])"
+    hour += rf"|(?P<hw>{_word(list(lex.numbers))}))" if lex.numbers else ")"
+    return [("clock_part", rf"{hour}{unit}{minutes}\s+(?P<ap2>{_word(parts)})")]
 
 
 def _number(lex: Lexicon) -> str:
@@ -606,6 +627,14 @@ def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
     return Candidate(s, e, "time", time=f"{hour:02d}:{minute:02d}{seconds}")
 
 
+def _h_clock_part(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    hour = g.get("h") or lex.numbers.get(_key(g.get("hw") or ""))
+    minute = g.get("mi") or (lex.numbers.get(_key(g["miw"])) if g.get("miw") else None) or "0"
+    if hour is None or not hour.isdigit() or not minute.isdigit() or int(hour) > 12 or int(minute) > 59:
+        return None  # "several hours in the morning"; a part of day after 13h is no clock reading
+    return _h_time(lex, {"h": hour, "mi": minute, "ap2": g["ap2"]}, s, e)
+
+
 def _count(lex: Lexicon, text: str) -> str | None:
     """A duration's number as TIMEX3 writes it: "3", "2.5", "X" (vague words)."""
     word = _key(text)
@@ -730,7 +759,7 @@ HANDLERS: dict[str, Handler] = {
     "month_year": _h_month_year, "month_noun": _h_month_noun, "month_rel_after": _h_month_rel,
     "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
-    "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_time,
+    "year_range": _h_year_range, "year": _h_year, "time": _h_time, "clock_part": _h_clock_part, "han_time": _h_time, "time_prefixed": _h_time,
 }
 
 

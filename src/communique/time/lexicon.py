@@ -92,6 +92,8 @@ class Lexicon:
     day_part_joiners: tuple[str, ...] = ()  # "в" in "утром в понедельник", "の" in "22日の夜"
     tense_future: str = ""  # a regex of future cues ("will", "-rá", "将"): a weekday alone looks ahead
     tense_past: str = ""  # a regex of past cues ("said", "-ło", "đã"): a nearer one keeps it the nearest day
+    age_before: str = ""  # a regex ending where a count of years is somebody's age ("âgée de", "aged")
+    age_after: str = ""  # a regex starting where it is one ("-year-old", "years old")
 
 
 def strip_accents(word: str) -> str:
@@ -317,6 +319,8 @@ def lexicon(lang: str) -> Lexicon:
         weekday_day_joiners=_words(data, "weekday_day_joiners"),
         tense_future=_cues(data, "tense_future"),
         tense_past=_cues(data, "tense_past"),
+        age_before=_cues(data, "age_before"),
+        age_after=_cues(data, "age_after"),
     )
 
 

@@ -556,7 +556,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         t.precision = "day" if t.value else None
     if c.part is not None and t.value is not None and t.precision == "day" and "T" not in t.value:
         t.value += f"T{c.part}"
-    if c.time is not None and c.kind == "weekday" and t.value is not None and "T" not in t.value:
+    if c.time is not None and c.kind in ("weekday", "rel") and t.value is not None and "T" not in t.value:
         t.type, t.value = "TIME", f"{t.value}T{c.time}"
     elif c.kind == "year":
         t.value, t.precision, t.is_target = str(c.year), "year", c.target
@@ -583,9 +583,42 @@ def attach_month_starts(text: str, cands: list[Candidate], lex: Lexicon) -> list
     return cands
 
 
+_AGE_UNITS = ("Y", "M", "W", "D")
+_AGE_REACH = 40  # characters before a count that can hold the words making it an age
+# "Darboe, 73 ans, ...", "(17 tuổi, ...)": a count of years between commas or in brackets after a name
+_APPOSITION_BEFORE = re.compile(r"(?:\w[,，]\s*|[(（]\s*)$")
+_APPOSITION_AFTER = re.compile(r"^\s*[,，)）]")
+
+
+@cache
+def _age_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    lex = lexicon(lang)
+    return (re.compile(rf"(?:{lex.age_before})\s*$", re.IGNORECASE) if lex.age_before else None,
+            re.compile(rf"^(?:{lex.age_after})", re.IGNORECASE) if lex.age_after else None)
+
+
+def _is_age(text: str, c: Candidate, lex: Lexicon) -> bool:
+    if c.kind != "duration" or c.shift or c.mod or c.unit not in _AGE_UNITS or c.count in (None, "X"):
+        return False
+    before, after = text[max(0, c.start - _AGE_REACH) : c.start], text[c.end : c.end + _AGE_REACH]
+    if c.unit == "Y" and _APPOSITION_BEFORE.search(before) and _APPOSITION_AFTER.match(after):
+        return True
+    age_before, age_after = _age_patterns(lex.lang)
+    return bool((age_before is not None and age_before.search(before))
+                or (age_after is not None and age_after.match(after)))
+
+
+def drop_ages(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"a 44-year-old", "une femme âgée de 22 ans", "Darboe, 73 ans,": a person's age is no TIMEX3
+    (TimeML tags none, TempEval-3 neither); the words that make a count an age are each language's
+    `dates.age_before` / `dates.age_after`, and a count of years set off by commas is one everywhere."""
+    return [c for c in cands if not _is_age(text, c, lex)]
+
+
 def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
     """TIMEX3 values for the candidates of one document."""
     view = mask_particles(text, lex)  # "13일 낮에": the particle is no part of the words around dates
+    cands = drop_ages(view, cands, lex)
     cands = attach_month_starts(view, cands, lex)
     cands = attach_relative_years(view, cands, anchor)
     cands = attach_times(view, attach_day_parts(view, mark_years(view, attach_weekdays(view, cands, lex), lex), lex),
@@ -594,7 +627,8 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     out: list[Timex] = []
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
     for c in cands:
-        if c.kind == "weekday" and c.spec is None:  # the tense of its sentence says back or ahead
+        # the tense of its sentence says back or ahead ("ce lundi", "this Friday": the same, this week's)
+        if c.kind == "weekday" and c.spec in (None, "this"):
             c.spec = weekday_direction(text, c.start, c.end, lex)
         t = to_timex(text, c, years, anchor, previous)
         t.first_end, t.second_start = c.first_end, c.second_start
@@ -649,9 +683,16 @@ def attach_relative_years(text: str, cands: list[Candidate], anchor: Anchor | No
     return out
 
 
+_DAY_WORD = re.compile(r"^(?:day|prev)[+-]\d+$")  # "tomorrow", "the next day": a day a clock time can sit on
+
+
+def _is_day(c: Candidate) -> bool:
+    return c.kind in _DAYS or (c.kind == "rel" and _DAY_WORD.match(c.spec or "") is not None)
+
+
 def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """A clock time right after (or before) a day is one TIME with it: "14 février 2020 15:49",
-    "21:55 2017-07-23", "7月11日10时", "lundi à 19h"."""
+    "21:55 2017-07-23", "7月11日10时", "lundi à 19h", "mañana a las 19:20"."""
     preps = "|".join(re.escape(p) for p in lex.clock_prepositions)
     prep_gap = re.compile(rf"^[\s,]*(?:{preps})\s*$", re.IGNORECASE) if preps else None
     out: list[Candidate] = []
@@ -659,10 +700,10 @@ def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candid
         prev = out[-1] if out else None
         gap = text[prev.end : c.start] if prev is not None else ""
         if prev is not None and (_TIME_GAP.match(gap) or (prep_gap is not None and prep_gap.match(gap))):
-            date, time = (prev, c) if prev.kind in _DAYS and c.kind == "time" else (
-                (c, prev) if prev.kind == "time" and c.kind in _DAYS else (None, None))
+            date, time = (prev, c) if _is_day(prev) and c.kind == "time" else (
+                (c, prev) if prev.kind == "time" and _is_day(c) else (None, None))
             if (date is not None and time is not None and date.time is None
-                    and (date.day is not None or date.kind == "weekday")):
+                    and (date.day is not None or date.kind in ("weekday", "rel"))):
                 merged = date
                 merged.start, merged.end, merged.time = prev.start, c.end, time.time
                 out[-1] = merged

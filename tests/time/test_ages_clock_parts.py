@@ -1,0 +1,74 @@
+"""Exact TIMEX3 values for issue 17's fourth pass: ages are no durations, a count of hours with a part of
+day is a clock time, a relative day takes the clock time next to it, "this"/"ce" + weekday follows the tense,
+parts of day standing alone in French."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.document import Document
+from communique.options import Options
+from communique.time import tag_time
+
+DCT = "2024-05-15"  # a Wednesday
+
+
+def _timexes(text: str, lang: str, dct: str | None = DCT) -> list[tuple[str, str, str | None]]:
+    doc = Document(id="t", raw_text=text, text=text, date=dct, lang=lang)
+    tag_time(doc, Options())
+    return [(t.text, t.type, t.value) for t in doc.timexes]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "A 44-year-old man was arrested.", []),
+    ("en", "The man, aged 52, was freed after three years in jail.", [("three years", "DURATION", "P3Y")]),
+    ("en", "She is 30 years old.", []),
+    ("fr", "Une femme âgée de 22 ans a été blessée.", []),
+    ("fr", "Deux hommes de 22 et 25 ans ont été arrêtés.", []),
+    ("fr", "L'opposant Jean Dupont, 73 ans, a été condamné à 5 ans de prison.", [("5 ans", "DURATION", "P5Y")]),
+    ("de", "Der Mann, im Alter von 52 Jahren, lebte zwei Jahre in Bonn.", [("zwei Jahre", "DURATION", "P2Y")]),
+    ("ru", "Мальчик 10 лет провёл в больнице два дня.", [("два дня", "DURATION", "P2D")]),
+    ("id", "Pria berusia 40 tahun itu ditahan selama 2 tahun.", [("selama 2 tahun", "DURATION", "P2Y")]),
+])
+def test_ages_are_no_timex(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Il est parti vers huit heures du soir.", [("huit heures du soir", "TIME", "2024-05-15T20:00")]),
+    ("fr", "L'attaque a eu lieu à 1 heure du matin.", [("1 heure du matin", "TIME", "2024-05-15T01:00")]),
+    ("fr", "Il a attendu 3 heures devant la porte.", [("3 heures", "DURATION", "PT3H")]),
+    ("es", "La sesión empezará a las 7 de la tarde.", [("7 de la tarde", "TIME", "2024-05-15T19:00")]),
+    ("en", "The vote closed at 7 pm.", [("7 pm", "TIME", "2024-05-15T19:00")]),
+])
+def test_hours_with_a_part_of_day_are_clock_times(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "El partido será mañana a las 19:20.", [("mañana a las 19:20", "TIME", "2024-05-16T19:20")]),
+    ("en", "They will meet tomorrow at 10:30.", [("tomorrow at 10:30", "TIME", "2024-05-16T10:30")]),
+    ("de", "Die Sitzung beginnt heute um 10:00.", [("heute um 10:00", "TIME", "2024-05-15T10:00")]),
+])
+def test_a_relative_day_takes_its_clock_time(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # said on a Wednesday: with a future verb "this Friday" is the coming one, with a past one the last
+    ("fr", "Le sommet se tiendra ce vendredi.", [("ce vendredi", "DATE", "2024-05-17")]),
+    ("fr", "Le sommet s'est tenu ce lundi.", [("ce lundi", "DATE", "2024-05-13")]),
+    ("pt", "O presidente vai viajar neste sábado.", [("neste sábado", "DATE", "2024-05-18")]),
+])
+def test_this_weekday_follows_the_tense(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Le 3 mai, la manifestation a commencé dans la matinée.",
+     [("3 mai", "DATE", "2024-05-03"), ("la matinée", "DATE", "2024-05-03TMO")]),
+    ("fr", "Les tirs ont repris dans l'après-midi.", [("l'après-midi", "DATE", "2024-05-15TAF")]),
+    ("fr", "Il est arrivé à minuit.", [("minuit", "DATE", "2024-05-15T24:00")]),
+])
+def test_french_parts_of_day_alone(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected
