@@ -314,7 +314,7 @@ def _clock_day_part_templates(lex: Lexicon) -> list[tuple[str, str]]:
     minute_unit = rf"(?:\s*{_alt(minute_words)})?" if minute_words else ""
     minute_word = rf"|(?P<miw>{_word(list(lex.numbers))})" if lex.numbers else ""
     minutes = rf"(?:\s*(?:(?P<mi>[0-5]?\d){minute_word}){minute_unit})?"
-    hour = rf"(?:(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?![\d.,:])"
+    hour = r"(?:(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?![\d.,:])"
     hour += rf"|(?P<hw>{_word(list(lex.numbers))}))" if lex.numbers else ")"
     return [("clock_part", rf"{hour}{unit}{minutes}\s+(?P<ap2>{_word(parts)})")]
 
@@ -749,6 +749,7 @@ HANDLERS: dict[str, Handler] = {
     "weekday_rel": _h_weekday_rel, "quarter": _h_quarter, "clock_prep": _h_clock_prep,
     "century": _h_century,
     "han_day": _h_han_day, "cal_numeric": _h_cal_numeric, "cal_year": _h_cal_year, "part_alone": _h_part_alone,
+    "clock_part": _h_clock_part,
     "time_dot": _h_time, "counted": _h_counted, "holiday": _h_holiday,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
@@ -759,7 +760,7 @@ HANDLERS: dict[str, Handler] = {
     "month_year": _h_month_year, "month_noun": _h_month_noun, "month_rel_after": _h_month_rel,
     "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
-    "year_range": _h_year_range, "year": _h_year, "time": _h_time, "clock_part": _h_clock_part, "han_time": _h_time, "time_prefixed": _h_time,
+    "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_time,
 }
 
 
