@@ -72,3 +72,13 @@ def test_this_weekday_follows_the_tense(lang: str, text: str, expected: list[tup
 ])
 def test_french_parts_of_day_alone(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # 일 alone is a day of the month; before a shift word or a count marker it counts days
+    ("ko", "그는 3일 전에 도착했다.", [("3일 전", "DATE", "2024-05-12")]),
+    ("ko", "10일 연속 비가 왔다.", [("10일", "DURATION", "P10D")]),
+    ("ko", "회담은 3일 열렸다.", [("3일", "DATE", "2024-05-03")]),
+])
+def test_korean_day_counts(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

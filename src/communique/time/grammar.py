@@ -349,6 +349,13 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
         t.append(("duration", rf"{mods}{core}{after}"))
         if lex.set_prefix:
             t.append(("set_unit", rf"(?P<sp>{_word(lex.set_prefix)})\s+(?P<u>{unit})"))
+    if lex.bound_units and (lex.shift_after or lex.count_markers):
+        # "3일 전", "10일 연속": a word that is a day of the month alone ("3일") counts days before these
+        bound = _word(list(lex.bound_units), after_digit=True)
+        shift = rf"\s*(?P<sa>{_word(list(lex.shift_after))})" if lex.shift_after else ""
+        marker = rf"(?=\s*{_alt(lex.count_markers)})" if lex.count_markers else ""
+        ending = f"(?:{shift}|{marker})" if shift and marker else shift or marker
+        t.append(("bound_duration", rf"(?P<n>{_number(lex)})\s*(?P<bu>{bound}){ending}"))
     if lex.counted_units:  # "أسبوعين" (two weeks, Arabic dual), "이틀" (two days)
         mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))})\s+)?" if lex.duration_mods else ""
         after = rf"(?:\s*(?P<sa>{_word(list(lex.shift_after))}))?" if lex.shift_after else ""
@@ -656,6 +663,10 @@ def _h_duration(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | 
     return Candidate(s, e, "duration", count=count, unit=unit, mod=mod or None, shift=shift)
 
 
+def _h_bound_duration(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    return _h_duration(lex, {**g, "unit": lex.bound_units[_key(g["bu"])]}, s, e)
+
+
 def _h_counted(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     m = re.fullmatch(r"(\d+)(MIN|DE|CE|[YMWDHSQ])", lex.counted_units.get(_key(g["cu"]), ""))
     if m is None:
@@ -749,7 +760,7 @@ HANDLERS: dict[str, Handler] = {
     "weekday_rel": _h_weekday_rel, "quarter": _h_quarter, "clock_prep": _h_clock_prep,
     "century": _h_century,
     "han_day": _h_han_day, "cal_numeric": _h_cal_numeric, "cal_year": _h_cal_year, "part_alone": _h_part_alone,
-    "clock_part": _h_clock_part,
+    "clock_part": _h_clock_part, "bound_duration": _h_bound_duration,
     "time_dot": _h_time, "counted": _h_counted, "holiday": _h_holiday,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
