@@ -92,6 +92,7 @@ class Lexicon:
     day_part_joiners: tuple[str, ...] = ()  # "в" in "утром в понедельник", "の" in "22日の夜"
     tense_future: str = ""  # a regex of future cues ("will", "-rá", "将"): a weekday alone looks ahead
     tense_past: str = ""  # a regex of past cues ("said", "-ło", "đã"): a nearer one keeps it the nearest day
+    list_and: tuple[str, ...] = ()  # "and" in a list of days sharing one month ("17, 18 и 19 сентября"); else range_and
     bound_units: dict[str, str] = field(default_factory=dict)  # a unit only before a shift or count word ("3일 전")
     count_markers: tuple[str, ...] = ()  # words after a bound unit that make it a count ("10일 연속", "3일 동안")
     age_before: str = ""  # a regex ending where a count of years is somebody's age ("âgée de", "aged")
@@ -321,6 +322,7 @@ def lexicon(lang: str) -> Lexicon:
         weekday_day_joiners=_words(data, "weekday_day_joiners"),
         tense_future=_cues(data, "tense_future"),
         tense_past=_cues(data, "tense_past"),
+        list_and=_words(data, "list_and") or _words(data, "range_and"),
         bound_units={k: v.upper() for k, v in _mapping(data, "bound_units").items()},
         count_markers=_words(data, "count_markers"),
         age_before=_cues(data, "age_before"),

@@ -615,10 +615,46 @@ def drop_ages(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate
     return [c for c in cands if not _is_age(text, c, lex)]
 
 
+@cache
+def _day_list_pattern(lang: str) -> re.Pattern[str]:
+    """Days written before the one that carries the month: "17, 18 и 19 " (read backwards from it)."""
+    ands = _spaced_alt(list(lexicon(lang).list_and)) or "&"
+    day = r"(?:3[01]|[12]\d|0?[1-9])\.?"  # "21. und 22. August"
+    sep = rf"(?:\s*[,،、]\s*(?:(?:{ands})\s+)?|\s+(?:{ands})\s+)"
+    return re.compile(rf"(?<![\d.,:/])((?:{day}{sep})+)$", re.IGNORECASE)
+
+
+def _ends_on_and(days: str, lex: Lexicon) -> bool:
+    words = days.split()
+    return bool(words) and words[-1].lower() in lex.list_and
+
+
+_DAY_NUMBER = re.compile(r"(\d+)(\.?)")  # a listed day, with the ordinal dot of "21. und 22. August"
+
+
+def attach_day_lists(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"17, 18 и 19 сентября", "14, 15 ve 16 Ekim": each day before the one that names the month is a
+    DATE of that month (TimeML tags each), when they rise toward it and no other expression holds them."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.kind == "date" and c.day is not None and c.month is not None and c.calendar is None:
+            m = _day_list_pattern(lex.lang).search(text, out[-1].end if out else 0, c.start)
+            if m is not None:
+                days = [(int(d.group(1)), m.start(1) + d.start(), m.start(1) + d.end())
+                        for d in _DAY_NUMBER.finditer(m.group(1))]
+                numbers = [d for d, _, _ in days] + [c.day]
+                steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+                joined = _ends_on_and(m.group(1), lex)  # "17, 18 и 19"; without "and" only a run: "18, 19, 20"
+                if all(step > 0 for step in steps) and (joined or (len(days) > 1 and set(steps) == {1})):
+                    out.extend(Candidate(start, end, "date", c.year, c.month, d) for d, start, end in days)
+        out.append(c)
+    return out
+
+
 def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | None) -> list[Timex]:
     """TIMEX3 values for the candidates of one document."""
     view = mask_particles(text, lex)  # "13일 낮에": the particle is no part of the words around dates
-    cands = drop_ages(view, cands, lex)
+    cands = attach_day_lists(view, drop_ages(view, cands, lex), lex)
     cands = attach_month_starts(view, cands, lex)
     cands = attach_relative_years(view, cands, anchor)
     cands = attach_times(view, attach_day_parts(view, mark_years(view, attach_weekdays(view, cands, lex), lex), lex),
