@@ -86,12 +86,15 @@ def test_korean_day_counts(lang: str, text: str, expected: list[tuple[str, str, 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     # days listed before the one that names the month are dates of that month, each its own TIMEX3
-    ("ru", "Голосование пройдёт 17, 18 и 19 сентября.", [("17", "DATE", "2023-09-17"), ("18", "DATE", "2023-09-18"),
-                                                          ("19 сентября", "DATE", "2023-09-19")]),
+    ("ru", "Голосование пройдёт 17, 18 и 19 сентября.", [("17", "DATE", "2023-09-17"),
+                                                          ("18 и 19 сентября", "DATE", "2023-09-18")]),
+    ("tr", "Etkinlik 14, 15 ve 16 Ekim tarihlerinde.", [("14", "DATE", "2023-10-14"), ("15", "DATE", "2023-10-15"),
+                                                        ("16 Ekim", "DATE", "2023-10-16")]),
     ("ru", "в течение трёх дней — 18, 19, 20 сентября", [("трёх дней", "DURATION", "P3D"), ("18", "DATE", "2023-09-18"),
                                                          ("19", "DATE", "2023-09-19"),
                                                          ("20 сентября", "DATE", "2023-09-20")]),
-    ("de", "Am 21. und 22. August reist er.", [("21.", "DATE", "2024-08-21"), ("22. August", "DATE", "2024-08-22")]),
+    ("de", "Am 20., 21. und 22. August reist er.", [("20.", "DATE", "2024-08-20"),
+                                                    ("21. und 22. August", "DATE", "2024-08-21")]),
     ("en", "Article 5, 12 May", [("12 May", "DATE", "2024-05-12")]),  # no "and" and no run: no list
     # "between" keeps the range
     ("en", "between 3 and 5 May", [("between 3 and 5 May", "DATE", "2024-05-03")]),

@@ -202,9 +202,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("range_cross", rf"(?:{frm}\s+)?{dp}?{_NUM_START}(?P<d1>{_DAY}){dsuf}{mj}\s*(?P<m1>{month})"
                         rf"(?:{yj}(?P<y1>{_YEAR})(?!\d){ys})?\s*{to}\s*{dp}?(?P<d2>{_DAY}){dsuf}{mj}\s*"
                         rf"(?P<m2>{month})(?:{yj}{year}{ys})?"),
-        # "and" joins a range only after "between": "17, 18 и 19 сентября" are days of a list
-        ("range_dm", rf"(?:(?P<frm>{frm})\s+)?{dp}?{_NUM_START}(?P<d1>{_DAY}){dsuf}\s*(?(frm){to_and}|{to})\s*{dp}?"
-                     rf"(?P<d2>{_DAY}){dsuf}{mj}\s*(?P<m>{month})(?:{yj}{year}{ys})?"),
+        ("range_dm", rf"(?:{frm}\s+)?{dp}?{_NUM_START}(?P<d1>{_DAY}){dsuf}\s*{to_and}\s*{dp}?(?P<d2>{_DAY}){dsuf}"
+                     rf"{mj}\s*(?P<m>{month})(?:{yj}{year}{ys})?"),
     ]
     if lex.month_first:
         t.append(("range_md_cross", rf"(?:{frm}\s+)?(?P<m1>{month})\.?\s+(?P<d1>{_DAY}){md_suffix}{day_end}"
@@ -414,7 +413,6 @@ def grammar(lang: str) -> Grammar:
     for i, (name, body) in enumerate(_templates(lex)):
         local = re.sub(r"\(\?P<(\w+)>", rf"(?P<p{i}_\1>", body)  # group names local to the alternative
         local = re.sub(r"\(\?P=(\w+)\)", rf"(?P=p{i}_\1)", local)
-        local = re.sub(r"\(\?\((\w+)\)", rf"(?(p{i}_\1)", local)  # a conditional on a group
         parts.append(f"(?P<p{i}>{local})")
         names.append(name)
     strong = _first_words(lex)

@@ -633,11 +633,14 @@ _DAY_NUMBER = re.compile(r"(\d+)(\.?)")  # a listed day, with the ordinal dot of
 
 
 def attach_day_lists(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
-    """"17, 18 и 19 сентября", "14, 15 ve 16 Ekim": each day before the one that names the month is a
-    DATE of that month (TimeML tags each), when they rise toward it and no other expression holds them."""
+    """"18, 19, 20 сентября", "14, 15 ve 16 Ekim": each day before the one that names the month is a
+    DATE of that month (TimeML tags each), when they rise toward it and no other expression holds them.
+    Two days joined by "and" are a range already ("1 и 2 декабря"); days listed before one are days too
+    ("17, 18 и 19 сентября": 17, and 18-19)."""
     out: list[Candidate] = []
     for c in cands:
-        if c.kind == "date" and c.day is not None and c.month is not None and c.calendar is None:
+        one_month = c.kind == "date" or (c.kind == "range" and c.end_month == c.month)
+        if one_month and c.day is not None and c.month is not None and c.calendar is None:
             m = _day_list_pattern(lex.lang).search(text, out[-1].end if out else 0, c.start)
             if m is not None:
                 days = [(int(d.group(1)), m.start(1) + d.start(), m.start(1) + d.end())
@@ -645,6 +648,7 @@ def attach_day_lists(text: str, cands: list[Candidate], lex: Lexicon) -> list[Ca
                 numbers = [d for d, _, _ in days] + [c.day]
                 steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
                 joined = _ends_on_and(m.group(1), lex)  # "17, 18 и 19"; without "and" only a run: "18, 19, 20"
+                joined = joined or c.kind == "range"
                 if all(step > 0 for step in steps) and (joined or (len(days) > 1 and set(steps) == {1})):
                     out.extend(Candidate(start, end, "date", c.year, c.month, d) for d, start, end in days)
         out.append(c)
