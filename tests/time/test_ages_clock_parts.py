@@ -101,3 +101,14 @@ def test_korean_day_counts(lang: str, text: str, expected: list[tuple[str, str, 
 ])
 def test_day_lists(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a dot clock time after a clock preposition or before a time zone; an amount is none
+    ("ru", "Совещание началось в 10.45, рост в 2.50 раза, в 2.50 млн", [("10.45", "TIME", "2024-05-15T10:45")]),
+    ("uk", "Комендантська година з 18.00 до 06.00.", [("18.00", "TIME", "2024-05-15T18:00"),
+                                                     ("06.00", "TIME", "2024-05-15T06:00")]),
+    ("id", "Gempa terjadi 03.30 WIB.", [("03.30 WIB", "TIME", "2024-05-15T03:30")]),
+])
+def test_dot_clock_times(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

@@ -59,6 +59,7 @@ class Candidate:
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _YEAR_WITH_MONTH = r"(?:1[0-9]\d\d|20\d\d)"
+_ZONES = r"(?:GMT|UTC|WIB|WITA|WIT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|IST|JST|KST|МСК|MSK|мск)"
 _NUM_START = r"(?<![\w.,:/+\-])"  # a number that is not the tail of another number or id
 
 
@@ -295,6 +296,12 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     hour_words = list(lex.time_units.get("hour", [])) + list(lex.time_units.get("hour_after_prep", []))
     if hour_words:  # "21.30 horas", "18.00 год": a dot clock time is a time when an hour word follows it
         t.append(("time_dot", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_word(hour_words)}"))
+    if lex.clock_prepositions:  # "в 10.45", "a las 21.30": a dot clock time after a clock preposition
+        amounts = rf"|\s*{_word(lex.not_year_after)}" if lex.not_year_after else ""  # "в 2.50 млн": an amount
+        t.append(("clock_prep_dot", rf"{_word(lex.clock_prepositions)}\s+(?P<core>(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d))"
+                                    rf"(?![\d.,]\d|\d|\s*[%‰]|\s*(?:mln|mld|bn|млн|млрд|тыс|тис|раз){amounts})"))
+    # "03.30 WIB", "14.00 GMT": a dot clock time before a time zone, the zone inside the span
+    t.append(("time_zoned", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_ZONES}(?:[+-]\d{{1,2}})?(?!\w)"))
     if lex.parts_alone:  # last: "오후 7시" is a clock time, "вночі" alone a part of the story's day
         t.append(("part_alone", rf"(?<!-)(?P<pa>{_word(list(lex.parts_alone))})"))  # not "midi" of "après-midi"
     return t
@@ -761,7 +768,7 @@ HANDLERS: dict[str, Handler] = {
     "century": _h_century,
     "han_day": _h_han_day, "cal_numeric": _h_cal_numeric, "cal_year": _h_cal_year, "part_alone": _h_part_alone,
     "clock_part": _h_clock_part, "bound_duration": _h_bound_duration,
-    "time_dot": _h_time, "counted": _h_counted, "holiday": _h_holiday,
+    "time_dot": _h_time, "time_zoned": _h_time, "clock_prep_dot": _h_clock_prep, "counted": _h_counted, "holiday": _h_holiday,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
