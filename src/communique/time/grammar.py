@@ -297,8 +297,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     if hour_words:  # "21.30 horas", "18.00 год": a dot clock time is a time when an hour word follows it
         t.append(("time_dot", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_word(hour_words)}"))
     if lex.clock_prepositions:  # "в 10.45", "a las 21.30": a dot clock time after a clock preposition
-        amounts = rf"|\s*{_word(lex.not_year_after)}" if lex.not_year_after else ""  # "в 2.50 млн": an amount
-        t.append(("clock_prep_dot", rf"{_word(lex.clock_prepositions)}\s+(?P<core>(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d))"
+        # not an amount ("в 2.50 млн"), nor a time with its hour word, which `time_dot` takes whole
+        after = [*lex.not_year_after, *(w for ws in lex.time_units.values() for w in ws)]
+        amounts = rf"|\s*{_word(after)}" if after else ""
+        dot = r"(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)"
+        t.append(("clock_prep_dot", rf"{_word(lex.clock_prepositions)}\s+(?P<core>{dot})"
                                     rf"(?![\d.,]\d|\d|\s*[%‰]|\s*(?:mln|mld|bn|млн|млрд|тыс|тис|раз){amounts})"))
     # "03.30 WIB", "14.00 GMT": a dot clock time before a time zone, the zone inside the span
     t.append(("time_zoned", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_ZONES}(?:[+-]\d{{1,2}})?(?!\w)"))
@@ -768,7 +771,8 @@ HANDLERS: dict[str, Handler] = {
     "century": _h_century,
     "han_day": _h_han_day, "cal_numeric": _h_cal_numeric, "cal_year": _h_cal_year, "part_alone": _h_part_alone,
     "clock_part": _h_clock_part, "bound_duration": _h_bound_duration,
-    "time_dot": _h_time, "time_zoned": _h_time, "clock_prep_dot": _h_clock_prep, "counted": _h_counted, "holiday": _h_holiday,
+    "time_dot": _h_time, "time_zoned": _h_time, "clock_prep_dot": _h_clock_prep,
+    "counted": _h_counted, "holiday": _h_holiday,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
