@@ -112,3 +112,17 @@ def test_day_lists(lang: str, text: str, expected: list[tuple[str, str, str]]) -
 ])
 def test_dot_clock_times(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fa", "یک مرد ۳۵ ساله بازداشت شد.", []),  # an age
+    ("fa", "قرارداد ۲۵ ساله امضا شد.", [("۲۵ ساله", "DURATION", "P25Y")]),
+    # a weekday taking the Solar Hijri date in brackets after it is converted like that date
+    ("fa", "صبح امروز سه‌شنبه (۲۲ آبان ۱۴۰۳) برگزار شد.", [("صبح امروز سه‌شنبه", "DATE", "2024-11-12TMO"),
+                                                         ("۲۲ آبان ۱۴۰۳", "DATE", "2024-11-12")]),
+    # a clock preposition of several words ("hacia las") licenses the count of hours after it
+    ("es", "Llegó hacia las 10 horas.", [("10 horas", "TIME", "2024-05-15T10:00")]),
+])
+def test_persian_ages_calendar_weekday_and_long_prepositions(lang: str, text: str,
+                                                            expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

@@ -806,8 +806,8 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
         if low in weak:
             if any(t.group(0).lower() in units for t in tokens[i + 1 : i + 5]):
                 out.append(m.start())
-        elif low in clock:
-            if i + 1 < len(tokens) and tokens[i + 1].group(0)[0].isdigit():
+        elif low in clock:  # "à 19 h", and "hacia las 10 horas": a number within the preposition's words
+            if any(t.group(0)[0].isdigit() for t in tokens[i + 1 : i + 4]):
                 out.append(m.start())
         else:
             out.append(m.start())

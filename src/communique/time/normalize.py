@@ -111,6 +111,7 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
                 cand.start = prev.start  # "Monday, January 5" is one expression
             else:  # "Senin (17/11/2014)": two expressions of one day; the weekday takes the date
                 prev.kind, prev.year, prev.month, prev.day, prev.weak = "date", cand.year, cand.month, cand.day, False
+                prev.calendar = cand.calendar  # "سه‌شنبه (۲۲ آبان ۱۴۰۳)": a Solar Hijri date, converted as the date is
             cand.weak = False
         elif prev is not None and prev.kind == "weekday" and cand.kind == "day" and cand.day is not None:
             gap = text[prev.end : cand.start]
