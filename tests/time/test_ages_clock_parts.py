@@ -126,3 +126,13 @@ def test_dot_clock_times(lang: str, text: str, expected: list[tuple[str, str, st
 def test_persian_ages_calendar_weekday_and_long_prepositions(lang: str, text: str,
                                                             expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "durante tres años y medio", [("durante tres años y medio", "DURATION", "P3Y6M")]),
+    ("es", "esperó dos horas y media", [("dos horas y media", "DURATION", "PT2H30M")]),
+    ("es", "hace dos años y medio", [("hace dos años y medio", "DATE", "2021-11")]),  # 30 months before
+    ("en", "1.5 years ago", [("1.5 years ago", "DATE", "2022-11")]),
+])
+def test_halves(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

@@ -351,7 +351,8 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
     if lex.units:
         unit = _word(list(lex.units), after_digit=True)
         more = rf"(?:\s*{_alt(lex.count_suffix)})?" if lex.count_suffix else ""  # "90余小时"
-        core = rf"(?P<n>{_number(lex)}){more}\s*-?\s*(?P<u>{unit})"
+        half = rf"(?:\s+(?P<half>{_word(lex.half_after)}))?" if lex.half_after else ""  # "tres años y medio"
+        core = rf"(?P<n>{_number(lex)}){more}\s*-?\s*(?P<u>{unit}){half}"
         if lex.shift_before:
             t.append(("shift_before", rf"(?P<sb>{_word(list(lex.shift_before))})\s*{core}"))
         mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))})\s+)?" if lex.duration_mods else ""
@@ -667,6 +668,8 @@ def _h_duration(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | 
     count, unit = _count(lex, g["n"]), g.get("unit") or lex.units.get(_key(g["u"]))
     if count is None or unit is None or count in ("0", "0.0"):
         return None
+    if g.get("half") and count != "X":
+        count = f"{float(count) + 0.5:g}"
     mod = lex.duration_mods.get(_key(g["mod"])) if "mod" in g else None
     shift = (lex.shift_after.get(_key(g["sa"])) if "sa" in g
              else lex.shift_before.get(_key(g["sb"])) if "sb" in g else None)

@@ -379,14 +379,18 @@ def _shifted_value(c: Candidate, anchor: Anchor | None, previous: dt.date | None
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     base = previous if c.shift.endswith("prev") and previous is not None else (
         anchor.date() if anchor is not None and anchor.full else None)
-    if base is None or "." in c.count:
+    if base is None:
         return None
-    n = sign * int(c.count)
-    if c.unit in _SCALED_UNITS:
-        factor, unit = _SCALED_UNITS[c.unit]
-        n, unit = n * factor, unit
-    else:
-        unit = c.unit
+    count, unit = c.count, c.unit
+    if "." in count and unit in _SPLIT_UNITS:  # "hace dos años y medio": 30 months ago
+        unit, per = _SPLIT_UNITS[unit]
+        count = str(round(float(c.count) * per))
+    if "." in count:
+        return None
+    n = sign * int(count)
+    if unit in _SCALED_UNITS:
+        factor, unit = _SCALED_UNITS[unit]
+        n = n * factor
     if unit == "Y":
         return str(base.year + n)
     if unit == "M":
