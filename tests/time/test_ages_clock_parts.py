@@ -136,3 +136,16 @@ def test_persian_ages_calendar_weekday_and_long_prepositions(lang: str, text: st
 ])
 def test_halves(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a relative month or day word and the day after it are one DATE
+    ("ja", "今月28日に会談した。", [("今月28日", "DATE", "2024-05-28")]),
+    ("ja", "来月3日に訪問する。", [("来月3日", "DATE", "2024-06-03")]),
+    ("zh", "本月28日举行会谈。", [("本月28日", "DATE", "2024-05-28")]),
+    ("ja", "5月28日に会談した。", [("5月28日", "DATE", "2024-05-28")]),
+    # a day alone in a sentence that looks ahead is this month's or the next one's, not the last one's
+    ("ko", "정상회담은 오는 23일 열릴 예정이다.", [("23일", "DATE", "2024-05-23")]),
+])
+def test_relative_months_and_days_before_a_day(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

@@ -60,6 +60,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _YEAR_WITH_MONTH = r"(?:1[0-9]\d\d|20\d\d)"
 _ZONES = r"(?:GMT|UTC|WIB|WITA|WIT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|IST|JST|KST|МСК|MSK|мск)"
+_REL_MONTH_SIGNS = "今来先前上下本当同翌"  # the first sign of a relative month word (今月, 来月, 上月, 本月...)
 _NUM_START = r"(?<![\w.,:/+\-])"  # a number that is not the tail of another number or id
 
 
@@ -264,7 +265,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     if lex.day_alone:  # after durations: "3日間" is three days, "3日" the third
         month_signs = "".join(sorted({w for _, u in languages.everywhere("dates", "han_units")
                                       for w in u.get("month", []) if len(str(w)) == 1}))
-        t.append(("han_day", rf"(?<![\d{re.escape(month_signs)}])(?P<d>{_DAY})\s*{_han_units()['day']}"))
+        # not the day of "5月28日" read again, but the day of "今月28日" (this month's 28th) and "来月3日"
+        rel_month = rf"(?<=[{re.escape(_REL_MONTH_SIGNS)}][{re.escape(month_signs)}])"
+        t.append(("han_day", rf"(?<!\d)(?:(?<![{re.escape(month_signs)}])|{rel_month})(?P<d>{_DAY})\s*"
+                             rf"{_han_units()['day']}"))
     if lex.holidays:  # "Ramazan Bayramı", "Navidad", "نوروز": a fixed day of some calendar
         t.append(("holiday", rf"(?P<hol>{_word(list(lex.holidays))})(?:{yj}{year})?"))
     t += [

@@ -405,10 +405,11 @@ def _shifted_value(c: Candidate, anchor: Anchor | None, previous: dt.date | None
 
 
 def _day_alone_value(day: int, anchor: Anchor | None, previous: dt.date | None,
-                     weekday: int | None = None) -> str | None:
+                     weekday: int | None = None, ahead: bool = False) -> str | None:
     """"12日": that day of the month the story is in (the last full date), else of the document's
-    month, or of the month before when the day lies after the document date. With its weekday
-    ("월요일인 19일"), the month around the reference date in which that day is that weekday."""
+    month, or of the month before when the day lies after the document date (the month after when it
+    lies before and the sentence looks `ahead`: "오는 3일 방문한다"). With its weekday ("월요일인 19일"),
+    the month around the reference date in which that day is that weekday."""
     reference = previous or (anchor.date() if anchor is not None and anchor.full else None)
     if weekday is not None and reference is not None:
         for shift in (0, -1, 1):  # this month first, then the one before, then the next
@@ -421,7 +422,9 @@ def _day_alone_value(day: int, anchor: Anchor | None, previous: dt.date | None,
     elif anchor is not None and anchor.full:
         assert anchor.year is not None and anchor.month is not None and anchor.day is not None
         year, month = anchor.year, anchor.month
-        if day > anchor.day + 1:
+        if ahead and day < anchor.day:
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        elif not ahead and day > anchor.day + 1:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     else:
         return None
@@ -523,7 +526,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         t.value, t.relative, t.precision = (f"{on}T{c.part}" if on else None), True, "day"
         return t
     if c.kind == "day" and c.day is not None:
-        t.value, t.relative = _day_alone_value(c.day, anchor, previous, c.weekday), True
+        t.value, t.relative = _day_alone_value(c.day, anchor, previous, c.weekday, c.spec == AHEAD), True
         if t.value is not None:
             t.precision = "day"
             if c.time is not None:
@@ -673,7 +676,7 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
     for c in cands:
         # the tense of its sentence says back or ahead ("ce lundi", "this Friday": the same, this week's)
-        if c.kind == "weekday" and c.spec in (None, "this"):
+        if c.kind in ("weekday", "day") and c.spec in (None, "this"):
             c.spec = weekday_direction(text, c.start, c.end, lex)
         t = to_timex(text, c, years, anchor, previous)
         t.first_end, t.second_start = c.first_end, c.second_start
@@ -717,6 +720,10 @@ def attach_relative_years(text: str, cands: list[Candidate], anchor: Anchor | No
             unit, n = m.group(1), int(m.group(2))
             if unit == "year" and c.kind == "date" and c.year is None and c.month is not None:
                 c.year, c.start = anchor.year + n, prev.start
+                out[-1] = c
+                continue
+            if unit == "day" and c.kind == "day" and abs(n) <= 2:  # "今日4日", "明日5日": the day names it
+                c.start = prev.start
                 out[-1] = c
                 continue
             if unit == "month" and c.kind == "day":
