@@ -149,3 +149,9 @@ def test_halves(lang: str, text: str, expected: list[tuple[str, str, str]]) -> N
 ])
 def test_relative_months_and_days_before_a_day(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+def test_arabic_clitics_fused_before_date_words() -> None:
+    text = "وصل الوزير والسبت الماضي، الموافق ل18 يوليوز 2023، وقال بالأمس إن الوقت مناسب."
+    assert _timexes(text, "ar") == [("السبت الماضي", "DATE", "2024-05-11"), ("18 يوليوز 2023", "DATE", "2023-07-18"),
+                                    ("الأمس", "DATE", "2024-05-14")]

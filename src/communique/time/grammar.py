@@ -952,16 +952,31 @@ def _strip_particles(word: str, lang: str) -> str | None:
     return max((s for s in stems if s is not None), key=len, default=None)
 
 
+def _clitic(word: str, lex: Lexicon) -> str:
+    """The clitic fused before a date word or a number ("و" of "والسبت", "ل" of "ل18"), else ""."""
+    for prefix in lex.prefixes:
+        rest = word[len(prefix) :]
+        if len(word) > len(prefix) and word.startswith(prefix) and (rest[0].isdigit() or _known_stem(rest, lex.lang)):
+            return prefix
+    return ""
+
+
 def mask_particles(text: str, lex: Lexicon) -> str:
     """Fused particles after date words blanked out (same length): "올해는" reads as "올해 " so
     word-final patterns match; languages without `particles` are returned unchanged."""
-    if not lex.particles:
+    if not lex.particles and not lex.prefixes:
         return text
 
     def blank(m: re.Match[str]) -> str:
         word = m.group(0)
-        stem = _strip_particles(word.lower(), lex.lang)
-        return word if stem is None else word[: len(stem)] + " " * (len(word) - len(stem))
+        head = _clitic(word.lower(), lex)  # "والسبت" reads as " السبت"
+        if head:
+            word = " " * len(head) + word[len(head) :]
+        if not lex.particles:
+            return word
+        body = word[len(head) :]
+        stem = _strip_particles(body.lower(), lex.lang)
+        return word if stem is None else word[: len(head) + len(stem)] + " " * (len(body) - len(stem))
 
     return _HANGUL_OR_WORD.sub(blank, text)
 

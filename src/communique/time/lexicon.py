@@ -92,6 +92,7 @@ class Lexicon:
     day_part_joiners: tuple[str, ...] = ()  # "в" in "утром в понедельник", "の" in "22日の夜"
     tense_future: str = ""  # a regex of future cues ("will", "-rá", "将"): a weekday alone looks ahead
     tense_past: str = ""  # a regex of past cues ("said", "-ło", "đã"): a nearer one keeps it the nearest day
+    prefixes: tuple[str, ...] = ()  # clitics written fused before a date word ("والسبت", "ل18"): outside the span
     half_after: tuple[str, ...] = ()  # "and a half" after a unit: "tres años y medio" is P3Y6M
     list_and: tuple[str, ...] = ()  # "and" in a list of days sharing one month ("17, 18 и 19 сентября"); else range_and
     bound_units: dict[str, str] = field(default_factory=dict)  # a unit only before a shift or count word ("3일 전")
@@ -324,6 +325,7 @@ def lexicon(lang: str) -> Lexicon:
         tense_future=_cues(data, "tense_future"),
         tense_past=_cues(data, "tense_past"),
         half_after=_words(data, "half_after"),
+        prefixes=tuple(sorted(_words(data, "prefixes"), key=len, reverse=True)),
         list_and=_words(data, "list_and") or _words(data, "range_and"),
         bound_units={k: v.upper() for k, v in _mapping(data, "bound_units").items()},
         count_markers=_words(data, "count_markers"),
