@@ -1,0 +1,130 @@
+"""German time forms of the `dates` section of lang/de/data.yaml: relative days with a part of day,
+"morgen" (tomorrow) before a part of day, weekends, "vorig-", vague durations, number words, sets (weekdays,
+parts of day, frequency adverbs), "Freitag, den 17. Mai", relative words before a weekday, "Sonnabend"
+(one case per form)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.document import Document
+from communique.options import Options
+from communique.time import tag_time
+
+DCT = "2024-05-12"  # a Sunday
+
+
+def _timexes(text: str) -> list[tuple[str, str, str | None]]:
+    doc = Document(id="t", raw_text=text, text=text, date=DCT, lang="de")
+    tag_time(doc, Options())
+    return [(t.text, t.type, t.value) for t in doc.timexes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Heute Morgen fiel Schnee.', [('Heute Morgen', 'DATE', '2024-05-12TMO')]),
+    ('Heute früh fiel Schnee.', [('Heute früh', 'DATE', '2024-05-12TMO')]),
+    ('Heute Abend spielt die Band.', [('Heute Abend', 'DATE', '2024-05-12TEV')]),
+    ('Gestern Abend spielte die Band.', [('Gestern Abend', 'DATE', '2024-05-11TEV')]),
+    ('Gestern früh fiel Schnee.', [('Gestern früh', 'DATE', '2024-05-11TMO')]),
+    ('Letzte Nacht fiel Schnee.', [('Letzte Nacht', 'DATE', '2024-05-11TNI')]),
+    ('Am Morgen fiel Schnee.', []),  # "Morgen" alone stays the morning, not tomorrow
+    ('Sie reist morgen früh ab.', [('morgen früh', 'DATE', '2024-05-13TMO')]),
+    ('Sie reist morgen Vormittag ab.', [('morgen Vormittag', 'DATE', '2024-05-13TMO')]),
+    ('Sie reist morgen Nachmittag ab.', [('morgen Nachmittag', 'DATE', '2024-05-13TAF')]),
+    ('Sie reist morgen Abend ab.', [('morgen Abend', 'DATE', '2024-05-13TEV')]),
+    ('Vorige Woche sank der Kurs.', [('Vorige Woche', 'DATE', '2024-W18')]),
+    ('In der vorigen Woche sank der Kurs.', [('vorigen Woche', 'DATE', '2024-W18')]),
+    ('Am Wochenende regnete es.', [('Wochenende', 'DATE', '2024-W19-WE')]),
+    ('Dieses Wochenende bleibt trocken.', [('Dieses Wochenende', 'DATE', '2024-W19-WE')]),
+    ('An diesem Wochenende bleibt es trocken.', [('diesem Wochenende', 'DATE', '2024-W19-WE')]),
+    ('Nächstes Wochenende wird gewählt.', [('Nächstes Wochenende', 'DATE', '2024-W20-WE')]),
+    ('Am nächsten Wochenende wird gewählt.', [('nächsten Wochenende', 'DATE', '2024-W20-WE')]),
+    ('Kommendes Wochenende wird gewählt.', [('Kommendes Wochenende', 'DATE', '2024-W20-WE')]),
+    ('Am kommenden Wochenende wird gewählt.', [('kommenden Wochenende', 'DATE', '2024-W20-WE')]),
+    ('Vergangenes Wochenende wurde gewählt.', [('Vergangenes Wochenende', 'DATE', '2024-W18-WE')]),
+    ('Am vergangenen Wochenende wurde gewählt.', [('vergangenen Wochenende', 'DATE', '2024-W18-WE')]),
+    ('Letztes Wochenende wurde gewählt.', [('Letztes Wochenende', 'DATE', '2024-W18-WE')]),
+    ('Am letzten Wochenende wurde gewählt.', [('letzten Wochenende', 'DATE', '2024-W18-WE')]),
+    ('Voriges Jahr stieg der Umsatz.', [('Voriges Jahr', 'DATE', '2023')]),
+    ('Im vorigen Jahr stieg der Umsatz.', [('vorigen Jahr', 'DATE', '2023')]),
+    ('Der Umsatz lag über dem Vorjahr.', [('Vorjahr', 'DATE', '2023')]),
+    ('Der Umsatz lag über dem Wert des Vorjahres.', [('Vorjahres', 'DATE', '2023')]),
+    ('In den vergangenen Tagen regnete es.', [('vergangenen Tagen', 'DURATION', 'PXD')]),
+    ('In den vergangenen Wochen regnete es.', [('vergangenen Wochen', 'DURATION', 'PXW')]),
+    ('In den vergangenen Monaten regnete es.', [('vergangenen Monaten', 'DURATION', 'PXM')]),
+    ('In den vergangenen Jahren regnete es.', [('vergangenen Jahren', 'DURATION', 'PXY')]),
+    ('In den vergangenen Jahrzehnten regnete es.', [('vergangenen Jahrzehnten', 'DURATION', 'PXDE')]),
+    ('In den letzten Tagen regnete es.', [('letzten Tagen', 'DURATION', 'PXD')]),
+    ('In den letzten Wochen regnete es.', [('letzten Wochen', 'DURATION', 'PXW')]),
+    ('In den letzten Monaten regnete es.', [('letzten Monaten', 'DURATION', 'PXM')]),
+    ('In den letzten Jahren regnete es.', [('letzten Jahren', 'DURATION', 'PXY')]),
+    ('In den letzten Jahrzehnten regnete es.', [('letzten Jahrzehnten', 'DURATION', 'PXDE')]),
+    ('In den kommenden Tagen regnet es.', [('kommenden Tagen', 'DURATION', 'PXD')]),
+    ('In den kommenden Wochen regnet es.', [('kommenden Wochen', 'DURATION', 'PXW')]),
+    ('In den kommenden Monaten regnet es.', [('kommenden Monaten', 'DURATION', 'PXM')]),
+    ('In den kommenden Jahren regnet es.', [('kommenden Jahren', 'DURATION', 'PXY')]),
+    ('In den nächsten Tagen regnet es.', [('nächsten Tagen', 'DURATION', 'PXD')]),
+    ('In den nächsten Wochen regnet es.', [('nächsten Wochen', 'DURATION', 'PXW')]),
+    ('In den nächsten Monaten regnet es.', [('nächsten Monaten', 'DURATION', 'PXM')]),
+    ('In den nächsten Jahren regnet es.', [('nächsten Jahren', 'DURATION', 'PXY')]),
+    ('Der Bau dauerte dreizehn Jahre.', [('dreizehn Jahre', 'DURATION', 'P13Y')]),
+    ('Der Bau dauerte vierzehn Jahre.', [('vierzehn Jahre', 'DURATION', 'P14Y')]),
+    ('Der Bau dauerte fünfzehn Jahre.', [('fünfzehn Jahre', 'DURATION', 'P15Y')]),
+    ('Der Bau dauerte sechzehn Jahre.', [('sechzehn Jahre', 'DURATION', 'P16Y')]),
+    ('Der Bau dauerte siebzehn Jahre.', [('siebzehn Jahre', 'DURATION', 'P17Y')]),
+    ('Der Bau dauerte achtzehn Jahre.', [('achtzehn Jahre', 'DURATION', 'P18Y')]),
+    ('Der Bau dauerte neunzehn Jahre.', [('neunzehn Jahre', 'DURATION', 'P19Y')]),
+    ('Der Bau dauerte dreißig Jahre.', [('dreißig Jahre', 'DURATION', 'P30Y')]),
+    ('Der Bau dauerte vierzig Jahre.', [('vierzig Jahre', 'DURATION', 'P40Y')]),
+    ('Der Bau dauerte fünfzig Jahre.', [('fünfzig Jahre', 'DURATION', 'P50Y')]),
+    ('Der Bau dauerte sechzig Jahre.', [('sechzig Jahre', 'DURATION', 'P60Y')]),
+    ('Der Bau dauerte hundert Jahre.', [('hundert Jahre', 'DURATION', 'P100Y')]),
+    ('Der Streik dauerte wenige Tage.', [('wenige Tage', 'DURATION', 'PXD')]),
+    ('Vor wenigen Tagen begann der Streik.', [('Vor wenigen Tagen', 'DATE', 'PAST_REF')]),
+    ('Der Streik dauerte viele Wochen.', [('viele Wochen', 'DURATION', 'PXW')]),
+    ('Vor vielen Jahren begann der Streik.', [('Vor vielen Jahren', 'DATE', 'PAST_REF')]),
+    ('Der Streik dauerte etliche Wochen.', [('etliche Wochen', 'DURATION', 'PXW')]),
+    ('Nach etlichen Jahren endete der Streik.', [('etlichen Jahren', 'DURATION', 'PXY')]),
+    ('Der Bau dauerte anderthalb Jahre.', [('anderthalb Jahre', 'DURATION', 'P1Y6M')]),
+    ('Der Bau dauerte eineinhalb Jahre.', [('eineinhalb Jahre', 'DURATION', 'P1Y6M')]),
+    ('Der Bau dauerte zweieinhalb Jahre.', [('zweieinhalb Jahre', 'DURATION', 'P2Y6M')]),
+    ('Der Bau dauerte dreieinhalb Jahre.', [('dreieinhalb Jahre', 'DURATION', 'P3Y6M')]),
+    ('Der Bau dauerte ein halbes Jahr.', [('ein halbes Jahr', 'DURATION', 'P6M')]),
+    ('Die Fahrt dauerte eine halbe Stunde.', [('eine halbe Stunde', 'DURATION', 'PT30M')]),
+    ('Nach einem halben Jahr war er fertig.', [('einem halben Jahr', 'DURATION', 'P6M')]),
+    ('Nach einer halben Stunde war er fertig.', [('einer halben Stunde', 'DURATION', 'PT30M')]),
+    ('Das Fest findet alljährlich statt.', [('alljährlich', 'SET', 'P1Y')]),
+    ('Der Bus fährt stündlich.', [('stündlich', 'SET', 'PT1H')]),
+    ('Der Bericht erscheint vierteljährlich.', [('vierteljährlich', 'SET', 'P3M')]),
+    ('Der Bericht erscheint halbjährlich.', [('halbjährlich', 'SET', 'P6M')]),
+    ('Der Markt ist montags geöffnet.', [('montags', 'SET', 'XXXX-WXX-1')]),
+    ('Der Markt ist dienstags geöffnet.', [('dienstags', 'SET', 'XXXX-WXX-2')]),
+    ('Der Markt ist mittwochs geöffnet.', [('mittwochs', 'SET', 'XXXX-WXX-3')]),
+    ('Der Markt ist donnerstags geöffnet.', [('donnerstags', 'SET', 'XXXX-WXX-4')]),
+    ('Der Markt ist freitags geöffnet.', [('freitags', 'SET', 'XXXX-WXX-5')]),
+    ('Der Markt ist samstags geöffnet.', [('samstags', 'SET', 'XXXX-WXX-6')]),
+    ('Der Markt ist sonntags geöffnet.', [('sonntags', 'SET', 'XXXX-WXX-7')]),
+    ('Der Markt ist jeden Montag geöffnet.', [('jeden Montag', 'SET', 'XXXX-WXX-1')]),
+    ('Der Markt ist jeden Dienstag geöffnet.', [('jeden Dienstag', 'SET', 'XXXX-WXX-2')]),
+    ('Der Markt ist jeden Mittwoch geöffnet.', [('jeden Mittwoch', 'SET', 'XXXX-WXX-3')]),
+    ('Der Markt ist jeden Donnerstag geöffnet.', [('jeden Donnerstag', 'SET', 'XXXX-WXX-4')]),
+    ('Der Markt ist jeden Freitag geöffnet.', [('jeden Freitag', 'SET', 'XXXX-WXX-5')]),
+    ('Der Markt ist jeden Samstag geöffnet.', [('jeden Samstag', 'SET', 'XXXX-WXX-6')]),
+    ('Der Markt ist jeden Sonntag geöffnet.', [('jeden Sonntag', 'SET', 'XXXX-WXX-7')]),
+    ('Der Markt ist jedes Wochenende geöffnet.', [('jedes Wochenende', 'SET', 'XXXX-WXX-WE')]),
+    ('Er joggt jeden Morgen.', [('jeden Morgen', 'SET', 'TMO')]),
+    ('Er joggt jeden Vormittag.', [('jeden Vormittag', 'SET', 'TMO')]),
+    ('Er joggt jeden Nachmittag.', [('jeden Nachmittag', 'SET', 'TAF')]),
+    ('Er joggt jeden Abend.', [('jeden Abend', 'SET', 'TEV')]),
+    ('Er joggt jede Nacht.', [('jede Nacht', 'SET', 'TNI')]),
+    ('Die Sitzung ist am Freitag, den 17. Mai.', [('Freitag, den 17. Mai', 'DATE', '2024-05-17')]),
+    ('An diesem Freitag wurde gewählt.', [('diesem Freitag', 'DATE', '2024-05-10')]),
+    ('Am vorigen Freitag wurde gewählt.', [('vorigen Freitag', 'DATE', '2024-05-10')]),
+    ('Am heutigen Sonntag wird gewählt.', [('heutigen Sonntag', 'DATE', '2024-05-12')]),
+    ('Am gestrigen Samstag wurde gewählt.', [('gestrigen Samstag', 'DATE', '2024-05-11')]),
+    ('Am morgigen Montag wird gewählt.', [('morgigen Montag', 'DATE', '2024-05-13')]),
+    ('Im März vorigen Jahres wurde gewählt.', [('März vorigen Jahres', 'DATE', '2023-03')]),
+    ('Am Sonnabend wurde gewählt.', [('Sonnabend', 'DATE', '2024-05-11')]),
+])
+def test_german_forms(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text) == expected
