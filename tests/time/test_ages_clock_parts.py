@@ -155,3 +155,13 @@ def test_arabic_clitics_fused_before_date_words() -> None:
     text = "وصل الوزير والسبت الماضي، الموافق ل18 يوليوز 2023، وقال بالأمس إن الوقت مناسب."
     assert _timexes(text, "ar") == [("السبت الماضي", "DATE", "2024-05-11"), ("18 يوليوز 2023", "DATE", "2023-07-18"),
                                     ("الأمس", "DATE", "2024-05-14")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Встреча началась в 10 часов утра и длилась 2 часа.", [("10 часов утра", "TIME", "2024-05-15T10:00"),
+                                                                 ("2 часа", "DURATION", "PT2H")]),
+    ("ru", "Он вернулся через 3 дня.", [("через 3 дня", "DATE", "2024-05-18")]),  # "дня" here is days, no clock
+    ("uk", "О 19 годині 30 хвилин він поїхав.", [("19 годині 30 хвилин", "TIME", "2024-05-15T19:30")]),
+])
+def test_slavic_clock_hours(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected
