@@ -165,3 +165,12 @@ def test_arabic_clitics_fused_before_date_words() -> None:
 ])
 def test_slavic_clock_hours(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "dct", "expected"), [
+    # a yearless date told in the future tense is the coming one, even more than four months ahead
+    ("ru", "Выставка завершится 26 ноября.", "2006-03-17", [("26 ноября", "DATE", "2006-11-26")]),
+    ("ru", "Выставка завершилась 26 ноября.", "2006-03-17", [("26 ноября", "DATE", "2005-11-26")]),
+])
+def test_yearless_dates_follow_the_tense(lang: str, text: str, dct: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang, dct) == expected

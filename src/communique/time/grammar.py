@@ -52,6 +52,7 @@ class Candidate:
     calendar: str | None = None  # a non-Gregorian date: year/month/day are in that calendar
     first_end: int | None = None  # a range: end of its first part
     second_start: int | None = None  # a range: start of its second part
+    ahead: bool = False  # its sentence looks ahead (tense): a yearless date is the coming one
 
 
 # --- pattern building ---------------------------------------------------------------------------

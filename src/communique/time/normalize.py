@@ -36,6 +36,7 @@ from communique.time.grammar import Candidate, mask_particles
 from communique.time.lexicon import Lexicon, lexicon
 from communique.time.tense import AHEAD, weekday_direction
 
+_PAST_IN_FUTURE = 7  # days before the anchor a date told in the future tense may still lie (a late report)
 FUTURE_TOLERANCE = 120  # days a yearless date may lie after the anchor before it means last year
 _NEXT_YEAR_TOLERANCE = 30  # days into next year a yearless date may lie ("5 January" on 28 December)
 _FUTURE_MONTHS = 4  # and months a yearless month may lie after the anchor month
@@ -214,14 +215,15 @@ class YearResolver:
         self.anchor = anchor
         self.evidence = evidence
 
-    def year_for(self, month: int, day: int | None, pos: int, weekday: int | None) -> tuple[int | None, bool]:
+    def year_for(self, month: int, day: int | None, pos: int, weekday: int | None,
+                 ahead: bool = False) -> tuple[int | None, bool]:
         """(year or None, whether it came from the anchor)."""
         a = self.anchor
         story = self._story_year(pos)
         if story is not None and a is not None and a.year is not None and story < a.year:
             return story, False  # a narrative of the past: "1 вересня 1939 ... 3 вересня" is 1939
         if a is not None and a.year is not None and a.month is not None:
-            return self._from_anchor(a, month, day, weekday), True
+            return self._from_anchor(a, month, day, weekday, ahead), True
         if weekday is not None and day is not None:
             pool = _by_proximity(self.evidence.dated, pos) + _by_proximity(self.evidence.bare, pos)
             for year in dict.fromkeys(pool):
@@ -241,7 +243,7 @@ class YearResolver:
         return max(before)[1] if before else None
 
     @staticmethod
-    def _from_anchor(a: Anchor, month: int, day: int | None, weekday: int | None) -> int:
+    def _from_anchor(a: Anchor, month: int, day: int | None, weekday: int | None, ahead: bool = False) -> int:
         assert a.year is not None and a.month is not None
         if day is None:
             if month > a.month + _FUTURE_MONTHS:
@@ -249,6 +251,8 @@ class YearResolver:
             return a.year + 1 if month <= a.month + 1 - 12 else a.year  # "in January" written in December
         anchor_day = dt.date(a.year, a.month, a.day or calendar.monthrange(a.year, a.month)[1])
         year = a.year
+        if ahead:  # "завершится 26 ноября" written in March: this year's, and one already past is next year's
+            return year + 1 if _safe_date(year, month, day) < anchor_day - dt.timedelta(days=_PAST_IN_FUTURE) else year
         if _safe_date(year, month, day) > anchor_day + dt.timedelta(days=FUTURE_TOLERANCE):
             year -= 1
         elif _safe_date(year + 1, month, day) <= anchor_day + dt.timedelta(days=_NEXT_YEAR_TOLERANCE):
@@ -536,7 +540,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         return t
     if c.kind == "date" and c.month is not None:
         year, from_anchor = (c.year, False) if c.year is not None else years.year_for(c.month, c.day, c.start,
-                                                                                     c.weekday)
+                                                                                     c.weekday, c.ahead)
         if year is not None and c.day is not None and _weekday_of(year, c.month, c.day) is None:
             year, from_anchor = None, False  # 29 February of a year without one: the year is not known
         t.value = _iso(year, c.month, c.day)
@@ -547,7 +551,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         t.is_target = c.target
     elif c.kind == "range" and c.month is not None and c.end_month is not None:
         end_year, from_anchor = (c.end_year, False) if c.end_year is not None else years.year_for(
-            c.end_month, c.end_day, c.start, None)
+            c.end_month, c.end_day, c.start, None, c.ahead)
         start_year = c.year if c.year is not None else (
             None if end_year is None else end_year - 1 if c.month > c.end_month else end_year)
         t.value, t.end_value = _iso(start_year, c.month, c.day), _iso(end_year, c.end_month, c.end_day)
@@ -676,6 +680,8 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
     for c in cands:
         # the tense of its sentence says back or ahead ("ce lundi", "this Friday": the same, this week's)
+        if c.kind in ("date", "range") and c.year is None and c.day is not None:
+            c.ahead = weekday_direction(text, c.start, c.end, lex) == AHEAD
         if c.kind in ("weekday", "day") and c.spec in (None, "this"):
             c.spec = weekday_direction(text, c.start, c.end, lex)
         t = to_timex(text, c, years, anchor, previous)
