@@ -86,8 +86,8 @@ def test_korean_day_counts(lang: str, text: str, expected: list[tuple[str, str, 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     # days listed before the one that names the month are dates of that month, each its own TIMEX3
-    ("ru", "Голосование пройдёт 17, 18 и 19 сентября.", [("17", "DATE", "2023-09-17"),
-                                                          ("18 и 19 сентября", "DATE", "2023-09-18")]),
+    ("ru", "Голосование пройдёт 17, 18 и 19 сентября.", [("17", "DATE", "2024-09-17"),  # future tense: coming
+                                                          ("18 и 19 сентября", "DATE", "2024-09-18")]),
     ("tr", "Etkinlik 14, 15 ve 16 Ekim tarihlerinde.", [("14", "DATE", "2023-10-14"), ("15", "DATE", "2023-10-15"),
                                                         ("16 Ekim", "DATE", "2023-10-16")]),
     ("ru", "в течение трёх дней — 18, 19, 20 сентября", [("трёх дней", "DURATION", "P3D"), ("18", "DATE", "2023-09-18"),
