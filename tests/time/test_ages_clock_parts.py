@@ -174,3 +174,14 @@ def test_slavic_clock_hours(lang: str, text: str, expected: list[tuple[str, str,
 ])
 def test_yearless_dates_follow_the_tense(lang: str, text: str, dct: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang, dct) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "la lettre adressée le 30 juillet dernier", [("30 juillet dernier", "DATE", "2023-07-30")]),
+    ("fr", "le sommet du 3 mai prochain", [("3 mai prochain", "DATE", "2025-05-03")]),
+    ("ru", "выборы 20 сентября текущего года", [("20 сентября текущего года", "DATE", "2024-09-20")]),
+    ("ru", "встреча 5 мая прошлого года", [("5 мая прошлого года", "DATE", "2023-05-05")]),
+])
+def test_a_relative_word_after_a_day_gives_its_year(lang: str, text: str,
+                                                    expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

@@ -214,7 +214,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                                     rf"{md_suffix}{day_end}(?:\s?,?\s+{year})?"))
         t.append(("range_md", rf"(?:{frm}\s+)?(?P<m>{month})\.?\s+(?P<d1>{_DAY}){md_suffix}\s*{to_and}\s*"
                               rf"(?P<d2>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
-    t.append(("dmy", rf"{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})(?:{yj}{year}{ys})?"))
+    # "le 30 juillet dernier", "20 сентября текущего года": a relative word after a yearless date gives its year
+    day_rel = rf"|\s+(?P<rel>{_word(list(lex.month_relative_after))})" if lex.month_relative_after else ""
+    t.append(("dmy", rf"{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})(?:{yj}{year}{ys}{day_rel})?"))
     if lex.month_first:
         # a space may stand before the comma ("June 18 , 2009" in tokenized corpora)
         t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
@@ -547,7 +549,8 @@ def _h_dmy(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     mo, y, d = _month(lex, g["m"]), _year(g.get("y")), int(g["d"])
     if not _title_ok(lex, g["m"]) or not _valid(y, mo, d):
         return None
-    return Candidate(s, e, "date", y, mo, d)
+    spec = lex.month_relative_after.get(_key(g["rel"])) if g.get("rel") else None
+    return Candidate(s, e, "date", y, mo, d, spec=spec)
 
 
 def _h_cjk(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:

@@ -330,6 +330,19 @@ def _month_rel_year(spec: str | None, month: int, anchor: Anchor | None) -> int 
     return anchor.year + int(m.group(2)) if m and m.group(1) == "year" else None
 
 
+def _day_rel_year(spec: str, month: int, day: int, anchor: Anchor | None) -> int | None:
+    """The year of a day and month said to be the last ("30 juillet dernier"), the next, or of a year
+    relative to the anchor ("5 мая прошлого года")."""
+    if anchor is None or not anchor.full or anchor.year is None:
+        return None
+    if spec in ("last", "next"):
+        this = _safe_date(anchor.year, month, day)
+        if spec == "last":
+            return anchor.year if this <= anchor.date() else anchor.year - 1
+        return anchor.year if this >= anchor.date() else anchor.year + 1
+    return _month_rel_year(spec, month, anchor)
+
+
 def _weekday_value(weekday: int | None, anchor: Anchor | None, spec: str | None = None) -> str | None:
     """A weekday: "next Friday" the first one after the anchor, "last Friday" the last before it,
     alone the nearest one."""
@@ -541,6 +554,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     if c.kind == "date" and c.month is not None:
         year, from_anchor = (c.year, False) if c.year is not None else years.year_for(c.month, c.day, c.start,
                                                                                      c.weekday, c.ahead)
+        if c.year is None and c.spec is not None and c.day is not None:  # "le 30 juillet dernier"
+            year = _day_rel_year(c.spec, c.month, c.day, anchor) or year
         if year is not None and c.day is not None and _weekday_of(year, c.month, c.day) is None:
             year, from_anchor = None, False  # 29 February of a year without one: the year is not known
         t.value = _iso(year, c.month, c.day)
