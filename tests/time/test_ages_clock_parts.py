@@ -185,3 +185,9 @@ def test_yearless_dates_follow_the_tense(lang: str, text: str, dct: str, expecte
 def test_a_relative_word_after_a_day_gives_its_year(lang: str, text: str,
                                                     expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+def test_no_date_and_clock_time_across_a_line_break() -> None:
+    text = "Samstag, 6. November 2021\n\n18.13 Uhr: Erste Kliniken melden Engpässe."
+    assert _timexes(text, "de") == [("Samstag, 6. November 2021", "DATE", "2021-11-06"),
+                                    ("18.13 Uhr", "TIME", "2021-11-06T18:13")]

@@ -721,7 +721,8 @@ def _full_day(value: str | None) -> dt.date | None:
 _DAYS = ("date", "day", "weekday")
 # between a date and its clock time: separators, a weekday in brackets ("2019年1月29日(火) 19:00")
 # or a time zone after the clock time ("15:00 GMT Saturday")
-_TIME_GAP = re.compile(r"^[\s,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）][\s,]{0,2}|(?<=\s)[A-Z]{2,4}[\s,]{1,2})?$")
+# (not across a line break: "Samstag, 6. November 2021⏎⏎18.13 Uhr: ..." is a live blog's day and an entry's time)
+_TIME_GAP = re.compile(r"^[ \t,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）][ \t,]{0,2}|(?<=\s)[A-Z]{2,4}[ \t,]{1,2})?$")
 
 
 _ADJACENT = re.compile(r"^\s{0,2}$")
