@@ -191,3 +191,8 @@ def test_no_date_and_clock_time_across_a_line_break() -> None:
     text = "Samstag, 6. November 2021\n\n18.13 Uhr: Erste Kliniken melden Engpässe."
     assert _timexes(text, "de") == [("Samstag, 6. November 2021", "DATE", "2021-11-06"),
                                     ("18.13 Uhr", "TIME", "2021-11-06T18:13")]
+
+
+def test_german_weekday_and_part_of_day_compounds() -> None:
+    assert _timexes("Am Mittwochmorgen und am Dienstagabend trafen sie sich.", "de") == [
+        ("Mittwochmorgen", "DATE", "2024-05-15TMO"), ("Dienstagabend", "DATE", "2024-05-14TEV")]

@@ -606,7 +606,8 @@ def _h_weekday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
     low = _key(g["w"])
     day = lex.weekdays.get(low, lex.weekdays.get(strip_accents(low)))
     # "thứ 2" is Monday before a date but "the 2nd" elsewhere ("lần thứ 2"): keep it only with a date
-    return Candidate(s, e, "weekday", weekday=day, weak=any(ch.isdigit() for ch in low))
+    return Candidate(s, e, "weekday", weekday=day, weak=any(ch.isdigit() for ch in low),
+                     part=lex.weekday_parts.get(low))  # "Mittwochmorgen"
 
 
 def _h_clock_prep(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:

@@ -92,6 +92,7 @@ class Lexicon:
     day_part_joiners: tuple[str, ...] = ()  # "в" in "утром в понедельник", "の" in "22日の夜"
     tense_future: str = ""  # a regex of future cues ("will", "-rá", "将"): a weekday alone looks ahead
     tense_past: str = ""  # a regex of past cues ("said", "-ło", "đã"): a nearer one keeps it the nearest day
+    weekday_parts: dict[str, str] = field(default_factory=dict)  # "mittwochmorgen" -> MO (compounds, de)
     prefixes: tuple[str, ...] = ()  # clitics written fused before a date word ("والسبت", "ل18"): outside the span
     half_after: tuple[str, ...] = ()  # "and a half" after a unit: "tres años y medio" is P3Y6M
     list_and: tuple[str, ...] = ()  # "and" in a list of days sharing one month ("17, 18 и 19 сентября"); else range_and
@@ -251,6 +252,8 @@ def lexicon(lang: str) -> Lexicon:
     months.update({str(k): int(v) for k, v in (data.get("months") or {}).items()})
     weekdays = _babel_weekdays(lang, tuple(str(w) for w in data.get("weekday_widths") or ["wide"]))
     weekdays.update({str(k): int(v) for k, v in (data.get("weekdays") or {}).items()})
+    weekday_parts = _weekday_compounds(weekdays, _mapping(data, "day_parts")) if data.get("compound_day_parts") else {}
+    weekdays.update({word: weekdays[day] for word, (day, _) in weekday_parts.items()})
     return Lexicon(
         lang=lang,
         months=_letter_variants(_with_variants(months), data),
@@ -325,6 +328,7 @@ def lexicon(lang: str) -> Lexicon:
         tense_future=_cues(data, "tense_future"),
         tense_past=_cues(data, "tense_past"),
         half_after=_words(data, "half_after"),
+        weekday_parts={word.lower(): part for word, (_, part) in weekday_parts.items()},
         prefixes=tuple(sorted(_words(data, "prefixes"), key=len, reverse=True)),
         list_and=_words(data, "list_and") or _words(data, "range_and"),
         bound_units={k: v.upper() for k, v in _mapping(data, "bound_units").items()},
@@ -332,6 +336,13 @@ def lexicon(lang: str) -> Lexicon:
         age_before=_cues(data, "age_before"),
         age_after=_cues(data, "age_after"),
     )
+
+
+def _weekday_compounds(weekdays: dict[str, int], parts: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Weekday and part of day written as one word ("Mittwochmorgen", "Freitagnachmittag"): word ->
+    (the weekday's name, the part's code), for languages that compound them (`dates.compound_day_parts`)."""
+    return {f"{day}{part}": (day, code.upper()) for day in weekdays if day.isalpha() and len(day) > 3
+            for part, code in parts.items() if part.isalpha()}
 
 
 def _cues(data: dict[str, Any], key: str) -> str:
