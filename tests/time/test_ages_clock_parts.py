@@ -196,3 +196,13 @@ def test_no_date_and_clock_time_across_a_line_break() -> None:
 def test_german_weekday_and_part_of_day_compounds() -> None:
     assert _timexes("Am Mittwochmorgen und am Dienstagabend trafen sie sich.", "de") == [
         ("Mittwochmorgen", "DATE", "2024-05-15TMO"), ("Dienstagabend", "DATE", "2024-05-14TEV")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("id", "Gempa terjadi pukul 07.00 pagi.", [("pukul 07.00 pagi", "TIME", "2024-05-15T07:00")]),
+    ("id", "Ia tiba pukul 8.15 malam.", [("pukul 8.15 malam", "TIME", "2024-05-15T20:15")]),
+    ("id", "Rapat dimulai sekitar jam sepuluh.", [("jam sepuluh", "TIME", "2024-05-15T10:00")]),
+])
+def test_time_words_with_hours_alone_words_and_parts_of_day(lang: str, text: str,
+                                                            expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

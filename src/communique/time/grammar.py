@@ -299,7 +299,12 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         t.append(("clock_prep", rf"{_word(lex.clock_prepositions)}\s+(?P<core>(?P<h>[01]?\d|2[0-3])\s*"
                                 rf"{_word(long_hours)}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?)?{ap2})(?!\w)"))
     if lex.time_prefix:  # "pukul 19.00": a dot between hours and minutes only after a time word
-        t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?!\d)"))
+        # "pukul 19.00", "pukul 7 malam", "jam sepuluh", "ساعت ۸ صبح": after a time word the hour may stand alone
+        # or as a word, and a part of day after it sets am/pm
+        hour_word = rf"|(?P<hw>{_word(list(lex.numbers))})" if lex.numbers else ""
+        ap2 = rf"(?:\s+(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else ""
+        t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?:(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?"
+                                   rf"(?![\d.,:]\d|\d|\s*%){hour_word}){ap2}(?!\w)"))
     hour_words = list(lex.time_units.get("hour", [])) + list(lex.time_units.get("hour_after_prep", []))
     if hour_words:  # "21.30 horas", "18.00 год": a dot clock time is a time when an hour word follows it
         t.append(("time_dot", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_word(hour_words)}"))
@@ -655,11 +660,14 @@ def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
 
 
 def _h_clock_part(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    """An hour (digits or a word) with maybe minutes and a part of day: "huit heures du soir", "pukul 7 malam"."""
     hour = g.get("h") or lex.numbers.get(_key(g.get("hw") or ""))
     minute = g.get("mi") or (lex.numbers.get(_key(g["miw"])) if g.get("miw") else None) or "0"
-    if hour is None or not hour.isdigit() or not minute.isdigit() or int(hour) > 12 or int(minute) > 59:
+    if hour is None or not hour.isdigit() or not minute.isdigit() or int(hour) > 24 or int(minute) > 59:
+        return None
+    if g.get("ap2") and int(hour) > 12:
         return None  # "several hours in the morning"; a part of day after 13h is no clock reading
-    return _h_time(lex, {"h": hour, "mi": minute, "ap2": g["ap2"]}, s, e)
+    return _h_time(lex, {"h": str(int(hour) % 24), "mi": minute, **({"ap2": g["ap2"]} if g.get("ap2") else {})}, s, e)
 
 
 def _count(lex: Lexicon, text: str) -> str | None:
@@ -794,7 +802,7 @@ HANDLERS: dict[str, Handler] = {
     "month_year": _h_month_year, "month_noun": _h_month_noun, "month_rel_after": _h_month_rel,
     "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
-    "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_time,
+    "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_clock_part,
 }
 
 
