@@ -103,10 +103,10 @@ def test_relative(text: str, expected: list[tuple[str, str, str]]) -> None:
     ("Hujan turun Senin petang.", [("Senin petang", "DATE", "2024-05-13TEV")]),
     ("Hujan turun petang hari.", [("petang hari", "DATE", "2024-05-12TEV")]),
     ("Hujan turun tengah hari.", [("tengah hari", "DATE", "2024-05-12T12:00")]),
-    # a clock time read with the part of day after it
-    ("Rapat dimulai pukul 7 malam.", [("7 malam", "TIME", "2024-05-12T19:00")]),
-    ("Rapat dimulai jam 4 sore.", [("4 sore", "TIME", "2024-05-12T16:00")]),
-    ("Rapat dimulai pukul 9 pagi.", [("9 pagi", "TIME", "2024-05-12T09:00")]),
+    # a clock time read with the part of day after it; the time word is inside, as in "pukul 19.00"
+    ("Rapat dimulai pukul 7 malam.", [("pukul 7 malam", "TIME", "2024-05-12T19:00")]),
+    ("Rapat dimulai jam 4 sore.", [("jam 4 sore", "TIME", "2024-05-12T16:00")]),
+    ("Rapat dimulai pukul 9 pagi.", [("pukul 9 pagi", "TIME", "2024-05-12T09:00")]),
 ])
 def test_parts_of_day_and_clock(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text) == expected
