@@ -356,6 +356,7 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
     """Durations ("three years", "2,5 года"), durations as dates ("two days ago", "vor zwei Jahren",
     "three days later"), sets ("every week", "weekly"), seasons ("last summer") and decades ("1990s")."""
     t: list[tuple[str, str]] = []
+    mod_gap = r"\s*" if lex.han_dates else r"\s+"  # "约三天", "約3時間": no space after a modifier in Han text
     centuries = [w for w, u in lex.units.items() if u == "CE"]
     if centuries:  # "20th century", "XX століття": an ordinal (or Roman) century is a DATE, "19"
         t.append(("century", rf"(?<![\w.,])(?P<c>[12]?\d(?:{_ordinal_suffixes()})|[XVI]{{1,5}})\s*-?\s*"
@@ -367,7 +368,7 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
         core = rf"(?P<n>{_number(lex)}){more}\s*-?\s*(?P<u>{unit}){half}"
         if lex.shift_before:
             t.append(("shift_before", rf"(?P<sb>{_word(list(lex.shift_before))})\s*{core}"))
-        mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))})\s+)?" if lex.duration_mods else ""
+        mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))}){mod_gap})?" if lex.duration_mods else ""
         after = rf"(?:\s*(?P<sa>{_word(list(lex.shift_after))}))?" if lex.shift_after else ""
         t.append(("duration", rf"{mods}{core}{after}"))
         if lex.set_prefix:
@@ -380,7 +381,7 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
         ending = f"(?:{shift}|{marker})" if shift and marker else shift or marker
         t.append(("bound_duration", rf"(?P<n>{_number(lex)})\s*(?P<bu>{bound}){ending}"))
     if lex.counted_units:  # "أسبوعين" (two weeks, Arabic dual), "이틀" (two days)
-        mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))})\s+)?" if lex.duration_mods else ""
+        mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))}){mod_gap})?" if lex.duration_mods else ""
         after = rf"(?:\s*(?P<sa>{_word(list(lex.shift_after))}))?" if lex.shift_after else ""
         t.append(("counted", rf"{mods}(?P<cu>{_word(list(lex.counted_units))}){after}"))
     if lex.sets:
