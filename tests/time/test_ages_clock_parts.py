@@ -206,3 +206,9 @@ def test_german_weekday_and_part_of_day_compounds() -> None:
 def test_time_words_with_hours_alone_words_and_parts_of_day(lang: str, text: str,
                                                             expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+def test_devanagari_vowel_signs_belong_to_the_word() -> None:
+    # "आज" (today) inside "आजादी" (freedom) and "कल" inside "कल्याण", "कलाकार", "निकले" are no dates
+    text = "आजादी के बाद कल्याण योजना, कलाकार निकले। आज सुबह 10 बजे बैठक हुई।"
+    assert _timexes(text, "hi") == [("आज सुबह", "DATE", "2024-05-15TMO"), ("10 बजे", "TIME", "2024-05-15T10:00")]

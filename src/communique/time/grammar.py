@@ -60,8 +60,8 @@ class Candidate:
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _YEAR_WITH_MONTH = r"(?:1[0-9]\d\d|20\d\d)"
-_ZONES = r"(?:GMT|UTC|WIB|WITA|WIT|CET|CEST|EET|EEST|BST|EST|EDT|CST|CDT|PST|PDT|IST|JST|KST|МСК|MSK|мск)"
-_REL_MONTH_SIGNS = "今来先前上下本当同翌"  # the first sign of a relative month word (今月, 来月, 上月, 本月...)
+_ZONES = ("GMT", "UTC", "WIB", "WITA", "WIT", "CET", "CEST", "EET", "EEST", "BST", "EST", "EDT", "CST", "CDT", "PST",
+          "PDT", "IST", "JST", "KST", "MSK")  # and each language's own (`dates.time_zones`: "МСК")
 _NUM_START = r"(?<![\w.,:/+\-])"  # a number that is not the tail of another number or id
 
 
@@ -148,6 +148,29 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(_piece(w) for w in uniq) + ")"
 
 
+def _mark_ranges() -> str:
+    r"""Every combining mark of the Basic Multilingual Plane as the body of a character class. Python's
+    `\w` leaves them out, so "आज" would end inside "आजादी" (the vowel sign "ा") and "कल" inside "कल्याण"."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if 0x590 <= code <= 0x8FF:  # Hebrew and Arabic vowel points are optional: "غداَ" is "غدا"
+            continue
+        if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+MARKS = _mark_ranges()
+LETTER = rf"[\w{MARKS}]"  # a word character, combining marks included (Devanagari, Thai, Arabic harakat)
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum() or (unicodedata.category(ch) in ("Mn", "Mc", "Me") and not 0x590 <= ord(ch) <= 0x8FF)
+
+
 def _word(words: list[str] | tuple[str, ...], after_digit: bool = False) -> str:
     """An alternation of whole words: word boundaries only where a word starts/ends with a letter
     or digit of a spaced script ("/" as a joiner, "s.d." and CJK words need none); `after_digit`:
@@ -158,8 +181,9 @@ def _word(words: list[str] | tuple[str, ...], after_digit: bool = False) -> str:
     pieces = []
     for w in uniq:
         touch = after_digit and not w[0].isascii()  # "20minutos" is a newspaper, "30분" thirty minutes
-        head = (r"(?<![^\W\d_])" if touch else r"(?<!\w)") if w[0].isalnum() and not _is_cjk(w[0]) else ""
-        tail = r"(?!\w)" if w[-1].isalnum() and not _is_cjk(w[-1]) else ""
+        head = (rf"(?<![^\W\d_])(?<![{MARKS}])" if touch else rf"(?<!{LETTER})") \
+            if _is_letter(w[0]) and not _is_cjk(w[0]) else ""
+        tail = rf"(?!{LETTER})" if _is_letter(w[-1]) and not _is_cjk(w[-1]) else ""
         pieces.append(head + _piece(w) + tail)
     return "(?:" + "|".join(pieces) + ")"
 
@@ -269,7 +293,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         month_signs = "".join(sorted({w for _, u in languages.everywhere("dates", "han_units")
                                       for w in u.get("month", []) if len(str(w)) == 1}))
         # not the day of "5月28日" read again, but the day of "今月28日" (this month's 28th) and "来月3日"
-        rel_month = rf"(?<=[{re.escape(_REL_MONTH_SIGNS)}][{re.escape(month_signs)}])"
+        # the first signs of the language's relative month words (今月, 来月, 上月, 本月...)
+        rel_firsts = "".join(sorted({w[0] for w in lex.relative if len(w) == 2 and w[1] in month_signs}))
+        rel_month = rf"(?<=[{re.escape(rel_firsts)}][{re.escape(month_signs)}])" if rel_firsts else "(?!x)x"
         t.append(("han_day", rf"(?<!\d)(?:(?<![{re.escape(month_signs)}])|{rel_month})(?P<d>{_DAY})\s*"
                              rf"{_han_units()['day']}"))
     if lex.holidays:  # "Ramazan Bayramı", "Navidad", "نوروز": a fixed day of some calendar
@@ -314,9 +340,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         amounts = rf"|\s*{_word(after)}" if after else ""
         dot = r"(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)"
         t.append(("clock_prep_dot", rf"{_word(lex.clock_prepositions)}\s+(?P<core>{dot})"
-                                    rf"(?![\d.,]\d|\d|\s*[%‰]|\s*(?:mln|mld|bn|млн|млрд|тыс|тис|раз){amounts})"))
+                                    rf"(?![\d.,]\d|\d|\s*[%‰]|\s*(?:mln|mld|bn){amounts})"))
     # "03.30 WIB", "14.00 GMT": a dot clock time before a time zone, the zone inside the span
-    t.append(("time_zoned", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_ZONES}(?:[+-]\d{{1,2}})?(?!\w)"))
+    zones = "|".join(re.escape(z) for z in sorted({*_ZONES, *lex.time_zones}, key=len, reverse=True))
+    t.append(("time_zoned", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*(?:{zones})"
+                            r"(?:[+-]\d{1,2})?(?!\w)"))
     if lex.parts_alone:  # last: "오후 7시" is a clock time, "вночі" alone a part of the story's day
         t.append(("part_alone", rf"(?<!-)(?P<pa>{_word(list(lex.parts_alone))})"))  # not "midi" of "après-midi"
     return t

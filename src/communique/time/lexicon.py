@@ -92,6 +92,7 @@ class Lexicon:
     day_part_joiners: tuple[str, ...] = ()  # "в" in "утром в понедельник", "の" in "22日の夜"
     tense_future: str = ""  # a regex of future cues ("will", "-rá", "将"): a weekday alone looks ahead
     tense_past: str = ""  # a regex of past cues ("said", "-ło", "đã"): a nearer one keeps it the nearest day
+    time_zones: tuple[str, ...] = ()  # a language's own time-zone abbreviations after a clock time ("МСК")
     weekday_parts: dict[str, str] = field(default_factory=dict)  # "mittwochmorgen" -> MO (compounds, de)
     prefixes: tuple[str, ...] = ()  # clitics written fused before a date word ("والسبت", "ل18"): outside the span
     half_after: tuple[str, ...] = ()  # "and a half" after a unit: "tres años y medio" is P3Y6M
@@ -328,6 +329,7 @@ def lexicon(lang: str) -> Lexicon:
         tense_future=_cues(data, "tense_future"),
         tense_past=_cues(data, "tense_past"),
         half_after=_words(data, "half_after"),
+        time_zones=tuple(str(z) for z in data.get("time_zones") or []),
         weekday_parts={word.lower(): part for word, (_, part) in weekday_parts.items()},
         prefixes=tuple(sorted(_words(data, "prefixes"), key=len, reverse=True)),
         list_and=_words(data, "list_and") or _words(data, "range_and"),

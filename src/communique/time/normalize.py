@@ -32,7 +32,7 @@ from communique import lang as languages
 from communique.document import Timex
 from communique.time.anchor import Anchor
 from communique.time.calendars import calendar_module
-from communique.time.grammar import Candidate, mask_particles
+from communique.time.grammar import LETTER, Candidate, mask_particles
 from communique.time.lexicon import Lexicon, lexicon
 from communique.time.tense import AHEAD, weekday_direction
 
@@ -789,7 +789,7 @@ def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candid
 def _spaced_alt(words: tuple[str, ...] | list[str]) -> str:
     """Words as one alternation, each closed by a word boundary unless its script has no spaces
     ("19日晚在", "22日の夜": no boundary after 晚 or の)."""
-    pieces = [re.escape(w) if languages.is_unspaced(w) else rf"{re.escape(w)}(?!\w)"
+    pieces = [re.escape(w) if languages.is_unspaced(w) else rf"{re.escape(w)}(?!{LETTER})"
               for w in sorted(words, key=len, reverse=True)]
     return "|".join(pieces)
 
@@ -803,7 +803,7 @@ def _day_part_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     joiners = _spaced_alt(list(lex.day_part_joiners))
     join = rf"(?:(?:{joiners})[ \t]*)?" if joiners else ""
     return (re.compile(rf"[ \t]*{join}({parts})", re.IGNORECASE),
-            re.compile(rf"(?<!\w)({parts})[ \t]*{join}[ \t]*$", re.IGNORECASE))
+            re.compile(rf"(?<!{LETTER})({parts})[ \t]*{join}[ \t]*$", re.IGNORECASE))
 
 
 def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
