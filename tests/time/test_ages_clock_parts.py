@@ -212,3 +212,9 @@ def test_devanagari_vowel_signs_belong_to_the_word() -> None:
     # "आज" (today) inside "आजादी" (freedom) and "कल" inside "कल्याण", "कलाकार", "निकले" are no dates
     text = "आजादी के बाद कल्याण योजना, कलाकार निकले। आज सुबह 10 बजे बैठक हुई।"
     assert _timexes(text, "hi") == [("आज सुबह", "DATE", "2024-05-15TMO"), ("10 बजे", "TIME", "2024-05-15T10:00")]
+
+
+def test_turkish_capital_dotted_i() -> None:
+    # "İ".lower() is "i" and a combining dot in Python: the lexicon keys must still match
+    assert _timexes("İki yıl çalıştı. İlkbaharda geldi.", "tr") == [("İki yıl", "DURATION", "P2Y"),
+                                                                     ("İlkbaharda", "DATE", "2024-SP")]

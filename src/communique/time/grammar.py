@@ -478,9 +478,14 @@ def grammar(lang: str) -> Grammar:
 # --- candidates ---------------------------------------------------------------------------------
 
 
+def _lower(text: str) -> str:
+    """Lower case with the Turkish capital dotted I as "i" ("İki" -> "iki", not "i" + a combining dot)."""
+    return text.lower().replace("i\u0307", "i")
+
+
 def _key(text: str) -> str:
     """Matched text as a lexicon key: lower case, single spaces, straight apostrophes."""
-    return re.sub(r"\s+", " ", text.lower()).replace("’", "'")
+    return re.sub(r"\s+", " ", _lower(text)).replace("’", "'")
 
 
 def _month(lex: Lexicon, text: str) -> int | None:
@@ -849,7 +854,7 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
         if token[0].isdigit() or (token.isupper() and not token.strip("IVX")):  # numbers, Roman numerals
             out.append(m.start())
             continue
-        low = token.lower()
+        low = _lower(token)
         if low not in starters:
             continue
         if low in weak:
@@ -1011,13 +1016,13 @@ def mask_particles(text: str, lex: Lexicon) -> str:
 
     def blank(m: re.Match[str]) -> str:
         word = m.group(0)
-        head = _clitic(word.lower(), lex)  # "والسبت" reads as " السبت"
+        head = _clitic(_lower(word), lex)  # "والسبت" reads as " السبت"
         if head:
             word = " " * len(head) + word[len(head) :]
         if not lex.particles:
             return word
         body = word[len(head) :]
-        stem = _strip_particles(body.lower(), lex.lang)
+        stem = _strip_particles(_lower(body), lex.lang)
         return word if stem is None else word[: len(head) + len(stem)] + " " * (len(body) - len(stem))
 
     return _HANGUL_OR_WORD.sub(blank, text)
