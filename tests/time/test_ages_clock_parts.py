@@ -218,3 +218,8 @@ def test_turkish_capital_dotted_i() -> None:
     # "İ".lower() is "i" and a combining dot in Python: the lexicon keys must still match
     assert _timexes("İki yıl çalıştı. İlkbaharda geldi.", "tr") == [("İki yıl", "DURATION", "P2Y"),
                                                                      ("İlkbaharda", "DATE", "2024-SP")]
+
+
+def test_japanese_day_counts() -> None:
+    assert _timexes("3日前に到着した。5日ぶりに再開した。", "ja") == [("3日前", "DATE", "2024-05-12"),
+                                                                ("5日", "DURATION", "P5D")]
