@@ -223,3 +223,12 @@ def test_turkish_capital_dotted_i() -> None:
 def test_japanese_day_counts() -> None:
     assert _timexes("3日前に到着した。5日ぶりに再開した。", "ja") == [("3日前", "DATE", "2024-05-12"),
                                                                 ("5日", "DURATION", "P5D")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ko", "지난주 금요일 만났다.", [("지난주 금요일", "DATE", "2024-05-10")]),
+    ("ja", "来週月曜に会う。", [("来週月曜", "DATE", "2024-05-20")]),
+    ("en", "He will visit next week Monday.", [("next week Monday", "DATE", "2024-05-20")]),
+])
+def test_a_relative_week_before_a_weekday(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

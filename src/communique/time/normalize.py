@@ -357,6 +357,9 @@ def _weekday_value(weekday: int | None, anchor: Anchor | None, spec: str | None 
         return (day - dt.timedelta(days=back or 7)).isoformat()
     if spec == AHEAD:  # "will meet on Thursday": this Thursday or the coming one
         return (day + dt.timedelta(days=ahead)).isoformat()
+    if spec is not None and (week := _WEEK_SPEC.match(spec)):  # "next week Monday": that week's Monday
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=int(week.group(1)))
+        return (monday + dt.timedelta(days=weekday)).isoformat()
     # the nearest such day; news mostly reports the past, so a tie (and the day itself) goes back
     return (day + dt.timedelta(days=ahead) if ahead < back else day - dt.timedelta(days=back)).isoformat()
 
@@ -687,7 +690,7 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     view = mask_particles(text, lex)  # "13일 낮에": the particle is no part of the words around dates
     cands = attach_day_lists(view, drop_ages(view, cands, lex), lex)
     cands = attach_month_starts(view, cands, lex)
-    cands = attach_relative_years(view, cands, anchor)
+    cands = attach_week_weekdays(view, attach_relative_years(view, cands, anchor))
     cands = attach_times(view, attach_day_parts(view, mark_years(view, attach_weekdays(view, cands, lex), lex), lex),
                          lex)
     years = YearResolver(anchor, collect_evidence(cands))
@@ -726,6 +729,25 @@ _TIME_GAP = re.compile(r"^[ \t,|\-–—/]{0,4}(?:[(（][^()（）\d]{1,4}[)）]
 
 
 _ADJACENT = re.compile(r"^\s{0,2}$")
+
+
+_WEEK_SPEC = re.compile(r"^week([+-]\d+)$")
+
+
+def attach_week_weekdays(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"다음주 월요일", "先週金曜日", "next week Monday": a relative week word right before a weekday makes
+    the weekday that day of that week (one expression)."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        m = _WEEK_SPEC.match(prev.spec or "") if prev is not None and prev.kind == "rel" else None
+        if (prev is not None and m is not None and c.kind == "weekday" and c.weekday is not None
+                and _ADJACENT.match(text[prev.end : c.start])):
+            c.start, c.spec, c.weak = prev.start, f"week{m.group(1)}", False
+            out[-1] = c
+            continue
+        out.append(c)
+    return out
 
 
 def attach_relative_years(text: str, cands: list[Candidate], anchor: Anchor | None) -> list[Candidate]:
