@@ -103,7 +103,7 @@ def test_months_of_other_calendars(lang: str, text: str, dct: str, expected: tup
 
 @pytest.mark.parametrize(("text", "dct", "expected"), [
     # a weekday joined to its day is one DATE; the weekday picks the month (19 June 2023 is a Monday)
-    ("다음주 월요일인 19일 서울", "2023-06-17", ("월요일인 19일", "DATE", "2023-06-19")),
+    ("다음주 월요일인 19일 서울", "2023-06-17", ("다음주 월요일인 19일", "DATE", "2023-06-19")),  # the week word joins
     ("수요일 21일엔 비가", "2023-06-17", ("수요일 21일", "DATE", "2023-06-21")),
     # in brackets: two expressions of one day, the weekday takes the day's date
     ("오는 월요일(11일)부터", "2023-09-10", ("월요일", "DATE", "2023-09-11")),
