@@ -232,3 +232,12 @@ def test_japanese_day_counts() -> None:
 ])
 def test_a_relative_week_before_a_weekday(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("uk", "Збори відбулися минулої п'ятниці.", [("минулої п'ятниці", "DATE", "2024-05-10")]),
+    ("ru", "Окружающая среда важна.", []),  # a bare weekday still needs its preposition
+])
+def test_a_weekday_with_its_relative_word_needs_no_preposition(lang: str, text: str,
+                                                               expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

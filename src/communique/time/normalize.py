@@ -91,7 +91,8 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
     gap_ok = re.compile(rf"^[\s,(]*(?:(?:{parts})[\s,(]*)?$", re.IGNORECASE)
     out: list[Candidate] = []
     for cand in cands:
-        if cand.kind == "weekday" and lex.weekday_prepositions and not cand.weak:
+        # "минулої п'ятниці": a weekday with its relative word needs no preposition
+        if cand.kind == "weekday" and lex.weekday_prepositions and not cand.weak and cand.spec is None:
             before = _previous_words(text, cand.start, 1)
             # "окружающая среда" is the environment; "в среду" is Wednesday
             cand.weak = not before or before[-1].lower() not in lex.weekday_prepositions
