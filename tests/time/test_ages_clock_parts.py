@@ -241,3 +241,14 @@ def test_a_relative_week_before_a_weekday(lang: str, text: str, expected: list[t
 def test_a_weekday_with_its_relative_word_needs_no_preposition(lang: str, text: str,
                                                                expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("uk", "Сьогодні, 26 січня, відбулася зустріч.", [("Сьогодні, 26 січня", "DATE", "2024-01-26")]),
+    ("tr", "Bugün, 27 Ekim 2025 Pazartesi günü toplandı.", [("Bugün, 27 Ekim 2025 Pazartesi", "DATE", "2025-10-27")]),
+    ("es", "la fecha inicia mañana\n\n27/11/2020 00:55", [("mañana", "DATE", "2024-05-16"),  # not across lines
+                                                        ("27/11/2020 00:55", "TIME", "2020-11-27T00:55")]),
+])
+def test_a_day_word_and_its_date_are_one_expression(lang: str, text: str,
+                                                    expected: list[tuple[str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected

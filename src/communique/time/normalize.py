@@ -691,7 +691,7 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     view = mask_particles(text, lex)  # "13일 낮에": the particle is no part of the words around dates
     cands = attach_day_lists(view, drop_ages(view, cands, lex), lex)
     cands = attach_month_starts(view, cands, lex)
-    cands = attach_week_weekdays(view, attach_relative_years(view, cands, anchor))
+    cands = attach_day_word_dates(view, attach_week_weekdays(view, attach_relative_years(view, cands, anchor)))
     cands = attach_times(view, attach_day_parts(view, mark_years(view, attach_weekdays(view, cands, lex), lex), lex),
                          lex)
     years = YearResolver(anchor, collect_evidence(cands))
@@ -733,6 +733,24 @@ _ADJACENT = re.compile(r"^\s{0,2}$")
 
 
 _WEEK_SPEC = re.compile(r"^week([+-]\d+)$")
+
+
+_DAY_WORD_GAP = re.compile(r"^[ \t]?,?[ \t]{1,2}$")  # on one line
+
+
+def attach_day_word_dates(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"Сьогодні, 26 січня", "Bugün, 27 Ekim 2025", "hôm nay 12/5": a relative day word and the date that
+    names the same day are one DATE (the date's value)."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "rel" and _DAY_WORD.match(prev.spec or "") is not None
+                and c.kind == "date" and c.day is not None and _DAY_WORD_GAP.match(text[prev.end : c.start])):
+            c.start = prev.start
+            out[-1] = c
+            continue
+        out.append(c)
+    return out
 
 
 def attach_week_weekdays(text: str, cands: list[Candidate]) -> list[Candidate]:
