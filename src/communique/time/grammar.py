@@ -728,7 +728,8 @@ def _h_duration(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | 
 
 
 def _h_bound_duration(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
-    return _h_duration(lex, {**g, "unit": lex.bound_units[_key(g["bu"])]}, s, e)
+    unit = lex.bound_units.get(_key(g["bu"]))
+    return _h_duration(lex, {**g, "unit": unit}, s, e) if unit else None
 
 
 def _h_counted(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
