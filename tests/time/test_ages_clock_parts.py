@@ -252,3 +252,9 @@ def test_a_weekday_with_its_relative_word_needs_no_preposition(lang: str, text: 
 def test_a_day_word_and_its_date_are_one_expression(lang: str, text: str,
                                                     expected: list[tuple[str, str, str]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+def test_a_month_first_day_is_no_count() -> None:
+    # Hindi bylines write "जनवरी 10, 2019"; "मार्च 10 किलोमीटर" is a protest march of 10 km
+    assert _timexes("किसानों का मार्च 10 किलोमीटर चला। जनवरी 10, 2019 को बैठक हुई।", "hi") == [
+        ("जनवरी 10, 2019", "DATE", "2019-01-10")]

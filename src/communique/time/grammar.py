@@ -208,7 +208,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     to_and = rf"(?:{_word(lex.range_to + lex.range_and)}|[-–—])" if (lex.range_to or lex.range_and) else r"[-–—]"
     year = rf"(?P<y>{_YEAR_WITH_MONTH})(?!\d)"  # after a month name: histories reach back ("17 червня 1775")
     bare_year = rf"(?P<y>{_YEAR})(?!\d)"  # alone a number is a year only in 1800-2099
-    day_end = r"(?![\d:])"
+    # not a count: "मार्च 10 किलोमीटर" is a march of 10 km, "May 5 tons" no date (`not_year_after` words)
+    amounts = rf"|\s*{_word(lex.not_year_after)}" if lex.not_year_after else ""
+    day_end = rf"(?![\d:]{amounts})"
     md_suffix = r"(?:st|nd|rd|th)?"  # "February 3." - after a month-first date a dot ends the sentence
     t: list[tuple[str, str]] = [
         ("iso", rf"(?<![\w.\-])(?P<y>{_YEAR})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d|-\d)"),
