@@ -547,7 +547,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         t.value, t.relative, t.precision = (f"{on}T{c.part}" if on else None), True, "day"
         return t
     if c.kind == "day" and c.day is not None:
-        t.value, t.relative = _day_alone_value(c.day, anchor, previous, c.weekday, c.spec == AHEAD), True
+        t.value, t.relative = _day_alone_value(c.day, anchor, previous, c.weekday, c.ahead), True
         if t.value is not None:
             t.precision = "day"
             if c.time is not None:
@@ -678,8 +678,8 @@ def attach_day_lists(text: str, cands: list[Candidate], lex: Lexicon) -> list[Ca
                         for d in _DAY_NUMBER.finditer(m.group(1))]
                 numbers = [d for d, _, _ in days] + [c.day]
                 steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
-                joined = _ends_on_and(m.group(1), lex)  # "17, 18 и 19"; without "and" only a run: "18, 19, 20"
-                joined = joined or c.kind == "range"
+                # "17, 18 и 19" or before a range; without "and" only a run: "18, 19, 20"
+                joined = _ends_on_and(m.group(1), lex) or c.kind == "range"
                 if all(step > 0 for step in steps) and (joined or (len(days) > 1 and set(steps) == {1})):
                     out.extend(Candidate(start, end, "date", c.year, c.month, d) for d, start, end in days)
         out.append(c)
@@ -699,9 +699,9 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
     for c in cands:
         # the tense of its sentence says back or ahead ("ce lundi", "this Friday": the same, this week's)
-        if c.kind in ("date", "range") and c.year is None and c.day is not None:
+        if c.kind in ("date", "range", "day") and c.year is None and c.day is not None and c.spec is None:
             c.ahead = weekday_direction(text, c.start, c.end, lex) == AHEAD
-        if c.kind in ("weekday", "day") and c.spec in (None, "this"):
+        if c.kind == "weekday" and c.spec in (None, "this"):
             c.spec = weekday_direction(text, c.start, c.end, lex)
         t = to_timex(text, c, years, anchor, previous)
         t.first_end, t.second_start = c.first_end, c.second_start
