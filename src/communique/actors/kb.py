@@ -59,9 +59,11 @@ GENDERS = ("m", "f")
 ENV_VAR = "COMMUNIQUE_KB_PATH"
 OFFICE_KEYS = ("head_of_state", "head_of_government", "foreign_minister", "foreign_ministry_spokesperson")
 # Canonical titles that name an office whatever each country calls it ("Secretary of State" of the US,
-# "Minister of External Affairs" of India are the "Minister of Foreign Affairs" of their country).
+# "Minister of External Affairs" of India are the "Minister of Foreign Affairs" of their country; Morocco's
+# "Head of Government", Germany's "Chancellor" and China's "Premier" are the prime minister the news names).
 TITLE_OFFICES = {"Minister of Foreign Affairs": "foreign_minister",
-                 "Spokesperson of the Ministry of Foreign Affairs": "foreign_ministry_spokesperson"}
+                 "Spokesperson of the Ministry of Foreign Affairs": "foreign_ministry_spokesperson",
+                 "Prime Minister": "head_of_government", "Head of Government": "head_of_government"}
 
 # Files in the kb folder that are not entity lists (owned by other stages).
 NON_ENTITY_FILES = frozenset({"demonyms.yaml"})

@@ -33,7 +33,7 @@ from communique.actors.gazetteer import (
     tokenize,
 )
 from communique.actors.groups import add_groups
-from communique.actors.kb import load_kb
+from communique.actors.kb import load_kb, role_country
 from communique.actors.ner import config as ner_config
 from communique.actors.ner.drafts import add_model_drafts
 from communique.actors.titles import TitleLexicon, TitleMatch, find_titles, lexicon
@@ -304,6 +304,8 @@ def _attach_titles(ctx: _Context, titles: list[TitleMatch], drafts: dict[int, Dr
         else:
             person = (_person_before(ctx, t, drafts) or _person_at(ctx, pos, drafts, allow_comma=True)
                       or _surname_after_title(ctx, pos, drafts, (t.title, country), anchor))
+        if person is not None and _of_another_country(person, t.title, country):
+            person = None  # "pertemuan dengan Menlu Turki, Retno melanjutkan": the title is someone else's
         title = _with_org(t, org)
         if person is None:
             # the office ends at its last country or body ("президентом России", not "… в Москве")
@@ -619,6 +621,18 @@ def _assign_role(person: Draft, title: str, span: tuple[int, int], country: str 
         person.country = country
 
 
+def _of_another_country(person: Draft, title: str, country: str | None) -> bool:
+    """A KB person of one country whom an office of another country the KB lists holders of cannot describe:
+    they never held a role of that country (Indonesia's foreign minister is no "Menlu Turki"). Titles the KB
+    lists no holders of ("ambassador to the US") may name another country than the person's."""
+    if country is None or len(person.candidates) != 1 or not load_kb().has_office(title, country):
+        return False
+    entity = load_kb().get(person.candidates[0].entity_id)
+    if entity is None or entity.kind != "person" or entity.country in (None, country):
+        return False
+    return not any(role_country(r, entity) == country for r in entity.roles)
+
+
 def _known_person_at(ctx: _Context, pos: int, drafts: dict[int, Draft]) -> Draft | None:
     """The person already recognised right after `pos`, if any."""
     d = drafts.get(_skip_space(ctx.text, pos))
@@ -902,5 +916,7 @@ def _without_overlaps(drafts: list[Draft]) -> list[Draft]:
 
 
 def _best_candidate(cands: tuple[Candidate, ...], kinds: set[str]) -> Candidate | None:
-    usable = [c for c in cands if c.kind in kinds and not c.partial]
+    """The first full candidate of one of `kinds`; a news medium last, as the resolver reads a medium's name
+    that is also a country's ("Vietnam+" folds to "Vietnam") as the country."""
+    usable = sorted((c for c in cands if c.kind in kinds and not c.partial), key=lambda c: c.type == "media")
     return usable[0] if usable else None

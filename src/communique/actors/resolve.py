@@ -18,6 +18,7 @@ from communique.actors.xscript import (
     Context,
     latin_reading,
     link_full_name,
+    link_office_holder,
     link_surname,
     readable_name,
     readings,
@@ -144,9 +145,11 @@ def _cross_script_links(drafts: list[Draft], text: str, lang: str, anchor: str |
     for d in unknown:
         context = Context(lang, anchor, d.country, role=d.role)
         for words in _name_forms(d, text):
-            if len(words) >= 2 and (found := link_full_name(words, context)) is not None:
+            if len(words) >= 2 and (found := link_full_name(words, context) or
+                                    link_office_holder(words, context)) is not None:
                 linked[d.start] = found
                 break
+    _same_written_names(unknown, text, linked)
     named = frozenset(full_seen | set(linked.values()))
     for d in unknown:
         context = Context(lang, anchor, d.country, named, d.role)
@@ -154,6 +157,19 @@ def _cross_script_links(drafts: list[Draft], text: str, lang: str, anchor: str |
             if len(words) == 1 and d.start not in linked and (found := link_surname(words[0], context)):
                 linked[d.start] = found
     return linked
+
+
+def _same_written_names(unknown: list[Draft], text: str, linked: dict[int, str]) -> None:
+    """A full name written again elsewhere in the document names the person its linked mention names, when
+    the link needed what only one mention gives (the title before "Le Hoai Chung" the first time)."""
+    by_words: dict[tuple[str, ...], set[str]] = {}
+    for d in unknown:
+        if d.start in linked:
+            by_words.setdefault(_written_words(d, text), set()).add(linked[d.start])
+    for d in unknown:
+        words = _written_words(d, text)
+        if d.start not in linked and len(words) >= 2 and len(ids := by_words.get(words, set())) == 1:
+            linked[d.start] = next(iter(ids))
 
 
 def _surnames_of_unknown_people(drafts: list[Draft], text: str, lang: str, linked: dict[int, str]) -> None:

@@ -60,6 +60,10 @@ _MIN_SURNAME_SOUNDS = 4
 # A Latin name linked by its sound is spelled this much like a Latin name of the person (difflib ratio).
 _LATIN_LIKENESS = 0.75
 _SURNAME_LIKENESS = 0.65  # ... and its surname this much like theirs (a shared given name says little)
+# A name the text gives an office to links to that office's holder when spelled this much like their name, and
+# every word this much like its counterpart (Chung ~ Trung 0.6, Ajanuch ~ Akhannouch after respelling).
+_HOLDER_LIKENESS = 0.75
+_HOLDER_WORD_LIKENESS = 0.5
 _MAX_NAME_WORDS = 4  # words of a full name found in running text
 # A surname alone names the one person of that surname who held a role within this many years of the date.
 _ROLE_YEARS = 1
@@ -251,6 +255,39 @@ def _link_full_name(words: tuple[str, ...], ctx: Context, by_sound: bool) -> str
                 return chosen if _spelled_alike(" ".join(latin), chosen) else None
             return chosen
     return None
+
+
+def link_office_holder(words: tuple[str, ...], ctx: Context) -> str | None:
+    """The KB id of the one person who held the office the text gives a name (`ctx.role` of `ctx.country` at
+    the document's date) and whose name the words spell nearly alike. The title says who is meant, so the
+    spelling only has to agree, not be the KB's: Spanish "el primer ministro marroquí, Aziz Ajanuch" is
+    Aziz Akhannouch; Turkish "Vietnam Dışişleri Bakanı Le Hoai Chung", spelled after Russian, is Lê Hoài Trung.
+    Someone else with the title (a predecessor, an acting holder) is spelled too differently to link."""
+    if not (ctx.role and ctx.country and ctx.anchor):
+        return None
+    holders = load_kb().office_holders(ctx.role, ctx.country, ctx.anchor)
+    if not holders:
+        return None
+    spelled = [tuple(part for w in form for part in latin_reading(w, ctx.lang).split() if spelling_key(part))
+               for form in dict.fromkeys((words, respelled_latin(words, ctx.lang)))]
+    alike = [e for e in holders if any(len(latin) >= 2 and _near_spelling(latin, e) for latin in spelled)]
+    return alike[0].id if len(alike) == 1 else None
+
+
+def _near_spelling(latin: tuple[str, ...], entity: Entity) -> bool:
+    """The words spell one of the person's Latin names nearly alike: the whole name, and word by word when both
+    have as many words (a shared given name alone does not make Aziz Rabbah Aziz Akhannouch)."""
+    mine = [spelling_key(w) for w in latin]
+    for form, _ in _forms(entity):
+        if not _written_in_latin((form,)):
+            continue
+        theirs = [spelling_key(w) for w in form.split() if spelling_key(w)]
+        if _likeness("".join(mine), "".join(theirs)) < _HOLDER_LIKENESS:
+            continue
+        if len(theirs) != len(mine) or all(_likeness(a, b) >= _HOLDER_WORD_LIKENESS
+                                           for a, b in zip(mine, theirs, strict=True)):
+            return True
+    return False
 
 
 def _distinct_sounds(sounds: list[str]) -> bool:

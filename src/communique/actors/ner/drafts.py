@@ -26,8 +26,10 @@ from communique.actors.gazetteer import (
     is_unspaced,
     token_key,
 )
+from communique.actors.kb import load_kb
 from communique.actors.ner import EntitySpan, NerConfig, config, entities
 from communique.actors.ner.persons import analyzer, lemmatized, name_words, nominative, to_latin
+from communique.actors.xscript import Context, link_full_name
 from communique.lang.ru.names import is_cyrillic
 from communique.langdata import section
 
@@ -254,6 +256,20 @@ def _named(text: str, span: EntitySpan, lang: str) -> Draft | None:
     known = cities.city(surface, lang) if span.kind == "location" else None
     if known is not None:  # a city the knowledge base lacks: its country places the events told there
         cand = Candidate(known.id, "location", known.name, known.country, "city")
+    elif (person := _kb_person_named(surface, lang)) is not None:
+        return Draft(span.start, span.end, "person", (person,), "ner", country=person.country, confidence=0.7)
     else:
         cand = Candidate(folded_name_id(_PREFIX[span.kind], surface, lang), span.kind, surface, None)
     return Draft(span.start, span.end, span.kind, (cand,), "ner", confidence=0.7)
+
+
+def _kb_person_named(surface: str, lang: str) -> Candidate | None:
+    """The KB person whose full name a model's place or organisation spells exactly (by the folded spelling of
+    every word, two words or more): the model took the person for a place ("Abdulhamid Dbeibah" tagged LOC in
+    Italian), and the KB knows the name as a person's."""
+    words = tuple(name_words(surface))
+    if len(words) < 2:
+        return None
+    entity_id = link_full_name(words, Context(lang), by_sound=False)
+    entity = load_kb().get(entity_id) if entity_id else None
+    return Candidate(entity.id, "person", entity.name, entity.country) if entity is not None else None
