@@ -140,6 +140,14 @@ def test_generated_kb_is_large_and_has_one_id_per_known_person() -> None:
     ("head_of_state", "JM", "2024-06-01", "Charles III"),
     ("foreign minister", "KE", "2024-06-01", "Musalia Mudavadi"),  # world-a.csv
     ("foreign minister", "CH", "2024-06-01", "Ignazio Cassis"),  # world-b.csv
+    # the early-*.csv lists, 2000-2013
+    ("head_of_state", "FR", "2003-03-01", "Jacques Chirac"),
+    ("Prime Minister", "JP", "2007-01-01", "Shinzo Abe"),  # his first term; the second is in g20.csv
+    ("foreign minister", "RU", "2003-06-01", "Igor Ivanov"),
+    ("head_of_state", "AZ", "2002-06-01", "Heydar Aliyev"),
+    ("Prime Minister", "MA", "2010-06-01", "Abbas El Fassi"),  # Morocco's "Head of Government" is its PM
+    ("head_of_state", "BR", "2001-01-01", "Fernando Henrique Cardoso"),
+    ("foreign minister", "NG", "2010-06-01", "Henry Odein Ajumogobia"),
 ])
 def test_office_holders_by_date(office: str, country: str, date: str, expected: str) -> None:
     answer = who(office, country, date)

@@ -56,3 +56,11 @@ def test_an_arabic_adjective_stays_the_countrys() -> None:
     mentions = run_actors(text, "ar", doc_date="2023-06-01").mentions
     assert [(m.text, m.entity_id) for m in mentions if m.start == text.index("السوداني")] == [
         ("السوداني", "country:SD")]
+
+
+def test_a_surname_office_holders_share_is_the_one_of_the_document_s_time() -> None:
+    # Heydar Aliyev (president 1993-2003) and his son Ilham (since 2003): the date tells them apart
+    assert persons("Aliyev met the Turkish delegation in Baku.", "en", "2024-05-01") == [
+        ("Aliyev", ALIYEV, 0)]
+    assert persons("Aliyev met the Turkish delegation in Baku.", "en", "2001-05-01") == [
+        ("Aliyev", "local:heydar-aliyev.az", 0)]

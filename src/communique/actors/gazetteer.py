@@ -628,8 +628,8 @@ def _add_office_surnames(gaz: Gazetteer, kb: Any, lang: str) -> None:
                         found.setdefault(keys, set()).add(entity.id)
                         cands[(keys, entity.id)] = cand
     for keys, ids in sorted(found.items()):
-        if len(ids) == 1:
-            gaz.add_phrase(keys, cands[(keys, next(iter(ids)))])
+        for entity_id in sorted(ids):  # a family of leaders (the Aliyevs): recognition asks their time in office
+            gaz.add_phrase(keys, cands[(keys, entity_id)])
 
 
 def _is_demonym(form: str, langs: tuple[str, ...]) -> bool:
@@ -666,16 +666,20 @@ def _given_names() -> frozenset[str]:
     "Hernández")."""
     first: set[str] = set()
     owners: dict[str, set[str]] = {}
+    leaders: set[str] = set()
     for entity in load_kb().entities.values():
         if entity.kind != "person":
             continue
+        if _office_holder_without_surname(entity):
+            leaders.add(entity.id)
         for forms in (*entity.names.values(), (entity.name,)):
             for form in forms:
                 words = [w for w in _NAME_WORD_SPLIT.split(form.strip()) if w]
                 if len(words) >= 2:
                     first.add(fold_name(words[0]))
                     owners.setdefault(fold_name(words[-1]), set()).add(entity.id)
-    shared = {word for word, ids in owners.items() if len(ids) > 1}
+    # a surname only office holders share (Heydar and Ilham Aliyev) is told apart by their time in office
+    shared = {word for word, ids in owners.items() if len(ids) > 1 and not ids <= leaders}
     return frozenset(first | shared)
 
 

@@ -108,7 +108,7 @@ def extract_events(doc: Document, options: Options) -> None:
                       if not idle_group(m, d.type) and not _member_group(doc, m) and not one_word_stranger(m)]
             d.actors = _with_group_countries(doc, actors)
             _drop_bystanders(d)
-        drafts += made
+        drafts += _without_reporters(made, doc.date)
         previous = next((d for d in reversed(made) if d.type == "CONSULT" and d.parties() >= 2), previous)
     for draft in drafts:
         mark_background_list(doc, draft, lex)
@@ -149,6 +149,41 @@ def one_word_stranger(m: Mention) -> bool:
     name is most often a word at the start of a sentence or of a body's name ("Hội đồng", "Външният") or one
     part of a name written elsewhere in full. The mention stays an entity of the document."""
     return m.kind == "person" and len(m.name.split()) < 2 and load_kb().get(m.entity_id) is None
+
+
+# Words of the canonical titles of those who speak for others (the KB's and the title lexicons' English titles).
+REPORTER_TITLES = ("spokesperson", "spokesman", "spokeswoman", "press secretary")
+
+
+def reporter(m: Mention, event_type: str, date: str | None = None) -> bool:
+    """A spokesperson tells of the meetings and agreements of others ("Peskov said the talks of Putin and the
+    minister covered…"): no side of them. Their own statements (accusations, rejections) are theirs. The
+    title is the text's, else the KB's at `date` (the document's)."""
+    if event_type not in SYMMETRIC or m.kind != "person":
+        return False
+    entity = load_kb().get(m.entity_id)
+    titles = [m.role or ""] + ([r.title for r in entity.roles_at(date)] if entity is not None and date else [])
+    return any(word in title.lower() for title in titles for word in REPORTER_TITLES)
+
+
+def _without_reporters(made: list[Draft], date: str | None) -> list[Draft]:
+    """The drafts of one candidate without their reporters. The sides a reporter was paired with ("Peskov
+    told of the meeting of Putin with Modi": Peskov–Putin, Peskov–Modi) are one meeting of theirs."""
+    out: list[Draft] = []
+    orphans: dict[tuple[str, str | None], Draft] = {}
+    for d in made:
+        kept = [m for m in d.actors if not reporter(m, d.type, date)]
+        if len(kept) == len(d.actors):
+            out.append(d)
+            continue
+        d.actors = kept
+        key = (d.type, d.mode)
+        if d.parties() >= 2 or key not in orphans:
+            out.append(d)
+            orphans.setdefault(key, d)
+        else:
+            orphans[key].actors = unique([*orphans[key].actors, *kept])
+    return out
 
 
 def sector_of(m: Mention) -> str | None:
