@@ -172,16 +172,22 @@ def _strong_trigger(doc: Document, lex: Lexicon, sentence: Sentence, mentions: S
 def actor_sentences(doc: Document, mentions: Sequence[Mention], starts: Sequence[int]) -> list[Sentence]:
     """The cascade's first step: the sentences that name an actor or refer to those of the sentence before."""
     chosen = []
-    previous_named = False
+    since_named = REFER_BACK + 1  # sentences since the last one that named an actor
     for sentence in doc.sentences:
         # a demonym counts: "une attaque russe sur l'Ukraine" names its sides by adjective and place
         named = any(m.kind in ACTOR_KINDS for m in mentions_between(mentions, starts, sentence.start, sentence.end))
-        refers = previous_named and (sides.names_group(doc.text, doc.lang, sentence.start, sentence.end)
-                                     or bool(discourse.find(doc.lang, "group", doc.text, sentence.start, sentence.end)))
+        refers = since_named <= REFER_BACK and (
+            sides.names_group(doc.text, doc.lang, sentence.start, sentence.end)
+            or bool(discourse.find(doc.lang, "group", doc.text, sentence.start, sentence.end)))
         if named or refers:
             chosen.append(sentence)
-        previous_named = named
+        since_named = 1 if named else since_named + 1
     return chosen
+
+
+# "The two" and "both sides" refer to the actors of one of this many sentences before ("X met Y. First they
+# talked alone, then with their teams. During the meeting the two signed…").
+REFER_BACK = 2
 
 
 def sentence_labels(doc: Document, sentences: Sequence[Sentence]) -> list[SentenceLabel]:

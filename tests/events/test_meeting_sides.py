@@ -1,5 +1,5 @@
-"""A spokesperson who tells of a meeting is no side of it (events.build.reporter); the sides the model paired
-them with met each other; their own statements are theirs."""
+"""Who the sides of a meeting are: a spokesperson who tells of it is none (events.build.reporter), the sides
+the model paired them with met each other, their own statements are theirs; "the two" refer back."""
 
 from __future__ import annotations
 
@@ -29,3 +29,12 @@ def test_the_spokesman_telling_of_talks_is_not_at_them() -> None:
     text = ("Представитель Кремля Дмитрий Песков рассказал о встрече Владимира Путина с премьер-министром Индии "
             "Нарендрой Моди в Кремле.")
     assert events_of(text, "ru", date="2024-07-09") == [("CONSULT", ["Narendra Modi", "Vladimir Putin"])]
+
+
+def test_the_two_refer_back_over_a_sentence_that_names_no_one() -> None:
+    # events.candidates.REFER_BACK: "the two" of the third sentence are the ministers of the first
+    text = ("Foreign Minister Gideon Sa'ar met his Serbian counterpart Marko Djuric in Jerusalem on Tuesday. "
+            "First they held a one-on-one meeting, then a meeting with their teams. "
+            "During the meeting the two signed an agreement on cooperation in education and culture.")
+    assert events_of(text, "en", date="2025-09-30") == [("CONSULT", ["Gideon Sa'ar", "Marko Đurić"]),
+                                                        ("AGREE", ["Gideon Sa'ar", "Marko Đurić"])]
