@@ -95,7 +95,9 @@ def headline(words: list[str]) -> bool:
     return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-def load(model: str) -> Backend:
+def load(model: str, min_person_words: int = 2) -> Backend:
+    """The tagger of `data/ner/<model>.npz`. A person's name of fewer than `min_person_words` words is dropped
+    (below); 1 keeps one-word names, for a language where they are common (Indonesian: Jokowi, Soeharto)."""
     weights, common = _model(model)
 
     def recognize(text: str) -> list[EntitySpan]:
@@ -125,7 +127,7 @@ def load(model: str) -> Backend:
         # Coordinación); a surname alone after the full name is found by coreference anyway. More than
         # MAX_PERSON_WORDS is a run of capitalised words ("… Explained Share Tweet Email Star Trek Picard")
         return [s for s in out if s.kind != "person"
-                or 2 <= len(TOKEN_RE.findall(text[s.start : s.end])) <= MAX_PERSON_WORDS]
+                or min_person_words <= len(TOKEN_RE.findall(text[s.start : s.end])) <= MAX_PERSON_WORDS]
 
     return recognize
 
