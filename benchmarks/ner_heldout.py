@@ -1,12 +1,15 @@
 """Person F1 of a language's named-entity backend on a held-out, token-labelled test split (WikiANN style).
 
-    python benchmarks/ner_heldout.py TEST.conllu LANG [--limit N] [--model M]
+    python benchmarks/ner_heldout.py TEST.conllu LANG [--limit N] [--model M] [--join SEP]
 
 TEST: lines of `index<TAB>word<TAB>BIO-tag` (or `word<TAB>tag`), sentences separated by blank lines
 (Babelscape/wikineural `data/wikiann/<lang>/test.conllu`, `data/wikineural/<lang>/test.conllu`). Each sentence
 is given to the backend the language's data names (`communique.actors.ner.entities`, the run-time path) as its
 words joined by single spaces; a predicted entity covers the tokens its characters overlap. Match: exact token
 span and kind. Prints precision, recall and F1 per kind (PER, ORG, LOC); MISC is not scored.
+With --join '' the tokens are joined with no space (character-level Chinese or Japanese data, e.g. MSRA NER:
+one character a line; with --model too, the perceptron then reads one character a token); the default joins
+them with one space.
 With --model, the perceptron weights `data/ner/<M>.npz` are used whatever the language's data says (to measure
 a model before it is enabled).
 """
@@ -48,11 +51,11 @@ def read_conll(path: Path, limit: int | None) -> list[Sentence]:
     return sentences[:limit] if limit else sentences
 
 
-def predicted_spans(words: list[str], found: list[ner.EntitySpan]) -> set[tuple[int, int, str]]:
+def predicted_spans(words: list[str], found: list[ner.EntitySpan], sep: str = " ") -> set[tuple[int, int, str]]:
     offsets, pos = [], 0
     for w in words:
         offsets.append((pos, pos + len(w)))
-        pos += len(w) + 1
+        pos += len(w) + len(sep)
     out = set()
     for span in found:
         covered = [i for i, (a, b) in enumerate(offsets) if a < span.end and span.start < b]
@@ -67,12 +70,16 @@ def main() -> None:
     parser.add_argument("lang")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--join", default=" ", help="what joins the tokens of a sentence (default: one space)")
     args = parser.parse_args()
     sentences = read_conll(args.test, args.limit)
-    tagger = load_perceptron(model=args.model) if args.model else (lambda text: ner.entities(text, args.lang))
-    scores = span_scores(((predicted_spans(words, tagger(" ".join(words))), gold_spans(tags))
+    sep = args.join
+    tagger = (load_perceptron(model=args.model, chars=not sep) if args.model
+              else (lambda text: ner.entities(text, args.lang)))
+    scores = span_scores(((predicted_spans(words, tagger(sep.join(words)), sep), gold_spans(tags))
                           for words, tags in sentences), KIND_TAG.values())
     model = f", model {args.model}" if args.model else ""
+    model += f", tokens joined by {sep!r}" if sep != " " else ""
     print(f"{args.test} ({len(sentences)} sentences), lang {args.lang}{model}")
     for kind, (p, r, f, n_gold) in scores.items():
         print(f"{kind}\tP {p:.3f}\tR {r:.3f}\tF1 {f:.3f}\tgold {int(n_gold)}")
