@@ -74,7 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     sentences = read_conll(args.test, args.limit)
     sep = args.join
-    tagger = (load_perceptron(model=args.model, chars=not sep) if args.model
+    tagger = (load_perceptron(model=args.model) if args.model
               else (lambda text: ner.entities(text, args.lang)))
     scores = span_scores(((predicted_spans(words, tagger(sep.join(words)), sep), gold_spans(tags))
                           for words, tags in sentences), KIND_TAG.values())
