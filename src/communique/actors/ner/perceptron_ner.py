@@ -95,7 +95,9 @@ def headline(words: list[str]) -> bool:
     return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-def load(model: str) -> Backend:
+def load(model: str, skip_headlines: bool = True) -> Backend:
+    """The tagger of `model`. skip_headlines=False (German, `skip_headlines: false` in its `ner` section) tags
+    lines of capitalised words too: where every noun is capitalised, a sentence often looks like a headline."""
     weights, common = _model(model)
 
     def recognize(text: str) -> list[EntitySpan]:
@@ -103,7 +105,7 @@ def load(model: str) -> Backend:
         for line in re.finditer(r"[^\n]+", text):
             matches = list(TOKEN_RE.finditer(line.group()))
             words = [m.group() for m in matches]  # once: a 10 MB line is a million words
-            if headline(words):
+            if skip_headlines and headline(words):
                 continue
             tags = tag_words(weights, words)
             tags = [_trimmed(tags, words, i, common) for i in range(len(tags))]
