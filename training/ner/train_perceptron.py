@@ -83,15 +83,27 @@ def train(sentences: list[tuple[list[str], list[str]]], epochs: int, seed: int) 
     return totals / max(step, 1)
 
 
-def common_words(sentences: list[tuple[list[str], list[str]]], min_count: int) -> list[str]:
+def common_words(sentences: list[tuple[list[str], list[str]]], min_count: int, nouns: bool = False) -> list[str]:
     """Words written in lower case at least `min_count` times outside entities (alerta, gobierno, por): a
-    capitalised one at the edge of a person's name is a headline's capital, not part of the name."""
+    capitalised one at the edge of a person's name is a headline's capital, not part of the name.
+
+    nouns=True (German, which capitalises every noun): capitalised words outside entities and not first in
+    their sentence count too (Moderator, Präsident, Aktien), lower-cased; a word written capitalised more often
+    in persons' names than outside entities is none (Braun, Kurz, Stein stay names)."""
     counts: dict[str, int] = {}
+    capitalised: dict[str, int] = {}
+    in_names: dict[str, int] = {}
     for words, tags in sentences:
-        for word, tag in zip(words, tags, strict=True):
-            if tag == "O" and word.isalpha() and word.islower():
-                counts[word] = counts.get(word, 0) + 1
-    return sorted(w for w, n in counts.items() if n >= min_count)
+        for i, (word, tag) in enumerate(zip(words, tags, strict=True)):
+            low = word.lower()
+            if tag.endswith("PER"):
+                in_names[low] = in_names.get(low, 0) + 1
+            elif tag == "O" and word.isalpha() and (word.islower() or (nouns and i > 0 and word[:1].isupper())):
+                counts[low] = counts.get(low, 0) + 1
+                if not word.islower():
+                    capitalised[low] = capitalised.get(low, 0) + 1
+    return sorted(w for w, n in counts.items()
+                  if n >= min_count and not (nouns and in_names.get(w, 0) > capitalised.get(w, 0)))
 
 
 def spans(tags: list[str]) -> set[tuple[int, int, str]]:
@@ -142,11 +154,13 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="train on the first N sentences only")
     parser.add_argument("--min-count", type=int, default=3, help="lower-case uses that make a word common")
     parser.add_argument("--common-only", action="store_true", help="recompute the common words, keep weights")
+    parser.add_argument("--common-nouns", action="store_true",
+                        help="capitalised common words count too (German nouns); names' words never do")
     args = parser.parse_args()
     train_set = read_conll(args.train, args.limit)
     test_set = read_conll(args.test)
     print(f"train {len(train_set)} sentences, test {len(test_set)}", file=sys.stderr)
-    common = np.array(common_words(train_set, args.min_count))
+    common = np.array(common_words(train_set, args.min_count, args.common_nouns))
     if args.common_only:  # keep the trained weights, recompute the list of common words only
         with np.load(args.out) as old:
             weights = old["weights"]

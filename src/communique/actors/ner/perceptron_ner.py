@@ -95,9 +95,11 @@ def headline(words: list[str]) -> bool:
     return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-def load(model: str, min_person_words: int = 2) -> Backend:
+def load(model: str, min_person_words: int = 2, skip_headlines: bool = True) -> Backend:
     """The tagger of `data/ner/<model>.npz`. A person's name of fewer than `min_person_words` words is dropped
-    (below); 1 keeps one-word names, for a language where they are common (Indonesian: Jokowi, Soeharto)."""
+    (below); 1 keeps one-word names, for a language where they are common (Indonesian: Jokowi, Soeharto).
+    skip_headlines=False (German, `skip_headlines: false` in its `ner` section) tags lines of capitalised words
+    too: where every noun is capitalised, a sentence often looks like a headline."""
     weights, common = _model(model)
 
     def recognize(text: str) -> list[EntitySpan]:
@@ -105,7 +107,7 @@ def load(model: str, min_person_words: int = 2) -> Backend:
         for line in re.finditer(r"[^\n]+", text):
             matches = list(TOKEN_RE.finditer(line.group()))
             words = [m.group() for m in matches]  # once: a 10 MB line is a million words
-            if headline(words):
+            if skip_headlines and headline(words):
                 continue
             tags = tag_words(weights, words)
             tags = [_trimmed(tags, words, i, common) for i in range(len(tags))]
