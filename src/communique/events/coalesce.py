@@ -40,9 +40,13 @@ def same_participants(a: Draft, b: Draft) -> bool:
         return True
     ca = {m.country for m in a.actors if m.country}
     cb = {m.country for m in b.actors if m.country}
-    only_countries_a = all(m.kind == "country" for m in a.actors)
-    only_countries_b = all(m.kind == "country" for m in b.actors)
-    return bool((only_countries_a and ca and ca <= cb) or (only_countries_b and cb and cb <= ca))
+    return bool((_impersonal(a) and ca and ca <= cb) or (_impersonal(b) and cb and cb <= ca))
+
+
+def _impersonal(d: Draft) -> bool:
+    """Only countries and bodies of a country ("the foreign ministries of Estonia and Finland", as a headline
+    says it): they stand for the people of those countries that the text names elsewhere."""
+    return all(m.kind == "country" or (m.kind == "organization" and m.country) for m in d.actors)
 
 
 def can_join(a: Draft, b: Draft) -> bool:
