@@ -66,7 +66,7 @@ def test_french_person_from_spacy() -> None:
     assert [m.entity_id for m in doc.mentions if m.text == "Dufresnoy"] == [mayor.entity_id]
 
 
-def test_vietnamese_person_from_underthesea() -> None:
+def test_vietnamese_person_from_the_trained_tagger() -> None:
     text = "Thủ tướng Phạm Minh Chính tiếp đoàn tại Hà Nội."
     assert EntitySpan(10, 25, "person") in entities(text, "vi")
     assert person(run_actors(text, "vi"), "Phạm Minh Chính").end == 25

@@ -89,17 +89,21 @@ def _model(model: str) -> tuple[Any, frozenset[str]]:
         return archive["weights"].astype(np.float32), common
 
 
-def headline(words: list[str]) -> bool:
-    """A Title Case line (most words of four letters or more capitalised): capitals say nothing there."""
-    long_words = [w for w in words if len(w) >= 4 and w.isalpha()]
+def headline(words: list[str], min_letters: int = 4) -> bool:
+    """A Title Case line (most words of `min_letters` letters or more capitalised): capitals say nothing there.
+    Vietnamese counts syllables of two letters: its lower-case words are short ("đã gặp bà"), so a sentence
+    with two names has more capitalised syllables of four letters than lower-case ones."""
+    long_words = [w for w in words if len(w) >= min_letters and w.isalpha()]
     return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-def load(model: str, min_person_words: int = 2, skip_headlines: bool = True) -> Backend:
+def load(model: str, min_person_words: int = 2, skip_headlines: bool = True, headline_letters: int = 4) -> Backend:
     """The tagger of `data/ner/<model>.npz`. A person's name of fewer than `min_person_words` words is dropped
-    (below); 1 keeps one-word names, for a language where they are common (Indonesian: Jokowi, Soeharto).
-    skip_headlines=False (German, `skip_headlines: false` in its `ner` section) tags lines of capitalised words
-    too: where every noun is capitalised, a sentence often looks like a headline."""
+    (below); 1 keeps one-word names, for a language where they are common (Indonesian: Jokowi, Soeharto;
+    Ukrainian, Vietnamese). skip_headlines=False (German, `skip_headlines: false` in its `ner` section) tags
+    lines of capitalised words too: where every noun is capitalised, a sentence often looks like a headline.
+    `headline_letters`: the shortest word that counts in the Title Case test of a line (`headline`; Vietnamese:
+    2)."""
     weights, common = _model(model)
 
     def recognize(text: str) -> list[EntitySpan]:
@@ -107,7 +111,7 @@ def load(model: str, min_person_words: int = 2, skip_headlines: bool = True) -> 
         for line in re.finditer(r"[^\n]+", text):
             matches = list(TOKEN_RE.finditer(line.group()))
             words = [m.group() for m in matches]  # once: a 10 MB line is a million words
-            if skip_headlines and headline(words):
+            if skip_headlines and headline(words, headline_letters):
                 continue
             tags = tag_words(weights, words)
             tags = [_trimmed(tags, words, i, common) for i in range(len(tags))]
