@@ -13,6 +13,8 @@ from communique.actors.kbbuild import (
     CAMEO_AS_OF,
     Person,
     Registry,
+    _office_holders_by_country,
+    _spelled_apart,
     cameo_person,
     parse_cameo,
     pretty_name,
@@ -231,3 +233,19 @@ def test_cli_who_and_find() -> None:
     result = runner.invoke(app, ["kb", "who", "President", "--country", "TR", "--date", "soon"])
     assert result.exit_code == 1
     assert "bad date 'soon'" in result.output
+
+
+def test_a_cameo_spelling_of_an_office_holder_of_the_same_time_is_that_holder() -> None:
+    def person(name: str, country: str, start: str, end: str | None, curated: bool) -> Person:
+        return Person(name, country, roles=[{"title": "Prime Minister", "org": "x", "from": start, "to": end or ""}],
+                      curated=curated)
+
+    holders = _office_holders_by_country([person("Zurab Noghaideli", "GE", "2005-02-17", "2007-11-16", True),
+                                          person("Khalid bin Ahmed Al Khalifa", "BH", "2005-09", None, True)])
+    assert _spelled_apart(person("Zurab Nogaideli", "GE", "2005-02-17", "2007-11-22", False),
+                          holders).name == "Zurab Noghaideli"  # type: ignore[union-attr]
+    # a namesake of another time, a short given name two edits apart, another country
+    assert _spelled_apart(person("Zurab Nogaideli", "GE", "1990-01-01", "1992-01-01", False), holders) is None
+    assert _spelled_apart(person("Khalifa bin Ahmad al Khalifa", "BH", "2003-01-01", "2014-01-30", False),
+                          holders) is None
+    assert _spelled_apart(person("Zurab Nogaideli", "AM", "2005-02-17", "2007-11-22", False), holders) is None

@@ -507,13 +507,55 @@ def _near(a: str, b: str) -> bool:
     """Same first letter and at most two edits apart (Dmitriy / Dmitry / Dimitri)."""
     if a == b or not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 2:
         return False
+    return _edits(a, b) <= 2
+
+
+def _office_holders_by_country(persons: list[Person]) -> dict[str | None, list[Person]]:
+    """The curated persons that hold a dated office, by country."""
+    out: dict[str | None, list[Person]] = defaultdict(list)
+    for p in persons:
+        if p.curated and any(r.get("from") for r in p.roles):
+            out[p.country].append(p)
+    return out
+
+
+def _spelled_apart(person: Person, holders: Mapping[str | None, list[Person]]) -> Person | None:
+    """The one curated office holder of the person's country whose name is the CAMEO name spelled a little
+    apart, word by word (Zurab Nogaideli / Zurab Noghaideli: each word at most two edits, same first letters),
+    and whose dated terms overlap the CAMEO roles' dates: the same person, not a namesake of another time."""
+    words = name_key(person.name).split()
+    if len(words) < 2 or not person.roles:
+        return None
+    found = [q for q in holders.get(person.country, ())
+             if len(theirs := name_key(q.name).split()) == len(words)
+             and all(_near_word(a, b) for a, b in zip(words, theirs, strict=True))
+             and _terms_overlap(person.roles, q.roles)]
+    return found[0] if len(found) == 1 else None
+
+
+def _near_word(a: str, b: str) -> bool:
+    """`_near`, and a short word (under 7 letters) at most one edit apart: Khalid is not Khalifa, Samuel not
+    Samura (two edits), Davit is David."""
+    if a == b:
+        return True
+    if not _near(a, b):
+        return False
+    return min(len(a), len(b)) >= 7 or _edits(a, b) <= 1
+
+
+def _edits(a: str, b: str) -> int:
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
-    return prev[-1] <= 2
+    return prev[-1]
+
+
+def _terms_overlap(a: list[dict[str, str]], b: list[dict[str, str]]) -> bool:
+    return any(str(x.get("from") or "0000") <= str(y.get("to") or "9999") and
+               str(y.get("from") or "0000") <= str(x.get("to") or "9999") for x in a for y in b if y.get("from"))
 
 
 def person_from_term(term: Term) -> Person:
@@ -612,8 +654,14 @@ def build(sources: Path, output: Path) -> BuildReport:
             found = cameo_person(entry, alpha3, label)
             if found is not None:
                 cameo.append(found)
+    holders = _office_holders_by_country(registry.persons)
     for person in merge_misspelt(cameo):
-        registry.add(person)
+        twin = None if registry.find(person) is not None else _spelled_apart(person, holders)
+        if twin is not None:
+            _merge_into(twin, person)
+            registry.add(twin)  # indexes the CAMEO spellings under the curated person
+        else:
+            registry.add(person)
     payload = _payload(registry.persons, report)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
