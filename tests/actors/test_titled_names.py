@@ -4,6 +4,8 @@ country does not describe a KB person of their own country."""
 
 from __future__ import annotations
 
+from communique.actors.ner import EntitySpan
+from communique.actors.ner.drafts import _named
 from communique.actors.xscript import Context, link_office_holder
 from communique.document import Document
 from communique.options import Options
@@ -51,3 +53,16 @@ def test_a_model_s_place_that_is_a_kb_person_s_full_name_is_the_person() -> None
     text = "Il primo ministro libico Abdulhamid Dbeibah è arrivato a Roma per incontrare Giorgia Meloni."
     names = [name for _, name, _ in _people(text, "2023-06-07")]
     assert "Abdul Hamid Dbeibeh" in names
+
+
+def test_a_place_the_model_found_that_the_kb_knows_as_a_full_name_is_that_person() -> None:
+    # what the Italian tagger did with this name: a place (ner.drafts._named); the KB knows a person's full name
+    text = "Ieri a Roma Abdulhamid Dbeibah ha parlato di migrazione."
+    start = text.index("Abdulhamid")
+    place = _named(text, EntitySpan(start, start + len("Abdulhamid Dbeibah"), "location"), "it")
+    assert place is not None and place.kind == "person"
+    assert [(c.entity_id, c.name) for c in place.candidates] == [
+        ("local:abdul-hamid-dbeibeh.ly", "Abdul Hamid Dbeibeh")]
+    # a place that is no KB person's name stays a place
+    start = text.index("Roma")
+    assert _named(text, EntitySpan(start, start + 4, "location"), "it").kind == "location"  # type: ignore[union-attr]
