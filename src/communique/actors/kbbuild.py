@@ -534,13 +534,12 @@ def _spelled_apart(person: Person, holders: Mapping[str | None, list[Person]]) -
 
 
 def _near_word(a: str, b: str) -> bool:
-    """`_near`, and a short word (under 7 letters) at most one edit apart: Khalid is not Khalifa, Samuel not
-    Samura (two edits), Davit is David."""
+    """The same word, or one with the same first letter at most two edits apart, one for a short word (under
+    7 letters): Khalid is not Khalifa, Samuel not Samura (two edits), Davit is David."""
     if a == b:
         return True
-    if not _near(a, b):
-        return False
-    return min(len(a), len(b)) >= 7 or _edits(a, b) <= 1
+    limit = 2 if min(len(a), len(b)) >= 7 else 1
+    return bool(a and b) and a[0] == b[0] and abs(len(a) - len(b)) <= limit and _edits(a, b) <= limit
 
 
 def _edits(a: str, b: str) -> int:

@@ -7,7 +7,6 @@ then picks entities, canonical names, roles and in-document coreference.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -98,9 +97,7 @@ def recognize(text: str, lang: str, anchor: str | None = None) -> tuple[list[Dra
     lang = effective_lang(lang, text)
     tokens = tokenize(text, lang)
     gaz = gazetteer(lang, doc_lang if doc_lang != lang else None)
-    matches = [_of_their_time(m, anchor) for m in find_matches(text, tokens, gaz)
-               if not _stale_surname(text, tokens, m, anchor, lang)]
-    matches = [m for m in matches if m.candidates]
+    matches = [m for m in find_matches(text, tokens, gaz) if not _stale_surname(text, tokens, m, anchor, lang)]
     title_lang = titles_language(doc_lang, lang)
     lex = lexicon(title_lang)
     ctx = _Context(text, lang, tokens, [t.start for t in tokens], lex, matches,
@@ -165,21 +162,6 @@ def _stale_surname(text: str, tokens: list[Token], m: Match, anchor: str | None,
     lo, hi = f"{year - OFFICE_REACH[0]:04d}{anchor[4:10]}", f"{year + OFFICE_REACH[1]:04d}{anchor[4:10]}"
     return not any(r.office and r.overlaps(lo, hi) for c in m.candidates
                    if (e := kb.get(c.entity_id)) is not None for r in e.roles)
-
-
-def _of_their_time(m: Match, anchor: str | None) -> Match:
-    """A surname read off the names of several office holders (the Aliyevs, the Assads) names the one in office
-    near the document's date, else the one in office on it; none when that does not single one out."""
-    if len(m.candidates) < 2 or not _dated(m) or not anchor or not anchor[:4].isdigit():
-        return m
-    kb = load_kb()
-    year = int(anchor[:4])
-    lo, hi = f"{year - OFFICE_REACH[0]:04d}{anchor[4:10]}", f"{year + OFFICE_REACH[1]:04d}{anchor[4:10]}"
-    near = [c for c in m.candidates if (e := kb.get(c.entity_id)) is not None
-            and any(r.office and r.overlaps(lo, hi) for r in e.roles)]
-    if len({c.entity_id for c in near}) > 1:
-        near = [c for c in near if (e := kb.get(c.entity_id)) is not None and e.roles_at(anchor)]
-    return dataclasses.replace(m, candidates=tuple(near) if len({c.entity_id for c in near}) == 1 else ())
 
 
 # Two spellings of one surname: "Netanyahou"/"Netanyahu" (similarity 0.95); shorter words only as written
@@ -643,9 +625,10 @@ def _of_another_country(person: Draft, title: str, country: str | None) -> bool:
     """A KB person of one country whom an office of another country the KB lists holders of cannot describe:
     they never held a role of that country (Indonesia's foreign minister is no "Menlu Turki"). Titles the KB
     lists no holders of ("ambassador to the US") may name another country than the person's."""
-    if country is None or len(person.candidates) != 1 or not load_kb().has_office(title, country):
+    kb = load_kb()
+    if country is None or len(person.candidates) != 1 or not kb.has_office(title, country):
         return False
-    entity = load_kb().get(person.candidates[0].entity_id)
+    entity = kb.get(person.candidates[0].entity_id)
     if entity is None or entity.kind != "person" or entity.country in (None, country):
         return False
     return not any(role_country(r, entity) == country for r in entity.roles)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -278,10 +278,7 @@ def _near_spelling(latin: tuple[str, ...], entity: Entity) -> bool:
     """The words spell one of the person's Latin names nearly alike: the whole name, and word by word when both
     have as many words (a shared given name alone does not make Aziz Rabbah Aziz Akhannouch)."""
     mine = [spelling_key(w) for w in latin]
-    for form, _ in _forms(entity):
-        if not _written_in_latin((form,)):
-            continue
-        theirs = [spelling_key(w) for w in form.split() if spelling_key(w)]
+    for theirs in _latin_spellings(entity):
         if _likeness("".join(mine), "".join(theirs)) < _HOLDER_LIKENESS:
             continue
         if len(theirs) != len(mine) or all(_likeness(a, b) >= _HOLDER_WORD_LIKENESS
@@ -389,13 +386,19 @@ def _spelled_alike(latin: str, entity_id: str) -> bool:
     if entity is None:
         return False
     mine = [spelling_key(w) for w in latin.split()]
-    for form, _ in _forms(entity):
-        theirs = [spelling_key(w) for w in form.split()][-len(mine):]
-        if (_written_in_latin((form,)) and len(theirs) == len(mine)
-                and _likeness("".join(mine), "".join(theirs)) >= _LATIN_LIKENESS
+    for spelled in _latin_spellings(entity):
+        theirs = spelled[-len(mine):]
+        if (len(theirs) == len(mine) and _likeness("".join(mine), "".join(theirs)) >= _LATIN_LIKENESS
                 and _likeness(mine[-1], theirs[-1]) >= _SURNAME_LIKENESS):
             return True
     return False
+
+
+def _latin_spellings(entity: Entity) -> Iterator[list[str]]:
+    """The spelling keys of the words of each of the person's names written in Latin letters."""
+    for form, _ in _forms(entity):
+        if _written_in_latin((form,)):
+            yield [key for w in form.split() if (key := spelling_key(w))]
 
 
 def _likeness(a: str, b: str) -> float:

@@ -178,11 +178,13 @@ def _without_reporters(made: list[Draft], date: str | None) -> list[Draft]:
             continue
         d.actors = kept
         key = (d.type, d.mode)
-        if d.parties() >= 2 or key not in orphans:
+        if d.parties() >= 2:
             out.append(d)
-            orphans.setdefault(key, d)
-        else:
+        elif key in orphans:  # a side left alone joins the one left alone before it
             orphans[key].actors = unique([*orphans[key].actors, *kept])
+        else:
+            out.append(d)
+            orphans[key] = d
     return out
 
 
