@@ -88,6 +88,7 @@ def mention_features(doc: Document, cand: Candidate, actors: Sequence[Mention],
         lo = actors[i - 1].end if i else cand.sentence.start
         hi = actors[i + 1].start if i + 1 < n else cand.sentence.end
         marker = sides.marker_of(text, m, lo, hi, c) or "none"
+        marker = "with" if marker == "together" else marker  # the model was trained before the two were told apart
         entity = kb.entities.get(m.entity_id)
         before = m.end <= trig.start
         after = m.start >= trig.end

@@ -139,6 +139,7 @@ def drafts_for(text: str, cand: Candidate, hero: Mention | None, previous: Draft
         return _visit_drafts(text, cand, hero)
     subject = [m for m in cand.subject if not is_adjective(m)]
     objects = [m for m in cand.objects if not is_adjective(m)]
+    subject, objects = _with_companions(text, cand.lang, subject, objects)
     subject_core = [m for m in subject if m.kind != "country"]
     if not subject_core and not trig.noun and cand.group_subject:
         object_ids = {m.entity_id for m in objects}
@@ -160,6 +161,19 @@ def drafts_for(text: str, cand: Candidate, hero: Mention | None, previous: Draft
     if draft.parties() < 2:
         draft.actors = unique([*actors, *_demonym_sides(cand, draft)])
     return [draft]
+
+
+def _with_companions(text: str, lang: str, subject: list[Mention], objects: list[Mention],
+                     ) -> tuple[list[Mention], list[Mention]]:
+    """Names "together with" the actor stand on the actor's side when another counterpart is named ("Meloni,
+    together with von der Leyen and Rutte, meets Saied": one meeting of the three with Saied); alone they are
+    the counterpart ("Lavrov, together with Wang Yi, …")."""
+    if not subject:
+        return subject, objects
+    beside = {id(m) for m in sides.companions(text, objects, lang)}
+    if not beside or all(id(m) in beside for m in objects):
+        return subject, objects
+    return [*subject, *(m for m in objects if id(m) in beside)], [m for m in objects if id(m) not in beside]
 
 
 def _demonym_sides(cand: Candidate, draft: Draft) -> list[Mention]:

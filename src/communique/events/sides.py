@@ -24,6 +24,7 @@ from communique.langdata import section
 _WORD = r"[\w\u0300-\u036f]"
 MARKER_REACH = 40  # characters before a name (after its title) in which a preposition still marks it
 WORDS_BETWEEN = 2  # words allowed between a preposition and the name ("с турецким лидером Эрдоганом")
+TOGETHER_EXTRA_WORDS = 2  # more title words allowed after "together with" than after "with"
 POST_REACH = 12  # characters after a name in which a postposition or case suffix marks it
 _PUNCT = re.compile(r"[,;:.!?。，、；：！？()«»\"“”]")
 
@@ -35,8 +36,9 @@ class SideCues:
     lang: str
     verb: str  # initial | medial | final
     markers_after: bool
-    marks: tuple[tuple[str, re.Pattern[str] | None], ...]  # (role, pattern) for agent, with, target
+    marks: tuple[tuple[str, re.Pattern[str] | None], ...]  # (role, pattern) for agent, together, with, target
     joiner: re.Pattern[str]  # a gap between two names of one side
+    coordinated: re.Pattern[str] | None  # a gap of "and" (+ an article) between two names of one listing
     envoy: re.Pattern[str] | None
     pronouns: re.Pattern[str] | None
 
@@ -77,7 +79,8 @@ def cues(lang: str) -> SideCues:
     unsegmented = bool(languages.about(lang, "unsegmented"))
     after = data.get("markers") == "after"
     marks: list[tuple[str, re.Pattern[str] | None]] = []
-    for role in ("agent", "with", "target"):
+    # "together with" before "with": a preposition's longer form is read first
+    for role in ("agent", "together", "with", "target"):
         words = [str(w) for w in data.get(role) or []]
         if not words:
             marks.append((role, None))
@@ -86,7 +89,10 @@ def cues(lang: str) -> SideCues:
             tail = "" if unsegmented else rf"(?!{_WORD})"
             marks.append((role, re.compile(rf"^\s*(?:{_WORD}*?)(?:{_alternation(words)}){tail}", re.IGNORECASE)))
         else:
-            between = "" if unsegmented else rf"(?:\s+\S+){{0,{WORDS_BETWEEN}}}"
+            # "together with the President of the European Commission X": these markers are rare and strong,
+            # so they reach over a longer title than a bare "with"
+            words_between = WORDS_BETWEEN + (TOGETHER_EXTRA_WORDS if role == "together" else 0)
+            between = "" if unsegmented else rf"(?:\s+\S+){{0,{words_between}}}"
             lead = "" if unsegmented else rf"(?<!{_WORD})"
             marks.append((role, re.compile(rf"{lead}(?:{_alternation(words)}){between}\s*$", re.IGNORECASE)))
     conj = [str(w) for w in data.get("and") or []]
@@ -94,7 +100,10 @@ def cues(lang: str) -> SideCues:
     # where case markers follow the name, a comma after a name closes the subject ("Erdoğan, Putin'le…")
     comma = "" if after else ","
     joiner = re.compile(rf"[\s{comma}/&()\-–—]*(?:(?:{conj_alt})[\s{comma}()\-–—]*)?", re.IGNORECASE)
-    return SideCues(lang, str(data.get("verb") or "medial"), after, tuple(marks), joiner,
+    # "… von der Leyen and the Dutch prime minister Rutte": "and" and at most one word (an article, a repeated
+    # preposition) between two names of one listing
+    coordinated = re.compile(rf"[\s,]*(?:{conj_alt})(?:\s+{_WORD}+)?\s*", re.IGNORECASE) if conj else None
+    return SideCues(lang, str(data.get("verb") or "medial"), after, tuple(marks), joiner, coordinated,
                     _bounded([str(w) for w in data.get("envoy") or []], unsegmented),
                     _group_references([str(w) for w in data.get("pronouns") or []],
                                       [str(w) for w in data.get("dual") or []], unsegmented))
@@ -130,10 +139,11 @@ def marker_of(text: str, m: Mention, lo: int, hi: int, c: SideCues) -> str | Non
                 best = (found.end(), role)
         return best[1] if best else None
     head = _head(m)
-    stretch = text[max(lo, head - MARKER_REACH) : head]
-    cuts = list(_PUNCT.finditer(stretch))
-    stretch = stretch[cuts[-1].end() :] if cuts else stretch
     for role, pattern in c.marks:
+        reach = MARKER_REACH * 2 if role == "together" else MARKER_REACH
+        stretch = text[max(lo, head - reach) : head]
+        cuts = list(_PUNCT.finditer(stretch))
+        stretch = stretch[cuts[-1].end() :] if cuts else stretch
         if pattern is not None and pattern.search(stretch):
             return role
     return None
@@ -190,7 +200,7 @@ def sides(text: str, mentions: Sequence[Mention], lang: str, anchor: Span | None
     for group, role in _marked_groups(text, chunks(text, mentions, c), c):
         if role == "agent":
             sources += group
-        elif role in ("with", "target"):
+        elif role in ("together", "with", "target"):
             targets += group
         else:
             unmarked.append(group)
@@ -210,7 +220,24 @@ def sides(text: str, mentions: Sequence[Mention], lang: str, anchor: Span | None
 def comitative(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
     """The names a "with" marker makes counterparts ("talks with X", "с Эрдоганом", "バイデン大統領と")."""
     c = cues(lang)
-    return [m for group, role in _marked_groups(text, chunks(text, mentions, c), c) if role == "with" for m in group]
+    return [m for group, role in _marked_groups(text, chunks(text, mentions, c), c) if role in ("with", "together")
+            for m in group]
+
+
+def companions(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
+    """The names a "together with" marker puts beside another name ("Meloni, together with von der Leyen and
+    the Dutch prime minister Rutte, meets Saied"), with the names joined to them by "and". Whether they stand
+    beside the actor or are the counterpart depends on whether another counterpart is named (`drafts_for`)."""
+    c = cues(lang)
+    out: list[Mention] = []
+    previous: list[Mention] | None = None  # the group before, when it was a companion group
+    for group, role in _marked_groups(text, chunks(text, mentions, c), c):
+        joined = (previous is not None and role is None and c.coordinated is not None
+                  and c.coordinated.fullmatch(text[_tail(previous[-1]) : _head(group[0])]) is not None)
+        previous = group if role == "together" or joined else None
+        if previous is not None:
+            out += group
+    return out
 
 
 def joint_group(text: str, mentions: Sequence[Mention], lang: str) -> list[Mention]:
