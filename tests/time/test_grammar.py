@@ -49,7 +49,7 @@ ABSOLUTE = [
     ("es", "el 2 de diciembre de 2024", None, "2 de diciembre de 2024", "2024-12-02"),
     ("pt", "em 2 de dezembro de 2024", None, "2 de dezembro de 2024", "2024-12-02"),
     ("tr", "12 Mart 2024 tarihinde", None, "12 Mart 2024", "2024-03-12"),  # babel only, no data file
-    ("pl", "w dniu 12 marca 2024 r.", None, "12 marca 2024", "2024-03-12"),
+    ("pl", "w dniu 12 marca 2024 r.", None, "12 marca 2024 r.", "2024-03-12"),  # the year word inside
     ("en", "on 3/4/2024 the", None, "3/4/2024", "2024-03-04"),  # en reads numeric dates month first
     ("en", "on 13/4/2024 the", None, "13/4/2024", "2024-04-13"),  # ... unless only day-month is valid
 ]
