@@ -91,3 +91,10 @@ def test_day_after_a_mentioned_date() -> None:
 def test_no_date_in_plain_words() -> None:
     # "שני" (two), "ערב" alone, "מרץ" (vigour) without a preposition are no dates
     assert _timexes("שני המנהיגים עבדו במרץ רב.") == []
+
+
+def test_a_clitic_written_with_a_hyphen_before_digits_is_outside_the_span() -> None:
+    # grammar._hyphened_clitics: "ב-2026", "ב-1 בינואר 2020", "ב-12.3.2024" (the usual spelling before digits)
+    assert _timexes("הפגישה התקיימה ב-1 בינואר 2020 בירושלים.") == [("1 בינואר 2020", "DATE", "2020-01-01")]
+    assert _timexes("הוא נבחר ב-2026 לתפקיד.") == [("2026", "DATE", "2026")]
+    assert _timexes("החוק נכנס לתוקף ב-12.3.2024.") == [("12.3.2024", "DATE", "2024-03-12")]

@@ -1031,7 +1031,16 @@ def mask_particles(text: str, lex: Lexicon) -> str:
         stem = _strip_particles(_lower(body), lex.lang)
         return word if stem is None else word[: len(head) + len(stem)] + " " * (len(body) - len(stem))
 
-    return _HANGUL_OR_WORD.sub(blank, text)
+    return _hyphened_clitics(lex.prefixes).sub(lambda m: " " * len(m.group(0)), _HANGUL_OR_WORD.sub(blank, text))
+
+
+@cache
+def _hyphened_clitics(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A clitic written apart from a number by a hyphen, the usual Hebrew spelling before digits ("ב-2026",
+    "ב-1 בינואר", "מ-3 עד 5"): blanked with its hyphen, like a clitic fused to a word."""
+    if not prefixes:
+        return re.compile("(?!x)x")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in prefixes)})-(?=\d)")
 
 
 @cache
