@@ -94,7 +94,8 @@ STATUS_KINDS: frozenset[str] = frozenset(
     {"planned", "agreed", "negated", "background", "envoy", "sender", "reported", "counterpart"}
 )
 
-NEEDS: frozenset[str] = frozenset({"person_object", "country_object"})
+# what a trigger needs named after it to stand: a person ("met" X), any actor ("asked" X to...), a country
+NEEDS: frozenset[str] = frozenset({"person_object", "actor_object", "country_object"})
 
 # A word character or a combining mark (NFD text: "ệ" may be "e" + two marks), so that a pattern
 # never starts or ends inside a word.

@@ -147,6 +147,8 @@ def drafts_for(text: str, cand: Candidate, hero: Mention | None, previous: Draft
     object_core = [m for m in objects if m.kind != "country"]
     if trig.needs == "person_object" and not _has_counterpart_person(subject, objects):
         return []
+    if trig.needs == "actor_object" and not objects:
+        return []  # "asked North Korea to apologise", "asked Hanoi": someone is asked; "was asked about" names no one
     if trig.noun and trig.type in JOINT_TYPES:
         joint = [m for m in sides.joint_group(text, object_core, cand.lang) if m.kind != "country"]
         if len(joint) >= 2 and joint[0].start - trig.end <= JOINT_REACH:
