@@ -25,6 +25,7 @@ _WORD = r"[\w\u0300-\u036f]"
 MARKER_REACH = 40  # characters before a name (after its title) in which a preposition still marks it
 WORDS_BETWEEN = 2  # words allowed between a preposition and the name ("с турецким лидером Эрдоганом")
 TOGETHER_EXTRA_WORDS = 2  # more title words allowed after "together with" than after "with"
+TOGETHER_REACH = 2 * MARKER_REACH  # and more characters ("assieme alla presidente della Commissione Ue …")
 POST_REACH = 12  # characters after a name in which a postposition or case suffix marks it
 _PUNCT = re.compile(r"[,;:.!?。，、；：！？()«»\"“”]")
 
@@ -139,14 +140,19 @@ def marker_of(text: str, m: Mention, lo: int, hi: int, c: SideCues) -> str | Non
                 best = (found.end(), role)
         return best[1] if best else None
     head = _head(m)
+    near = _clause_before(text, max(lo, head - MARKER_REACH), head)
+    far = _clause_before(text, max(lo, head - TOGETHER_REACH), head)
     for role, pattern in c.marks:
-        reach = MARKER_REACH * 2 if role == "together" else MARKER_REACH
-        stretch = text[max(lo, head - reach) : head]
-        cuts = list(_PUNCT.finditer(stretch))
-        stretch = stretch[cuts[-1].end() :] if cuts else stretch
-        if pattern is not None and pattern.search(stretch):
+        if pattern is not None and pattern.search(far if role == "together" else near):
             return role
     return None
+
+
+def _clause_before(text: str, start: int, head: int) -> str:
+    """text[start:head] from its last punctuation mark on: a marker never reaches over one."""
+    stretch = text[start:head]
+    cuts = list(_PUNCT.finditer(stretch))
+    return stretch[cuts[-1].end() :] if cuts else stretch
 
 
 def chunks(text: str, mentions: Sequence[Mention], c: SideCues) -> list[list[Mention]]:
