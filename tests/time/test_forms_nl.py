@@ -29,7 +29,7 @@ def _timexes(text: str, dct: str = DCT) -> list[tuple[str, str, str | None]]:
     ("De premier sprak vanochtend met de pers.", [("vanochtend", "DATE", "2024-05-15TMO")]),
     ("Het gesprek was gisteravond.", [("gisteravond", "DATE", "2024-05-14TEV")]),
     ("Afgelopen nacht was het onrustig.", [("Afgelopen nacht", "DATE", "2024-05-14TNI")]),
-    ("Hij komt 's avonds terug.", [("avonds", "DATE", "2024-05-15TEV")]),
+    ("Hij komt 's avonds terug.", [("'s avonds", "DATE", "2024-05-15TEV")]),
     # weekday and part of day in one word
     ("De minister sprak maandagochtend met de Kamer.", [("maandagochtend", "DATE", "2024-05-13TMO")]),
     ("Zondagmiddag sprak hij.", [("Zondagmiddag", "DATE", "2024-05-12TAF")]),

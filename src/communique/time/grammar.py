@@ -185,6 +185,11 @@ def _word(words: list[str] | tuple[str, ...], after_digit: bool = False) -> str:
     return "(?:" + "|".join(pieces) + ")"
 
 
+def word_alternation(words: list[str]) -> str:
+    """`_word` for other modules: whole words, longest first."""
+    return _word(words)
+
+
 def _name_alt(names: dict[str, int], han: bool = False) -> str:
     """Month/weekday names as whole words; Han forms only where `han` (weekdays of a language that
     writes Han dates: 土曜日, 周三; Han months are left to the Han date pattern)."""
@@ -239,7 +244,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                               rf"(?P<d2>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
     # "le 30 juillet dernier", "20 сентября текущего года": a relative word after a yearless date gives its year
     day_rel = rf"|\s+(?P<rel>{_word(list(lex.month_relative_after))})" if lex.month_relative_after else ""
-    t.append(("dmy", rf"{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})(?:{yj}{year}{ys}{day_rel})?"))
+    # "lo scorso 3 marzo", "el próximo 5 de abril": a last/next word before the day, inside the span
+    day_rel_before = rf"(?:(?P<rb>{_word(list(lex.day_relative_before))})\s+)?" if lex.day_relative_before else ""
+    t.append(("dmy", rf"{day_rel_before}{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})"
+                     rf"(?:{yj}{year}{ys}{day_rel})?"))
     if lex.month_first:
         # a space may stand before the comma ("June 18 , 2009" in tokenized corpora)
         t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
@@ -270,6 +278,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         if lex.calendar_month_prefix:  # "شهر رمضان": a month of that calendar by name, year from the anchor
             t.append(("cal_month", rf"{_word(lex.calendar_month_prefix)}\s+(?P<m>{cal})"
                                    rf"(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
+    if lex.period_mods_before:  # "fine maggio", "в конце марта", "the end of March 2020": a month's start/middle/end
+        t.append(("month_mod", rf"(?P<pm>{_word(list(lex.period_mods_before))})\s*(?P<m>{month})"
+                               rf"(?:{yj}{year}{ys})?"))
     if lex.month_nouns:  # "Ocak ayında", "2026 Ocak ayı": a month with the word for month
         t.append(("month_noun", rf"(?:(?P<y>{_YEAR})\s+)?(?P<m>{month})\s+{_word(lex.month_nouns)}"))
     t += [
@@ -309,8 +320,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("year", rf"{year_head}{bare_year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_alt(lex.year_suffix)}"
                  rf"(?:(?<={_unspaced_script()})|(?!\w)))" if lex.year_suffix
                  else rf"{year_head}{bare_year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
-        ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"
-                 + (rf"(?:\s*(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else "")),
+        # "13:30μμ": a part-of-day word of another script may touch the minutes
+        ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?"
+                 + (rf"(?:\s*(?P<ap2>{_word(list(lex.clock_after), after_digit=True)})|(?![\w:]|[.,]\d))"
+                    if lex.clock_after else r"(?![\w:]|[.,]\d)")),
     ]
     if lex.time_units:
         hour, minute = _alt(list(lex.time_units.get("hour", []))), _alt(list(lex.time_units.get("minute", [])))
@@ -333,7 +346,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                                    rf"(?![\d.,:]\d|\d|\s*%){hour_word}){ap2}(?!\w)"))
     hour_words = list(lex.time_units.get("hour", [])) + list(lex.time_units.get("hour_after_prep", []))
     if hour_words:  # "21.30 horas", "18.00 год": a dot clock time is a time when an hour word follows it
-        t.append(("time_dot", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_word(hour_words)}"))
+        # "10,30 часа" where `dates.comma_clock`; a part of day may follow ("10,00 часа сутрин")
+        sep = "[.,]" if lex.comma_clock else r"\."
+        ap2 = rf"(?:\s+(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else ""
+        t.append(("time_dot", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3]){sep}(?P<mi>[0-5]\d)\s*{_word(hour_words)}{ap2}"))
     if lex.clock_prepositions:  # "в 10.45", "a las 21.30": a dot clock time after a clock preposition
         # not an amount ("в 2.50 млн"), nor a time with its hour word, which `time_dot` takes whole
         after = [*lex.not_year_after, *(w for ws in lex.time_units.values() for w in ws)]
@@ -385,6 +401,12 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
     "three days later"), sets ("every week", "weekly"), seasons ("last summer") and decades ("1990s")."""
     t: list[tuple[str, str]] = []
     mod_gap = r"\s*" if lex.han_dates else r"\s+"  # "约三天", "約3時間": no space after a modifier in Han text
+    if lex.decade_short_suffix:  # "90-х годов", "90er Jahre", "90年代": two digits, a decade of the 1900s
+        # (00, 10: the 2000s); first: "90年代" is no "90年" (years) with a tail
+        short = _alt(lex.decade_short_suffix)
+        head = rf"(?:(?<![\w.,'’])|(?<={_unspaced_script()}))"  # "上世纪90年代": Han text before it
+        t.append(("decade", rf"{head}['’]?(?P<d2>\d0){short}(?!\w)"))
+        t.append(("decade", rf"{head}(?P<dec>1\d\d0|20\d0){short}(?!\w)"))
     centuries = [w for w, u in lex.units.items() if u == "CE"]
     if centuries:  # "20th century", "XX століття": an ordinal (or Roman) century is a DATE, "19"
         t.append(("century", rf"(?<![\w.,])(?P<c>[12]?\d(?:{_ordinal_suffixes()})|[XVI]{{1,5}})\s*-?\s*"
@@ -421,6 +443,15 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
         t.append(("season", rf"{rel}(?P<s>{_word(list(lex.seasons))})(?:{yj}{year})?"))
     if lex.decade_suffix:
         t.append(("decade", rf"(?<![\w.,])(?P<dec>1\d\d0|20\d0){_alt(lex.decade_suffix)}(?!\w)"))
+    if lex.decade_prefix:  # "années 1990", "jaren '90", "δεκαετία του ’90", "jaren negentig"
+        words = rf"|(?P<dw>{_word(list(lex.decade_words))})" if lex.decade_words else ""
+        t.append(("decade", rf"{_word(lex.decade_prefix)}\s*(?:(?P<dec>1\d\d0|20\d0)|['’‘]?(?P<d2>\d0){words})"
+                            r"(?!\w)"))
+    if lex.compound_counts and lex.compound_units:  # "dwudniowa" (two-day), "двухдневный", "dvoudenní": P2D
+        mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))}){mod_gap})?" if lex.duration_mods else ""
+        ending = f"(?:{lex.compound_endings})" if lex.compound_endings else ""
+        t.append(("compound", rf"{mods}(?<!{LETTER})(?P<cc>{_alt(list(lex.compound_counts))})"
+                              rf"(?P<cun>{_alt(list(lex.compound_units))}){ending}(?!{LETTER})"))
     return t
 
 
@@ -433,6 +464,7 @@ class Grammar:
     weak_starters: frozenset[str]  # first words that open only a duration ("a", "the"): need a unit nearby
     clock_starters: frozenset[str]  # first words that open only a clock time ("à"): need a number next
     unit_words: frozenset[str]  # first tokens of unit words, looked for right after a weak starter
+    compound_heads: tuple[str, ...] = ()  # count stems that open a compound duration word ("dwu" of "dwudniowa")
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
@@ -447,7 +479,8 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
                    *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
-                   *lex.holidays, *lex.calendar_month_prefix]
+                   *lex.holidays, *lex.calendar_month_prefix, *lex.period_mods_before, *lex.day_relative_before,
+                   *lex.decade_prefix]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -472,7 +505,8 @@ def grammar(lang: str) -> Grammar:
     clock = frozenset(t.group(0) for w in lex.clock_prepositions if (t := _TOKEN.search(w))) - strong - weak
     unit_words = frozenset(t.group(0) for u in lex.units if (t := _TOKEN.search(u)))
     regex = caching.compile_regex("|".join(parts), re.IGNORECASE)
-    return Grammar(lex, regex, tuple(names), strong | weak | clock, weak, clock, unit_words)
+    heads = tuple(sorted(lex.compound_counts)) if lex.compound_units else ()
+    return Grammar(lex, regex, tuple(names), strong | weak | clock, weak, clock, unit_words, heads)
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -592,7 +626,27 @@ def _h_dmy(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     if not _title_ok(lex, g["m"]) or not _valid(y, mo, d):
         return None
     spec = lex.month_relative_after.get(_key(g["rel"])) if g.get("rel") else None
+    if spec is None and g.get("rb"):  # "lo scorso 3 marzo"; "no passado dia 3": the words before "passado" outside
+        spec = lex.day_relative_before.get(_key(g["rb"]))
+        s += len(g["rb"]) - len(g["rb"].split()[-1])
     return Candidate(s, e, "date", y, mo, d, spec=spec)
+
+
+def _h_month_mod(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    """"fine maggio", "the end of March 2020": the month, with the mod of the word before it."""
+    mo = _month(lex, g["m"])
+    if not _title_ok(lex, g["m"]) or mo is None:
+        return None
+    return Candidate(s, e, "date", _year(g.get("y")), mo, None, mod=lex.period_mods_before.get(_key(g["pm"])))
+
+
+def _h_compound(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    """"dwudniowa", "двухдневный": a count stem and a unit stem in one adjective, a DURATION."""
+    count, unit = lex.compound_counts.get(_key(g["cc"])), lex.compound_units.get(_key(g["cun"]))
+    if count is None or unit is None:
+        return None
+    mod = lex.duration_mods.get(_key(g["mod"])) if "mod" in g else None
+    return Candidate(s, e, "duration", count=count, unit=unit, mod=mod or None)
 
 
 def _h_cjk(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
@@ -755,6 +809,11 @@ def _h_season(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | No
 
 
 def _h_decade(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    if g.get("dw"):  # "jaren negentig"
+        return Candidate(s, e, "decade", lex.decade_words.get(_key(g["dw"])))
+    if g.get("d2"):  # "’90": the 1990s; "’00" the 2000s
+        short = int(g["d2"])
+        return Candidate(s, e, "decade", 2000 + short if short in (0, 10) else 1900 + short)
     return Candidate(s, e, "decade", int(g["dec"]))
 
 
@@ -832,7 +891,8 @@ HANDLERS: dict[str, Handler] = {
     "time_dot": _h_time, "time_zoned": _h_time, "clock_prep_dot": _h_clock_prep,
     "counted": _h_counted, "holiday": _h_holiday,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
-    "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
+    "season": _h_season, "decade": _h_decade, "month_mod": _h_month_mod, "compound": _h_compound,
+    "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
     "numeric_dm": _h_numeric_dm, "paren_dm": _h_paren_dm, "range_cross": _h_range_cross,
     "range_dm": _h_range_dm, "range_md": _h_range_dm, "range_md_cross": _h_range_cross,
@@ -859,7 +919,11 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
             out.append(m.start())
             continue
         low = _lower(token)
+        if low in starters and m.start() > 0 and text[m.start() - 1] in "'’":  # "'s avonds" (nl)
+            out.append(m.start() - 1)
         if low not in starters:
+            if gram.compound_heads and low.startswith(gram.compound_heads):
+                out.append(m.start())
             continue
         if low in weak:
             if any(t.group(0).lower() in units for t in tokens[i + 1 : i + 5]):

@@ -101,6 +101,23 @@ class Lexicon:
     count_markers: tuple[str, ...] = ()  # words after a bound unit that make it a count ("10일 연속", "3일 동안")
     age_before: str = ""  # a regex ending where a count of years is somebody's age ("âgée de", "aged")
     age_after: str = ""  # a regex starting where it is one ("-year-old", "years old")
+    # START/MID/END of a month, year, week or quarter: the words before it ("the end of", "fine", "в конце",
+    # "началото на", "Anfang", "cuối") or after it ("말", "初", "sonunda"), inside the span; value -> mod
+    period_mods_before: dict[str, str] = field(default_factory=dict)
+    period_mods_after: dict[str, str] = field(default_factory=dict)
+    # "lo scorso 3 marzo", "el próximo 5 de abril": a last/next word before a day and month -> last | next
+    day_relative_before: dict[str, str] = field(default_factory=dict)
+    # compound duration adjectives, count stem + unit stem + an ending: "dwu|dniow|a" (P2D), "трёх|месячн|ый"
+    compound_counts: dict[str, str] = field(default_factory=dict)  # "dwu" -> "2"
+    compound_units: dict[str, str] = field(default_factory=dict)  # "dniow" -> D
+    compound_endings: str = ""  # a regex of the endings after the unit stem ("a|y|ej|ego")
+    # decades by a word before the number ("années 1990", "jaren '90", "δεκαετία του ’90"): words; and decades
+    # by a number word after such a word ("jaren negentig"): word -> the decade's first year ("negentig" -> 1990)
+    decade_prefix: tuple[str, ...] = ()
+    decade_words: dict[str, int] = field(default_factory=dict)
+    comma_clock: bool = False  # "10,30 часа": a comma between hours and minutes before an hour word (bg, ru)
+    clock_joiners: tuple[str, ...] = ()  # "και" in "Παρασκευή 28 Φεβρουαρίου και ώρα 4:00 μ.μ.": day and time, one TIME
+    decade_short_suffix: tuple[str, ...] = ()  # after which two digits are a decade: "90-х годов", "90er Jahre"
 
 
 def strip_accents(word: str) -> str:
@@ -337,6 +354,17 @@ def lexicon(lang: str) -> Lexicon:
         count_markers=_words(data, "count_markers"),
         age_before=_cues(data, "age_before"),
         age_after=_cues(data, "age_after"),
+        period_mods_before={k: v.upper() for k, v in _mapping(data, "period_mods_before").items()},
+        period_mods_after={k: v.upper() for k, v in _mapping(data, "period_mods_after").items()},
+        day_relative_before=_mapping(data, "day_relative_before"),
+        compound_counts=_mapping(data, "compound_counts"),
+        compound_units={k: v.upper() for k, v in _mapping(data, "compound_units").items()},
+        compound_endings=str(data.get("compound_endings", "")),
+        decade_prefix=_words(data, "decade_prefix"),
+        decade_words={str(k).lower(): int(v) for k, v in (data.get("decade_words") or {}).items()},
+        decade_short_suffix=_words(data, "decade_short_suffix"),
+        comma_clock=bool(data.get("comma_clock", False)),
+        clock_joiners=_words(data, "clock_joiners"),
     )
 
 

@@ -32,7 +32,7 @@ from communique import lang as languages
 from communique.document import Timex
 from communique.time.anchor import Anchor
 from communique.time.calendars import calendar_module
-from communique.time.grammar import LETTER, Candidate, mask_particles
+from communique.time.grammar import LETTER, Candidate, mask_particles, word_alternation
 from communique.time.lexicon import Lexicon, lexicon
 from communique.time.tense import AHEAD, weekday_direction
 
@@ -709,7 +709,57 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
         day = _full_day(t.end_value or t.value) if t.type == "DATE" else None
         if day is not None:
             previous = day
-    return out
+    return attach_period_mods(text, view, out, lex)
+
+
+# a value a START/MID/END word can bound: a year, month, week, quarter or half-year (known year or not)
+_PERIOD = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d\d|W\d\d|Q\d|H\d))?$")
+
+
+@cache
+def _period_mod_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The START/MID/END words of `lang` right before ("the end of") and right after ("말") a period."""
+    lex = lexicon(lang)
+    before = (re.compile(rf"(?:{word_alternation(list(lex.period_mods_before))})\s*$", re.IGNORECASE)
+              if lex.period_mods_before else None)
+    after = None
+    if lex.period_mods_after:  # "8월 말에": a particle may follow ("에"), then the word ends
+        # (a word of a script without spaces needs no end: "6月底完工")
+        particles = "|".join(re.escape(p) for p in lex.particles) or "(?!x)x"
+        ends = rf"(?=(?:{particles})?(?!{LETTER}))"
+        words = "|".join(re.escape(w) + ("" if languages.is_unspaced(w) else ends)
+                         for w in sorted(lex.period_mods_after, key=len, reverse=True))
+        after = re.compile(rf"\s*(?:{words})", re.IGNORECASE)
+    return before, after
+
+
+def attach_period_mods(text: str, view: str, timexes: list[Timex], lex: Lexicon) -> list[Timex]:
+    """"в конце 2023 года", "early next year", "Ende des Jahres", "내년 초", "8월 말": a START/MID/END word
+    (`dates.period_mods_before`, `dates.period_mods_after`) next to a year, month, week or quarter DATE joins
+    its span and gives its mod; the value stays the period's."""
+    before, after = _period_mod_patterns(lex.lang)
+    if before is None and after is None:
+        return timexes
+    for i, t in enumerate(timexes):
+        if t.type != "DATE" or t.mod is not None or not _PERIOD.match(t.value or ""):
+            continue
+        low = timexes[i - 1].end if i > 0 else 0
+        high = timexes[i + 1].start if i + 1 < len(timexes) else len(text)
+        found = before.search(view, max(low, t.start - 40), t.start) if before is not None else None
+        if found is not None:
+            key = re.sub(r"\s+", " ", found.group(0).strip().lower()).replace("’", "'")
+            t.mod = lex.period_mods_before.get(key)
+            t.start = found.start()
+        elif after is not None and (m := after.match(view, t.end, high)) is not None:
+            key = re.sub(r"\s+", " ", m.group(0).strip().lower()).replace("’", "'")
+            t.mod = lex.period_mods_after.get(key)
+            t.end = m.end()
+            while lex.suffixes_inside and t.end < len(text) and view[t.end] == " " and text[t.end] != " ":
+                t.end += 1  # "Ocak ayı sonuna": a fused suffix stays inside
+        else:
+            continue
+        t.text = text[t.start : t.end]
+    return timexes
 
 
 def _full_day(value: str | None) -> dt.date | None:
@@ -808,7 +858,7 @@ def _is_day(c: Candidate) -> bool:
 def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """A clock time right after (or before) a day is one TIME with it: "14 février 2020 15:49",
     "21:55 2017-07-23", "7月11日10时", "lundi à 19h", "mañana a las 19:20"."""
-    preps = "|".join(re.escape(p) for p in lex.clock_prepositions)
+    preps = "|".join(re.escape(p) for p in (*lex.clock_prepositions, *lex.clock_joiners))
     prep_gap = re.compile(rf"^[\s,]*(?:{preps})\s*$", re.IGNORECASE) if preps else None
     out: list[Candidate] = []
     for c in cands:

@@ -1,0 +1,113 @@
+"""General time mechanisms driven by `dates:` data (see lexicon.py): START/MID/END words next to a month,
+year or quarter (`period_mods_before`, `period_mods_after`), decades by a word before the number or by a
+suffix after two digits (`decade_prefix`, `decade_words`, `decade_short_suffix`), comma clock times
+(`comma_clock`), a part of day touching the minutes, day and clock joined by a word (`clock_joiners`),
+"'s avonds", a last/next word before a full date (`day_relative_before`) and compound duration adjectives
+(`compound_counts`, `compound_units`, `compound_endings`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.document import Document
+from communique.options import Options
+from communique.time import tag_time
+
+DCT = "2024-05-15"  # a Wednesday
+
+
+def _timexes(text: str, lang: str, dct: str = DCT) -> list[tuple[str, str, str | None, str | None]]:
+    doc = Document(id="t", raw_text=text, text=text, date=dct, lang=lang)
+    tag_time(doc, Options())
+    return [(t.text, t.type, t.value, t.mod) for t in doc.timexes]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("it", "Il cantiere chiuderà a fine maggio.", [("fine maggio", "DATE", "2024-05", "END")]),
+    ("it", "Se ne parlerà all'inizio di giugno.", [("inizio di giugno", "DATE", "2024-06", "START")]),
+    ("it", "Il voto è previsto a metà giugno.", [("metà giugno", "DATE", "2024-06", "MID")]),
+    ("fr", "Le chantier sera fini à la fin de juin.", [("la fin de juin", "DATE", "2024-06", "END")]),
+    ("fr", "La réunion aura lieu fin juin.", [("fin juin", "DATE", "2024-06", "END")]),
+    ("fr", "Les travaux commencent mi-juin.", [("mi-juin", "DATE", "2024-06", "MID")]),
+    ("ru", "Мост откроют в конце июня.", [("конце июня", "DATE", "2024-06", "END")]),
+    ("ru", "Выборы пройдут в середине 2025 года.", [("середине 2025 года", "DATE", "2025", "MID")]),
+    ("bg", "Срещата ще бъде в началото на юни.", [("началото на юни", "DATE", "2024-06", "START")]),
+    ("bg", "Ремонтът приключи в края на 2023 г.", [("края на 2023 г.", "DATE", "2023", "END")]),
+    ("en", "The plant will open early next year.", [("early next year", "DATE", "2025", "START")]),
+    ("en", "Talks resume in mid-June.", [("mid-June", "DATE", "2024-06", "MID")]),
+    ("en", "The vote is set for the end of June.", [("the end of June", "DATE", "2024-06", "END")]),
+    ("de", "Die Messe beginnt Anfang Juni.", [("Anfang Juni", "DATE", "2024-06", "START")]),
+    ("de", "Das Werk schließt Ende 2025.", [("Ende 2025", "DATE", "2025", "END")]),
+    ("vi", "Dự án hoàn thành vào cuối tháng 6.", [("cuối tháng 6", "DATE", "2024-06", "END")]),
+    ("nl", "De brug gaat eind juni open.", [("eind juni", "DATE", "2024-06", "END")]),
+    ("pl", "Prace potrwają do końca czerwca.", [("końca czerwca", "DATE", "2024-06", "END")]),
+    ("es", "Se votará a mediados de junio.", [("mediados de junio", "DATE", "2024-06", "MID")]),
+    ("el", "Η σύνοδος θα γίνει στα τέλη Ιουνίου.", [("τέλη Ιουνίου", "DATE", "2024-06", "END")]),
+    # after the period: Korean (a particle after it stays outside), Chinese, Turkish (a fused suffix inside)
+    ("ko", "공사는 내년 초에 끝난다.", [("내년 초", "DATE", "2025", "START")]),
+    ("ko", "회의는 6월 말에 열린다.", [("6월 말", "DATE", "2024-06", "END")]),
+    ("zh", "工程将于6月底完工。", [("6月底", "DATE", "2024-06", "END")]),
+    ("tr", "Proje Haziran ayı sonunda bitecek.", [("Haziran ayı sonunda", "DATE", "2024-06", "END")]),
+])
+def test_start_mid_end(lang: str, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("el", "Η μουσική της δεκαετίας του ’90 επιστρέφει.", [("δεκαετίας του ’90", "DATE", "199", None)]),
+    ("nl", "De muziek van de jaren negentig is terug.", [("jaren negentig", "DATE", "199", None)]),
+    ("nl", "In de jaren '80 groeide de stad.", [("jaren '80", "DATE", "198", None)]),
+    ("ru", "Это было в 90-х годах.", [("90-х годах", "DATE", "199", None)]),
+    ("fr", "Dans les années 1990, la ville a grandi.", [("années 1990", "DATE", "199", None)]),
+    ("it", "Negli anni Settanta la città crebbe.", [("anni Settanta", "DATE", "197", None)]),
+    ("de", "In den 90er Jahren wuchs die Stadt.", [("90er Jahren", "DATE", "199", None)]),
+    ("zh", "上世纪90年代,城市发展很快。", [("90年代", "DATE", "199", None)]),
+    ("bg", "През 80-те години градът растеше.", [("80-те години", "DATE", "198", None)]),
+])
+def test_decades(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("bg", "Срещата започна в 10,30 часа.", [("10,30 часа", "TIME", "2024-05-15T10:30", None)]),
+    ("bg", "Пожарът е избухнал в 6,00 часа сутринта.", [("6,00 часа сутринта", "TIME", "2024-05-15T06:00", None)]),
+    ("ru", "Заседание началось в 10,30 часа.", [("10,30 часа", "TIME", "2024-05-15T10:30", None)]),
+    ("ru", "Операция длилась 2,5 часа.", [("2,5 часа", "DURATION", "PT2H30M", None)]),  # still a duration
+    ("el", "Το συμβάν έγινε γύρω στις 13:30μμ.", [("13:30μμ", "TIME", "2024-05-15T13:30", None)]),
+    ("el", "Η εκδήλωση θα γίνει την Παρασκευή 17 Μαΐου και ώρα 4:00 μ.μ.",
+     [("Παρασκευή 17 Μαΐου και ώρα 4:00 μ.μ.", "TIME", "2024-05-17T16:00", None)]),
+    ("nl", "Hij komt 's avonds terug.", [("'s avonds", "DATE", "2024-05-15TEV", None)]),
+    ("nl", "Dinsdag 's avonds was het druk.", [("Dinsdag 's avonds", "DATE", "2024-05-14TEV", None)]),
+    ("nl", "Peter's auto is nieuw.", []),
+])
+def test_clock_forms(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("it", "Lo ha detto lo scorso 3 giugno.", [("scorso 3 giugno", "DATE", "2023-06-03", None)]),
+    ("it", "Si vota il prossimo 5 aprile.", [("prossimo 5 aprile", "DATE", "2025-04-05", None)]),
+    ("it", "Lo ha detto lo scorso 3 giugno 2022.", [("scorso 3 giugno 2022", "DATE", "2022-06-03", None)]),
+    ("es", "Lo anunció el pasado 3 de junio.", [("pasado 3 de junio", "DATE", "2023-06-03", None)]),
+    ("es", "Se votará el próximo 5 de abril.", [("próximo 5 de abril", "DATE", "2025-04-05", None)]),
+    ("pt", "O acordo foi assinado no passado dia 3 de junho.",
+     [("passado dia 3 de junho", "DATE", "2023-06-03", None)]),
+    ("pt", "A votação será no próximo 5 de abril.", [("próximo 5 de abril", "DATE", "2025-04-05", None)]),
+])
+def test_last_next_before_a_date(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("pl", "Rozpoczęła się dwudniowa wizyta premiera.", [("dwudniowa", "DURATION", "P2D", None)]),
+    ("pl", "Po trzymiesięcznej przerwie wrócił.", [("trzymiesięcznej", "DURATION", "P3M", None)]),
+    ("ru", "Начался двухдневный визит премьера.", [("двухдневный", "DURATION", "P2D", None)]),
+    ("ru", "После трёхнедельного перерыва он вернулся.", [("трёхнедельного", "DURATION", "P3W", None)]),
+    ("uk", "Почався дводенний візит прем'єра.", [("дводенний", "DURATION", "P2D", None)]),
+    ("uk", "Відбулася тригодинна нарада.", [("тригодинна", "DURATION", "PT3H", None)]),
+    ("bg", "Започна двудневна визита на премиера.", [("двудневна", "DURATION", "P2D", None)]),
+    ("pl", "Dwuletni chłopiec się zgubił.", []),  # years are left out: mostly ages
+])
+def test_compound_duration_adjectives(lang: str, text: str,
+                                      expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _timexes(text, lang) == expected
