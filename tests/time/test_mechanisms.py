@@ -111,3 +111,17 @@ def test_last_next_before_a_date(lang: str, text: str, expected: list[tuple[str,
 def test_compound_duration_adjectives(lang: str, text: str,
                                       expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a clock time after a date, joined by "del" (`clock_joiners`): one TIME
+    ("es", "La cita es a las 19:00 del 9 de junio.", [("19:00 del 9 de junio", "TIME", "2024-06-09T19:00", None)]),
+    ("it", "Il concerto inizia alle 20:30 del 3 giugno.", [("20:30 del 3 giugno", "TIME", "2024-06-03T20:30", None)]),
+    # a part of the day with its clock time: the clock replaces the part
+    ("it", "Questa sera alle 20:30 parla il premier.", [("Questa sera alle 20:30", "TIME", "2024-05-15T20:30", None)]),
+    ("es", "Esta tarde a las 19:20 habla el presidente.",
+     [("Esta tarde a las 19:20", "TIME", "2024-05-15T19:20", None)]),
+    ("fr", "Le président parlera ce soir à 20h.", [("ce soir à 20h", "TIME", "2024-05-15T20:00", None)]),
+])
+def test_day_and_clock_joined(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _timexes(text, lang) == expected

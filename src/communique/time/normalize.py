@@ -589,6 +589,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         t.value += f"T{c.part}"
     if c.time is not None and c.kind in ("weekday", "rel") and t.value is not None and "T" not in t.value:
         t.type, t.value = "TIME", f"{t.value}T{c.time}"
+    elif c.time is not None and c.kind == "rel" and t.value is not None and re.match(r"^[\dX-]{10}T[A-Z]{2}$", t.value):
+        t.type, t.value = "TIME", f"{t.value[:10]}T{c.time}"  # "this evening at 8:30": the clock, not the part
     elif c.kind == "year":
         t.value, t.precision, t.is_target = str(c.year), "year", c.target
     elif c.kind == "year_range":
@@ -849,6 +851,7 @@ def attach_relative_years(text: str, cands: list[Candidate], anchor: Anchor | No
 
 
 _DAY_WORD = re.compile(r"^(?:day|prev)[+-]\d+$")  # "tomorrow", "the next day": a day a clock time can sit on
+_DAY_PART_WORD = re.compile(r"^(?:day|prev)[+-]\d+T[A-Z]{2}$")  # "this evening": its clock time replaces the part
 
 
 def _is_day(c: Candidate) -> bool:
@@ -865,7 +868,7 @@ def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candid
         prev = out[-1] if out else None
         gap = text[prev.end : c.start] if prev is not None else ""
         if prev is not None and (_TIME_GAP.match(gap) or (prep_gap is not None and prep_gap.match(gap))):
-            date, time = (prev, c) if _is_day(prev) and c.kind == "time" else (
+            date, time = (prev, c) if _is_clock_day(prev) and c.kind == "time" else (
                 (c, prev) if prev.kind == "time" and _is_day(c) else (None, None))
             if (date is not None and time is not None and date.time is None
                     and (date.day is not None or date.kind in ("weekday", "rel"))):
@@ -875,6 +878,12 @@ def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candid
                 continue
         out.append(c)
     return out
+
+
+def _is_clock_day(c: Candidate) -> bool:
+    """A day a clock time after it sits on: a date, a weekday, "tomorrow", "this evening" ("Questa sera alle
+    20:30": one TIME, the clock instead of the part of day)."""
+    return _is_day(c) or (c.kind == "rel" and _DAY_PART_WORD.match(c.spec or "") is not None)
 
 
 def _spaced_alt(words: tuple[str, ...] | list[str]) -> str:
