@@ -125,3 +125,17 @@ def test_compound_duration_adjectives(lang: str, text: str,
 ])
 def test_day_and_clock_joined(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    # Hebrew calendar dates in letter numerals (convertdate.hebrew): `calendars.hebrew`, `letter_numerals`
+    ('ביום שישי, א\' אלול התש"פ, נפתח הכנס.', "2020-08-25",
+     [('יום שישי, א\' אלול התש"פ', "DATE", "2020-08-21", None)]),
+    ('חג ט"ו בשבט תשפ"ה נחגג בכל הארץ.', "2025-02-14", [('ט"ו בשבט תשפ"ה', "DATE", "2025-02-13", None)]),
+    ('חג ט"ו בשבט נחגג אתמול.', "2020-02-11",
+     [('ט"ו בשבט', "DATE", "2020-02-10", None), ("אתמול", "DATE", "2020-02-10", None)]),
+    ("כי אב המשפחה הגיע.", "2020-02-11", []),  # "אב" (Av, father) needs a day in letters with a mark
+    ("הבחירות יתקיימו בסוף מרץ.", "2020-02-11", [("סוף מרץ", "DATE", "2020-03", "END")]),  # "ב" prefix outside
+])
+def test_hebrew_calendar(text: str, dct: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _timexes(text, "he", dct) == expected

@@ -1,4 +1,4 @@
-"""Converters of the non-Gregorian calendars news uses (Solar Hijri, Hijri) to and from Gregorian."""
+"""Converters of the non-Gregorian calendars news uses (Solar Hijri, Hijri, Hebrew) to and from Gregorian."""
 
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ class _UmmAlQura:
 
 def calendar_module(name: str) -> Any:
     """What converts dates of calendar `name` (to_gregorian / from_gregorian), None for an unknown one."""
-    from convertdate import persian  # lazy: only documents with such dates need it
+    from convertdate import hebrew, persian  # lazy: only documents with such dates need it
 
-    return {"persian": persian, "islamic": _UmmAlQura}.get(name)
+    return {"persian": persian, "islamic": _UmmAlQura, "hebrew": hebrew}.get(name)
 
 
 def in_gregorian_year(calendar_name: str, month: int, day: int, year: int) -> tuple[int, int, int] | None:

@@ -275,6 +275,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         cmj = rf"(?:\s*{_word(lex.month_joiners)})?" if lex.month_joiners else ""  # "اردیبهشت ماه"
         t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal}){cmj}(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
         t.append(("cal_month", rf"(?P<m>{cal}){yj}(?P<y>1[2-5]\d\d)(?!\d){cys}"))
+        if lex.letter_numerals:  # "א' אלול התש"פ", "ט"ו בשבט": day (and year) in letter numerals, a mark inside
+            signs = f"[{re.escape(''.join(sorted(lex.letter_numerals)))}]"
+            marks = "['\"׳״]"
+            t.append(("cal_letters", rf"(?<!{LETTER})(?P<ld>{signs}{marks}|{signs}{marks}{signs})\s*(?P<m>{cal})"
+                                     rf"(?:\s+(?P<ly>{signs}{{1,3}}{marks}{signs}))?(?!{LETTER})"))
         if lex.calendar_month_prefix:  # "شهر رمضان": a month of that calendar by name, year from the anchor
             t.append(("cal_month", rf"{_word(lex.calendar_month_prefix)}\s+(?P<m>{cal})"
                                    rf"(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
@@ -465,6 +470,7 @@ class Grammar:
     clock_starters: frozenset[str]  # first words that open only a clock time ("à"): need a number next
     unit_words: frozenset[str]  # first tokens of unit words, looked for right after a weak starter
     compound_heads: tuple[str, ...] = ()  # count stems that open a compound duration word ("dwu" of "dwudniowa")
+    letter_signs: frozenset[str] = frozenset()  # letter numerals: a short token of them before a mark opens a date
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
@@ -506,7 +512,8 @@ def grammar(lang: str) -> Grammar:
     unit_words = frozenset(t.group(0) for u in lex.units if (t := _TOKEN.search(u)))
     regex = caching.compile_regex("|".join(parts), re.IGNORECASE)
     heads = tuple(sorted(lex.compound_counts)) if lex.compound_units else ()
-    return Grammar(lex, regex, tuple(names), strong | weak | clock, weak, clock, unit_words, heads)
+    signs = frozenset(lex.letter_numerals) if lex.calendar_months else frozenset()
+    return Grammar(lex, regex, tuple(names), strong | weak | clock, weak, clock, unit_words, heads, signs)
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -839,6 +846,28 @@ def _h_cal(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     return Candidate(s, e, "date", year, month, day, calendar=calendar)
 
 
+def letter_number(lex: Lexicon, text: str) -> int | None:
+    """'ט"ו' -> 15, 'תש"פ' -> 780: the sum of the letters' values (marks skipped)."""
+    values = [lex.letter_numerals.get(ch) for ch in text if ch not in "'\"׳״"]
+    return None if not values or None in values else sum(v for v in values if v is not None)
+
+
+def _h_cal_letters(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    calendar, month = lex.calendar_months.get(_key(g["m"]), ("", 0))
+    day = letter_number(lex, g["ld"])
+    if not calendar or day is None or not 1 <= day <= 30:
+        return None
+    year = None
+    if g.get("ly"):
+        letters = g["ly"]
+        if letters[0] in lex.letter_numerals and lex.letter_numerals[letters[0]] == 5 and len(letters) > 3:
+            letters = letters[1:]  # "התש"פ": the leading ה is the thousands (5000)
+        year = letter_number(lex, letters)
+        if year is not None and year < 1000:
+            year += lex.letter_year_base
+    return Candidate(s, e, "date", year, month, day, calendar=calendar)
+
+
 def _h_part_alone(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     part = lex.parts_alone.get(_key(g["pa"]))
     return Candidate(s, e, "part", part=part) if part else None
@@ -892,6 +921,7 @@ HANDLERS: dict[str, Handler] = {
     "counted": _h_counted, "holiday": _h_holiday,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "month_mod": _h_month_mod, "compound": _h_compound,
+    "cal_letters": _h_cal_letters,
     "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
     "numeric_dm": _h_numeric_dm, "paren_dm": _h_paren_dm, "range_cross": _h_range_cross,
@@ -922,7 +952,10 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
         if low in starters and m.start() > 0 and text[m.start() - 1] in "'’":  # "'s avonds" (nl)
             out.append(m.start() - 1)
         if low not in starters:
-            if gram.compound_heads and low.startswith(gram.compound_heads):
+            compound = bool(gram.compound_heads) and low.startswith(gram.compound_heads)  # "dwudniowa"
+            lettered = (bool(gram.letter_signs) and len(token) <= 2 and set(token) <= gram.letter_signs
+                        and text[m.end() : m.end() + 1] in ("'", '"', "׳", "״"))  # "ט"ו בשבט"
+            if compound or lettered:
                 out.append(m.start())
             continue
         if low in weak:
@@ -1031,7 +1064,7 @@ def _stem_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
     phrases = [*lex.relative, *lex.day_parts, *lex.parts_alone, *lex.seasons, *lex.sets, *lex.numbers,
                *lex.month_nouns, *lex.year_suffix, *lex.year_prefix, *lex.counted_units, *lex.holidays,
                *lex.weekdays, *lex.months, *lex.units, *lex.month_relative_before, *lex.month_relative_after,
-               *lex.shift_after, *lex.quarters]
+               *lex.shift_after, *lex.quarters, *lex.calendar_months, *lex.period_mods_before]
     words = {p for p in phrases} | {w for p in phrases for w in p.split()}
     counters = [*lex.units, *(w for ws in lex.time_units.values() for w in ws),
                 *(str(w) for _, u in languages.everywhere("dates", "han_units") for ws in u.values() for w in ws)]

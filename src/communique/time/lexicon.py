@@ -117,7 +117,11 @@ class Lexicon:
     decade_words: dict[str, int] = field(default_factory=dict)
     comma_clock: bool = False  # "10,30 часа": a comma between hours and minutes before an hour word (bg, ru)
     clock_joiners: tuple[str, ...] = ()  # "και" in "Παρασκευή 28 Φεβρουαρίου και ώρα 4:00 μ.μ.": day and time, one TIME
-    decade_short_suffix: tuple[str, ...] = ()  # after which two digits are a decade: "90-х годов", "90er Jahre"
+    decade_short_suffix: tuple[str, ...] = ()
+    # letters that write numbers (Hebrew gematria: א=1 .. ת=400), for calendar dates written with them
+    # ("א' אלול התש"פ": day 1, year 5780, `letter_year_base` 5000 added to a year below 1000)
+    letter_numerals: dict[str, int] = field(default_factory=dict)
+    letter_year_base: int = 0  # after which two digits are a decade: "90-х годов", "90er Jahre"
 
 
 def strip_accents(word: str) -> str:
@@ -363,6 +367,8 @@ def lexicon(lang: str) -> Lexicon:
         decade_prefix=_words(data, "decade_prefix"),
         decade_words={str(k).lower(): int(v) for k, v in (data.get("decade_words") or {}).items()},
         decade_short_suffix=_words(data, "decade_short_suffix"),
+        letter_numerals={str(k): int(v) for k, v in (data.get("letter_numerals") or {}).items()},
+        letter_year_base=int(data.get("letter_year_base", 0)),
         comma_clock=bool(data.get("comma_clock", False)),
         clock_joiners=_words(data, "clock_joiners"),
     )
