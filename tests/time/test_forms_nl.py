@@ -43,7 +43,7 @@ def _timexes(text: str, dct: str = DCT) -> list[tuple[str, str, str | None]]:
     ("In juni vorig jaar won de partij.", [("juni vorig jaar", "DATE", "2023-06")]),
     ("Afgelopen zomer was het warm.", [("Afgelopen zomer", "DATE", "2023-SU")]),
     ("Het voorstel komt eind deze maand.", [("eind deze maand", "DATE", "2024-05")]),
-    ("De Kamer stemt voor het einde van het jaar.", [("einde van het jaar", "DATE", "2024")]),
+    ("De Kamer stemt voor het einde van het jaar.", [("het einde van het jaar", "DATE", "2024")]),
     # a month after a preposition
     ("De sancties lopen in februari af.", [("februari", "DATE", "2024-02")]),
     # "van" between a season, quarter or month and its year

@@ -139,3 +139,22 @@ def test_day_and_clock_joined(lang: str, text: str, expected: list[tuple[str, st
 ])
 def test_hebrew_calendar(text: str, dct: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _timexes(text, "he", dct) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a period word that is a date only next to a START/MID/END word (`period_nouns`)
+    ("en", "The plant will close by the end of the year.", [("the end of the year", "DATE", "2024", "END")]),
+    ("ru", "Мост откроют в конце года.", [("конце года", "DATE", "2024", "END")]),
+    ("ru", "Это случилось в начале прошлого года.", [("начале прошлого года", "DATE", "2023", "START")]),
+    ("fr", "Le projet sera voté d'ici la fin de l'année.", [("la fin de l'année", "DATE", "2024", "END")]),
+    ("de", "Die Messe beginnt Anfang der Woche.", [("Anfang der Woche", "DATE", "2024-W20", "START")]),
+    ("pl", "Prace potrwają do końca roku.", [("końca roku", "DATE", "2024", "END")]),
+    ("vi", "Dự án hoàn thành vào cuối năm.", [("cuối năm", "DATE", "2024", "END")]),
+    ("tr", "Proje yıl sonunda bitecek.", [("yıl sonunda", "DATE", "2024", "END")]),
+    ("bg", "Ремонтът ще започне в началото на годината.", [("началото на годината", "DATE", "2024", "START")]),
+    # the weekend stays the weekend; a year after the word is the year itself
+    ("es", "Lo anunció el fin de semana.", [("el fin de semana", "DATE", "2024-W20-WE", None)]),
+    ("vi", "Dự án hoàn thành vào giữa năm 2020.", [("giữa năm 2020", "DATE", "2020", "MID")]),
+])
+def test_period_nouns(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _timexes(text, lang) == expected

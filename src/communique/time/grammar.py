@@ -286,6 +286,12 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     if lex.period_mods_before:  # "fine maggio", "в конце марта", "the end of March 2020": a month's start/middle/end
         t.append(("month_mod", rf"(?P<pm>{_word(list(lex.period_mods_before))})\s*(?P<m>{month})"
                                rf"(?:{yj}{year}{ys})?"))
+    nouns = _word(list(lex.period_nouns))
+    if lex.period_nouns and lex.period_mods_before:  # "the end of the year", "в конце года", "fine del mese"
+        # not before a number: "giữa năm 2020" is the year 2020
+        t.append(("period_mod", rf"(?P<pm>{_word(list(lex.period_mods_before))})\s*(?P<pn>{nouns})(?!\s*\d)"))
+    if lex.period_nouns and lex.period_mods_after:  # "yıl sonunda"
+        t.append(("period_mod", rf"(?P<pn>{nouns})\s*(?P<pa>{_word(list(lex.period_mods_after))})"))
     if lex.month_nouns:  # "Ocak ayında", "2026 Ocak ayı": a month with the word for month
         t.append(("month_noun", rf"(?:(?P<y>{_YEAR})\s+)?(?P<m>{month})\s+{_word(lex.month_nouns)}"))
     t += [
@@ -486,7 +492,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
                    *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
                    *lex.holidays, *lex.calendar_month_prefix, *lex.period_mods_before, *lex.day_relative_before,
-                   *lex.decade_prefix]
+                   *(lex.period_nouns if lex.period_mods_after else ()), *lex.decade_prefix]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -645,6 +651,13 @@ def _h_month_mod(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate |
     if not _title_ok(lex, g["m"]) or mo is None:
         return None
     return Candidate(s, e, "date", _year(g.get("y")), mo, None, mod=lex.period_mods_before.get(_key(g["pm"])))
+
+
+def _h_period_mod(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    """"the end of the year", "yıl sonunda": this (or the named) year, month or week, with the mod."""
+    spec = lex.period_nouns.get(_key(g["pn"]))
+    mod = lex.period_mods_before.get(_key(g["pm"])) if g.get("pm") else lex.period_mods_after.get(_key(g["pa"]))
+    return Candidate(s, e, "rel", spec=spec, mod=mod) if spec is not None else None
 
 
 def _h_compound(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
@@ -921,7 +934,7 @@ HANDLERS: dict[str, Handler] = {
     "counted": _h_counted, "holiday": _h_holiday,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
     "season": _h_season, "decade": _h_decade, "month_mod": _h_month_mod, "compound": _h_compound,
-    "cal_letters": _h_cal_letters,
+    "cal_letters": _h_cal_letters, "period_mod": _h_period_mod,
     "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
     "numeric_dm": _h_numeric_dm, "paren_dm": _h_paren_dm, "range_cross": _h_range_cross,

@@ -107,6 +107,9 @@ class Lexicon:
     period_mods_after: dict[str, str] = field(default_factory=dict)
     # "lo scorso 3 marzo", "el próximo 5 de abril": a last/next word before a day and month -> last | next
     day_relative_before: dict[str, str] = field(default_factory=dict)
+    # a period word that is a date only next to such a START/MID/END word: "the year" in "the end of the year",
+    # "года" in "в конце года", "yıl" in "yıl sonunda" -> a relative spec ("year+0", "week+0", "year-1")
+    period_nouns: dict[str, str] = field(default_factory=dict)
     # compound duration adjectives, count stem + unit stem + an ending: "dwu|dniow|a" (P2D), "трёх|месячн|ый"
     compound_counts: dict[str, str] = field(default_factory=dict)  # "dwu" -> "2"
     compound_units: dict[str, str] = field(default_factory=dict)  # "dniow" -> D
@@ -361,6 +364,7 @@ def lexicon(lang: str) -> Lexicon:
         period_mods_before={k: v.upper() for k, v in _mapping(data, "period_mods_before").items()},
         period_mods_after={k: v.upper() for k, v in _mapping(data, "period_mods_after").items()},
         day_relative_before=_mapping(data, "day_relative_before"),
+        period_nouns=_mapping(data, "period_nouns"),
         compound_counts=_mapping(data, "compound_counts"),
         compound_units={k: v.upper() for k, v in _mapping(data, "compound_units").items()},
         compound_endings=str(data.get("compound_endings", "")),

@@ -719,11 +719,14 @@ _PERIOD = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d\d|W\d\d|Q\d|H\d))?$")
 
 
 @cache
-def _period_mod_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The START/MID/END words of `lang` right before ("the end of") and right after ("말") a period."""
+def _period_mod_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
+                                              re.Pattern[str] | None]:
+    """The START/MID/END words of `lang` right before ("the end of") and right after ("말") a period, and
+    at the head of one ("eind dit jaar", a phrase of the vocabulary)."""
     lex = lexicon(lang)
-    before = (re.compile(rf"(?:{word_alternation(list(lex.period_mods_before))})\s*$", re.IGNORECASE)
-              if lex.period_mods_before else None)
+    words_before = word_alternation(list(lex.period_mods_before))
+    before = re.compile(rf"(?:{words_before})\s*$", re.IGNORECASE) if lex.period_mods_before else None
+    head = re.compile(rf"(?:{words_before})\s+", re.IGNORECASE) if lex.period_mods_before else None
     after = None
     if lex.period_mods_after:  # "8월 말에": a particle may follow ("에"), then the word ends
         # (a word of a script without spaces needs no end: "6月底完工")
@@ -732,14 +735,14 @@ def _period_mod_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[
         words = "|".join(re.escape(w) + ("" if languages.is_unspaced(w) else ends)
                          for w in sorted(lex.period_mods_after, key=len, reverse=True))
         after = re.compile(rf"\s*(?:{words})", re.IGNORECASE)
-    return before, after
+    return before, after, head
 
 
 def attach_period_mods(text: str, view: str, timexes: list[Timex], lex: Lexicon) -> list[Timex]:
     """"в конце 2023 года", "early next year", "Ende des Jahres", "내년 초", "8월 말": a START/MID/END word
     (`dates.period_mods_before`, `dates.period_mods_after`) next to a year, month, week or quarter DATE joins
     its span and gives its mod; the value stays the period's."""
-    before, after = _period_mod_patterns(lex.lang)
+    before, after, head = _period_mod_patterns(lex.lang)
     if before is None and after is None:
         return timexes
     for i, t in enumerate(timexes):
@@ -748,6 +751,10 @@ def attach_period_mods(text: str, view: str, timexes: list[Timex], lex: Lexicon)
         low = timexes[i - 1].end if i > 0 else 0
         high = timexes[i + 1].start if i + 1 < len(timexes) else len(text)
         found = before.search(view, max(low, t.start - 40), t.start) if before is not None else None
+        inside = head.match(view, t.start, t.end) if head is not None else None
+        if inside is not None and inside.end() < t.end:  # "началото на годината", a phrase of the vocabulary
+            t.mod = lex.period_mods_before.get(re.sub(r"\s+", " ", inside.group(0).strip().lower()).replace("’", "'"))
+            continue
         if found is not None:
             key = re.sub(r"\s+", " ", found.group(0).strip().lower()).replace("’", "'")
             t.mod = lex.period_mods_before.get(key)
