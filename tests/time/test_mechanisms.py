@@ -63,6 +63,10 @@ def test_start_mid_end(lang: str, text: str, expected: list[tuple[str, str, str,
     ("de", "In den 90er Jahren wuchs die Stadt.", [("90er Jahren", "DATE", "199", None)]),
     ("zh", "上世纪90年代,城市发展很快。", [("90年代", "DATE", "199", None)]),
     ("bg", "През 80-те години градът растеше.", [("80-те години", "DATE", "198", None)]),
+    ("ko", "1990년대에 도시가 커졌다.", [("1990년대", "DATE", "199", None)]),  # the particle outside
+    ("en", "The city grew in the nineties.", [("the nineties", "DATE", "199", None)]),
+    ("ar", "نمت المدينة في التسعينيات.", [("التسعينيات", "DATE", "199", None)]),
+    ("ru", "Город рос в девяностые.", [("девяностые", "DATE", "199", None)]),
 ])
 def test_decades(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _timexes(text, lang) == expected
@@ -107,6 +111,8 @@ def test_last_next_before_a_date(lang: str, text: str, expected: list[tuple[str,
     ("uk", "Відбулася тригодинна нарада.", [("тригодинна", "DURATION", "PT3H", None)]),
     ("bg", "Започна двудневна визита на премиера.", [("двудневна", "DURATION", "P2D", None)]),
     ("pl", "Dwuletni chłopiec się zgubił.", []),  # years are left out: mostly ages
+    ("de", "Der zweitägige Gipfel beginnt.", [("zweitägige", "DURATION", "P2D", None)]),
+    ("de", "Die dreijährige Tochter spielt.", []),  # "-jährig" is an age
 ])
 def test_compound_duration_adjectives(lang: str, text: str,
                                       expected: list[tuple[str, str, str, str | None]]) -> None:

@@ -458,6 +458,8 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
         words = rf"|(?P<dw>{_word(list(lex.decade_words))})" if lex.decade_words else ""
         t.append(("decade", rf"{_word(lex.decade_prefix)}\s*(?:(?P<dec>1\d\d0|20\d0)|['’‘]?(?P<d2>\d0){words})"
                             r"(?!\w)"))
+    if lex.decade_names:  # "the nineties", "التسعينيات", "девяностые"
+        t.append(("decade", rf"(?P<dn>{_word(list(lex.decade_names))})"))
     if lex.compound_counts and lex.compound_units:  # "dwudniowa" (two-day), "двухдневный", "dvoudenní": P2D
         mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))}){mod_gap})?" if lex.duration_mods else ""
         ending = f"(?:{lex.compound_endings})" if lex.compound_endings else ""
@@ -492,7 +494,8 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
                    *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
                    *lex.holidays, *lex.calendar_month_prefix, *lex.period_mods_before, *lex.day_relative_before,
-                   *(lex.period_nouns if lex.period_mods_after else ()), *lex.decade_prefix]
+                   *(lex.period_nouns if lex.period_mods_after else ()), *lex.decade_prefix,
+                   *lex.decade_names]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -831,6 +834,8 @@ def _h_season(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | No
 def _h_decade(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     if g.get("dw"):  # "jaren negentig"
         return Candidate(s, e, "decade", lex.decade_words.get(_key(g["dw"])))
+    if g.get("dn"):  # "the nineties"
+        return Candidate(s, e, "decade", lex.decade_names.get(_key(g["dn"])))
     if g.get("d2"):  # "’90": the 1990s; "’00" the 2000s
         short = int(g["d2"])
         return Candidate(s, e, "decade", 2000 + short if short in (0, 10) else 1900 + short)
@@ -1079,7 +1084,7 @@ def _stem_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
                *lex.weekdays, *lex.months, *lex.units, *lex.month_relative_before, *lex.month_relative_after,
                *lex.shift_after, *lex.quarters, *lex.calendar_months, *lex.period_mods_before]
     words = {p for p in phrases} | {w for p in phrases for w in p.split()}
-    counters = [*lex.units, *(w for ws in lex.time_units.values() for w in ws),
+    counters = [*lex.units, *(w for ws in lex.time_units.values() for w in ws), *lex.decade_suffix,
                 *(str(w) for _, u in languages.everywhere("dates", "han_units") for ws in u.values() for w in ws)]
     number = re.compile(rf"\d+(?:[.,]\d+)?{_alt(counters)}?")
     return frozenset(words), number

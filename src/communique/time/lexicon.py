@@ -118,6 +118,7 @@ class Lexicon:
     # by a number word after such a word ("jaren negentig"): word -> the decade's first year ("negentig" -> 1990)
     decade_prefix: tuple[str, ...] = ()
     decade_words: dict[str, int] = field(default_factory=dict)
+    decade_names: dict[str, int] = field(default_factory=dict)  # a decade by one name: "the nineties", "التسعينيات"
     comma_clock: bool = False  # "10,30 часа": a comma between hours and minutes before an hour word (bg, ru)
     clock_joiners: tuple[str, ...] = ()  # "και" in "Παρασκευή 28 Φεβρουαρίου και ώρα 4:00 μ.μ.": day and time, one TIME
     decade_short_suffix: tuple[str, ...] = ()
@@ -370,6 +371,7 @@ def lexicon(lang: str) -> Lexicon:
         compound_endings=str(data.get("compound_endings", "")),
         decade_prefix=_words(data, "decade_prefix"),
         decade_words={str(k).lower(): int(v) for k, v in (data.get("decade_words") or {}).items()},
+        decade_names={str(k).lower(): int(v) for k, v in (data.get("decade_names") or {}).items()},
         decade_short_suffix=_words(data, "decade_short_suffix"),
         letter_numerals={str(k): int(v) for k, v in (data.get("letter_numerals") or {}).items()},
         letter_year_base=int(data.get("letter_year_base", 0)),
