@@ -164,3 +164,16 @@ def test_hebrew_calendar(text: str, dct: str, expected: list[tuple[str, str, str
 ])
 def test_period_nouns(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a part of day before a clock time sets its half of the day and joins the span
+    ("hi", "दोपहर करीब 3:15 बजे हमला हुआ।", [("दोपहर करीब 3:15", "TIME", "2024-05-15T15:15", None)]),
+    ("hi", "शाम करीब 6 बजे बैठक हुई।", [("शाम करीब 6 बजे", "TIME", "2024-05-15T18:00", None)]),
+    ("ru", "Вечером в 7:30 начался концерт.", [("Вечером в 7:30", "TIME", "2024-05-15T19:30", None)]),
+    ("ru", "Ночью в 2:00 прозвучал взрыв.", [("Ночью в 2:00", "TIME", "2024-05-15T02:00", None)]),
+    ("it", "Questa sera alle 9:30 parla il premier.", [("Questa sera alle 9:30", "TIME", "2024-05-15T21:30", None)]),
+    ("en", "He will speak this evening at 8:30.", [("this evening at 8:30", "TIME", "2024-05-15T20:30", None)]),
+])
+def test_part_of_day_sets_the_clock(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _timexes(text, lang) == expected

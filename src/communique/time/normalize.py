@@ -590,7 +590,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     if c.time is not None and c.kind in ("weekday", "rel") and t.value is not None and "T" not in t.value:
         t.type, t.value = "TIME", f"{t.value}T{c.time}"
     elif c.time is not None and c.kind == "rel" and t.value is not None and re.match(r"^[\dX-]{10}T[A-Z]{2}$", t.value):
-        t.type, t.value = "TIME", f"{t.value[:10]}T{c.time}"  # "this evening at 8:30": the clock, not the part
+        # "this evening at 8:30": the clock (in that part's half of the day), not the part
+        t.type, t.value = "TIME", f"{t.value[:10]}T{clock_with_part(c.time, t.value[11:13])}"
     elif c.kind == "year":
         t.value, t.precision, t.is_target = str(c.year), "year", c.target
     elif c.kind == "year_range":
@@ -696,6 +697,7 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     cands = attach_day_word_dates(view, attach_week_weekdays(view, attach_relative_years(view, cands, anchor)))
     cands = attach_times(view, attach_day_parts(view, mark_years(view, attach_weekdays(view, cands, lex), lex), lex),
                          lex)
+    cands = attach_clock_parts(view, cands, lex)
     years = YearResolver(anchor, collect_evidence(cands))
     out: list[Timex] = []
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
@@ -911,6 +913,54 @@ def _day_part_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     join = rf"(?:(?:{joiners})[ \t]*)?" if joiners else ""
     return (re.compile(rf"[ \t]*{join}({parts})", re.IGNORECASE),
             re.compile(rf"(?<!{LETTER})({parts})[ \t]*{join}[ \t]*$", re.IGNORECASE))
+
+
+@cache
+def _clock_part_lead(lang: str) -> re.Pattern[str] | None:
+    """A part of day before a clock time, maybe one short word between ("शाम करीब 6 बजे", "रात 12 बजे")."""
+    lex = lexicon(lang)
+    if not lex.day_parts:
+        return None
+    return re.compile(rf"(?<!{LETTER})({_spaced_alt(list(lex.day_parts))})[ \t]+(?:{LETTER}{{1,8}}[ \t]+)?$",
+                      re.IGNORECASE)
+
+
+def clock_with_part(clock: str, part: str) -> str:
+    """"3:15" in the afternoon is 15:15, "6" in the evening 18:00, "12" at night 24:00 (the day's end);
+    a morning, or a clock already past noon, stays."""
+    hour, rest = int(clock[:2]), clock[2:]
+    if part == "AF" and 1 <= hour <= 6 or part == "EV" and 1 <= hour <= 11 or part == "NI" and 6 <= hour <= 11:
+        hour += 12
+    elif part == "NI" and hour == 12:
+        hour = 24
+    return f"{hour:02d}{rest}"
+
+
+def attach_clock_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """A part of day before a clock time sets its half of the day and joins its span ("दोपहर करीब 3:15",
+    "शाम 6 बजे": 15:15, 18:00); a day with both a part and a clock ("25 मार्च रात 12 बजे") gets the clock so."""
+    lead = _clock_part_lead(lex.lang)
+    absorbed: set[int] = set()  # a part of day standing alone ("вечером") that turned out to be the clock's
+    for i, c in enumerate(cands):
+        if c.time is None or not re.match(r"^\d\d:", c.time):
+            continue
+        if c.part is not None:  # a day, its part and its clock, one TIME
+            c.time, c.part = clock_with_part(c.time, c.part), None
+            continue
+        if c.kind != "time" or lead is None:
+            continue
+        before = cands[i - 1] if i > 0 else None
+        alone = before is not None and before.kind == "part"
+        low = (cands[i - 2].end if i > 1 else 0) if alone else (before.end if before is not None else 0)
+        m = lead.search(text, max(low, c.start - 30), c.start)
+        if m is None or (before is not None and not alone and m.start() < before.end):
+            continue
+        if alone and before is not None and m.start() <= before.start:
+            absorbed.add(i - 1)
+        elif alone and before is not None and m.start() < before.end:
+            continue
+        c.start, c.time = m.start(), clock_with_part(c.time, lex.day_parts[m.group(1).lower()].upper())
+    return [c for i, c in enumerate(cands) if i not in absorbed]
 
 
 def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
