@@ -177,3 +177,15 @@ def test_period_nouns(lang: str, text: str, expected: list[tuple[str, str, str, 
 ])
 def test_part_of_day_sets_the_clock(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # an hour written as a word before a part of day is a clock time; twelve at night is the day's end
+    ("es", "Abrirá a las diez de la mañana.", [("diez de la mañana", "TIME", "2024-05-15T10:00", None)]),
+    ("es", "Cerró a las doce de la noche del 9 de mayo.",
+     [("doce de la noche del 9 de mayo", "TIME", "2024-05-09T24:00", None)]),
+    ("fr", "Le vote a eu lieu à huit heures du soir.", [("huit heures du soir", "TIME", "2024-05-15T20:00", None)]),
+    ("hi", "आज रात 12 बजे से नियम लागू होगा।", [("आज रात 12 बजे", "TIME", "2024-05-15T24:00", None)]),
+])
+def test_hour_words_and_midnight(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _timexes(text, lang) == expected

@@ -479,6 +479,7 @@ class Grammar:
     unit_words: frozenset[str]  # first tokens of unit words, looked for right after a weak starter
     compound_heads: tuple[str, ...] = ()  # count stems that open a compound duration word ("dwu" of "dwudniowa")
     letter_signs: frozenset[str] = frozenset()  # letter numerals: a short token of them before a mark opens a date
+    clock_words: frozenset[str] = frozenset()  # first tokens of words that make an hour a clock ("de la noche")
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
@@ -522,7 +523,8 @@ def grammar(lang: str) -> Grammar:
     regex = caching.compile_regex("|".join(parts), re.IGNORECASE)
     heads = tuple(sorted(lex.compound_counts)) if lex.compound_units else ()
     signs = frozenset(lex.letter_numerals) if lex.calendar_months else frozenset()
-    return Grammar(lex, regex, tuple(names), strong | weak | clock, weak, clock, unit_words, heads, signs)
+    clock_words = frozenset(t.group(0) for w in lex.clock_after if (t := _TOKEN.search(w)))
+    return Grammar(lex, regex, tuple(names), strong | weak | clock, weak, clock, unit_words, heads, signs, clock_words)
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -768,7 +770,9 @@ def _h_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
 def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     seconds = f":{g['sec']}" if g.get("sec") else ""  # written seconds stay, ":00" too (TimeML value)
     shift = lex.clock_before.get(g["ap"], 0) if g.get("ap") else lex.clock_after.get(_key(g.get("ap2") or ""), 0)
-    hour = int(g["h"]) + (shift if int(g["h"]) < 12 else 0)
+    hour = int(g["h"]) + (min(shift, 12) if int(g["h"]) < 12 else 0)
+    if shift == 24 and int(g["h"]) == 12:  # a night word (`clock_after` 24): "las doce de la noche" is T24:00
+        hour = 24
     minute = 30 if g.get("half") else int(g.get("mi") or 0)
     return Candidate(s, e, "time", time=f"{hour:02d}:{minute:02d}{seconds}")
 
@@ -977,7 +981,8 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
                 out.append(m.start())
             continue
         if low in weak:
-            if any(t.group(0).lower() in units for t in tokens[i + 1 : i + 5]):
+            # a number word with a unit after it, or with a part of day ("diez de la mañana": a clock time)
+            if any(t.group(0).lower() in units | gram.clock_words for t in tokens[i + 1 : i + 5]):
                 out.append(m.start())
         elif low in clock:  # "à 19 h", and "hacia las 10 horas": a number within the preposition's words
             if any(t.group(0)[0].isdigit() for t in tokens[i + 1 : i + 4]):

@@ -62,12 +62,13 @@ class Lexicon:
     eras: dict[str, int] = field(default_factory=dict)  # era name -> year before its first year (令和 -> 2018)
     first_year: tuple[str, ...] = ()  # the word for year one of an era (元)
     decade_suffix: tuple[str, ...] = ()  # "1990s"
-    clock_before: dict[str, int] = field(default_factory=dict)  # hours to add after "午後" (pm) / "午前" (am)
+    clock_before: dict[str, int] = field(default_factory=dict)  # hours to add after "午後" (pm); 24 as in clock_after
     weekday_relative_after: dict[str, str] = field(default_factory=dict)  # "الجمعة المقبل": next Friday
     quarters: dict[str, str] = field(default_factory=dict)  # "third quarter" -> Q3, "上半年" -> H1
     count_suffix: tuple[str, ...] = ()  # "余", "多" between a count and its unit ("90余小时")
     calendar_month_prefix: tuple[str, ...] = ()  # "شهر" before a month name of another calendar
-    clock_after: dict[str, int] = field(default_factory=dict)  # hours to add for "pm", "de la tarde" after a time
+    # hours to add for "pm", "de la tarde" after a time; 24: a night word, after which 12 is the day's end (T24:00)
+    clock_after: dict[str, int] = field(default_factory=dict)
     clock_prepositions: tuple[str, ...] = ()  # "à", "vers": a number of hours after them is a clock time
     time_prefix: tuple[str, ...] = ()  # words before a clock time ("pukul")
     day_alone: bool = False  # a day with its counter alone ("12日") is a date of the story's month
