@@ -189,3 +189,17 @@ def test_part_of_day_sets_the_clock(lang: str, text: str, expected: list[tuple[s
 ])
 def test_hour_words_and_midnight(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # "today" and a weekday with its date, and a clock time: one TIME where today and a weekday join (el)
+    ("el", "Η συνεδρίαση θα γίνει σήμερα, Τετάρτη 15 Μαΐου και ώρα 4:00 μ.μ.",
+     [("σήμερα, Τετάρτη 15 Μαΐου και ώρα 4:00 μ.μ.", "TIME", "2024-05-15T16:00", None)]),
+    ("ms", "Mesyuarat diadakan hari ini, Rabu 15 Mei 2024.",
+     [("hari ini, Rabu 15 Mei 2024", "DATE", "2024-05-15", None)]),
+    # Indonesian writes them as two DATEs
+    ("id", "Presiden bertemu pada hari ini, Rabu 15 Mei 2024.",
+     [("hari ini", "DATE", "2024-05-15", None), ("Rabu 15 Mei 2024", "DATE", "2024-05-15", None)]),
+])
+def test_today_and_a_dated_weekday(lang: str, text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _timexes(text, lang) == expected

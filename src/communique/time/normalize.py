@@ -695,8 +695,12 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     cands = attach_day_lists(view, drop_ages(view, cands, lex), lex)
     cands = attach_month_starts(view, cands, lex)
     cands = attach_day_word_dates(view, attach_week_weekdays(view, attach_relative_years(view, cands, anchor)))
-    cands = attach_times(view, attach_day_parts(view, mark_years(view, attach_weekdays(view, cands, lex), lex), lex),
-                         lex)
+    # again once weekdays joined their dates, where today and a weekday are one DATE (`relative_weekday_joins`):
+    # "σήμερα, Παρασκευή 28 Φεβρουαρίου"; not in Indonesian ("hari ini, Jumat 25 Agustus 2017": two)
+    cands = attach_weekdays(view, cands, lex)
+    if lex.relative_weekday_joins:
+        cands = attach_day_word_dates(view, cands, today_only=True)
+    cands = attach_times(view, attach_day_parts(view, mark_years(view, cands, lex), lex), lex)
     cands = attach_clock_parts(view, cands, lex)
     years = YearResolver(anchor, collect_evidence(cands))
     out: list[Timex] = []
@@ -799,14 +803,15 @@ _WEEK_SPEC = re.compile(r"^week([+-]\d+)$")
 _DAY_WORD_GAP = re.compile(r"^[ \t]?,?[ \t]{1,2}$")  # on one line
 
 
-def attach_day_word_dates(text: str, cands: list[Candidate]) -> list[Candidate]:
+def attach_day_word_dates(text: str, cands: list[Candidate], today_only: bool = False) -> list[Candidate]:
     """"Сьогодні, 26 січня", "Bugün, 27 Ekim 2025", "hôm nay 12/5": a relative day word and the date that
     names the same day are one DATE (the date's value)."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "rel" and _DAY_WORD.match(prev.spec or "") is not None
-                and c.kind == "date" and c.day is not None and _DAY_WORD_GAP.match(text[prev.end : c.start])):
+                and c.kind == "date" and c.day is not None and _DAY_WORD_GAP.match(text[prev.end : c.start])
+                and (not today_only or (prev.spec == "day+0" and "(" not in text[c.start : c.end]))):
             c.start = prev.start
             out[-1] = c
             continue
