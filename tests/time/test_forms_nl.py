@@ -29,7 +29,7 @@ def _timexes(text: str, dct: str = DCT) -> list[tuple[str, str, str | None]]:
     ("De premier sprak vanochtend met de pers.", [("vanochtend", "DATE", "2024-05-15TMO")]),
     ("Het gesprek was gisteravond.", [("gisteravond", "DATE", "2024-05-14TEV")]),
     ("Afgelopen nacht was het onrustig.", [("Afgelopen nacht", "DATE", "2024-05-14TNI")]),
-    ("Hij komt 's avonds terug.", [("avonds", "DATE", "2024-05-15TEV")]),
+    ("Hij komt 's avonds terug.", [("'s avonds", "DATE", "2024-05-15TEV")]),
     # weekday and part of day in one word
     ("De minister sprak maandagochtend met de Kamer.", [("maandagochtend", "DATE", "2024-05-13TMO")]),
     ("Zondagmiddag sprak hij.", [("Zondagmiddag", "DATE", "2024-05-12TAF")]),
@@ -43,7 +43,7 @@ def _timexes(text: str, dct: str = DCT) -> list[tuple[str, str, str | None]]:
     ("In juni vorig jaar won de partij.", [("juni vorig jaar", "DATE", "2023-06")]),
     ("Afgelopen zomer was het warm.", [("Afgelopen zomer", "DATE", "2023-SU")]),
     ("Het voorstel komt eind deze maand.", [("eind deze maand", "DATE", "2024-05")]),
-    ("De Kamer stemt voor het einde van het jaar.", [("einde van het jaar", "DATE", "2024")]),
+    ("De Kamer stemt voor het einde van het jaar.", [("het einde van het jaar", "DATE", "2024")]),
     # a month after a preposition
     ("De sancties lopen in februari af.", [("februari", "DATE", "2024-02")]),
     # "van" between a season, quarter or month and its year

@@ -1,7 +1,8 @@
-"""Converters of the non-Gregorian calendars news uses (Solar Hijri, Hijri) to and from Gregorian."""
+"""Converters of the non-Gregorian calendars news uses (Solar Hijri, Hijri, Hebrew) to and from Gregorian."""
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 
@@ -32,11 +33,31 @@ class _UmmAlQura:
         return h.year, h.month, h.day
 
 
+class _Hebrew:
+    """convertdate's Hebrew calendar (Nisan = 1 .. Tishri = 7 .. Adar II = 13), its own deprecation noise muted."""
+
+    @staticmethod
+    def to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+        from convertdate import hebrew  # lazy: only documents with such dates need it
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return tuple(hebrew.to_gregorian(year, month, day))
+
+    @staticmethod
+    def from_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+        from convertdate import hebrew  # lazy: as above
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return tuple(hebrew.from_gregorian(year, month, day))
+
+
 def calendar_module(name: str) -> Any:
     """What converts dates of calendar `name` (to_gregorian / from_gregorian), None for an unknown one."""
     from convertdate import persian  # lazy: only documents with such dates need it
 
-    return {"persian": persian, "islamic": _UmmAlQura}.get(name)
+    return {"persian": persian, "islamic": _UmmAlQura, "hebrew": _Hebrew}.get(name)
 
 
 def in_gregorian_year(calendar_name: str, month: int, day: int, year: int) -> tuple[int, int, int] | None:

@@ -185,6 +185,11 @@ def _word(words: list[str] | tuple[str, ...], after_digit: bool = False) -> str:
     return "(?:" + "|".join(pieces) + ")"
 
 
+def word_alternation(words: list[str]) -> str:
+    """`_word` for other modules: whole words, longest first."""
+    return _word(words)
+
+
 def _name_alt(names: dict[str, int], han: bool = False) -> str:
     """Month/weekday names as whole words; Han forms only where `han` (weekdays of a language that
     writes Han dates: 土曜日, 周三; Han months are left to the Han date pattern)."""
@@ -239,7 +244,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                               rf"(?P<d2>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
     # "le 30 juillet dernier", "20 сентября текущего года": a relative word after a yearless date gives its year
     day_rel = rf"|\s+(?P<rel>{_word(list(lex.month_relative_after))})" if lex.month_relative_after else ""
-    t.append(("dmy", rf"{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})(?:{yj}{year}{ys}{day_rel})?"))
+    # "lo scorso 3 marzo", "el próximo 5 de abril": a last/next word before the day, inside the span
+    day_rel_before = rf"(?:(?P<rb>{_word(list(lex.day_relative_before))})\s+)?" if lex.day_relative_before else ""
+    t.append(("dmy", rf"{day_rel_before}{dp}?{_NUM_START}(?P<d>{_DAY}){dsuf}{mj}\s*(?P<m>{month})"
+                     rf"(?:{yj}{year}{ys}{day_rel})?"))
     if lex.month_first:
         # a space may stand before the comma ("June 18 , 2009" in tokenized corpora)
         t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
@@ -267,9 +275,23 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         cmj = rf"(?:\s*{_word(lex.month_joiners)})?" if lex.month_joiners else ""  # "اردیبهشت ماه"
         t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal}){cmj}(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
         t.append(("cal_month", rf"(?P<m>{cal}){yj}(?P<y>1[2-5]\d\d)(?!\d){cys}"))
+        if lex.letter_numerals:  # "א' אלול התש"פ", "ט"ו בשבט": day (and year) in letter numerals, a mark inside
+            signs = f"[{re.escape(''.join(sorted(lex.letter_numerals)))}]"
+            marks = "['\"׳״]"
+            t.append(("cal_letters", rf"(?<!{LETTER})(?P<ld>{signs}{marks}|{signs}{marks}{signs})\s*(?P<m>{cal})"
+                                     rf"(?:\s+(?P<ly>{signs}{{1,3}}{marks}{signs}))?(?!{LETTER})"))
         if lex.calendar_month_prefix:  # "شهر رمضان": a month of that calendar by name, year from the anchor
             t.append(("cal_month", rf"{_word(lex.calendar_month_prefix)}\s+(?P<m>{cal})"
                                    rf"(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
+    if lex.period_mods_before:  # "fine maggio", "в конце марта", "the end of March 2020": a month's start/middle/end
+        t.append(("month_mod", rf"(?P<pm>{_word(list(lex.period_mods_before))})\s*(?P<m>{month})"
+                               rf"(?:{yj}{year}{ys})?"))
+    nouns = _word(list(lex.period_nouns))
+    if lex.period_nouns and lex.period_mods_before:  # "the end of the year", "в конце года", "fine del mese"
+        # not before a number: "giữa năm 2020" is the year 2020
+        t.append(("period_mod", rf"(?P<pm>{_word(list(lex.period_mods_before))})\s*(?P<pn>{nouns})(?!\s*\d)"))
+    if lex.period_nouns and lex.period_mods_after:  # "yıl sonunda"
+        t.append(("period_mod", rf"(?P<pn>{nouns})\s*(?P<pa>{_word(list(lex.period_mods_after))})"))
     if lex.month_nouns:  # "Ocak ayında", "2026 Ocak ayı": a month with the word for month
         t.append(("month_noun", rf"(?:(?P<y>{_YEAR})\s+)?(?P<m>{month})\s+{_word(lex.month_nouns)}"))
     t += [
@@ -309,8 +331,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("year", rf"{year_head}{bare_year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_alt(lex.year_suffix)}"
                  rf"(?:(?<={_unspaced_script()})|(?!\w)))" if lex.year_suffix
                  else rf"{year_head}{bare_year}(?!\w|[.,/%]\d|%)"),  # a Han suffix needs no boundary: "1998年"
-        ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?![\w:]|[.,]\d)"
-                 + (rf"(?:\s*(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else "")),
+        # "13:30μμ": a part-of-day word of another script may touch the minutes
+        ("time", r"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])(?::|h)(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?"
+                 + (rf"(?:\s*(?P<ap2>{_word(list(lex.clock_after), after_digit=True)})|(?![\w:]|[.,]\d))"
+                    if lex.clock_after else r"(?![\w:]|[.,]\d)")),
     ]
     if lex.time_units:
         hour, minute = _alt(list(lex.time_units.get("hour", []))), _alt(list(lex.time_units.get("minute", [])))
@@ -333,7 +357,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                                    rf"(?![\d.,:]\d|\d|\s*%){hour_word}){ap2}(?!\w)"))
     hour_words = list(lex.time_units.get("hour", [])) + list(lex.time_units.get("hour_after_prep", []))
     if hour_words:  # "21.30 horas", "18.00 год": a dot clock time is a time when an hour word follows it
-        t.append(("time_dot", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*{_word(hour_words)}"))
+        # "10,30 часа" where `dates.comma_clock`; a part of day may follow ("10,00 часа сутрин")
+        sep = "[.,]" if lex.comma_clock else r"\."
+        ap2 = rf"(?:\s+(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else ""
+        t.append(("time_dot", rf"(?<![\w.:,])(?P<h>[01]?\d|2[0-3]){sep}(?P<mi>[0-5]\d)\s*{_word(hour_words)}{ap2}"))
     if lex.clock_prepositions:  # "в 10.45", "a las 21.30": a dot clock time after a clock preposition
         # not an amount ("в 2.50 млн"), nor a time with its hour word, which `time_dot` takes whole
         after = [*lex.not_year_after, *(w for ws in lex.time_units.values() for w in ws)]
@@ -385,6 +412,12 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
     "three days later"), sets ("every week", "weekly"), seasons ("last summer") and decades ("1990s")."""
     t: list[tuple[str, str]] = []
     mod_gap = r"\s*" if lex.han_dates else r"\s+"  # "约三天", "約3時間": no space after a modifier in Han text
+    if lex.decade_short_suffix:  # "90-х годов", "90er Jahre", "90年代": two digits, a decade of the 1900s
+        # (00, 10: the 2000s); first: "90年代" is no "90年" (years) with a tail
+        short = _alt(lex.decade_short_suffix)
+        head = rf"(?:(?<![\w.,'’])|(?<={_unspaced_script()}))"  # "上世纪90年代": Han text before it
+        t.append(("decade", rf"{head}['’]?(?P<d2>\d0){short}(?!\w)"))
+        t.append(("decade", rf"{head}(?P<dec>1\d\d0|20\d0){short}(?!\w)"))
     centuries = [w for w, u in lex.units.items() if u == "CE"]
     if centuries:  # "20th century", "XX століття": an ordinal (or Roman) century is a DATE, "19"
         t.append(("century", rf"(?<![\w.,])(?P<c>[12]?\d(?:{_ordinal_suffixes()})|[XVI]{{1,5}})\s*-?\s*"
@@ -421,6 +454,17 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
         t.append(("season", rf"{rel}(?P<s>{_word(list(lex.seasons))})(?:{yj}{year})?"))
     if lex.decade_suffix:
         t.append(("decade", rf"(?<![\w.,])(?P<dec>1\d\d0|20\d0){_alt(lex.decade_suffix)}(?!\w)"))
+    if lex.decade_prefix:  # "années 1990", "jaren '90", "δεκαετία του ’90", "jaren negentig"
+        words = rf"|(?P<dw>{_word(list(lex.decade_words))})" if lex.decade_words else ""
+        t.append(("decade", rf"{_word(lex.decade_prefix)}\s*(?:(?P<dec>1\d\d0|20\d0)|['’‘]?(?P<d2>\d0){words})"
+                            r"(?!\w)"))
+    if lex.decade_names:  # "the nineties", "التسعينيات", "девяностые"
+        t.append(("decade", rf"(?P<dn>{_word(list(lex.decade_names))})"))
+    if lex.compound_counts and lex.compound_units:  # "dwudniowa" (two-day), "двухдневный", "dvoudenní": P2D
+        mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))}){mod_gap})?" if lex.duration_mods else ""
+        ending = f"(?:{lex.compound_endings})" if lex.compound_endings else ""
+        t.append(("compound", rf"{mods}(?<!{LETTER})(?P<cc>{_alt(list(lex.compound_counts))})"
+                              rf"(?P<cun>{_alt(list(lex.compound_units))}){ending}(?!{LETTER})"))
     return t
 
 
@@ -433,6 +477,9 @@ class Grammar:
     weak_starters: frozenset[str]  # first words that open only a duration ("a", "the"): need a unit nearby
     clock_starters: frozenset[str]  # first words that open only a clock time ("à"): need a number next
     unit_words: frozenset[str]  # first tokens of unit words, looked for right after a weak starter
+    compound_heads: tuple[str, ...] = ()  # count stems that open a compound duration word ("dwu" of "dwudniowa")
+    letter_signs: frozenset[str] = frozenset()  # letter numerals: a short token of them before a mark opens a date
+    clock_words: frozenset[str] = frozenset()  # first tokens of words that make an hour a clock ("de la noche")
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
@@ -447,7 +494,9 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
                    *lex.month_prepositions, *lex.range_from, *lex.day_prefix, *lex.year_prefix,
                    *lex.set_prefix, *lex.sets, *lex.seasons, *lex.calendar_months, *lex.eras, *lex.time_prefix,
                    *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
-                   *lex.holidays, *lex.calendar_month_prefix]
+                   *lex.holidays, *lex.calendar_month_prefix, *lex.period_mods_before, *lex.day_relative_before,
+                   *(lex.period_nouns if lex.period_mods_after else ()), *lex.decade_prefix,
+                   *lex.decade_names]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -472,7 +521,10 @@ def grammar(lang: str) -> Grammar:
     clock = frozenset(t.group(0) for w in lex.clock_prepositions if (t := _TOKEN.search(w))) - strong - weak
     unit_words = frozenset(t.group(0) for u in lex.units if (t := _TOKEN.search(u)))
     regex = caching.compile_regex("|".join(parts), re.IGNORECASE)
-    return Grammar(lex, regex, tuple(names), strong | weak | clock, weak, clock, unit_words)
+    heads = tuple(sorted(lex.compound_counts)) if lex.compound_units else ()
+    signs = frozenset(lex.letter_numerals) if lex.calendar_months else frozenset()
+    clock_words = frozenset(t.group(0) for w in lex.clock_after if (t := _TOKEN.search(w)))
+    return Grammar(lex, regex, tuple(names), strong | weak | clock, weak, clock, unit_words, heads, signs, clock_words)
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -592,7 +644,34 @@ def _h_dmy(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     if not _title_ok(lex, g["m"]) or not _valid(y, mo, d):
         return None
     spec = lex.month_relative_after.get(_key(g["rel"])) if g.get("rel") else None
+    if spec is None and g.get("rb"):  # "lo scorso 3 marzo"; "no passado dia 3": the words before "passado" outside
+        spec = lex.day_relative_before.get(_key(g["rb"]))
+        s += len(g["rb"]) - len(g["rb"].split()[-1])
     return Candidate(s, e, "date", y, mo, d, spec=spec)
+
+
+def _h_month_mod(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    """"fine maggio", "the end of March 2020": the month, with the mod of the word before it."""
+    mo = _month(lex, g["m"])
+    if not _title_ok(lex, g["m"]) or mo is None:
+        return None
+    return Candidate(s, e, "date", _year(g.get("y")), mo, None, mod=lex.period_mods_before.get(_key(g["pm"])))
+
+
+def _h_period_mod(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    """"the end of the year", "yıl sonunda": this (or the named) year, month or week, with the mod."""
+    spec = lex.period_nouns.get(_key(g["pn"]))
+    mod = lex.period_mods_before.get(_key(g["pm"])) if g.get("pm") else lex.period_mods_after.get(_key(g["pa"]))
+    return Candidate(s, e, "rel", spec=spec, mod=mod) if spec is not None else None
+
+
+def _h_compound(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    """"dwudniowa", "двухдневный": a count stem and a unit stem in one adjective, a DURATION."""
+    count, unit = lex.compound_counts.get(_key(g["cc"])), lex.compound_units.get(_key(g["cun"]))
+    if count is None or unit is None:
+        return None
+    mod = lex.duration_mods.get(_key(g["mod"])) if "mod" in g else None
+    return Candidate(s, e, "duration", count=count, unit=unit, mod=mod or None)
 
 
 def _h_cjk(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
@@ -691,7 +770,9 @@ def _h_year(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
 def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     seconds = f":{g['sec']}" if g.get("sec") else ""  # written seconds stay, ":00" too (TimeML value)
     shift = lex.clock_before.get(g["ap"], 0) if g.get("ap") else lex.clock_after.get(_key(g.get("ap2") or ""), 0)
-    hour = int(g["h"]) + (shift if int(g["h"]) < 12 else 0)
+    hour = int(g["h"]) + (min(shift, 12) if int(g["h"]) < 12 else 0)
+    if shift == 24 and int(g["h"]) == 12:  # a night word (`clock_after` 24): "las doce de la noche" is T24:00
+        hour = 24
     minute = 30 if g.get("half") else int(g.get("mi") or 0)
     return Candidate(s, e, "time", time=f"{hour:02d}:{minute:02d}{seconds}")
 
@@ -755,6 +836,13 @@ def _h_season(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | No
 
 
 def _h_decade(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    if g.get("dw"):  # "jaren negentig"
+        return Candidate(s, e, "decade", lex.decade_words.get(_key(g["dw"])))
+    if g.get("dn"):  # "the nineties"
+        return Candidate(s, e, "decade", lex.decade_names.get(_key(g["dn"])))
+    if g.get("d2"):  # "’90": the 1990s; "’00" the 2000s
+        short = int(g["d2"])
+        return Candidate(s, e, "decade", 2000 + short if short in (0, 10) else 1900 + short)
     return Candidate(s, e, "decade", int(g["dec"]))
 
 
@@ -777,6 +865,28 @@ def _h_cal(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     year = int(g["y"]) if g.get("y") else None
     if not calendar or (day is not None and not 1 <= day <= 31):
         return None
+    return Candidate(s, e, "date", year, month, day, calendar=calendar)
+
+
+def letter_number(lex: Lexicon, text: str) -> int | None:
+    """'ט"ו' -> 15, 'תש"פ' -> 780: the sum of the letters' values (marks skipped)."""
+    values = [lex.letter_numerals.get(ch) for ch in text if ch not in "'\"׳״"]
+    return None if not values or None in values else sum(v for v in values if v is not None)
+
+
+def _h_cal_letters(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    calendar, month = lex.calendar_months.get(_key(g["m"]), ("", 0))
+    day = letter_number(lex, g["ld"])
+    if not calendar or day is None or not 1 <= day <= 30:
+        return None
+    year = None
+    if g.get("ly"):
+        letters = g["ly"]
+        if letters[0] in lex.letter_numerals and lex.letter_numerals[letters[0]] == 5 and len(letters) > 3:
+            letters = letters[1:]  # "התש"פ": the leading ה is the thousands (5000)
+        year = letter_number(lex, letters)
+        if year is not None and year < 1000:
+            year += lex.letter_year_base
     return Candidate(s, e, "date", year, month, day, calendar=calendar)
 
 
@@ -832,7 +942,9 @@ HANDLERS: dict[str, Handler] = {
     "time_dot": _h_time, "time_zoned": _h_time, "clock_prep_dot": _h_clock_prep,
     "counted": _h_counted, "holiday": _h_holiday,
     "duration": _h_duration, "shift_before": _h_duration, "set_unit": _h_set, "set_word": _h_set,
-    "season": _h_season, "decade": _h_decade, "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
+    "season": _h_season, "decade": _h_decade, "month_mod": _h_month_mod, "compound": _h_compound,
+    "cal_letters": _h_cal_letters, "period_mod": _h_period_mod,
+    "era": _h_era, "cal_date": _h_cal, "cal_month": _h_cal,
     "iso": _h_iso, "ymd": _h_iso, "range_num": _h_range_num, "numeric": _h_numeric,
     "numeric_dm": _h_numeric_dm, "paren_dm": _h_paren_dm, "range_cross": _h_range_cross,
     "range_dm": _h_range_dm, "range_md": _h_range_dm, "range_md_cross": _h_range_cross,
@@ -859,10 +971,18 @@ def _trigger_positions(text: str, gram: Grammar) -> list[int]:
             out.append(m.start())
             continue
         low = _lower(token)
+        if low in starters and m.start() > 0 and text[m.start() - 1] in "'’":  # "'s avonds" (nl)
+            out.append(m.start() - 1)
         if low not in starters:
+            compound = bool(gram.compound_heads) and low.startswith(gram.compound_heads)  # "dwudniowa"
+            lettered = (bool(gram.letter_signs) and len(token) <= 2 and set(token) <= gram.letter_signs
+                        and text[m.end() : m.end() + 1] in ("'", '"', "׳", "״"))  # "ט"ו בשבט"
+            if compound or lettered:
+                out.append(m.start())
             continue
         if low in weak:
-            if any(t.group(0).lower() in units for t in tokens[i + 1 : i + 5]):
+            # a number word with a unit after it, or with a part of day ("diez de la mañana": a clock time)
+            if any(t.group(0).lower() in units | gram.clock_words for t in tokens[i + 1 : i + 5]):
                 out.append(m.start())
         elif low in clock:  # "à 19 h", and "hacia las 10 horas": a number within the preposition's words
             if any(t.group(0)[0].isdigit() for t in tokens[i + 1 : i + 4]):
@@ -967,9 +1087,9 @@ def _stem_words(lang: str) -> tuple[frozenset[str], re.Pattern[str]]:
     phrases = [*lex.relative, *lex.day_parts, *lex.parts_alone, *lex.seasons, *lex.sets, *lex.numbers,
                *lex.month_nouns, *lex.year_suffix, *lex.year_prefix, *lex.counted_units, *lex.holidays,
                *lex.weekdays, *lex.months, *lex.units, *lex.month_relative_before, *lex.month_relative_after,
-               *lex.shift_after, *lex.quarters]
+               *lex.shift_after, *lex.quarters, *lex.calendar_months, *lex.period_mods_before]
     words = {p for p in phrases} | {w for p in phrases for w in p.split()}
-    counters = [*lex.units, *(w for ws in lex.time_units.values() for w in ws),
+    counters = [*lex.units, *(w for ws in lex.time_units.values() for w in ws), *lex.decade_suffix,
                 *(str(w) for _, u in languages.everywhere("dates", "han_units") for ws in u.values() for w in ws)]
     number = re.compile(rf"\d+(?:[.,]\d+)?{_alt(counters)}?")
     return frozenset(words), number

@@ -62,12 +62,13 @@ class Lexicon:
     eras: dict[str, int] = field(default_factory=dict)  # era name -> year before its first year (令和 -> 2018)
     first_year: tuple[str, ...] = ()  # the word for year one of an era (元)
     decade_suffix: tuple[str, ...] = ()  # "1990s"
-    clock_before: dict[str, int] = field(default_factory=dict)  # hours to add after "午後" (pm) / "午前" (am)
+    clock_before: dict[str, int] = field(default_factory=dict)  # hours to add after "午後" (pm); 24 as in clock_after
     weekday_relative_after: dict[str, str] = field(default_factory=dict)  # "الجمعة المقبل": next Friday
     quarters: dict[str, str] = field(default_factory=dict)  # "third quarter" -> Q3, "上半年" -> H1
     count_suffix: tuple[str, ...] = ()  # "余", "多" between a count and its unit ("90余小时")
     calendar_month_prefix: tuple[str, ...] = ()  # "شهر" before a month name of another calendar
-    clock_after: dict[str, int] = field(default_factory=dict)  # hours to add for "pm", "de la tarde" after a time
+    # hours to add for "pm", "de la tarde" after a time; 24: a night word, after which 12 is the day's end (T24:00)
+    clock_after: dict[str, int] = field(default_factory=dict)
     clock_prepositions: tuple[str, ...] = ()  # "à", "vers": a number of hours after them is a clock time
     time_prefix: tuple[str, ...] = ()  # words before a clock time ("pukul")
     day_alone: bool = False  # a day with its counter alone ("12日") is a date of the story's month
@@ -101,6 +102,31 @@ class Lexicon:
     count_markers: tuple[str, ...] = ()  # words after a bound unit that make it a count ("10일 연속", "3일 동안")
     age_before: str = ""  # a regex ending where a count of years is somebody's age ("âgée de", "aged")
     age_after: str = ""  # a regex starting where it is one ("-year-old", "years old")
+    # START/MID/END of a month, year, week or quarter: the words before it ("the end of", "fine", "в конце",
+    # "началото на", "Anfang", "cuối") or after it ("말", "初", "sonunda"), inside the span; value -> mod
+    period_mods_before: dict[str, str] = field(default_factory=dict)
+    period_mods_after: dict[str, str] = field(default_factory=dict)
+    # "lo scorso 3 marzo", "el próximo 5 de abril": a last/next word before a day and month -> last | next
+    day_relative_before: dict[str, str] = field(default_factory=dict)
+    # a period word that is a date only next to such a START/MID/END word: "the year" in "the end of the year",
+    # "года" in "в конце года", "yıl" in "yıl sonunda" -> a relative spec ("year+0", "week+0", "year-1")
+    period_nouns: dict[str, str] = field(default_factory=dict)
+    # compound duration adjectives, count stem + unit stem + an ending: "dwu|dniow|a" (P2D), "трёх|месячн|ый"
+    compound_counts: dict[str, str] = field(default_factory=dict)  # "dwu" -> "2"
+    compound_units: dict[str, str] = field(default_factory=dict)  # "dniow" -> D
+    compound_endings: str = ""  # a regex of the endings after the unit stem ("a|y|ej|ego")
+    # decades by a word before the number ("années 1990", "jaren '90", "δεκαετία του ’90"): words; and decades
+    # by a number word after such a word ("jaren negentig"): word -> the decade's first year ("negentig" -> 1990)
+    decade_prefix: tuple[str, ...] = ()
+    decade_words: dict[str, int] = field(default_factory=dict)
+    decade_names: dict[str, int] = field(default_factory=dict)  # a decade by one name: "the nineties", "التسعينيات"
+    comma_clock: bool = False  # "10,30 часа": a comma between hours and minutes before an hour word (bg, ru)
+    clock_joiners: tuple[str, ...] = ()  # "και" in "Παρασκευή 28 Φεβρουαρίου και ώρα 4:00 μ.μ.": day and time, one TIME
+    decade_short_suffix: tuple[str, ...] = ()
+    # letters that write numbers (Hebrew gematria: א=1 .. ת=400), for calendar dates written with them
+    # ("א' אלול התש"פ": day 1, year 5780, `letter_year_base` 5000 added to a year below 1000)
+    letter_numerals: dict[str, int] = field(default_factory=dict)
+    letter_year_base: int = 0  # after which two digits are a decade: "90-х годов", "90er Jahre"
 
 
 def strip_accents(word: str) -> str:
@@ -337,6 +363,21 @@ def lexicon(lang: str) -> Lexicon:
         count_markers=_words(data, "count_markers"),
         age_before=_cues(data, "age_before"),
         age_after=_cues(data, "age_after"),
+        period_mods_before={k: v.upper() for k, v in _mapping(data, "period_mods_before").items()},
+        period_mods_after={k: v.upper() for k, v in _mapping(data, "period_mods_after").items()},
+        day_relative_before=_mapping(data, "day_relative_before"),
+        period_nouns=_mapping(data, "period_nouns"),
+        compound_counts=_mapping(data, "compound_counts"),
+        compound_units={k: v.upper() for k, v in _mapping(data, "compound_units").items()},
+        compound_endings=str(data.get("compound_endings", "")),
+        decade_prefix=_words(data, "decade_prefix"),
+        decade_words={str(k).lower(): int(v) for k, v in (data.get("decade_words") or {}).items()},
+        decade_names={str(k).lower(): int(v) for k, v in (data.get("decade_names") or {}).items()},
+        decade_short_suffix=_words(data, "decade_short_suffix"),
+        letter_numerals={str(k): int(v) for k, v in (data.get("letter_numerals") or {}).items()},
+        letter_year_base=int(data.get("letter_year_base", 0)),
+        comma_clock=bool(data.get("comma_clock", False)),
+        clock_joiners=_words(data, "clock_joiners"),
     )
 
 

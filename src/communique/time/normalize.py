@@ -32,7 +32,7 @@ from communique import lang as languages
 from communique.document import Timex
 from communique.time.anchor import Anchor
 from communique.time.calendars import calendar_module
-from communique.time.grammar import LETTER, Candidate, mask_particles
+from communique.time.grammar import LETTER, Candidate, mask_particles, word_alternation
 from communique.time.lexicon import Lexicon, lexicon
 from communique.time.tense import AHEAD, weekday_direction
 
@@ -589,6 +589,9 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         t.value += f"T{c.part}"
     if c.time is not None and c.kind in ("weekday", "rel") and t.value is not None and "T" not in t.value:
         t.type, t.value = "TIME", f"{t.value}T{c.time}"
+    elif c.time is not None and c.kind == "rel" and t.value is not None and re.match(r"^[\dX-]{10}T[A-Z]{2}$", t.value):
+        # "this evening at 8:30": the clock (in that part's half of the day), not the part
+        t.type, t.value = "TIME", f"{t.value[:10]}T{clock_with_part(c.time, t.value[11:13])}"
     elif c.kind == "year":
         t.value, t.precision, t.is_target = str(c.year), "year", c.target
     elif c.kind == "year_range":
@@ -692,8 +695,13 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     cands = attach_day_lists(view, drop_ages(view, cands, lex), lex)
     cands = attach_month_starts(view, cands, lex)
     cands = attach_day_word_dates(view, attach_week_weekdays(view, attach_relative_years(view, cands, anchor)))
-    cands = attach_times(view, attach_day_parts(view, mark_years(view, attach_weekdays(view, cands, lex), lex), lex),
-                         lex)
+    # again once weekdays joined their dates, where today and a weekday are one DATE (`relative_weekday_joins`):
+    # "σήμερα, Παρασκευή 28 Φεβρουαρίου"; not in Indonesian ("hari ini, Jumat 25 Agustus 2017": two)
+    cands = attach_weekdays(view, cands, lex)
+    if lex.relative_weekday_joins:
+        cands = attach_day_word_dates(view, cands, today_only=True)
+    cands = attach_times(view, attach_day_parts(view, mark_years(view, cands, lex), lex), lex)
+    cands = attach_clock_parts(view, cands, lex)
     years = YearResolver(anchor, collect_evidence(cands))
     out: list[Timex] = []
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
@@ -709,7 +717,64 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
         day = _full_day(t.end_value or t.value) if t.type == "DATE" else None
         if day is not None:
             previous = day
-    return out
+    return attach_period_mods(text, view, out, lex)
+
+
+# a value a START/MID/END word can bound: a year, month, week, quarter or half-year (known year or not)
+_PERIOD = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d\d|W\d\d|Q\d|H\d))?$")
+
+
+@cache
+def _period_mod_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
+                                              re.Pattern[str] | None]:
+    """The START/MID/END words of `lang` right before ("the end of") and right after ("말") a period, and
+    at the head of one ("eind dit jaar", a phrase of the vocabulary)."""
+    lex = lexicon(lang)
+    words_before = word_alternation(list(lex.period_mods_before))
+    before = re.compile(rf"(?:{words_before})\s*$", re.IGNORECASE) if lex.period_mods_before else None
+    head = re.compile(rf"(?:{words_before})\s+", re.IGNORECASE) if lex.period_mods_before else None
+    after = None
+    if lex.period_mods_after:  # "8월 말에": a particle may follow ("에"), then the word ends
+        # (a word of a script without spaces needs no end: "6月底完工")
+        particles = "|".join(re.escape(p) for p in lex.particles) or "(?!x)x"
+        ends = rf"(?=(?:{particles})?(?!{LETTER}))"
+        words = "|".join(re.escape(w) + ("" if languages.is_unspaced(w) else ends)
+                         for w in sorted(lex.period_mods_after, key=len, reverse=True))
+        after = re.compile(rf"\s*(?:{words})", re.IGNORECASE)
+    return before, after, head
+
+
+def attach_period_mods(text: str, view: str, timexes: list[Timex], lex: Lexicon) -> list[Timex]:
+    """"в конце 2023 года", "early next year", "Ende des Jahres", "내년 초", "8월 말": a START/MID/END word
+    (`dates.period_mods_before`, `dates.period_mods_after`) next to a year, month, week or quarter DATE joins
+    its span and gives its mod; the value stays the period's."""
+    before, after, head = _period_mod_patterns(lex.lang)
+    if before is None and after is None:
+        return timexes
+    for i, t in enumerate(timexes):
+        if t.type != "DATE" or t.mod is not None or not _PERIOD.match(t.value or ""):
+            continue
+        low = timexes[i - 1].end if i > 0 else 0
+        high = timexes[i + 1].start if i + 1 < len(timexes) else len(text)
+        found = before.search(view, max(low, t.start - 40), t.start) if before is not None else None
+        inside = head.match(view, t.start, t.end) if head is not None else None
+        if inside is not None and inside.end() < t.end:  # "началото на годината", a phrase of the vocabulary
+            t.mod = lex.period_mods_before.get(re.sub(r"\s+", " ", inside.group(0).strip().lower()).replace("’", "'"))
+            continue
+        if found is not None:
+            key = re.sub(r"\s+", " ", found.group(0).strip().lower()).replace("’", "'")
+            t.mod = lex.period_mods_before.get(key)
+            t.start = found.start()
+        elif after is not None and (m := after.match(view, t.end, high)) is not None:
+            key = re.sub(r"\s+", " ", m.group(0).strip().lower()).replace("’", "'")
+            t.mod = lex.period_mods_after.get(key)
+            t.end = m.end()
+            while lex.suffixes_inside and t.end < len(text) and view[t.end] == " " and text[t.end] != " ":
+                t.end += 1  # "Ocak ayı sonuna": a fused suffix stays inside
+        else:
+            continue
+        t.text = text[t.start : t.end]
+    return timexes
 
 
 def _full_day(value: str | None) -> dt.date | None:
@@ -738,14 +803,15 @@ _WEEK_SPEC = re.compile(r"^week([+-]\d+)$")
 _DAY_WORD_GAP = re.compile(r"^[ \t]?,?[ \t]{1,2}$")  # on one line
 
 
-def attach_day_word_dates(text: str, cands: list[Candidate]) -> list[Candidate]:
+def attach_day_word_dates(text: str, cands: list[Candidate], today_only: bool = False) -> list[Candidate]:
     """"Сьогодні, 26 січня", "Bugün, 27 Ekim 2025", "hôm nay 12/5": a relative day word and the date that
     names the same day are one DATE (the date's value)."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "rel" and _DAY_WORD.match(prev.spec or "") is not None
-                and c.kind == "date" and c.day is not None and _DAY_WORD_GAP.match(text[prev.end : c.start])):
+                and c.kind == "date" and c.day is not None and _DAY_WORD_GAP.match(text[prev.end : c.start])
+                and (not today_only or (prev.spec == "day+0" and "(" not in text[c.start : c.end]))):
             c.start = prev.start
             out[-1] = c
             continue
@@ -799,6 +865,7 @@ def attach_relative_years(text: str, cands: list[Candidate], anchor: Anchor | No
 
 
 _DAY_WORD = re.compile(r"^(?:day|prev)[+-]\d+$")  # "tomorrow", "the next day": a day a clock time can sit on
+_DAY_PART_WORD = re.compile(r"^(?:day|prev)[+-]\d+T[A-Z]{2}$")  # "this evening": its clock time replaces the part
 
 
 def _is_day(c: Candidate) -> bool:
@@ -808,14 +875,14 @@ def _is_day(c: Candidate) -> bool:
 def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """A clock time right after (or before) a day is one TIME with it: "14 février 2020 15:49",
     "21:55 2017-07-23", "7月11日10时", "lundi à 19h", "mañana a las 19:20"."""
-    preps = "|".join(re.escape(p) for p in lex.clock_prepositions)
+    preps = "|".join(re.escape(p) for p in (*lex.clock_prepositions, *lex.clock_joiners))
     prep_gap = re.compile(rf"^[\s,]*(?:{preps})\s*$", re.IGNORECASE) if preps else None
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
         gap = text[prev.end : c.start] if prev is not None else ""
         if prev is not None and (_TIME_GAP.match(gap) or (prep_gap is not None and prep_gap.match(gap))):
-            date, time = (prev, c) if _is_day(prev) and c.kind == "time" else (
+            date, time = (prev, c) if _is_clock_day(prev) and c.kind == "time" else (
                 (c, prev) if prev.kind == "time" and _is_day(c) else (None, None))
             if (date is not None and time is not None and date.time is None
                     and (date.day is not None or date.kind in ("weekday", "rel"))):
@@ -825,6 +892,12 @@ def attach_times(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candid
                 continue
         out.append(c)
     return out
+
+
+def _is_clock_day(c: Candidate) -> bool:
+    """A day a clock time after it sits on: a date, a weekday, "tomorrow", "this evening" ("Questa sera alle
+    20:30": one TIME, the clock instead of the part of day)."""
+    return _is_day(c) or (c.kind == "rel" and _DAY_PART_WORD.match(c.spec or "") is not None)
 
 
 def _spaced_alt(words: tuple[str, ...] | list[str]) -> str:
@@ -845,6 +918,54 @@ def _day_part_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     join = rf"(?:(?:{joiners})[ \t]*)?" if joiners else ""
     return (re.compile(rf"[ \t]*{join}({parts})", re.IGNORECASE),
             re.compile(rf"(?<!{LETTER})({parts})[ \t]*{join}[ \t]*$", re.IGNORECASE))
+
+
+@cache
+def _clock_part_lead(lang: str) -> re.Pattern[str] | None:
+    """A part of day before a clock time, maybe one short word between ("शाम करीब 6 बजे", "रात 12 बजे")."""
+    lex = lexicon(lang)
+    if not lex.day_parts:
+        return None
+    return re.compile(rf"(?<!{LETTER})({_spaced_alt(list(lex.day_parts))})[ \t]+(?:{LETTER}{{1,8}}[ \t]+)?$",
+                      re.IGNORECASE)
+
+
+def clock_with_part(clock: str, part: str) -> str:
+    """"3:15" in the afternoon is 15:15, "6" in the evening 18:00, "12" at night 24:00 (the day's end);
+    a morning, or a clock already past noon, stays."""
+    hour, rest = int(clock[:2]), clock[2:]
+    if part == "AF" and 1 <= hour <= 6 or part == "EV" and 1 <= hour <= 11 or part == "NI" and 6 <= hour <= 11:
+        hour += 12
+    elif part == "NI" and hour == 12:
+        hour = 24
+    return f"{hour:02d}{rest}"
+
+
+def attach_clock_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """A part of day before a clock time sets its half of the day and joins its span ("दोपहर करीब 3:15",
+    "शाम 6 बजे": 15:15, 18:00); a day with both a part and a clock ("25 मार्च रात 12 बजे") gets the clock so."""
+    lead = _clock_part_lead(lex.lang)
+    absorbed: set[int] = set()  # a part of day standing alone ("вечером") that turned out to be the clock's
+    for i, c in enumerate(cands):
+        if c.time is None or not re.match(r"^\d\d:", c.time):
+            continue
+        if c.part is not None:  # a day, its part and its clock, one TIME
+            c.time, c.part = clock_with_part(c.time, c.part), None
+            continue
+        if c.kind != "time" or lead is None:
+            continue
+        before = cands[i - 1] if i > 0 else None
+        alone = before is not None and before.kind == "part"
+        low = (cands[i - 2].end if i > 1 else 0) if alone else (before.end if before is not None else 0)
+        m = lead.search(text, max(low, c.start - 30), c.start)
+        if m is None or (before is not None and not alone and m.start() < before.end):
+            continue
+        if alone and before is not None and m.start() <= before.start:
+            absorbed.add(i - 1)
+        elif alone and before is not None and m.start() < before.end:
+            continue
+        c.start, c.time = m.start(), clock_with_part(c.time, lex.day_parts[m.group(1).lower()].upper())
+    return [c for i, c in enumerate(cands) if i not in absorbed]
 
 
 def attach_day_parts(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
