@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.events.event_runs import events_of
 
 from communique.document import Document
+from communique.events.participants import JOINT_TYPES
 from communique.options import Options
 from communique.pipeline import process
 
@@ -42,14 +43,16 @@ def test_a_katakana_country_inside_a_longer_katakana_name_is_no_country() -> Non
 
 
 def test_who_a_speaker_talks_about_is_no_side_of_a_statement() -> None:
-    # the model places the predicate on "a affirmé que": Vietnam is inside what was said
+    # the model places the predicate on "a affirmé que": Vietnam is inside what was said, so no meeting,
+    # cooperation or agreement takes it as a side (praise of it may be SUPPORT: its target stands in what was said)
     text = ("Le secrétaire adjoint du Conseil général de l'URP, Andrey Klimov, a affirmé que le Vietnam est un "
             "partenaire de premier plan dans la politique extérieure de la Russie en Asie du Sud-Est.")
-    assert events_of(text, "fr", key="name", date="2021-12-01") == []
+    events = events_of(text, "fr", key="name", date="2021-12-01")
+    assert not [(t, actors) for t, actors in events if t in JOINT_TYPES and "Vietnam" in actors]
 
 
 def test_the_target_of_an_accusation_may_stand_in_what_was_said() -> None:
-    text = ("Напоминаем, страны НАТО на прошлой неделе в итоговом заявлении саммита отметили, что Китай стал "
-            "\"решающим фактором, способствующим войне России против Украины\".")
+    text = ("Напоминаем, страны НАТО на прошлой неделе в итоговом заявлении саммита заявили, что Китай стал "
+            "\"решающим пособником войны России против Украины\".")
     events = events_of(text, "ru", key="name", date="2024-07-15")
     assert any(t == "ACCUSE" and {"NATO", "China"} <= set(actors) for t, actors in events)

@@ -117,6 +117,32 @@ def test_tiny_training_is_deterministic(tmp_path: Path, tiny_model: tuple[EventM
     assert tmp_path_bytes(tmp_path) == first
 
 
+def test_tiny_type_head_reads_character_ngrams(tiny_model: tuple[EventModel, list[dataset.Example], dict]) -> None:
+    model, examples, summary = tiny_model
+    head = model.heads.type
+    assert head.ngram_weights is not None and head.ngram_weights.dtype == np.int8
+    assert head.ngram_weights.shape == (1 << 18, len(dataset.ALL_TYPES))
+    assert head.ngram_scale is not None and head.ngram_scale.shape == (len(dataset.ALL_TYPES),)
+    assert summary["type_ngram_scale"] == train.TYPE_NGRAM_SCALE
+    text = examples[0].text
+    x = encoder.encode([text])
+    with pytest.raises(ValueError, match="n-grams"):
+        model.label_embeddings(x, [])
+    # the lexical block moves the logits: the same embedding with another text gets other probabilities
+    [own] = model.label_embeddings(x, [text])
+    [other] = model.label_embeddings(x, ["zzzz qqqq"])
+    assert own.type_probs != other.type_probs
+
+
+def test_quantized_weights_are_within_half_a_step() -> None:
+    w = np.array([[0.4, -2.0, 0.0], [-1.0, 0.6, 0.0], [0.25, 0.003, 0.0]])
+    q, scale = train.quantized(w)
+    assert q.dtype == np.int8 and scale.dtype == np.float32
+    assert q[:, 0].tolist() == [51, -127, 32] and q[:, 1].tolist() == [-127, 38, 0]
+    assert q[:, 2].tolist() == [0, 0, 0] and scale[2] == 1.0  # an all-zero column keeps a harmless scale
+    assert np.abs(q * scale - w).max() <= scale.max() / 2 + 1e-7
+
+
 def tmp_path_bytes(folder: Path) -> tuple[bytes, bytes]:
     return (folder / "heads.npz").read_bytes(), (folder / "cheap.npz").read_bytes()
 

@@ -127,7 +127,7 @@ def heads(args: argparse.Namespace, examples: list, test: list[int], rows: list[
     base_test = embed([texts[i] for i in test], "query", progress=False)
     base_train = embed([texts[i] for i in rows], "query", progress=False)
     result["baseline_shipped_heads"] = scores(truth, [lab.type for lab in
-                                                      events.shipped().label_embeddings(base_test)])
+                                                      events.shipped().label_embeddings(base_test, [texts[i] for i in test])])
     with threadpool_limits(limits=1):
         for name, xtr, xte in (("baseline_type_head_refit", base_train, base_test),
                                ("tuned_type_head_refit", x_train, x_test)):
@@ -144,7 +144,7 @@ def heads(args: argparse.Namespace, examples: list, test: list[int], rows: list[
         train.train(examples, lambda ts: x_train[[where[t] for t in ts]], out / "event-heads.npz",
                     out / "event-cheap.npz", meta={"encoder_delta": delta_file.name})
         retrained = events.EventModel(out / "event-heads.npz", out / "event-cheap.npz")
-        result["tuned_retrained_heads"] = scores(truth, [lab.type for lab in retrained.label_embeddings(x_test)])
+        result["tuned_retrained_heads"] = scores(truth, [lab.type for lab in retrained.label_embeddings(x_test, [texts[i] for i in test])])
         names.append("tuned_retrained_heads")
     (lower_cache.BUILD / f"measure-{args.layers}.json").write_text(json.dumps(result, indent=1))
     print(f"delta {delta_file}: {result['delta_bytes']:,} bytes; C {c}")

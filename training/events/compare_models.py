@@ -44,7 +44,7 @@ def score(heads: Path, rows: list[Example], x: np.ndarray) -> tuple[float, float
     """Type accuracy and macro-F1 over the types present."""
     from communique.models.events import EventModel  # lazy: the package is needed only when measuring
 
-    predicted = [label.type for label in EventModel(heads).label_embeddings(x)]
+    predicted = [label.type for label in EventModel(heads).label_embeddings(x, [r.text for r in rows])]
     gold = [r.type for r in rows]
     return accuracy_score(gold, predicted), f1_score(gold, predicted, labels=sorted(set(gold)), average="macro")
 

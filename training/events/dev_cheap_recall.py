@@ -42,7 +42,8 @@ def measure() -> dict[str, float]:
     from training.events.embed_cache import embed  # cached: re-running after a retrain costs no encoding
 
     rows = dev_sentences()
-    labels = model.shipped().label_embeddings(embed([r[2] for r in rows], "query", progress=False))
+    texts = [r[2] for r in rows]
+    labels = model.shipped().label_embeddings(embed(texts, "query", progress=False), texts)
     passed = [model.may_hold_event(text, lang) >= model.CHEAP_THRESHOLD for _, lang, text, _ in rows]
     gold_typed = [lab.type != NONE and lab.type in types for lab, (*_, types) in zip(labels, rows, strict=True)]
     any_event = [lab.type != NONE for lab in labels]

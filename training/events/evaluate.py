@@ -161,7 +161,7 @@ def evaluate(examples: list[Example]) -> dict:
 
     test = [e for e in examples if e.held_out]
     x = embed([e.text for e in test], "query")
-    labels = model.shipped().label_embeddings(x)
+    labels = model.shipped().label_embeddings(x, [e.text for e in test])
     truth = [e.type for e in test]
     pred = [lab.type for lab in labels]
     by_lang = {}
@@ -171,7 +171,8 @@ def evaluate(examples: list[Example]) -> dict:
     event_truth = ["event" if t != NONE else NONE for t in truth]
     event_pred = ["event" if p != NONE else NONE for p in pred]
     h = model.shipped().heads
-    raw = model.softmax(h.type.logits(x) * h.type.temperature)  # the same head before calibration (T = 1)
+    texts = [e.text[: model.SENTENCE_CHARS] for e in test]
+    raw = model.softmax(h.type.logits(x, texts) * h.type.temperature)  # the same head before calibration (T = 1)
     correct = np.array([t == p for t, p in zip(truth, pred, strict=True)])
     confidence = np.array([max(lab.type_probs.values()) for lab in labels])
     ece, table = reliability(confidence, correct)

@@ -7,11 +7,14 @@ Two stages, so that the pipeline stays fast:
   sentences (see docs/models.md for what it loses on held-out data).
 - `classify_sentences`: the sentence's e5 embedding ("query" convention, see `encoder`) through linear heads
   (multinomial logistic regression, temperature-calibrated): PLOVER type or NONE, further types the sentence
-  also reports, CONSULT mode, status and background.
+  also reports, CONSULT mode, status and background. The type head also reads the sentence's character
+  n-grams (the cheap stage's features, learned per language from the labelled sentences): the words that name
+  an act are what the small encoder blurs most.
 
 Weights are plain arrays in `data/event-heads.npz` and `data/event-cheap.npz`, written by
 `python -m training.events.train`; run time needs only numpy. The heads take no language input: the encoder
-maps all languages into one space, so one model serves languages it was never trained on. `langs` is accepted
+maps all languages into one space, so one model serves languages it was never trained on (the n-gram block
+then adds little, and the embedding decides). `langs` is accepted
 for the interface (and future per-language calibration) and does not change results today.
 """
 
@@ -62,9 +65,24 @@ class _Head:
     weights: np.ndarray  # (k, 384) float32
     bias: np.ndarray  # (k,)
     temperature: np.ndarray  # scalar for a softmax head, (k,) for independent sigmoids
+    ngram_weights: np.ndarray | None = None  # (buckets, k) int8: the type head's lexical block, or None
+    ngram_scale: np.ndarray | None = None  # (k,) float32: the lexical block's weights are ngram_weights * this
 
-    def logits(self, x: np.ndarray) -> np.ndarray:
-        return (x.astype(np.float64) @ self.weights.T.astype(np.float64) + self.bias) / self.temperature
+    def logits(self, x: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
+        z = x.astype(np.float64) @ self.weights.T.astype(np.float64) + self.bias
+        if self.ngram_weights is not None:
+            if texts is None or len(texts) != len(x):
+                raise ValueError("this head also reads the sentences' character n-grams: pass their texts")
+            z += np.array([self._ngram_logits(text) for text in texts]).reshape(len(x), -1)
+        return z / self.temperature
+
+    def _ngram_logits(self, text: str) -> np.ndarray:
+        """The lexical block's logits: the weight rows of the text's n-gram buckets, L2-normalised as trained."""
+        assert self.ngram_weights is not None and self.ngram_scale is not None
+        ids = ngrams.buckets(text)
+        if len(ids) == 0:
+            return np.zeros(len(self.classes))
+        return self.ngram_weights[ids].sum(axis=0, dtype=np.float64) * self.ngram_scale / np.sqrt(len(ids))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +110,8 @@ def _load_head(arrays: np.lib.npyio.NpzFile, name: str) -> _Head:
         weights=arrays[f"{name}_W"],
         bias=arrays[f"{name}_b"].astype(np.float64),
         temperature=arrays[f"{name}_T"].astype(np.float64),
+        ngram_weights=arrays.get(f"{name}_ngram_W"),
+        ngram_scale=arrays.get(f"{name}_ngram_scale"),
     )
 
 
@@ -107,12 +127,13 @@ class EventModel:
 
     def classify(self, texts: Sequence[str]) -> list[SentenceLabel]:
         bounded = [text[:SENTENCE_CHARS] for text in texts]
-        return self.label_embeddings(encoder.encode(bounded, "query")) if bounded else []
+        return self.label_embeddings(encoder.encode(bounded, "query"), bounded) if bounded else []
 
-    def label_embeddings(self, x: np.ndarray) -> list[SentenceLabel]:
-        """Labels from already computed "query" embeddings (n, 384): for callers that reuse the vectors."""
+    def label_embeddings(self, x: np.ndarray, texts: Sequence[str]) -> list[SentenceLabel]:
+        """Labels from already computed "query" embeddings (n, 384) of `texts` (whose character n-grams the
+        type head also reads): for callers that reuse the vectors."""
         h = self.heads
-        types = softmax(h.type.logits(x))
+        types = softmax(h.type.logits(x, [text[:SENTENCE_CHARS] for text in texts]))
         also = sigmoid(h.also.logits(x))
         modes = softmax(h.mode.logits(x))
         status = softmax(h.status.logits(x))

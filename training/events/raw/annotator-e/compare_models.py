@@ -34,7 +34,7 @@ def without_new_labels() -> list[dataset.Example]:
 
 def predict(model_dir: Path, test: list[dataset.Example]) -> list[str]:
     model = EventModel(model_dir / HEADS_FILE.name, model_dir / CHEAP_FILE.name)
-    return [lab.type for lab in model.label_embeddings(embed([e.text for e in test], "query"))]
+    return [lab.type for lab in model.label_embeddings(embed([e.text for e in test], "query"), [e.text for e in test])]
 
 
 def report(name: str, test: list[dataset.Example], preds: dict[str, list[str]]) -> dict:
