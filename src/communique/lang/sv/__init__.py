@@ -1,0 +1,1 @@
+"""Swedish (`sv`): its data is `data.yaml` and the other files of this folder."""
