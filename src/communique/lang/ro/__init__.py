@@ -1,0 +1,1 @@
+"""Romanian (`ro`): its data is `data.yaml` and the other files of this folder."""
