@@ -8,26 +8,20 @@ folder's learned name-endings.tsv) or after a title ("ministr zahraničí Jan Li
 from __future__ import annotations
 
 import pytest
+from tests.lang import lang_runs
 
 from communique import lang as languages
 from communique.actors.titles import find_titles
 from communique.document import Document
 from communique.events import discourse
 from communique.events.lexicon import lexicon as events_lexicon
-from communique.options import Options as TimeOptions
-from communique.pipeline import Options, process
-from communique.time import tag_time
 
 DATE = "2025-03-04"
 DCT = "2024-05-15"  # a Wednesday
 
 
 def run(text: str, until: str = "events") -> Document:
-    doc = Document(id="cs-test", raw_text=text, lang_hint="cs")
-    done = process(doc, Options(doc_date=DATE), until=until)
-    for m in done.mentions:
-        assert m.text == text[m.start : m.end]
-    return done
+    return lang_runs.run(text, "cs", DATE, until)
 
 
 def mentions(text: str) -> list[tuple[str, str | None, str, str | None]]:
@@ -36,14 +30,11 @@ def mentions(text: str) -> list[tuple[str, str | None, str, str | None]]:
 
 
 def events(text: str) -> list[tuple[str, str | None, list[str | None]]]:
-    """(type, mode, actor entity ids) of the events."""
-    return [(e.type, e.mode, [a.entity_id for a in e.actors]) for e in run(text).events]
+    return lang_runs.events(text, "cs", DATE)
 
 
 def timexes(text: str) -> list[tuple[str, str, str | None]]:
-    doc = Document(id="t", raw_text=text, text=text, date=DCT, lang="cs")
-    tag_time(doc, TimeOptions())
-    return [(t.text, t.type, t.value) for t in doc.timexes]
+    return lang_runs.timexes(text, "cs", DCT)
 
 
 # --------------------------------------------------------------------------------------------- the folder

@@ -8,6 +8,7 @@ The sentences are written for these tests.
 from __future__ import annotations
 
 import pytest
+from tests.lang import lang_runs
 
 from communique import lang as languages
 from communique.actors.gazetteer import token_key
@@ -15,19 +16,12 @@ from communique.actors.titles import find_titles
 from communique.document import Document
 from communique.events import discourse
 from communique.events.lexicon import lexicon as events_lexicon
-from communique.options import Options as TimeOptions
-from communique.pipeline import Options, process
-from communique.time import tag_time
 
 DATE = "2025-03-04"  # a Tuesday
 
 
 def run(text: str, until: str = "events") -> Document:
-    doc = Document(id="hu-test", raw_text=text, lang_hint="hu")
-    done = process(doc, Options(doc_date=DATE), until=until)
-    for m in done.mentions:
-        assert m.text == text[m.start : m.end]
-    return done
+    return lang_runs.run(text, "hu", DATE, until)
 
 
 def mentions(text: str) -> list[tuple[str, str | None]]:
@@ -35,14 +29,11 @@ def mentions(text: str) -> list[tuple[str, str | None]]:
 
 
 def events(text: str) -> list[tuple[str, str | None, list[str | None]]]:
-    """(type, mode, actor entity ids) of the events."""
-    return [(e.type, e.mode, [a.entity_id for a in e.actors]) for e in run(text).events]
+    return lang_runs.events(text, "hu", DATE)
 
 
 def timexes(text: str) -> list[tuple[str, str, str | None]]:
-    doc = Document(id="t", raw_text=text, text=text, date=DATE, lang="hu")
-    tag_time(doc, TimeOptions())
-    return [(t.text, t.type, t.value) for t in doc.timexes]
+    return lang_runs.timexes(text, "hu", DATE)
 
 
 # --------------------------------------------------------------------------------------------- the folder

@@ -8,23 +8,19 @@ Swedish has no named-entity model here: a person is found by the KB's names or a
 from __future__ import annotations
 
 import pytest
+from tests.lang import lang_runs
 
 from communique import lang as languages
 from communique.actors.titles import find_titles
 from communique.document import Document
 from communique.events import discourse
 from communique.events.lexicon import lexicon as events_lexicon
-from communique.pipeline import Options, process
 
 DATE = "2024-03-15"  # a Friday
 
 
 def run(text: str, until: str = "events") -> Document:
-    doc = Document(id="sv-test", raw_text=text, lang_hint="sv")
-    done = process(doc, Options(doc_date=DATE), until=until)
-    for m in done.mentions:
-        assert m.text == text[m.start : m.end]
-    return done
+    return lang_runs.run(text, "sv", DATE, until)
 
 
 def mentions(text: str) -> list[tuple[str, str | None, str, str | None]]:
@@ -33,8 +29,7 @@ def mentions(text: str) -> list[tuple[str, str | None, str, str | None]]:
 
 
 def events(text: str) -> list[tuple[str, str | None, list[str | None]]]:
-    """(type, mode, actor entity ids) of the events."""
-    return [(e.type, e.mode, [a.entity_id for a in e.actors]) for e in run(text).events]
+    return lang_runs.events(text, "sv", DATE)
 
 
 # --------------------------------------------------------------------------------------------- the folder
