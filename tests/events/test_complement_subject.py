@@ -27,8 +27,9 @@ def test_a_ukrainian_decision_to_sanction_keeps_its_sides() -> None:
 def test_the_complement_takes_the_deciding_verbs_subject(text: str, sides: list[str],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     assert events_of(text, "ru", "name", "2025-05-05") == [("SANCTION", sides)]
-    # and it is the complement rule that finds the subject: without it the sanction has no source
-    monkeypatch.setattr(candidates, "_complement_gap", lambda lead: False)
+    # and it is the deciding verb's subject, passed on, that the sanction takes: without it there is no source
+    # (the words between the two verbs are the first one's window, so the second starts at its trigger)
+    monkeypatch.setattr(candidates, "_share_coordinated_subject", lambda text, prev, cand: None)
     assert events_of(text, "ru", "name", "2025-05-05") == []
 
 

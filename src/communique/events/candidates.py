@@ -103,7 +103,7 @@ def sentence_candidates(doc: Document, lex: Lexicon, sentence: Sentence, label: 
     # trade and signed…"); only those of a type the model reports become candidates
     triggers = [_with_model_mode(t, label) for t in lexical]
     covered = {t.type for t in triggers if t.type in decided}
-    cuts = _window_cuts(doc.text, sentence, triggers)
+    cuts = _window_cuts(doc.text, sentence, triggers, doc.lang)
     made: list[Candidate] = []
     chain: list[Candidate] = []
     for i, trig in enumerate(triggers):
@@ -332,21 +332,30 @@ def quoted(text: str, lo: int, offset: int) -> bool:
     return depth_open is not None
 
 
-def _window_cuts(text: str, sentence: Sentence, triggers: Sequence[TriggerMatch]) -> list[int]:
+def _window_cuts(text: str, sentence: Sentence, triggers: Sequence[TriggerMatch], lang: str) -> list[int]:
     """Where each trigger's window starts (and the last one ends).
 
     Between two triggers, the text belongs to the first one when the second is a noun ("the visit
-    of X to Y in June, the phone talks of Z…": a noun's complements follow it); when the second is
-    a verb, the clause that holds the second's subject ("…, and X signed") goes to the second.
+    of X to Y in June, the phone talks of Z…": a noun's complements follow it). When the second is a
+    verb, a clause that holds the second's subject ("…, and X signed", "…warned that X would attack")
+    goes to the second, from its comma or complementizer on; without one, what lies between is the
+    first verb's object ("accused Russia of shelling", "urged China to respect"), except where the
+    verb ends its clause (`verb: final`: "X-와 회담하고 Y-와 서명했다", the names belong to the verb after them).
     """
+    final = sides.cues(lang).verb == "final"
     cuts = [sentence.start]
     for prev, nxt in zip(triggers, triggers[1:], strict=False):
         if nxt.noun:
             cuts.append(nxt.start)
+            continue
+        gap = text[prev.end : nxt.start]
+        boundary = max(gap.rfind(","), gap.rfind(";"), gap.rfind(":"))
+        clause_starts = [prev.end + boundary + 1] if boundary >= 0 else []
+        clause_starts += [end for _, end in discourse.find(lang, "complementizer", text, prev.end, nxt.start)]
+        if clause_starts:
+            cuts.append(max(clause_starts))
         else:
-            gap = text[prev.end : nxt.start]
-            boundary = max(gap.rfind(","), gap.rfind(";"), gap.rfind(":"))
-            cuts.append(prev.end + boundary + 1 if boundary >= 0 else prev.end)
+            cuts.append(prev.end if final else nxt.start)
     cuts.append(sentence.end)
     return cuts
 

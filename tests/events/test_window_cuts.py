@@ -1,0 +1,54 @@
+"""Between two verbal triggers, the words belong to the first verb (its object) unless a comma or a complementizer
+opens the second one's clause; in a verb-final language they belong to the verb after them."""
+
+from __future__ import annotations
+
+from tests.events.event_runs import events_of
+
+from communique.document import Sentence
+from communique.events.candidates import _window_cuts
+from communique.events.lexicon import TriggerMatch
+
+
+def _trigger(text: str, word: str, event_type: str) -> TriggerMatch:
+    start = text.index(word)
+    return TriggerMatch(start, start + len(word), word, event_type, None, word, 0.8)
+
+
+def test_the_accused_stays_the_accusations_target_in_english() -> None:
+    text = "Ukraine accused Russia on Monday of shelling a hospital in Kharkiv."
+    assert events_of(text, "en", "name", "2024-05-01") == [("ACCUSE", ["Russia", "Ukraine"])]
+
+
+def test_the_accused_stays_the_accusations_target_in_russian() -> None:
+    text = "Украинский МИД осудил Россию за высылку европейских дипломатов."
+    assert events_of(text, "ru", "name", "2024-05-01") == [
+        ("ACCUSE", ["Ministry of Foreign Affairs of Ukraine", "Russia"])]
+
+
+def test_the_warned_side_is_the_threats_target() -> None:
+    text = ("The Russian foreign minister, Sergei Lavrov, warned Ukraine on Saturday of a decisive response to any"
+            " attack.")
+    assert events_of(text, "en", "name", "2024-05-01") == [("THREATEN", ["Sergey Lavrov", "Ukraine"])]
+
+
+def test_cuts_between_two_verbs() -> None:
+    text = "Ukraine accused Russia of shelling Kharkiv."
+    sentence = Sentence(0, len(text))
+    accused, shelling = _trigger(text, "accused", "ACCUSE"), _trigger(text, "shelling", "ASSAULT")
+    # no clause break: "Russia of" is the accusation's
+    assert _window_cuts(text, sentence, [accused, shelling], "en") == [0, text.index("shelling"), len(text)]
+    said = "Ukraine accused Moscow, and Russia then shelled Kharkiv."
+    shelled = _trigger(said, "shelled", "ASSAULT")
+    assert _window_cuts(said, Sentence(0, len(said)), [_trigger(said, "accused", "ACCUSE"), shelled], "en") == [
+        0, said.index(",") + 1, len(said)]
+    that = "Kyiv warned that Russia would attack Kharkiv."
+    cuts = _window_cuts(that, Sentence(0, len(that)), [_trigger(that, "warned", "THREATEN"),
+                                                         _trigger(that, "attack", "ASSAULT")], "en")
+    assert cuts == [0, that.index("that") + len("that"), len(that)]
+
+
+def test_a_verb_final_language_gives_the_words_to_the_verb_after_them() -> None:
+    text = "한국은 일본과 회담하고 미국과 협정에 서명했다."
+    met, signed = _trigger(text, "회담하고", "CONSULT"), _trigger(text, "서명했다", "AGREE")
+    assert _window_cuts(text, Sentence(0, len(text)), [met, signed], "ko") == [0, met.end, len(text)]
