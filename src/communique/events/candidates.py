@@ -395,6 +395,8 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
             continue
         actors.append(m)
     anchor = None if cand.model_only else Span(trig.start, trig.end)
+    if anchor is not None and not trig.noun:
+        anchor = sides.finite_verb(doc.text, doc.lang, max(lo, cand.window.start), anchor, actors) or anchor
     cand.subject, cand.objects = sides.sides(doc.text, actors, doc.lang, anchor)
     cand.framing = bool(discourse.find(doc.lang, "frame", doc.text, max(cand.sentence.start, trig.start - 40),
                                        trig.start))

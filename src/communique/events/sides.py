@@ -42,6 +42,7 @@ class SideCues:
     coordinated: re.Pattern[str] | None  # a gap of "and" (+ an article) between two names of one listing
     envoy: re.Pattern[str] | None
     pronouns: re.Pattern[str] | None
+    auxiliary: re.Pattern[str] | None = None  # the finite verb of a verb bracket ("hat … gedroht", "heeft … gevraagd")
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -107,7 +108,36 @@ def cues(lang: str) -> SideCues:
     return SideCues(lang, str(data.get("verb") or "medial"), after, tuple(marks), joiner, coordinated,
                     _bounded([str(w) for w in data.get("envoy") or []], unsegmented),
                     _group_references([str(w) for w in data.get("pronouns") or []],
-                                      [str(w) for w in data.get("dual") or []], unsegmented))
+                                      [str(w) for w in data.get("dual") or []], unsegmented),
+                    _bounded([str(w) for w in data.get("auxiliaries") or []], unsegmented))
+
+
+def finite_verb(text: str, lang: str, start: int, trigger: Span, actors: Sequence[Mention]) -> Span | None:
+    """Where the predicate stands when a verb bracket puts the trigger last: the last auxiliary between `start`
+    and a verbal trigger, when what comes before it is the subject ("Lawrow hat der Ukraine gedroht", "China
+    heeft het voorstel afgewezen": the names after "hat", "heeft" are the objects). Where something else opens
+    the clause, the subject follows the auxiliary ("Zum Auftakt … hat Steinmeier Li Qiang empfangen"), and the
+    trigger stays the anchor. None where the language lists no `auxiliaries` or none is there."""
+    pattern = cues(lang).auxiliary
+    if pattern is None or start >= trigger.start:
+        return None
+    found = list(pattern.finditer(text, start, trigger.start))
+    if not found:
+        return None
+    aux = Span(found[-1].start(), found[-1].end())
+    before = [m for m in actors if start <= _head(m) and m.end <= aux.start]
+    if not before:
+        return None
+    covered = [(_head(m), max(m.end, _tail(m))) for m in before]
+    rest = "".join(ch if not any(a <= i < b for a, b in covered) else " "
+                   for i, ch in enumerate(text[start : aux.start], start))
+    return aux if len(_PREFIELD_WORD.findall(rest)) <= PREFIELD_WORDS else None
+
+
+# Words outside the subject's names and titles allowed before the auxiliary ("Der russische Außenminister
+# Lawrow hat": an article and an adjective); more, and the clause opens with something else.
+PREFIELD_WORDS = 2
+_PREFIELD_WORD = re.compile(r"\w+")
 
 
 def _head(m: Mention) -> int:
