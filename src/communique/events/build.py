@@ -20,7 +20,7 @@ from communique.actors.groups import group_sector
 from communique.actors.kb import ARMED_GROUP, load_kb
 from communique.document import Document, Event, Evidence, Mention, Span
 from communique.events import learned
-from communique.events.candidates import NO_EVENT, WEAK, Candidate, find_candidates
+from communique.events.candidates import NO_EVENT, WEAK, Candidate, find_candidates, model_reports
 from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
 from communique.events.dating import assign_dates, date_news_by_document
@@ -257,6 +257,11 @@ def political(m: Mention, event_type: str | None = None) -> bool:
     return entity is not None or bool(m.role)
 
 
+# An event the sentence model reports stands with two parties whatever their order, as one placed by the model
+# alone does; only a lexicon trigger the model does not back needs a source before it and a target after it.
+MODEL_SIDES = True
+
+
 def worth_reporting(d: Draft) -> bool:
     """Two distinct participants (a visit: visitor and destination), one of them political.
 
@@ -266,7 +271,8 @@ def worth_reporting(d: Draft) -> bool:
     """
     one_sided = _one_sided(d)
     if (d.type not in SYMMETRIC and not one_sided
-            and not any(p.cand.model_only or _source_and_target(p) for p in [d, *d.absorbed])):
+            and not any(p.cand.model_only or (MODEL_SIDES and model_reports(p.cand)) or _source_and_target(p)
+                        for p in [d, *d.absorbed])):
         return False  # "an isolated event threatens to…": an accusation, a threat, a request needs both sides
     if d.type == "AGREE" and not is_formal_agreement(d) and not _verbal_agreement(d):
         return False  # "promised to abide by", "agreed to pay cuts": too weak without a signed text

@@ -208,6 +208,11 @@ ALSO_THRESHOLD = 0.5
 NO_EVENT = "NONE"
 
 
+def model_reports(cand: Candidate) -> bool:
+    """Whether the sentence model itself reports the candidate's type (not only a strong lexicon trigger)."""
+    return cand.label is not None and cand.trigger.type in decided_types(cand.label)
+
+
 def decided_types(label: SentenceLabel) -> dict[str, float]:
     """The event types a sentence reports, with their probabilities."""
     out: dict[str, float] = {}
