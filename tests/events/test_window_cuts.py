@@ -52,3 +52,12 @@ def test_a_verb_final_language_gives_the_words_to_the_verb_after_them() -> None:
     text = "한국은 일본과 회담하고 미국과 협정에 서명했다."
     met, signed = _trigger(text, "회담하고", "CONSULT"), _trigger(text, "서명했다", "AGREE")
     assert _window_cuts(text, Sentence(0, len(text)), [met, signed], "ko") == [0, met.end, len(text)]
+
+
+def test_the_subject_is_not_passed_over_the_first_verbs_object() -> None:
+    # "thanked the Russian MFA for its support … and called for…": the MFA is thanked, it does not ask; the words
+    # that join the two verbs include the first one's object, so the second takes no subject from the first
+    text = ("Она также выразила благодарность российскому МИДу за поддержку вьетнамской общины и призвала упростить"
+            " визовый режим для граждан Вьетнама.")
+    assert ("REQUEST", ["Ministry of Foreign Affairs of Russia", "Vietnam"]) not in events_of(
+        text, "ru", "name", "2025-02-21")

@@ -443,9 +443,19 @@ def _coordination() -> re.Pattern[str]:
 def _share_coordinated_subject(text: str, prev: Candidate, cand: Candidate) -> None:
     """"The ministers discussed trade, and signed a memorandum": a verb coordinated with the previous
     one, with no subject of its own, shares the previous verb's subject."""
-    if cand.subject or cand.trigger.noun or prev.trigger.noun:
+    if cand.subject or cand.trigger.noun:
         return
-    lead = text[cand.window.start : cand.trigger.start]
+    if prev.trigger.noun:
+        # a noun phrase inside the verb's clause ("Aliyev and Pashinyan, with the mediation of Trump, signed"
+        # without commas): the names before the noun are the verb's subject
+        if cand.window.start >= cand.trigger.start and not _CLAUSE_BREAK.search(text, prev.trigger.end,
+                                                                                 cand.trigger.start):
+            cand.subject = list(prev.subject)
+        return
+    # what joins the two verbs: the clause opening before the second (its window starts there), or, where the
+    # words between are the first verb's object (`_window_cuts`), all of them
+    start = cand.window.start if cand.window.start < cand.trigger.start else prev.trigger.end
+    lead = text[start : cand.trigger.start]
     if _coordination().fullmatch(lead) or not lead.strip(" ,;") or _complement_gap(lead):
         cand.subject = list(prev.subject)
         cand.group_subject = cand.group_subject or prev.group_subject
