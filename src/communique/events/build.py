@@ -271,8 +271,8 @@ def worth_reporting(d: Draft) -> bool:
     """
     one_sided = _one_sided(d)
     if (d.type not in SYMMETRIC and not one_sided
-            and not any(p.cand.model_only or (MODEL_SIDES and model_reports(p.cand) and _named_sides(p) >= 2)
-                        or _source_and_target(p) for p in [d, *d.absorbed])):
+            and not any(p.cand.model_only or (MODEL_SIDES and model_reports(p.cand)) or _source_and_target(p)
+                        for p in [d, *d.absorbed])):
         return False  # "an isolated event threatens to…": an accusation, a threat, a request needs both sides
     if d.type == "AGREE" and not is_formal_agreement(d) and not _verbal_agreement(d):
         return False  # "promised to abide by", "agreed to pay cuts": too weak without a signed text
@@ -283,12 +283,6 @@ def worth_reporting(d: Draft) -> bool:
     if participants < (1 if one_sided else 2) or not any(political(m, d.type) for m in d.actors):
         return False
     return not (d.background and d.date is None)
-
-
-def _named_sides(d: Draft) -> int:
-    """Distinct actors named by more than a country adjective ("the Russian-Ukrainian conflict" names no side;
-    the target of sanctions may be: `ADJECTIVE_TARGETS`)."""
-    return len({m.entity_id for m in d.actors if not is_adjective(m) or d.type in ADJECTIVE_TARGETS})
 
 
 def _verbal_agreement(d: Draft) -> bool:
