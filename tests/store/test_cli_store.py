@@ -106,8 +106,11 @@ def test_three_languages_of_one_meeting_through_the_real_pipeline(tmp_path: Path
     engine = open_store(db)
     merged = query_events(engine)
     all_three = [r for r in merged if {s["doc"] for s in r["sources"]} == {"in-jp-en", "in-jp-de", "in-jp-fr"}]
-    assert len(all_three) == 1
-    talks = all_three[0]
+    # one meeting and one visit ("Iwaya arrived in India on Friday for a two-day visit"), each merged over the three
+    assert sorted(r["mode"] for r in all_three) == ["meet", "visit"]
+    talks = next(r for r in all_three if r["mode"] == "meet")
+    visit = next(r for r in all_three if r["mode"] == "visit")
+    assert visit["date"]["start"] == "2025-03-07" and {a["name"] for a in visit["actors"]} == {"Takeshi Iwaya", "India"}
     assert (talks["type"], talks["mode"], talks["date"]["start"]) == ("CONSULT", "meet", "2025-03-08")
     names = {a["name"] for a in talks["actors"]}
     assert {"Takeshi Iwaya"} <= names and any("Jaishankar" in n for n in names)
