@@ -61,3 +61,10 @@ def test_the_subject_is_not_passed_over_the_first_verbs_object() -> None:
             " визовый режим для граждан Вьетнама.")
     assert ("REQUEST", ["Ministry of Foreign Affairs of Russia", "Vietnam"]) not in events_of(
         text, "ru", "name", "2025-02-21")
+
+
+def test_a_verb_after_a_noun_trigger_in_its_clause_takes_the_names_before_the_noun() -> None:
+    # "after their talks in Moscow" sits inside the signing's clause: Putin and Xi signed (the noun trigger's
+    # window holds them; without passing them on, the agreement had no side)
+    text = "Putin and Xi after their talks in Moscow signed a treaty on energy."
+    assert ("AGREE", ["Vladimir Putin", "Xi Jinping"]) in events_of(text, "en", "name", "2024-05-01")
