@@ -4,7 +4,8 @@
 
 Input: GeoNames `cities15000.txt` rows of cities of at least 50,000 inhabitants (the raw copy keeps those
 rows whole). Output: `src/communique/data/kb/generated/cities.tsv`, one city a line: GeoNames id, English
-(ASCII) name, ISO country, population, and its names in every script, separated by "|". What is kept of the
+(ASCII) name, ISO country, population, its names in every script, separated by "|", and "capital" for the
+seat of a country's government (GeoNames feature code PPLC; empty otherwise). What is kept of the
 names is decided by general rules (`keep_name`): no codes (all capitals, up to four letters: "OSA"), no
 digits, no lower-case Latin romanisations ("da ban shi", GeoNames' transliterations), at least two
 characters in scripts written without spaces and three elsewhere; a Chinese, Japanese or Korean name that
@@ -24,6 +25,7 @@ RAW = ROOT / "data-sources" / "places" / "cities15000-pop50k.txt"
 OUT = ROOT / "src" / "communique" / "data" / "kb" / "generated" / "cities.tsv"
 MIN_POPULATION = 50_000
 CITY_SUFFIXES = ("市", " 시", "시", "-shi", " Shi", "-Shi")  # administrative "city" after a name
+CAPITAL_FEATURE = "PPLC"  # GeoNames: capital of a political entity
 _CODE = re.compile(r"^[A-Z]{2,4}$")
 
 
@@ -60,6 +62,7 @@ def build(raw: Path = RAW) -> list[str]:
     for line in raw.read_text(encoding="utf-8").splitlines():
         f = line.split("\t")
         geoname_id, name, ascii_name, alternates, country, population = f[0], f[1], f[2], f[3], f[8], int(f[14] or 0)
+        capital = "capital" if f[7] == CAPITAL_FEATURE else ""
         if population < MIN_POPULATION or not re.fullmatch(r"[A-Z]{2}", country):
             continue
         names: dict[str, None] = {}
@@ -68,10 +71,10 @@ def build(raw: Path = RAW) -> list[str]:
                 for form in variants(candidate.strip()):
                     names.setdefault(form)
         english = ascii_name[:-4] if ascii_name.endswith("-shi") else ascii_name
-        rows.append((int(geoname_id), english, country, population, sorted(names)))
+        rows.append((int(geoname_id), english, country, population, sorted(names), capital))
     rows.sort()
-    return [f"{gid}\t{english}\t{country}\t{population}\t{'|'.join(names)}" for gid, english, country, population, names
-            in rows]
+    return [f"{gid}\t{english}\t{country}\t{population}\t{'|'.join(names)}\t{capital}"
+            for gid, english, country, population, names, capital in rows]
 
 
 def main() -> None:

@@ -51,3 +51,25 @@ def mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
         if m.end <= end:
             out.append(m)
     return out
+
+
+def government_seat(m: Mention) -> Mention | None:
+    """A capital or seat of government ("Moscow", "the Kremlin") read as its country's government: the country
+    mention over the same characters, or None for any other place. Whether a text uses the name so ("Moscow
+    condemned …", not "talks in Moscow") is the reader's call (events.sides.speaks_for_country)."""
+    if m.kind != "location" or not m.country:
+        return None
+    # lazy, as in recognize_actors: the KB and the cities table load on first use
+    from communique.actors.cities import is_capital
+    from communique.actors.countries import country_names
+    from communique.actors.kb import load_kb
+
+    entity = load_kb().get(m.entity_id)
+    if not (entity is not None and entity.type in ("capital", "seat") or is_capital(m.name, m.country)
+            or is_capital(m.text, m.country)):
+        return None
+    name = country_names().get(m.country)
+    if name is None:
+        return None
+    return Mention(m.start, m.end, m.text, "country", f"country:{m.country}", name, country=m.country,
+                   source="seat")

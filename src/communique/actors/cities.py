@@ -36,6 +36,7 @@ class City:
     name: str  # English
     country: str  # ISO 3166-1 alpha-2
     population: int
+    capital: bool = False  # the seat of its country's government (GeoNames PPLC)
 
 
 Index = dict[str, tuple[int, ...]]
@@ -57,17 +58,29 @@ def _tables() -> tuple[list[City], Index, Index]:
     for line in node.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        geoname_id, name, country, population, names = line.split("\t")
+        geoname_id, name, country, population, names, capital = line.split("\t")
         number = len(cities)
-        cities.append(City(f"geonames:{geoname_id}", name, country, int(population)))
+        cities.append(City(f"geonames:{geoname_id}", name, country, int(population), capital == "capital"))
         for form in names.split("|"):
             key = _key(form)
             exact_sets.setdefault(key, set()).add(number)
             if len(key) > MIN_STEM:
                 cut_sets.setdefault(key[:-1], set()).add(number)
     exact, cut = ({k: tuple(sorted(v)) for k, v in index.items()} for index in (exact_sets, cut_sets))
-    caching.store("cities", "index", ([(c.id, c.name, c.country, c.population) for c in cities], exact, cut))
+    caching.store("cities", "index", ([(c.id, c.name, c.country, c.population, c.capital) for c in cities], exact, cut))
     return cities, exact, cut
+
+
+@cache
+def _capital_keys() -> frozenset[tuple[str, str]]:
+    """(folded name, country) of every name of every capital in the table."""
+    cities, exact, _ = _tables()
+    return frozenset((key, cities[n].country) for key, numbers in exact.items() for n in numbers if cities[n].capital)
+
+
+def is_capital(name: str, country: str | None) -> bool:
+    """Whether `name` (a canonical or written name) is a name of the capital of `country`."""
+    return country is not None and (_key(name), country) in _capital_keys()
 
 
 def is_city_name(word: str) -> bool:

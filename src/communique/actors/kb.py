@@ -11,7 +11,8 @@ entries; the loader is lenient and skips entries it cannot use, `check_files` re
       gender: m                 # persons, optional
       type: party               # organizations: party | government | ministry | parliament | party_body |
                                 #   international | armed_group | company | media | other;
-                                #   locations: city | capital | venue | region
+                                #   locations: city | capital | seat | venue | region
+                                #   (seat: the seat of a government, "the Kremlin")
       names: {en: [Vladimir Putin], ru: [Владимир Путин], de: [Wladimir Putin]}   # nominative, per language
       acronyms: {en: [CPV], ru: [КПВ]}                  # organizations
       surname: {en: Putin, ru: Путин}                   # the form used alone (not for Vietnamese people)
@@ -54,7 +55,7 @@ ORG_TYPES = ("party", "government", "ministry", "parliament", "party_body", "int
              "company", "media", "other")
 # Non-state armed groups (the Taliban, al-Shabaab): sides of force and contention, not of diplomacy
 ARMED_GROUP = "armed_group"
-LOCATION_TYPES = ("city", "capital", "venue", "region")
+LOCATION_TYPES = ("city", "capital", "seat", "venue", "region")
 GENDERS = ("m", "f")
 ENV_VAR = "COMMUNIQUE_KB_PATH"
 OFFICE_KEYS = ("head_of_state", "head_of_government", "foreign_minister", "foreign_ministry_spokesperson")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from communique import lang as languages
+from communique.actors import government_seat
 from communique.document import Document, Mention, Sentence, Span
 from communique.events import discourse, sides
 from communique.events.lexicon import PLOVER_TYPES, Lexicon, TriggerMatch
@@ -174,8 +175,10 @@ def actor_sentences(doc: Document, mentions: Sequence[Mention], starts: Sequence
     chosen = []
     since_named = REFER_BACK + 1  # sentences since the last one that named an actor
     for sentence in doc.sentences:
-        # a demonym counts: "une attaque russe sur l'Ukraine" names its sides by adjective and place
-        named = any(m.kind in ACTOR_KINDS for m in mentions_between(mentions, starts, sentence.start, sentence.end))
+        # a demonym counts: "une attaque russe sur l'Ukraine" names its sides by adjective and place; so does
+        # a capital or seat of government, which may speak for its country ("Moscow condemned …")
+        named = any(m.kind in ACTOR_KINDS or government_seat(m) is not None
+                    for m in mentions_between(mentions, starts, sentence.start, sentence.end))
         refers = since_named <= REFER_BACK and (
             sides.names_group(doc.text, doc.lang, sentence.start, sentence.end)
             or bool(discourse.find(doc.lang, "group", doc.text, sentence.start, sentence.end)))
@@ -391,7 +394,11 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
         if m.start < lo or m.end > hi or quoted(doc.text, cand.sentence.start, m.start):
             continue
         if m.kind == "location":
-            cand.places.append(m)
+            government = _government_of(doc, cand, m, lo, role_spans)
+            if government is None:
+                cand.places.append(m)
+            else:
+                actors.append(government)
             continue
         if m.kind not in ACTOR_KINDS:
             continue
@@ -411,6 +418,23 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
     lead = max(cand.sentence.start, trig.start - 40)
     cand.group_subject = bool(discourse.find(doc.lang, "group", doc.text, lead, trig.start)) or (
         not cand.subject and sides.names_group(doc.text, doc.lang, cand.sentence.start, max(trig.start, lead + 40)))
+
+
+def _government_of(doc: Document, cand: Candidate, m: Mention, lo: int, role_spans: Sequence[Span]) -> Mention | None:
+    """A capital or seat of government that acts in this clause ("Moscow condemned …", "the Kremlin said"):
+    its country's mention, else None (the place of the event)."""
+    if any(rs.contains(m.span) for rs in role_spans):
+        return None  # "Kremlin spokesman Dmitry Peskov", "Moscow Mayor …": a title's words
+    government = government_seat(m)
+    if government is None:
+        return None
+    trig = cand.trigger
+    trigger = None if cand.model_only else Span(trig.start, trig.end)
+    clause_start = max(lo, cand.window.start, cand.sentence.start)
+    event_type = cand.label.type if cand.model_only and cand.label is not None else trig.type
+    if not sides.speaks_for_country(doc.text, doc.lang, m, clause_start, trigger, event_type, not trig.noun):
+        return None
+    return government
 
 
 def statement_bounds(doc: Document, cand: Candidate, within_trigger: bool = False) -> tuple[int, int]:

@@ -311,3 +311,51 @@ def names_group(text: str, lang: str, start: int, end: int) -> bool:
     """A pronoun or "the two sides" stands for actors named earlier."""
     pattern = cues(lang).pronouns
     return pattern is not None and pattern.search(text, start, end) is not None
+
+
+# Types whose sentences name a capital mostly as the place of the act ("talks in Moscow", "visited Beijing"):
+# there a capital is read as a government only when it opens the clause ("Moscow hosted the talks").
+PLACE_TYPES = frozenset({"CONSULT"})
+_CLAUSE_MARK = re.compile(r"[,;:，；：、]")
+_VERB_GAP = re.compile(r"\s+")  # "condemned Moscow": nothing between the verb and the name
+
+
+def speaks_for_country(text: str, lang: str, seat: Mention, clause_start: int, trigger: Span | None,
+                       event_type: str, verbal: bool) -> bool:
+    """Whether a capital or seat of government names its government in this clause: it opens the clause as
+    its subject ("Moscow condemned …", "北京は…", "मास्को ने…"), follows a verb-initial predicate ("أدانت
+    موسكو"), or, for acts that are not meetings, is marked as the target ("sanctions against Moscow", "に対し")
+    or stands right after the verb ("accused Washington of …"). A capital after a place preposition
+    ("in Moscow", "в Москве") or a place suffix ("Moskova'da", "北京で") is the place; one after "with" is the
+    counterpart ("talks with Beijing")."""
+    c = cues(lang)
+    role = marker_of(text, seat, clause_start, len(text), c)
+    if role == "target":
+        return event_type not in PLACE_TYPES
+    if role in ("with", "together"):
+        return True  # "talks with Beijing", "с Москвой": the counterpart
+    if role is not None and role != "agent":
+        return False
+    if _opens_clause(text, seat, clause_start, c) and (trigger is None or seat.end <= trigger.start):
+        return not c.markers_after or role == "agent"
+    if trigger is None or not verbal or trigger.end > seat.start:
+        return False
+    right_after = _VERB_GAP.fullmatch(text, trigger.end, seat.start) is not None if not c.markers_after else False
+    if c.verb == "initial":
+        return right_after
+    return right_after and c.verb == "medial" and event_type not in PLACE_TYPES
+
+
+def _opens_clause(text: str, m: Mention, clause_start: int, c: SideCues) -> bool:
+    """Nothing but spaces, quotes or "and" between the clause's start (or its last comma, semicolon or colon)
+    and the name, and a word (not a comma or a dash: a dateline "MOSCOW, Dec 5 -") right after it."""
+    before = text[clause_start : m.start]
+    cuts = list(_CLAUSE_MARK.finditer(before))
+    lead = before[cuts[-1].end() :] if cuts else before
+    lead = lead.strip(" \t\n\u00a0'‘’\"“”«»-–—")
+    if lead and not (c.coordinated is not None and c.coordinated.fullmatch(" " + lead + " ")):
+        return False
+    after = text[m.end : m.end + 2]
+    if c.markers_after:
+        return True
+    return bool(re.match(rf"\s{_WORD}", after))

@@ -1,0 +1,61 @@
+"""A capital or seat of government that acts speaks for its country ("Moscow condemned …", "the Kremlin accused
+Washington …"); one named as where something happened stays the place (`sides.speaks_for_country`)."""
+
+from __future__ import annotations
+
+from tests.events.event_runs import events_of
+
+from communique.actors import government_seat
+from communique.actors.cities import is_capital
+from communique.document import Mention, Span
+from communique.events import sides
+
+
+def test_capitals_come_from_geonames_and_seats_from_the_kb() -> None:
+    assert is_capital("Tehran", "IR") and is_capital("Москва", "RU") and is_capital("الرياض", "SA")
+    assert not is_capital("Shanghai", "CN") and not is_capital("Tehran", "IQ")
+    kremlin = Mention(4, 11, "Kremlin", "location", "local:kremlin", "Kremlin", country="RU")
+    seat = government_seat(kremlin)
+    assert seat is not None and (seat.kind, seat.entity_id, seat.name, seat.span) == (
+        "country", "country:RU", "Russia", Span(4, 11))
+    square = Mention(0, 10, "Red Square", "location", "local:red-square", "Red Square", country="RU")
+    assert government_seat(square) is None
+
+
+def test_a_capital_opening_the_clause_or_after_the_verb_is_its_government() -> None:
+    text = "Moscow condemned the decision, and Washington imposed new sanctions against Tehran."
+    assert events_of(text, "en") == [("SANCTION", ["Iran", "United States"])]
+    assert events_of("The Kremlin accused Washington of interference.", "en") == [
+        ("ACCUSE", ["Russia", "United States"])]
+    assert events_of("北京は東京に抗議した。", "ja") == [("ACCUSE", ["China", "Japan"])]
+
+
+def test_a_capital_after_a_place_preposition_or_in_a_dateline_is_the_place() -> None:
+    assert events_of("Putin met Xi in Moscow on Monday.", "en") == [("CONSULT", ["Vladimir Putin", "Xi Jinping"])]
+    assert events_of("MOSCOW, Dec 5 (Reuters) - Russia condemned Ukraine.", "en") == [
+        ("ACCUSE", ["Russia", "Ukraine"])]
+    text = "Армения и Азербайджан подписали мирное соглашение в Вашингтоне."
+    assert events_of(text, "ru") == [("AGREE", ["Armenia", "Azerbaijan"])]
+
+
+def _seat(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention(start, start + len(name), name, "location", "x", name, country="RU")
+
+
+def test_speaks_for_country_reads_the_position() -> None:
+    text = "Talks began in Moscow, and Moscow rejected the plan."
+    trigger = Span(text.index("rejected"), text.index("rejected") + 8)
+    first = _seat(text, "Moscow")
+    second = Mention(text.rindex("Moscow"), text.rindex("Moscow") + 6, "Moscow", "location", "x", "Moscow", "RU")
+    clause = text.index(",") + 1
+    assert sides.speaks_for_country(text, "en", second, clause, trigger, "REJECT", True)
+    assert not sides.speaks_for_country(text, "en", first, 0, trigger, "REJECT", True)
+    # after a verb: a target of an accusation, the place of a visit
+    visit = "Lavrov visited Moscow."
+    verb = Span(7, 14)
+    assert not sides.speaks_for_country(visit, "en", _seat(visit, "Moscow"), 0, verb, "CONSULT", True)
+    assert sides.speaks_for_country(visit, "en", _seat(visit, "Moscow"), 0, verb, "ACCUSE", True)
+    # "with" makes it the counterpart whatever the type
+    talks = "Talks with Moscow resumed."
+    assert sides.speaks_for_country(talks, "en", _seat(talks, "Moscow"), 0, None, "CONSULT", False)
