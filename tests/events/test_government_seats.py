@@ -59,3 +59,9 @@ def test_speaks_for_country_reads_the_position() -> None:
     # "with" makes it the counterpart whatever the type
     talks = "Talks with Moscow resumed."
     assert sides.speaks_for_country(talks, "en", _seat(talks, "Moscow"), 0, None, "CONSULT", False)
+
+
+def test_a_capital_joined_by_and_to_an_acting_one_acts_too() -> None:
+    assert events_of("Moscow and Beijing signed a new agreement on energy.", "en") == [("AGREE", ["China", "Russia"])]
+    # the place of the talks stays a place
+    assert events_of("Russia and Beijing held talks in Moscow.", "en") == [("CONSULT", ["China", "Russia"])]

@@ -394,7 +394,7 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
         if m.start < lo or m.end > hi or quoted(doc.text, cand.sentence.start, m.start):
             continue
         if m.kind == "location":
-            government = _government_of(doc, cand, m, lo, role_spans)
+            government = _government_of(doc, cand, m, lo, role_spans, actors[-1] if actors else None)
             if government is None:
                 cand.places.append(m)
             else:
@@ -420,14 +420,19 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
         not cand.subject and sides.names_group(doc.text, doc.lang, cand.sentence.start, max(trig.start, lead + 40)))
 
 
-def _government_of(doc: Document, cand: Candidate, m: Mention, lo: int, role_spans: Sequence[Span]) -> Mention | None:
-    """A capital or seat of government that acts in this clause ("Moscow condemned …", "the Kremlin said"):
-    its country's mention, else None (the place of the event)."""
+def _government_of(doc: Document, cand: Candidate, m: Mention, lo: int, role_spans: Sequence[Span],
+                   previous: Mention | None) -> Mention | None:
+    """A capital or seat of government that acts in this clause ("Moscow condemned …", "the Kremlin said"), or
+    is joined by "and" to a country that does ("Paris und Berlin sollten …"): its country's mention, else None
+    (the place of the event)."""
     if any(rs.contains(m.span) for rs in role_spans):
         return None  # "Kremlin spokesman Dmitry Peskov", "Moscow Mayor …": a title's words
     government = government_seat(m)
     if government is None:
         return None
+    if previous is not None and previous.kind == "country" and not is_adjective(previous) and sides.joined(
+            doc.text, doc.lang, previous, m):
+        return government
     trig = cand.trigger
     trigger = None if cand.model_only else Span(trig.start, trig.end)
     clause_start = max(lo, cand.window.start, cand.sentence.start)

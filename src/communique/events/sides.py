@@ -359,3 +359,8 @@ def _opens_clause(text: str, m: Mention, clause_start: int, c: SideCues) -> bool
     if c.markers_after:
         return True
     return bool(re.match(rf"\s{_WORD}", after))
+
+
+def joined(text: str, lang: str, first: Mention, second: Mention) -> bool:
+    """Whether nothing but "and", a comma or a bracket stands between two names (one side's listing)."""
+    return first.end <= second.start and cues(lang).joiner.fullmatch(text, first.end, second.start) is not None
