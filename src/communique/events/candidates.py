@@ -389,7 +389,7 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
     senders = _envoy_senders(doc, cand, inside, lex)
     senders |= sides.envoy_senders(doc.text, inside, doc.lang, cand.window.start, cand.window.end)
     lo, hi = statement_bounds(doc, cand)
-    actors = []
+    actors: list[Mention] = []
     for m in inside:
         if m.start < lo or m.end > hi or quoted(doc.text, cand.sentence.start, m.start):
             continue
