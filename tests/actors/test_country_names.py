@@ -141,3 +141,12 @@ def test_a_country_adjective_wins_over_a_place_spelled_like_its_stem() -> None:
     # CLDR writes the city of Chuuk "ترك", the stem of "التركي" (Turkish)
     text = "استدعت وزارة الخارجية التركية السفير. وزار الرئيس التركي روسيا."
     assert [(t, c) for _, _, t, c in _countries(text, "ar")] == [("تركي", "TR"), ("روسيا", "RU")]
+
+
+def test_dotted_abbreviations_and_the_bare_us_are_the_country() -> None:
+    """Letters separated by full stops ("U.S.", "EE.UU.") are a phrase of one-letter words, not one token: the
+    gazetteer read them as an acronym token and never found them."""
+    text = "The U.S. and the U.K. imposed sanctions; US officials met them."
+    assert [(m[2], m[3]) for m in _countries(text, "en")] == [("U.S", "US"), ("U.K", "GB"), ("US", "US")]
+    assert [(m[2], m[3]) for m in _countries("EE.UU. sancionó a Irán.", "es")] == [("EE.UU", "US"), ("Irán", "IR")]
+    assert _countries("He told us that they would come.", "en") == []

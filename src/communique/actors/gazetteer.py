@@ -529,8 +529,10 @@ def _surname_word(words: list[str], lang: str, english: str) -> str:
 
 
 def _is_acronym(surface: str) -> bool:
-    """One token with at least two capitals, at most 8 characters, in any script (PKV, KPRF, MID)."""
-    return " " not in surface and sum(ch.isupper() for ch in surface) >= 2 and len(surface) <= 8
+    """One token with at least two capitals, at most 8 characters, in any script (PKV, KPRF, MID). Letters
+    separated by full stops ("U.S.", "EE.UU.") are several tokens: a phrase, matched as capitalized."""
+    return (" " not in surface and "." not in surface.rstrip(".") and sum(ch.isupper() for ch in surface) >= 2
+            and len(surface) <= 8)
 
 
 # Organization types whose names are matched only as capitalized as listed (`case_shape`): the names of armed
