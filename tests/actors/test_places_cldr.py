@@ -84,3 +84,31 @@ def test_a_longer_person_name_of_the_model_takes_a_city_inside_it(monkeypatch: p
     assert ("Ирвинга Берлина", "person") in kinds
     assert ("Берлина", "location") not in kinds
     assert ("Москве", "location") in kinds  # a place outside any person stays
+
+
+def test_capitals_cldr_names_no_zone_after_come_from_geonames(built: dict[str, Any]) -> None:
+    """Rabat, Islamabad, Abuja: CLDR names Morocco's, Pakistan's, Nigeria's zone after another city."""
+    rabat = built["geonames:2538475"]
+    assert (rabat["name"], rabat["country"], rabat["type"]) == ("Rabat", "MA", "capital")
+    assert {"Рабат", "الرباط", "ラバト"} <= set(rabat["names"]["en"])
+    names = {e["name"] for e in built.values() if e["id"].startswith("geonames:")}
+    assert {"Islamabad", "Abuja", "Doha", "Abu Dhabi", "Sanaa"} <= names
+    # a country's own name, a short name of a small capital: left out
+    assert not names & {"Singapore", "Panama", "Male"}
+    # a word of a person's name (the generated persons, which the shipped build reads): left out
+    assert not any(e.name == "Santiago" and e.id.startswith("geonames:") for e in load_kb().entities.values())
+    # Russian keys "Кито" (Quito) like "Китая" (China's genitive): that name is left out, the others kept
+    quito = built["geonames:3652462"]["names"]["en"]
+    assert "Кито" not in quito and "Quito" in quito
+
+
+def test_a_capital_of_geonames_is_a_place_and_a_government() -> None:
+    doc = process(Document(id="t", raw_text="Islamabad rejected the claims made by New Delhi.", lang_hint="en"),
+                  Options(doc_date="2024-05-01"))
+    assert [(m.text, m.country) for m in doc.mentions if m.kind == "location"] == [
+        ("Islamabad", "PK"), ("New Delhi", "IN")]
+    assert [(e.type, sorted(a.name for a in e.actors)) for e in doc.events] == [("REJECT", ["India", "Pakistan"])]
+    doc = process(Document(id="t", raw_text="Министерство обороны Китая сообщило об учениях.", lang_hint="ru"),
+                  Options(), until="actors")
+    assert [(m.text, m.entity_id) for m in doc.mentions] == [
+        ("Министерство обороны Китая", "org:ministri-of-defence-of-china")]

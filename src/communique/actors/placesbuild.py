@@ -135,8 +135,56 @@ def build_places(persons: Iterable[Any] = ()) -> dict[str, Any]:
         entity_id = entity_id or f"cldr:{zone}"
         entities.append({"id": entity_id, "kind": "location", "name": english, "country": territory,
                          "type": "city", "zone": zone, "names": _names_by_locale(names, countries, taken)})
-    return {"format": FORMAT_VERSION, "source": "CLDR exemplar cities (Unicode licence), via babel",
+    entities += capitals_beyond(entities, hand, countries, taken)
+    return {"format": FORMAT_VERSION, "source": "CLDR exemplar cities (Unicode licence), via babel; capitals CLDR "
+            "names no zone after: GeoNames (CC BY 4.0), via data/kb/generated/cities.tsv",
             "skipped_country_names": skipped, "entities": entities}
+
+
+# A capital's one-word name this short is taken only for a capital this populous: short names are words in
+# some language ("Male", the capital of the Maldives), and a small capital rarely makes the news.
+SHORT_NAME_LETTERS = 4
+SHORT_NAME_POPULATION = 300_000
+
+
+def capitals_beyond(entities: Iterable[Mapping[str, Any]], hand: Iterable[Any], countries: Mapping[str, set[str]],
+                    persons: set[str]) -> list[dict[str, Any]]:
+    """The capitals (GeoNames PPLC rows of `cities.tsv`) that neither a CLDR zone nor a hand-typed place names
+    (Rabat, Islamabad, Abuja, Doha: CLDR names the zone after another city), with their names in every script.
+    Left out: a name that is a country's own name in some locale (Singapore, Panama), a person's full name, a
+    one-word name that is a word of a person's name ("Santiago"), a common word of some language, a name some
+    language's stemmer cuts short or keys like one of its country names, a short name of a small capital."""
+    from communique.actors.cities import CITIES_FILE  # lazy: the cities table, only when the KB is built
+    from communique.actors.gazetteer import common_words  # lazy: the gazetteer loads the KB
+    from communique.langdata import data_path
+
+    known = {(str(e["country"]), fold(str(name))) for e in entities
+             for name in (e["name"], *(n for forms in e["names"].values() for n in forms))}
+    known |= {(str(e.country), fold(name)) for e in hand if e.kind == "location"
+              for name in (e.name, *(n for forms in e.names.values() for n in forms))}
+    country_words = set().union(*countries.values()) if countries else set()
+    words = {fold(w) for code in languages.codes() for w in common_words(code)}
+    name_words = {w for name in persons for w in name.split()}  # "Santiago" Abascal, "Kingston"
+    country_keys = _country_keys_by_language()
+    out: list[dict[str, Any]] = []
+    for line in data_path("kb", "generated", CITIES_FILE).read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) < 6 or fields[5] != "capital":
+            continue
+        geoname_id, english, country, population, names = fields[0], fields[1], fields[2], int(fields[3]), fields[4]
+        forms = [english, *(n for n in names.split("|") if n != english)]
+        if any((country, fold(form)) in known for form in forms) or fold(english) in country_words:
+            continue
+        kept = [form for form in forms if fold(form) not in country_words and fold(form) not in persons
+                and fold(form) not in words and not _stems_too_short(form)
+                and not (" " not in form.strip() and fold(form) in name_words)
+                and not _keyed_like_a_country(form, country_keys)
+                and not (" " not in form and len(fold(form)) <= SHORT_NAME_LETTERS
+                         and population < SHORT_NAME_POPULATION)]
+        if english in kept:
+            out.append({"id": f"geonames:{geoname_id}", "kind": "location", "name": english, "country": country,
+                        "type": "capital", "names": {"en": kept}})
+    return out
 
 
 def _names_by_locale(names: Mapping[str, str], countries: Mapping[str, set[str]],
@@ -155,6 +203,21 @@ def _names_by_locale(names: Mapping[str, str], countries: Mapping[str, set[str]]
 
 
 MIN_CUT_KEY = 4  # letters a one-word name's key keeps when the stemmer removed two or more
+
+
+def _country_keys_by_language() -> dict[str, set[tuple[str, ...]]]:
+    """Per language of `lang/`, the keys of its country names and their inflected forms."""
+    from communique.actors.gazetteer import country_surfaces, inflected_phrase_keys  # lazy: loads the KB
+
+    return {code: {k for surface, _ in country_surfaces(code) for k in inflected_phrase_keys(surface, code)}
+            for code in languages.codes()}
+
+
+def _keyed_like_a_country(name: str, country_keys: Mapping[str, set[tuple[str, ...]]]) -> bool:
+    """Whether some language keys `name` like one of its country names (Russian "Кито", Quito, and "Китая")."""
+    from communique.actors.gazetteer import inflected_phrase_keys  # lazy: loads the KB
+
+    return any(inflected_phrase_keys(name, code) & keys for code, keys in country_keys.items())
 
 
 def _stems_too_short(name: str) -> bool:

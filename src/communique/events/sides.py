@@ -327,17 +327,17 @@ def speaks_for_country(text: str, lang: str, seat: Mention, clause_start: int, t
     موسكو"), or, for acts that are not meetings, is marked as the target ("sanctions against Moscow", "に対し")
     or stands right after the verb ("accused Washington of …"). A capital after a place preposition
     ("in Moscow", "в Москве") or a place suffix ("Moskova'da", "北京で") is the place; one after "with" is the
-    counterpart ("talks with Beijing")."""
+    counterpart ("talks with Beijing"), one after "by" the doer ("the claims made by New Delhi")."""
     c = cues(lang)
     role = marker_of(text, seat, clause_start, len(text), c)
     if role == "target":
         return event_type not in PLACE_TYPES
-    if role in ("with", "together"):
-        return True  # "talks with Beijing", "с Москвой": the counterpart
-    if role is not None and role != "agent":
+    if role in ("with", "together", "agent"):
+        return True  # "talks with Beijing", "с Москвой": the counterpart; "claims made by New Delhi": the doer
+    if role is not None:
         return False
     if _opens_clause(text, seat, clause_start, c) and (trigger is None or seat.end <= trigger.start):
-        return not c.markers_after or role == "agent"
+        return not c.markers_after
     if trigger is None or not verbal or trigger.end > seat.start:
         return False
     right_after = _VERB_GAP.fullmatch(text, trigger.end, seat.start) is not None if not c.markers_after else False
