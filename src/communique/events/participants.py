@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from communique.actors import government_seat
 from communique.actors.gazetteer import country_names
 from communique.actors.groups import group_sector
 from communique.actors.kb import ARMED_GROUP, load_kb
@@ -162,7 +163,23 @@ def drafts_for(text: str, cand: Candidate, hero: Mention | None, previous: Draft
     draft = _draft(cand, actors)
     if draft.parties() < 2:
         draft.actors = unique([*actors, *_demonym_sides(cand, draft)])
+    if draft.parties() < 2 and (host := _host_country(cand, draft)) is not None:
+        draft.actors = unique([*draft.actors, host])
+        draft.destination = host
     return [draft]
+
+
+def _host_country(cand: Candidate, draft: Draft) -> Mention | None:
+    """A meeting with one side named, in the capital of another country after the predicate ("Sánchez ya ha llegado
+    a Rabat", "Lavrov held talks in Ankara"): the host country is the other side, as in a visit. Only a capital:
+    talks in Geneva or New York are at an international organization's seat, not with Switzerland or the US
+    (Brussels and Vienna, capitals that are such seats too, are read as their country)."""
+    if cand.trigger.type != "CONSULT" or not draft.actors:
+        return None
+    own = {country_of(m) for m in draft.actors} | {m.country for m in draft.actors}
+    place = next((p for p in cand.places if p.start >= cand.trigger.start and p.kind == "location"
+                  and p.country and p.country not in own and government_seat(p) is not None), None)
+    return country_of_place(place) if place is not None else None
 
 
 def _with_companions(text: str, lang: str, subject: list[Mention], objects: list[Mention],
