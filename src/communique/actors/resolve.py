@@ -8,8 +8,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from communique import lang as languages
+from communique.actors.countries import country_names
 from communique.actors.draft import Draft
 from communique.actors.gazetteer import Candidate, Token, common_words, folded_name_id, is_clustered, token_key
 from communique.actors.kb import load_kb
@@ -370,7 +372,7 @@ def _share_roles(resolved: list[_Resolved], anchor: str | None) -> None:
                 r.draft.role = known  # "General Secretary" stated, the KB knows of which party
         elif r.draft.role is None:
             r.draft.role = kb_role(r.entity_id, anchor)
-        r.country = r.country or countries.get(r.entity_id)
+        r.country = r.country or countries.get(r.entity_id) or kb_role_country(r.entity_id, anchor)
 
 
 def _refines(longer: str, shorter: str) -> bool:
@@ -384,6 +386,20 @@ def kb_role(entity_id: str, anchor: str | None) -> str | None:
         return None
     role = entity.role_at(anchor)
     return role.title if role else None
+
+
+def kb_role_country(entity_id: str, anchor: str | None) -> str | None:
+    """The country whose office the person held at the date, for a person the KB gives no country of their own
+    (an international official: Mark Rutte was the Netherlands' prime minister until 2024, then NATO's)."""
+    entity = load_kb().get(entity_id)
+    role = entity.role_at(anchor) if entity is not None else None
+    return _country_codes().get(role.org) if role is not None and role.org else None
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    """Canonical English country name -> ISO code."""
+    return {name: code for code, name in country_names().items()}
 
 
 def _mention(r: _Resolved, text: str) -> Mention:

@@ -41,7 +41,7 @@ def own_timex(doc: Document, draft: Draft, lo: int) -> Timex | None:
     lo = max(lo, dateline_end(doc.text), page_stamp_end(doc.text)) if lo < 90 else lo
     best: tuple[int, Timex] | None = None
     for t in doc.timexes:
-        if t.start < lo or t.end > window.end or not _usable(t):
+        if t.start < lo or t.end > window.end or not _usable(t, (doc.date or "")[:4]):
             continue
         distance = trig.start - t.end if t.end <= trig.start else t.start - trig.end
         if best is None or distance < best[0]:
@@ -49,13 +49,14 @@ def own_timex(doc: Document, draft: Draft, lo: int) -> Timex | None:
     return best[1] if best else None
 
 
-def _usable(t: Timex) -> bool:
+def _usable(t: Timex, doc_year: str) -> bool:
     if t.is_target or t.type not in ("DATE", "TIME") or not t.value or t.value.startswith("P"):
         return False
-    if t.relative and t.precision == "year":
-        return False  # "this year": too vague to date an event
+    year = t.precision == "year" or (t.precision is None and len(t.value) == 4 and t.value.isdigit())
+    if t.relative and year and t.value[:4] in (doc_year, ""):
+        return False  # "this year": too vague to date an event; "two years ago" dates an earlier one
     span = interval(timex_to_event_date(t))
-    return span is None or span[1] - span[0] <= LONGEST_EVENT or t.precision == "year"
+    return span is None or span[1] - span[0] <= LONGEST_EVENT or year
 
 
 def interval(date: dict[str, object] | None) -> tuple[dt.date, dt.date] | None:

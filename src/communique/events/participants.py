@@ -145,6 +145,7 @@ def drafts_for(text: str, cand: Candidate, hero: Mention | None, previous: Draft
     if not subject_core and not trig.noun and cand.group_subject:
         object_ids = {m.entity_id for m in objects}
         subject_core = [m for m in group_members(previous, hero) if m.entity_id not in object_ids]
+        subject_core += _countries_of(subject_core)
     object_core = [m for m in objects if m.kind != "country"]
     if trig.needs == "person_object" and not _has_counterpart_person(subject, objects):
         return []
@@ -167,6 +168,18 @@ def drafts_for(text: str, cand: Candidate, hero: Mention | None, previous: Draft
         draft.actors = unique([*draft.actors, host])
         draft.destination = host
     return [draft]
+
+
+def _countries_of(members: Sequence[Mention]) -> list[Mention]:
+    """The countries "both sides", "beide landen", "两国" stand for besides their people: each member's country,
+    cited where the member is named (the sides of the meeting just reported are their countries too)."""
+    out: list[Mention] = []
+    for m in members:
+        code = country_of(m)
+        if m.kind != "country" and code and all(c.country != code for c in out):
+            out.append(Mention(m.start, m.end, m.text, "country", f"country:{code}",
+                               country_names().get(code, code), country=code, source="group"))
+    return out
 
 
 def _host_country(cand: Candidate, draft: Draft) -> Mention | None:
