@@ -50,9 +50,10 @@ def test_one_event_per_counterpart_when_a_delegation_meets_several_people() -> N
     summary = [(e.type, e.mode, sorted(a.name for a in e.actors), e.date["start"]) for e in doc.events]
     assert summary == [
         ("CONSULT", "visit", ["Anna Berg", "Kenya"], "2025-03-03"),
-        ("CONSULT", "meet", ["Anna Berg", "Tom Otieno"], "2025-03-03"),
-        ("CONSULT", "meet", ["Anna Berg", "Grace Wanjiru"], "2025-03-03"),
-        ("CONSULT", "meet", ["Anna Berg", "Paul Kamau"], "2025-03-03"),
+        # "the delegation" is the visit's side: Anna Berg, and her country (participants._countries_of)
+        ("CONSULT", "meet", ["Anna Berg", "Sweden", "Tom Otieno"], "2025-03-03"),
+        ("CONSULT", "meet", ["Anna Berg", "Grace Wanjiru", "Sweden"], "2025-03-03"),
+        ("CONSULT", "meet", ["Anna Berg", "Paul Kamau", "Sweden"], "2025-03-03"),
     ]
     assert all(e.location and e.location["country"] == "KE" for e in doc.events)
 

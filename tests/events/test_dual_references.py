@@ -14,5 +14,6 @@ from tests.events.event_runs import events_of
      "Главы двух государств подписали совместное заявление.", "ru"),
 ])
 def test_a_signing_by_the_two_is_the_meeting_s_parties_agreement(text: str, lang: str) -> None:
+    # the two countries are the meeting's sides and their countries
     assert events_of(text, lang, date="2024-05-16") == [("CONSULT", ["Vladimir Putin", "Xi Jinping"]),
-                                                        ("AGREE", ["Vladimir Putin", "Xi Jinping"])]
+                                                        ("AGREE", ["China", "Russia", "Vladimir Putin", "Xi Jinping"])]

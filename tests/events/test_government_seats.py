@@ -65,3 +65,11 @@ def test_a_capital_joined_by_and_to_an_acting_one_acts_too() -> None:
     assert events_of("Moscow and Beijing signed a new agreement on energy.", "en") == [("AGREE", ["China", "Russia"])]
     # the place of the talks stays a place
     assert events_of("Russia and Beijing held talks in Moscow.", "en") == [("CONSULT", ["China", "Russia"])]
+
+
+def test_a_capital_before_a_possessive_opens_its_clause() -> None:
+    text = "Moscow's refusal, or Moscow rejected."
+    second = _seat(text, "Moscow")
+    assert sides.speaks_for_country(text, "en", second, 0, None, "REJECT", False)
+    dateline = "MOSCOW, Dec 5 - Russia rejected the plan."
+    assert not sides.speaks_for_country(dateline, "en", _seat(dateline, "MOSCOW"), 0, None, "REJECT", False)

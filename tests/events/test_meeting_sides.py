@@ -36,5 +36,7 @@ def test_the_two_refer_back_over_a_sentence_that_names_no_one() -> None:
     text = ("Foreign Minister Gideon Sa'ar met his Serbian counterpart Marko Djuric in Jerusalem on Tuesday. "
             "First they held a one-on-one meeting, then a meeting with their teams. "
             "During the meeting the two signed an agreement on cooperation in education and culture.")
-    assert events_of(text, "en", date="2025-09-30") == [("CONSULT", ["Gideon Sa'ar", "Marko Đurić"]),
-                                                        ("AGREE", ["Gideon Sa'ar", "Marko Đurić"])]
+    # "they" and "the two" are the ministers and their countries (the second meeting joins the first)
+    assert events_of(text, "en", date="2025-09-30") == [
+        ("CONSULT", ["Gideon Sa'ar", "Israel", "Marko Đurić", "Serbia"]),
+        ("AGREE", ["Gideon Sa'ar", "Israel", "Marko Đurić", "Serbia"])]

@@ -355,10 +355,14 @@ def _opens_clause(text: str, m: Mention, clause_start: int, c: SideCues) -> bool
     lead = lead.strip(" \t\n\u00a0'‘’\"“”«»-–—")
     if lead and not (c.coordinated is not None and c.coordinated.fullmatch(" " + lead + " ")):
         return False
-    after = text[m.end : m.end + 2]
+    after = text[m.end : m.end + 4]
     if c.markers_after:
         return True
-    return bool(re.match(rf"\s{_WORD}", after))
+    return bool(_SUBJECT_FOLLOWER.match(after))
+
+
+# After a subject: a space and a word, or a possessive and then one ("Moscow's refusal to …")
+_SUBJECT_FOLLOWER = re.compile(rf"(?:['’]s)?\s{_WORD}")
 
 
 def joined(text: str, lang: str, first: Mention, second: Mention) -> bool:
