@@ -336,14 +336,14 @@ def speaks_for_country(text: str, lang: str, seat: Mention, clause_start: int, t
         return True  # "talks with Beijing", "с Москвой": the counterpart; "claims made by New Delhi": the doer
     if role is not None:
         return False
+    if c.markers_after:
+        return False  # where markers follow names, an unmarked name says nothing of its role ("北京で" is marked)
     if _opens_clause(text, seat, clause_start, c) and (trigger is None or seat.end <= trigger.start):
-        return not c.markers_after
+        return True
     if trigger is None or not verbal or trigger.end > seat.start:
         return False
-    right_after = _VERB_GAP.fullmatch(text, trigger.end, seat.start) is not None if not c.markers_after else False
-    if c.verb == "initial":
-        return right_after
-    return right_after and c.verb == "medial" and event_type not in PLACE_TYPES
+    right_after = _VERB_GAP.fullmatch(text, trigger.end, seat.start) is not None
+    return right_after and (c.verb == "initial" or (c.verb == "medial" and event_type not in PLACE_TYPES))
 
 
 def _opens_clause(text: str, m: Mention, clause_start: int, c: SideCues) -> bool:
@@ -355,10 +355,7 @@ def _opens_clause(text: str, m: Mention, clause_start: int, c: SideCues) -> bool
     lead = lead.strip(" \t\n\u00a0'‘’\"“”«»-–—")
     if lead and not (c.coordinated is not None and c.coordinated.fullmatch(" " + lead + " ")):
         return False
-    after = text[m.end : m.end + 4]
-    if c.markers_after:
-        return True
-    return bool(_SUBJECT_FOLLOWER.match(after))
+    return bool(_SUBJECT_FOLLOWER.match(text, m.end, m.end + 4))
 
 
 # After a subject: a space and a word, or a possessive and then one ("Moscow's refusal to …")
