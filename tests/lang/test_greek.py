@@ -215,7 +215,8 @@ def test_the_two_ministers_are_the_two_named_before() -> None:
     found = events("Ο Γεραπετρίτης συναντήθηκε με τον Φιντάν στην Άγκυρα. Οι δύο υπουργοί υπέγραψαν κοινή δήλωση "
                    "για τη συνεργασία των δύο χωρών.")
     both = ["local:giorgos-gerapetritis.gr", "local:hakan-fidan"]
-    assert found == [("CONSULT", "meet", both), ("AGREE", None, both)]
+    # "the two ministers" are the two named before, and their countries (events.participants._countries_of)
+    assert found == [("CONSULT", "meet", both), ("AGREE", None, [*both, "country:GR", "country:TR"])]
 
 
 @pytest.mark.parametrize(("kind", "text", "cue"), [
