@@ -29,6 +29,8 @@ def _timex(value: str) -> Timex:
 def test_a_relative_year_dates_an_event_unless_it_is_the_documents_year() -> None:
     assert _usable(_timex("2021"), "2023")
     assert not _usable(_timex("2023"), "2023")
+    # an undated document: the year was counted from an anchor the text does not give, as before
+    assert not _usable(_timex("2021"), "")
 
 
 def test_an_international_official_has_the_country_of_the_office_held_at_the_date() -> None:

@@ -68,8 +68,13 @@ def government_seat(m: Mention) -> Mention | None:
     if not (entity is not None and entity.type in ("capital", "seat") or is_capital(m.name, m.country)
             or is_capital(m.text, m.country)):
         return None
-    name = country_names().get(m.country)
-    if name is None:
-        return None
-    return Mention(m.start, m.end, m.text, "country", f"country:{m.country}", name, country=m.country,
-                   source="seat")
+    return country_mention(m, m.country, "seat") if m.country in country_names() else None
+
+
+def country_mention(m: Mention, code: str, source: str, confidence: float = 1.0) -> Mention:
+    """Country `code` as a mention over `m`'s characters: a place's country ("Rabat": Morocco), a seat's
+    government, the country a person of a group stands for; `source` says which."""
+    from communique.actors.countries import country_names  # lazy: CLDR names, on first use
+
+    return Mention(m.start, m.end, m.text, "country", f"country:{code}", country_names().get(code, code),
+                   country=code, source=source, confidence=confidence)

@@ -16,7 +16,7 @@ build) is kept in the per-user cache.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -42,12 +42,21 @@ class City:
 Index = dict[str, tuple[int, ...]]
 
 
+def city_rows() -> Iterator[tuple[City, list[str]]]:
+    """Each city of the table with its names in every script (the table's own order; none without the file)."""
+    node = resources.files("communique") / "data" / "kb" / "generated" / CITIES_FILE
+    if not node.is_file():
+        return
+    for line in node.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        geoname_id, name, country, population, names, capital = line.split("\t")
+        yield City(f"geonames:{geoname_id}", name, country, int(population), capital == "capital"), names.split("|")
+
+
 @cache
 def _tables() -> tuple[list[City], Index, Index]:
     """The cities, and two indexes to their numbers: by any name, by any name less its last letter."""
-    node = resources.files("communique") / "data" / "kb" / "generated" / CITIES_FILE
-    if not node.is_file():
-        return [], {}, {}
     cached = caching.load("cities", "index")
     if isinstance(cached, tuple) and len(cached) == 3:
         rows, exact, cut = cached
@@ -55,13 +64,10 @@ def _tables() -> tuple[list[City], Index, Index]:
     cities: list[City] = []
     exact_sets: dict[str, set[int]] = {}
     cut_sets: dict[str, set[int]] = {}
-    for line in node.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        geoname_id, name, country, population, names, capital = line.split("\t")
+    for city, names in city_rows():
         number = len(cities)
-        cities.append(City(f"geonames:{geoname_id}", name, country, int(population), capital == "capital"))
-        for form in names.split("|"):
+        cities.append(city)
+        for form in names:
             key = _key(form)
             exact_sets.setdefault(key, set()).add(number)
             if len(key) > MIN_STEM:

@@ -154,9 +154,8 @@ def capitals_beyond(entities: Iterable[Mapping[str, Any]], hand: Iterable[Any], 
     Left out: a name that is a country's own name in some locale (Singapore, Panama), a person's full name, a
     one-word name that is a word of a person's name ("Santiago"), a common word of some language, a name some
     language's stemmer cuts short or keys like one of its country names, a short name of a small capital."""
-    from communique.actors.cities import CITIES_FILE  # lazy: the cities table, only when the KB is built
+    from communique.actors.cities import city_rows  # lazy: the cities table, only when the KB is built
     from communique.actors.gazetteer import common_words  # lazy: the gazetteer loads the KB
-    from communique.langdata import data_path
 
     known = {(str(e["country"]), fold(str(name))) for e in entities
              for name in (e["name"], *(n for forms in e["names"].values() for n in forms))}
@@ -167,12 +166,11 @@ def capitals_beyond(entities: Iterable[Mapping[str, Any]], hand: Iterable[Any], 
     name_words = {w for name in persons for w in name.split()}  # "Santiago" Abascal, "Kingston"
     country_keys = _country_keys_by_language()
     out: list[dict[str, Any]] = []
-    for line in data_path("kb", "generated", CITIES_FILE).read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if line.startswith("#") or len(fields) < 6 or fields[5] != "capital":
+    for city, names in city_rows():
+        if not city.capital:
             continue
-        geoname_id, english, country, population, names = fields[0], fields[1], fields[2], int(fields[3]), fields[4]
-        forms = [english, *(n for n in names.split("|") if n != english)]
+        english, country, population = city.name, city.country, city.population
+        forms = [english, *(n for n in names if n != english)]
         if any((country, fold(form)) in known for form in forms) or fold(english) in country_words:
             continue
         kept = [form for form in forms if fold(form) not in country_words and fold(form) not in persons
@@ -182,7 +180,7 @@ def capitals_beyond(entities: Iterable[Mapping[str, Any]], hand: Iterable[Any], 
                 and not (" " not in form and len(fold(form)) <= SHORT_NAME_LETTERS
                          and population < SHORT_NAME_POPULATION)]
         if english in kept:
-            out.append({"id": f"geonames:{geoname_id}", "kind": "location", "name": english, "country": country,
+            out.append({"id": city.id, "kind": "location", "name": english, "country": country,
                         "type": "capital", "names": {"en": kept}})
     return out
 

@@ -53,7 +53,7 @@ def _usable(t: Timex, doc_year: str) -> bool:
     if t.is_target or t.type not in ("DATE", "TIME") or not t.value or t.value.startswith("P"):
         return False
     year = t.precision == "year" or (t.precision is None and len(t.value) == 4 and t.value.isdigit())
-    if t.relative and year and t.value[:4] in (doc_year, ""):
+    if t.relative and year and (not doc_year or t.value[:4] == doc_year):
         return False  # "this year": too vague to date an event; "two years ago" dates an earlier one
     span = interval(timex_to_event_date(t))
     return span is None or span[1] - span[0] <= LONGEST_EVENT or year

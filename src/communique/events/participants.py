@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from communique.actors import government_seat
-from communique.actors.gazetteer import country_names
+from communique.actors import country_mention, government_seat
 from communique.actors.groups import group_sector
 from communique.actors.kb import ARMED_GROUP, load_kb
 from communique.document import Document, Mention, Timex
@@ -177,8 +176,7 @@ def _countries_of(members: Sequence[Mention]) -> list[Mention]:
     for m in members:
         code = country_of(m)
         if m.kind != "country" and code and all(c.country != code for c in out):
-            out.append(Mention(m.start, m.end, m.text, "country", f"country:{code}",
-                               country_names().get(code, code), country=code, source="group"))
+            out.append(country_mention(m, code, "group"))
     return out
 
 
@@ -189,7 +187,7 @@ def _host_country(cand: Candidate, draft: Draft) -> Mention | None:
     (Brussels and Vienna, capitals that are such seats too, are read as their country)."""
     if cand.trigger.type != "CONSULT" or not draft.actors:
         return None
-    own = {country_of(m) for m in draft.actors} | {m.country for m in draft.actors}
+    own = {country_of(m) for m in draft.actors}
     place = next((p for p in cand.places if p.start >= cand.trigger.start and p.kind == "location"
                   and p.country and p.country not in own and government_seat(p) is not None), None)
     return country_of_place(place) if place is not None else None
@@ -290,9 +288,7 @@ def _guest_of_host(cand: Candidate, visitor: Mention, destination: Mention | Non
 
 def country_of_place(place: Mention) -> Mention:
     """The country a visited city lies in, as a participant whose evidence is the city's name."""
-    code = str(place.country)
-    return Mention(place.start, place.end, place.text, "country", f"country:{code}", country_names().get(code, code),
-                   country=code, source="place", confidence=place.confidence)
+    return country_mention(place, str(place.country), "place", place.confidence)
 
 
 def _named_right_after(text: str, cand: Candidate, reach: int = 80) -> Mention | None:
