@@ -55,7 +55,10 @@ def _usable(t: Timex, doc_year: str) -> bool:
     year = t.precision == "year" or (t.precision is None and len(t.value) == 4 and t.value.isdigit())
     if t.relative and year and (not doc_year or t.value[:4] == doc_year):
         return False  # "this year": too vague to date an event; "two years ago" dates an earlier one
-    span = interval(timex_to_event_date(t))
+    date = timex_to_event_date(t)
+    if date["start"] is None:
+        return False  # "now", "in future" (PRESENT_REF, FUTURE_REF): no day to give an event
+    span = interval(date)
     return span is None or span[1] - span[0] <= LONGEST_EVENT or year
 
 
@@ -99,9 +102,10 @@ def _date_window_starts(drafts: Sequence[Draft]) -> dict[int, int]:
     starts: dict[int, int] = {}
     produced: dict[int, set[int]] = {}
     for d in drafts:
-        produced.setdefault(d.cand.sentence.start, set()).add(d.cand.trigger.start)
+        if d.parties() >= 2:  # a one-party fragment ("during the visit") is dropped: it yields no event
+            produced.setdefault(d.cand.sentence.start, set()).add(d.cand.trigger.start)
     for d in drafts:
-        earlier = {s for s in produced[d.cand.sentence.start] if s < d.cand.trigger.start}
+        earlier = {s for s in produced.get(d.cand.sentence.start, ()) if s < d.cand.trigger.start}
         starts[id(d)] = d.cand.window.start if earlier else d.cand.sentence.start
     return starts
 
