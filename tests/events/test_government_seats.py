@@ -73,3 +73,16 @@ def test_a_capital_before_a_possessive_opens_its_clause() -> None:
     assert sides.speaks_for_country(text, "en", second, 0, None, "REJECT", False)
     dateline = "MOSCOW, Dec 5 - Russia rejected the plan."
     assert not sides.speaks_for_country(dateline, "en", _seat(dateline, "MOSCOW"), 0, None, "REJECT", False)
+
+
+def test_two_capitals_after_between_are_their_governments() -> None:
+    """`participants.between`: "talks between Moscow and Kyiv" names two governments in any language that lists
+    the word; a place preposition before the pair still makes them places."""
+    cases = [("en", "The first direct talks between Moscow and Kyiv in three years took place in Istanbul."),
+             ("de", "Die ersten direkten Gespräche zwischen Moskau und Kiew seit drei Jahren fanden statt."),
+             ("ru", "Первые прямые переговоры между Москвой и Киевом прошли в Стамбуле."),
+             ("es", "Las negociaciones entre Moscú y Kiev se reanudaron en Estambul.")]
+    for lang, text in cases:
+        assert events_of(text, lang) == [("CONSULT", ["Russia", "Ukraine"])], lang
+    assert events_of("Protests were held in Paris and Berlin.", "en") == []
+    assert events_of("Flights between Paris and Berlin were cancelled.", "en") == []

@@ -43,6 +43,7 @@ class SideCues:
     envoy: re.Pattern[str] | None
     pronouns: re.Pattern[str] | None
     auxiliary: re.Pattern[str] | None = None  # the finite verb of a verb bracket ("hat … gedroht", "heeft … gevraagd")
+    between: re.Pattern[str] | None = None  # "between" right before a name ("talks between Moscow and Kyiv")
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -109,7 +110,17 @@ def cues(lang: str) -> SideCues:
                     _bounded([str(w) for w in data.get("envoy") or []], unsegmented),
                     _group_references([str(w) for w in data.get("pronouns") or []],
                                       [str(w) for w in data.get("dual") or []], unsegmented),
-                    _bounded([str(w) for w in data.get("auxiliaries") or []], unsegmented))
+                    _bounded([str(w) for w in data.get("auxiliaries") or []], unsegmented),
+                    _right_before([str(w) for w in data.get("between") or []], unsegmented, after))
+
+
+def _right_before(words: Sequence[str], unsegmented: bool, markers_after: bool) -> re.Pattern[str] | None:
+    """A preposition ending the stretch before a name, with at most one word between ("entre les", "между")."""
+    if not words or markers_after:
+        return None  # a postposition ("之间", "arasında") follows the pair: not read yet
+    lead = "" if unsegmented else rf"(?<!{_WORD})"
+    between = "" if unsegmented else rf"(?:\s+{_WORD}+)?"
+    return re.compile(rf"{lead}(?:{_alternation(words)}){between}\s*$", re.IGNORECASE)
 
 
 def finite_verb(text: str, lang: str, start: int, trigger: Span, actors: Sequence[Mention]) -> Span | None:
@@ -336,6 +347,9 @@ def speaks_for_country(text: str, lang: str, seat: Mention, clause_start: int, t
         return True  # "talks with Beijing", "с Москвой": the counterpart; "claims made by New Delhi": the doer
     if role is not None:
         return False
+    if c.between is not None and c.between.search(
+            _clause_before(text, max(clause_start, _head(seat) - MARKER_REACH), _head(seat))):
+        return True  # "talks between Moscow and Kyiv", "entre Paris et Berlin": the two governments
     if c.markers_after:
         return False  # where markers follow names, an unmarked name says nothing of its role ("北京で" is marked)
     if _opens_clause(text, seat, clause_start, c) and (trigger is None or seat.end <= trigger.start):
