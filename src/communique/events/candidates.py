@@ -453,10 +453,24 @@ def statement_bounds(doc: Document, cand: Candidate, within_trigger: bool = Fals
     # `within_trigger`: a predicate the model placed may end with its complementizer ("a affirmé que")
     after = discourse.find(doc.lang, "complementizer", doc.text, trig.start if within_trigger else trig.end,
                            window.end)
-    before = discourse.find(doc.lang, "complementizer", doc.text, window.start, trig.start)
+    before = [c for c in discourse.find(doc.lang, "complementizer", doc.text, window.start, trig.start)
+              if not _relative_after_name(doc, c)]
     lo = before[-1][1] if before else window.start
     hi = after[0][0] if after else window.end
     return lo, hi
+
+
+_NAME_COMMA = re.compile(r"\s*,\s*")
+
+
+def _relative_after_name(doc: Document, cue: tuple[int, int]) -> bool:
+    """A complementizer that opens a relative clause about the name right before it ("El ministro José Manuel
+    Albares, que se reunió con …"): the name is the clause's subject, not someone outside a statement."""
+    start, end = cue
+    if not discourse.find(doc.lang, "relative", doc.text, start, end):
+        return False
+    return any(m.end <= start and _NAME_COMMA.fullmatch(doc.text, m.end, start) for m in doc.mentions
+               if start - 40 <= m.end <= start)
 
 
 @cache
