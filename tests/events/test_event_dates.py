@@ -36,3 +36,15 @@ def test_a_date_after_a_dropped_fragment_dates_the_meeting_it_introduces() -> No
     events = _events(text, "zh", None)
     consult = [e for e in events if e[0] == "CONSULT" and "Bùi Thanh Sơn" in e[2]]
     assert consult and consult[0][1] == "--09-27"
+
+
+def test_a_past_date_does_not_run_on_into_the_next_paragraph() -> None:
+    text = ("Foreign Minister Sergey Lavrov met Wang Yi in Beijing on Thursday.\n\n"
+            "The new stage began in April 2022, when Vladimir Putin met Xi Jinping.\n\n"
+            "Lavrov also held talks with Vice President Han Zheng.")
+    events = _events(text, "en", "2024-05-03")
+    dates = {tuple(actors): start for _, start, actors in events}
+    assert dates[("Sergey Lavrov", "Wang Yi")] == "2024-05-02"
+    assert dates[("Vladimir Putin", "Xi Jinping")] == "2022-04"
+    # the news date of the first paragraph, not the past one of the second
+    assert dates[("Han Zheng", "Sergey Lavrov")] == "2024-05-02"

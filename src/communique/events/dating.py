@@ -112,9 +112,13 @@ def _date_window_starts(drafts: Sequence[Draft]) -> dict[int, int]:
 
 def assign_dates(doc: Document, drafts: Sequence[Draft]) -> None:
     running: tuple[dict[str, object], Timex] | None = None
+    news: tuple[dict[str, object], Timex] | None = None  # the latest story date that is not well in the past
     window_starts = _date_window_starts(drafts)
+    published = _reference_date(doc, ())
     for draft in drafts:
         timex = own_timex(doc, draft, window_starts[id(draft)])
+        if running is not None and _past_in_earlier_paragraph(doc, running, draft, published):
+            running = news
         if timex is not None:
             draft.date, draft.date_timex, draft.own_date = timex_to_event_date(timex), timex, True
         elif running is not None and not draft.background_list and draft.mode != "phone":
@@ -125,12 +129,30 @@ def assign_dates(doc: Document, drafts: Sequence[Draft]) -> None:
         if (not draft.background_list and draft.own_date and draft.date_timex is not None and draft.date
                 and draft.parties() >= 2):
             running = (draft.date, draft.date_timex)
+            if not _well_before(draft.date, published):
+                news = running
     reference = _reference_date(doc, drafts)
     for draft in drafts:
         span = interval(draft.date) if draft.own_date else None
         draft.background = draft.background_list or (
             span is not None and reference is not None and span[1] < reference - BACKGROUND_GAP
         )
+
+
+def _past_in_earlier_paragraph(doc: Document, running: tuple[dict[str, object], Timex], draft: Draft,
+                               published: dt.date | None) -> bool:
+    """A story date well before publication ("the new stage begun in April 2022") does not run on into the
+    next paragraph: the report returns to its news there, and an undated event of it takes the story's latest
+    date of news, else the document's."""
+    if not _well_before(running[0], published):
+        return False
+    return "\n" in doc.text[running[1].end : draft.cand.trigger.start]
+
+
+def _well_before(date: dict[str, object], published: dt.date | None) -> bool:
+    """An event date that ends more than BACKGROUND_GAP before publication (False when either is unknown)."""
+    span = interval(date)
+    return published is not None and span is not None and span[1] < published - BACKGROUND_GAP
 
 
 def document_event_date(doc: Document) -> dict[str, object] | None:
