@@ -20,7 +20,7 @@ from communique.actors.groups import group_sector
 from communique.actors.kb import ARMED_GROUP, load_kb
 from communique.document import Document, Event, Evidence, Mention, Span
 from communique.events import learned
-from communique.events.candidates import NO_EVENT, WEAK, Candidate, find_candidates, model_reports
+from communique.events.candidates import NO_EVENT, SYMMETRIC, WEAK, Candidate, find_candidates, model_reports
 from communique.events.coalesce import coalesce, is_formal_agreement
 from communique.events.content import agreements_in, party_topic, segments, topics_in
 from communique.events.dating import assign_dates, date_news_by_document
@@ -46,9 +46,6 @@ NON_POLITICAL_ORGS = frozenset({"company", "media", "other"})
 # the held-out sentences (training.events.sentence_recall): AGREE 5 -> 7 of 48 at 0.75 -> 0.5, NONE sentences with
 # a record unchanged (0.036).
 VERBAL_AGREEMENT_WEIGHT = 0.5
-# Types whose sides do the same thing together ("China and Russia began joint exercises"): a joint
-# subject is both sides. The others need one side acting on the other.
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Generic groups (actors/groups.py) that make an event political. The state's own bodies act for it in every
 # kind of event (PLOVER/CAMEO code them GOV, MIL, LEG, OPP). The other sectors are political only as the
 # sides of contention (CAMEO's protest, force, coercion, threat, demand codes): police firing on protesters

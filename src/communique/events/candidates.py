@@ -386,7 +386,7 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
     role_spans = [Span(min(m.role_span.start, m.start), max(m.role_span.end, m.end))
                   for m in inside if m.kind == "person" and m.role_span is not None]
     role_spans += title_countries(doc.text, inside)
-    senders = _envoy_senders(doc, cand, inside, lex)
+    senders = _envoy_senders(doc, cand, inside, lex) | _informants(doc, cand, inside)
     senders |= sides.envoy_senders(doc.text, inside, doc.lang, cand.window.start, cand.window.end)
     lo, hi = statement_bounds(doc, cand)
     actors: list[Mention] = []
@@ -538,6 +538,36 @@ def title_countries(text: str, inside: list[Mention]) -> list[Span]:
 
 # Between the parts of a title and the name: spaces, or an abbreviation in brackets ("(Sekjen KS PKV)").
 _TITLE_GAP = re.compile(r"\s{0,2}|\s{0,2}\([^()\n.,;]{0,24}|\)\s{0,2}|\s{0,2}\([^()\n]{0,40}\)\s{0,2}")
+
+
+# Types whose sides do the same thing together ("China and Russia began joint exercises"): a joint
+# subject is both sides. The others need one side acting on the other.
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+INFORMANT_REACH = 40  # characters between "according to" and the name (a title: "according to the Foreign Ministry")
+INFORMANT_AFTER_REACH = 12  # characters between the name and a postposed cue ("외교부에 따르면", "Bakanlığa göre")
+_CLAUSE_STOP = re.compile(r"[,;:.!?。，、；：！？()«»\"“”]")
+
+
+def _informants(doc: Document, cand: Candidate, inside: list[Mention]) -> set[int]:
+    """Who told of a meeting or an agreement ("according to the Foreign Ministry", "외교부에 따르면", "据外交部"):
+    the first name after the cue (or the last before a postposed one), in the same clause; no side of it. An
+    accusation or a demand "according to" someone is theirs ("Theo bà Hằng, động thái này … vi phạm …")."""
+    event_type = cand.label.type if cand.model_only and cand.label is not None else cand.trigger.type
+    out: set[int] = set()
+    if event_type not in SYMMETRIC:
+        return out
+    text, lang, start, end = doc.text, doc.lang, cand.sentence.start, cand.sentence.end
+    for _, cue_end in discourse.find(lang, "informant", text, start, end):
+        after = [m for m in inside if cue_end <= m.start <= cue_end + INFORMANT_REACH
+                 and not _CLAUSE_STOP.search(text, cue_end, m.start)]
+        if after:
+            out.add(id(after[0]))
+    for cue_start, _ in discourse.find(lang, "informant_after", text, start, end):
+        before = [m for m in inside if cue_start - INFORMANT_AFTER_REACH <= m.end <= cue_start
+                  and not _CLAUSE_STOP.search(text, m.end, cue_start)]
+        if before:
+            out.add(id(before[-1]))
+    return out
 
 
 def _envoy_senders(doc: Document, cand: Candidate, inside: list[Mention], lex: Lexicon) -> set[int]:

@@ -8,6 +8,8 @@ Kept in the `discourse` section of each language file:
     group:          "the delegation", "both sides", "делегация" (a subject standing for the story's
                     protagonist and counterparts)
     anniversary:    "anniversary of", "годовщина" (the event named in the same clause is a past one)
+    informant:      "according to", "по данным", "据", "theo" (the name right after it told the news: no side)
+    informant_after: "zufolge", "에 따르면", "によると", "'e göre" (the same, written after the name)
     relative:       "que" (es, pt): a complementizer that also opens a relative clause; right after "<name>,"
                     it does ("El ministro, que se reunió con …": the name is the clause's subject)
 Each list is compiled into one case-insensitive regex per language, once.
@@ -20,7 +22,8 @@ from functools import cache
 
 from communique import lang as languages
 
-KINDS = ("frame", "review", "complementizer", "speech", "group", "anniversary", "relative")
+KINDS = ("frame", "review", "complementizer", "speech", "group", "anniversary", "relative", "informant",
+         "informant_after")
 _WORD = r"[\w\u0300-\u036f]"
 
 
