@@ -68,3 +68,15 @@ def test_a_verb_after_a_noun_trigger_in_its_clause_takes_the_names_before_the_no
     # window holds them; without passing them on, the agreement had no side)
     text = "Putin and Xi after their talks in Moscow signed a treaty on energy."
     assert ("AGREE", ["Vladimir Putin", "Xi Jinping"]) in events_of(text, "en", "name", "2024-05-01")
+
+
+def test_after_a_noun_the_names_right_before_the_verb_are_its_subject() -> None:
+    """`sides.names_before_verb`: "During the visit … <title> <name> met …" without a comma: the names
+    standing before the verb are its subject; the noun keeps what comes before them."""
+    text = ("Во время официального визита по приглашению Сергея Лаврова 27 сентября министр иностранных дел "
+            "Вьетнама Буй Тхань Шон встретился с Константином Косачевым.")
+    assert events_of(text, "ru") == [("CONSULT", ["Bùi Thanh Sơn", "Konstantin Kosachev"])]
+    text = ("В ходе визита Сергея Лаврова в Пекин министр иностранных дел Китая Ван И также встретился с "
+            "премьер-министром Вьетнама Фам Минь Тьинем.")
+    assert events_of(text, "ru") == [("CONSULT", ["China", "Sergey Lavrov"]),
+                                     ("CONSULT", ["Phạm Minh Chính", "Wang Yi"])]

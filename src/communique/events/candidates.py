@@ -104,7 +104,7 @@ def sentence_candidates(doc: Document, lex: Lexicon, sentence: Sentence, label: 
     # trade and signed…"); only those of a type the model reports become candidates
     triggers = [_with_model_mode(t, label) for t in lexical]
     covered = {t.type for t in triggers if t.type in decided}
-    cuts = _window_cuts(doc.text, sentence, triggers, doc.lang)
+    cuts = _window_cuts(doc.text, sentence, triggers, doc.lang, [m for m in inside if m.kind in ACTOR_KINDS])
     made: list[Candidate] = []
     chain: list[Candidate] = []
     for i, trig in enumerate(triggers):
@@ -340,7 +340,8 @@ def quoted(text: str, lo: int, offset: int) -> bool:
     return depth_open is not None
 
 
-def _window_cuts(text: str, sentence: Sentence, triggers: Sequence[TriggerMatch], lang: str) -> list[int]:
+def _window_cuts(text: str, sentence: Sentence, triggers: Sequence[TriggerMatch], lang: str,
+                 names: Sequence[Mention] = ()) -> list[int]:
     """Where each trigger's window starts (and the last one ends).
 
     Between two triggers, the text belongs to the first one when the second is a noun ("the visit
@@ -349,6 +350,8 @@ def _window_cuts(text: str, sentence: Sentence, triggers: Sequence[TriggerMatch]
     goes to the second, from its comma or complementizer on; without one, what lies between is the
     first verb's object ("accused Russia of shelling", "urged China to respect"), except where the
     verb ends its clause (`verb: final`: "X-와 회담하고 Y-와 서명했다", the names belong to the verb after them).
+    After a noun, the names standing right before the verb are its subject ("Во время визита … министр Буй Тхань
+    Шон встретился с …": the noun keeps what comes before them).
     """
     final = sides.cues(lang).verb == "final"
     cuts = [sentence.start]
@@ -360,8 +363,11 @@ def _window_cuts(text: str, sentence: Sentence, triggers: Sequence[TriggerMatch]
         boundary = max(gap.rfind(","), gap.rfind(";"), gap.rfind(":"))
         clause_starts = [prev.end + boundary + 1] if boundary >= 0 else []
         clause_starts += [end for _, end in discourse.find(lang, "complementizer", text, prev.end, nxt.start)]
+        subject = sides.names_before_verb(text, lang, names, nxt.start) if prev.noun and not final else None
         if clause_starts:
             cuts.append(max(clause_starts))
+        elif subject is not None and subject > prev.end:
+            cuts.append(subject)
         else:
             cuts.append(prev.end if final else nxt.start)
     cuts.append(sentence.end)

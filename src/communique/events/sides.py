@@ -209,6 +209,20 @@ def chunks(text: str, mentions: Sequence[Mention], c: SideCues) -> list[list[Men
     return groups
 
 
+_NAME_VERB_GAP = re.compile(rf"\s*(?:{_WORD}{{1,6}}\s+)?")
+
+
+def names_before_verb(text: str, lang: str, mentions: Sequence[Mention], verb_start: int) -> int | None:
+    """Where the names standing right before a verb start, their titles included ("… визита … министр
+    иностранных дел Вьетнама Буй Тхань Шон встретился", "Ван И се срещна"): the verb's subject, or None when
+    more than one short word (a particle, an adverb: "се", "также", "also") stands between the last name and the
+    verb."""
+    before = [m for m in mentions if m.end <= verb_start]
+    if not before or not _NAME_VERB_GAP.fullmatch(text, before[-1].end, verb_start):
+        return None
+    return min(_head(m) for m in chunks(text, before, cues(lang))[-1])
+
+
 def _marked_groups(text: str, groups: list[list[Mention]], c: SideCues) -> list[tuple[list[Mention], str | None]]:
     """Each group with the role its marker gives it. A preposition marks a group from its first name; a
     postposition marks the names up to it ("AとBは": A with と, B with は), so names after a marked one
