@@ -262,10 +262,12 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         t.append(("cjk", han_date))
     if lex.numeric_calendar:  # "1400/01/20", "۱۶ / ۰۹ / ۱۳۹۸", "28-4-1400": years of that calendar (1300-1499)
         cy = r"(?P<y>1[34]\d\d)"
+        # the calendar's year suffix may follow, inside the span ("23/3/1432هـ")
+        ncs = rf"(?:\s?{_alt(lex.calendar_year_suffix)}(?!\w))?" if lex.calendar_year_suffix else ""
         t.append(("cal_numeric", rf"(?<![\w.,/\-]){cy}\s?(?P<sep>[./\-])\s?(?P<mo>0?[1-9]|1[0-2])\s?(?P=sep)\s?"
-                                 rf"(?P<d>{_DAY})(?![\w/]|[.\-]\d)"))
+                                 rf"(?P<d>{_DAY})(?![\w/]|[.\-]\d){ncs}"))
         t.append(("cal_numeric", rf"(?<![\w.,/\-])(?P<d>{_DAY})\s?(?P<sep>[./\-–])\s?(?P<mo>0?[1-9]|1[0-2])\s?"
-                                 rf"(?P=sep)\s?{cy}(?![\w/]|[.\-]\d)"))
+                                 rf"(?P=sep)\s?{cy}(?:{ncs}|(?![\w/]|[.\-]\d))"))
         if lex.calendar_year_prefix:
             t.append(("cal_year", rf"{_word(lex.calendar_year_prefix)}\s+(?P<y>1[34]\d\d)(?!\d)"
                                   rf"(?:\s*{_alt(lex.calendar_year_suffix)})?"))

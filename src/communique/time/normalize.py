@@ -499,6 +499,17 @@ def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | N
     return None, c.month, c.day
 
 
+def _sighted_day(year: int, month: int, day: int, weekday: int) -> tuple[int, int, int]:
+    """A lunar Hijri date printed with its weekday ("الثلاثاء 29 ربيع الآخر 1445"): the month began on the
+    sighting of the moon, which the tables may miss by a day or two, so the weekday names the day."""
+    date = dt.date(year, month, day)
+    for shift in (0, 1, -1, 2, -2):
+        near = date + dt.timedelta(days=shift)
+        if near.weekday() == weekday:
+            return near.year, near.month, near.day
+    return year, month, day
+
+
 def _calendar_year(calendar_name: str, year: int) -> str | None:
     """A year of another calendar as the Gregorian year holding most of its days (Solar 1403 -> 2024):
     the one its middle falls in."""
@@ -514,6 +525,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
         return t
     if c.calendar is not None:
         year, month, day = _calendar_to_gregorian(c, anchor)
+        if c.calendar == "islamic" and c.weekday is not None and year is not None and day is not None:
+            year, month, day = _sighted_day(year, month, day, c.weekday)
         t.value = _iso(year, month, day) if year is not None else None
         t.precision = "day" if day is not None else "month"
         if t.value is not None and day is not None and c.time is not None:  # "۲۸ دی ۱۳۹۶ - ۱۸:۳۳"

@@ -1,0 +1,35 @@
+"""Time mechanisms of the seventh pass: a lunar Hijri date printed with its weekday takes the day that weekday
+names (the month began on a sighting the tables may miss), and numeric Hijri dates with their era suffix."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.document import Document
+from communique.options import Options
+from communique.time import tag_time
+
+DCT = "2024-05-15"  # a Wednesday
+
+
+def _timexes(text: str, lang: str, dct: str = DCT) -> list[tuple[str, str, str | None, str | None]]:
+    doc = Document(id="t", raw_text=text, text=text, date=dct, lang=lang)
+    tag_time(doc, Options())
+    return [(t.text, t.type, t.value, t.mod) for t in doc.timexes]
+
+
+@pytest.mark.parametrize(("lang", "text", "dct", "expected"), [
+    # Umm al-Qura puts 29 Rabi' al-Akhir 1445 on Monday 13 November 2023; printed with Tuesday, it is the 14th
+    ("ar", "صدر البيان اليوم الثلاثاء 29 ربيع الآخر 1445 هـ في الرياض.", "2023-11-14",
+     [("اليوم الثلاثاء 29 ربيع الآخر 1445 هـ", "DATE", "2023-11-14", None)]),
+    # without a weekday the tables stand
+    ("ar", "صدر البيان في 29 ربيع الآخر 1445 هـ في الرياض.", "2023-11-14",
+     [("29 ربيع الآخر 1445 هـ", "DATE", "2023-11-13", None)]),
+    # numeric Hijri dates, day first or year first, the era suffix inside
+    ("ar", "تقرر أن يكون يوم السبت 23/3/1432هـ عطلة رسمية.", "2011-02-22",
+     [("السبت 23/3/1432هـ", "DATE", "2011-02-26", None)]),
+    ("ar", "وصدر القرار بتاريخ 1432/3/19 هـ عن الديوان.", "2011-02-22",
+     [("1432/3/19 هـ", "DATE", "2011-02-22", None)]),
+])
+def test_hijri(lang: str, text: str, dct: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, lang, dct) == expected
