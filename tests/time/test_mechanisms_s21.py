@@ -1,5 +1,6 @@
 """Time mechanisms of the seventh pass: a lunar Hijri date printed with its weekday takes the day that weekday
-names (the month began on a sighting the tables may miss), and numeric Hijri dates with their era suffix."""
+names (the month began on a sighting the tables may miss), and numeric Hijri dates with their era suffix; a
+weekday's bare name in brackets after a day word (`bracket_weekdays`: "היום (שני)")."""
 
 from __future__ import annotations
 
@@ -33,3 +34,13 @@ def _timexes(text: str, lang: str, dct: str = DCT) -> list[tuple[str, str, str |
 ])
 def test_hijri(lang: str, text: str, dct: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, lang, dct) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("שר האוצר נפגש היום (רביעי) עם הנגיד.", [("היום", "DATE", "2024-05-15", None), ("רביעי", "DATE", "2024-05-15", None)]),
+    ("השרים נפגשו אמש (שלישי) בירושלים.", [("אמש", "DATE", "2024-05-14TEV", None), ("שלישי", "DATE", "2024-05-14", None)]),
+    # an ordinal in brackets after no day word is no weekday
+    ("הקבוצה סיימה במקום (שני) בטבלה.", []),
+])
+def test_bracket_weekday(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, "he") == expected

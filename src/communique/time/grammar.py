@@ -329,6 +329,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("weekday_rel", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<w>{weekday})"
                         rf"|(?P<w2>{weekday})\s+(?P<rel2>{_word(list(lex.weekday_relative_after))})"),
         ("weekday", rf"(?P<w>{weekday})"),
+        # "היום (שני)": a weekday's bare name alone in brackets
+        ("bracket_weekday", rf"(?<=[(（])\s?(?P<w>{_word(list(lex.bracket_weekdays))})(?=\s?[)）])"
+                            if lex.bracket_weekdays else r"(?!x)x"),
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
         ("year", rf"{year_head}{bare_year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_alt(lex.year_suffix)}"
                  rf"(?:(?<={_unspaced_script()})|(?!\w)))" if lex.year_suffix
@@ -498,7 +501,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
                    *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
                    *lex.holidays, *lex.calendar_month_prefix, *lex.period_mods_before, *lex.day_relative_before,
                    *(lex.period_nouns if lex.period_mods_after else ()), *lex.decade_prefix,
-                   *lex.decade_names]
+                   *lex.decade_names, *lex.bracket_weekdays]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -733,6 +736,12 @@ def _h_weekday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
                      part=lex.weekday_parts.get(low))  # "Mittwochmorgen"
 
 
+def _h_bracket_weekday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    day = lex.bracket_weekdays.get(_key(g["w"]))
+    # weak: a date only right after a day word (`attach_weekdays`), not "במקום (שני)" (in second place)
+    return Candidate(s, e, "weekday", weekday=day, weak=True) if day is not None else None
+
+
 def _h_clock_prep(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     cand = _h_time(lex, g, s, e)
     if cand is not None:
@@ -954,6 +963,7 @@ HANDLERS: dict[str, Handler] = {
     "month_year": _h_month_year, "month_noun": _h_month_noun, "month_rel_after": _h_month_rel,
     "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
+    "bracket_weekday": _h_bracket_weekday,
     "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_clock_part,
 }
 

@@ -126,6 +126,8 @@ class Lexicon:
     # letters that write numbers (Hebrew gematria: א=1 .. ת=400), for calendar dates written with them
     # ("א' אלול התש"פ": day 1, year 5780, `letter_year_base` 5000 added to a year below 1000)
     letter_numerals: dict[str, int] = field(default_factory=dict)
+    # weekday names that are dates only alone in brackets after a day word ("היום (שני)": "second" elsewhere)
+    bracket_weekdays: dict[str, int] = field(default_factory=dict)
     letter_year_base: int = 0  # after which two digits are a decade: "90-х годов", "90er Jahre"
 
 
@@ -378,6 +380,7 @@ def lexicon(lang: str) -> Lexicon:
         letter_year_base=int(data.get("letter_year_base", 0)),
         comma_clock=bool(data.get("comma_clock", False)),
         clock_joiners=_words(data, "clock_joiners"),
+        bracket_weekdays={str(k).lower(): int(v) for k, v in (data.get("bracket_weekdays") or {}).items()},
     )
 
 

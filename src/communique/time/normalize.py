@@ -97,6 +97,10 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
             # "окружающая среда" is the environment; "в среду" is Wednesday
             cand.weak = not before or before[-1].lower() not in lex.weekday_prepositions
         prev = out[-1] if out else None
+        if (cand.kind == "weekday" and cand.weak and lex.bracket_weekdays and prev is not None
+                and prev.kind in ("rel", "date", "day", "part") and _OPEN_PAREN.match(text[prev.end : cand.start])
+                and text[cand.start : cand.end].lower() in lex.bracket_weekdays):
+            cand.weak = False  # "היום (שני)": a day word, and its weekday in brackets
         if (lex.relative_weekday_joins and prev is not None and prev.kind == "rel" and cand.kind == "weekday"
                 and not cand.weak
                 and (prev.spec or "").startswith("day") and not text[prev.end : cand.start].strip()):
