@@ -1,6 +1,7 @@
 """Time mechanisms of the seventh pass: a lunar Hijri date printed with its weekday takes the day that weekday
 names (the month began on a sighting the tables may miss), and numeric Hijri dates with their era suffix; a
-weekday's bare name in brackets after a day word (`bracket_weekdays`: "היום (שני)")."""
+weekday's bare name in brackets after a day word (`bracket_weekdays`: "היום (שני)"); the Nth or last week of a
+month (`month_weeks_before`, `month_weeks_after`): the ISO week of that Monday of the month."""
 
 from __future__ import annotations
 
@@ -44,3 +45,23 @@ def test_hijri(lang: str, text: str, dct: str, expected: list[tuple[str, str, st
 ])
 def test_bracket_weekday(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, "he") == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # June 2024 has its last Monday on the 24th (W26), July its first on the 1st (W27)
+    ("es", "El pago llegará la última semana de junio.", [("la última semana de junio", "DATE", "2024-W26", None)]),
+    ("es", "Lo harán en la primera semana de julio.", [("la primera semana de julio", "DATE", "2024-W27", None)]),
+    ("pt", "O pagamento chega na última semana de junho.", [("última semana de junho", "DATE", "2024-W26", None)]),
+    ("en", "Talks resume in the second week of September 2025.",
+     [("the second week of September 2025", "DATE", "2025-W37", None)]),
+    ("fr", "Le sommet aura lieu la dernière semaine de juin.", [("la dernière semaine de juin", "DATE", "2024-W26", None)]),
+    ("fr", "Il part la première semaine d'août.", [("la première semaine d'août", "DATE", "2024-W32", None)]),
+    ("it", "Il voto è previsto l'ultima settimana di giugno.", [("l'ultima settimana di giugno", "DATE", "2024-W26", None)]),
+    ("nl", "De top is in de laatste week van juni.", [("de laatste week van juni", "DATE", "2024-W26", None)]),
+    ("ru", "Саммит пройдёт на последней неделе июня.", [("последней неделе июня", "DATE", "2024-W26", None)]),
+    ("uk", "Саміт відбудеться останнього тижня червня.", [("останнього тижня червня", "DATE", "2024-W26", None)]),
+    ("ko", "회의는 6월의 마지막 주에 열린다.", [("6월의 마지막 주", "DATE", "2024-W26", None)]),
+    ("ko", "행사는 2025년 3월 첫째 주에 열린다.", [("2025년 3월 첫째 주", "DATE", "2025-W10", None)]),
+])
+def test_month_week(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, lang) == expected

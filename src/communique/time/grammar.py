@@ -52,6 +52,7 @@ class Candidate:
     calendar: str | None = None  # a non-Gregorian date: year/month/day are in that calendar
     first_end: int | None = None  # a range: end of its first part
     second_start: int | None = None  # a range: start of its second part
+    week_of_month: int | None = None  # "the last week of June": 1..5, -1 the last (a month's Nth Monday's week)
     ahead: bool = False  # its sentence looks ahead (tense): a yearless date is the coming one
 
 
@@ -251,6 +252,12 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     if lex.month_first:
         # a space may stand before the comma ("June 18 , 2009" in tokenized corpora)
         t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
+    if lex.month_weeks_before:  # "la última semana de junio", "the first week of July 2021"
+        t.append(("month_week", rf"(?P<wb>{_word(list(lex.month_weeks_before))})\s*(?P<m>{month})"
+                                rf"(?:{yj}{year}{ys})?"))
+    if lex.month_weeks_after:  # "10월의 마지막 주" (the particle masked), before Han dates
+        yb = rf"(?:(?P<y>{_YEAR})\s*{_alt(lex.year_suffix)}\s*)?" if lex.year_suffix else ""  # "2024년 10월의 마지막 주"
+        t.append(("month_week", rf"{yb}(?P<m>{month})\s*(?P<wa>{_word(list(lex.month_weeks_after))})"))
     if lex.eras:
         hu = _han_units()
         first = rf"|{_alt(lex.first_year)}" if lex.first_year else ""
@@ -501,7 +508,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
                    *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
                    *lex.holidays, *lex.calendar_month_prefix, *lex.period_mods_before, *lex.day_relative_before,
                    *(lex.period_nouns if lex.period_mods_after else ()), *lex.decade_prefix,
-                   *lex.decade_names, *lex.bracket_weekdays]
+                   *lex.decade_names, *lex.bracket_weekdays, *lex.month_weeks_before]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -661,6 +668,15 @@ def _h_month_mod(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate |
     if not _title_ok(lex, g["m"]) or mo is None:
         return None
     return Candidate(s, e, "date", _year(g.get("y")), mo, None, mod=lex.period_mods_before.get(_key(g["pm"])))
+
+
+def _h_month_week(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    """"la última semana de junio", "10월의 마지막 주": a week of the month, by the Monday that opens it."""
+    mo = _month(lex, g["m"])
+    week = lex.month_weeks_before.get(_key(g["wb"])) if g.get("wb") else lex.month_weeks_after.get(_key(g["wa"]))
+    if not _title_ok(lex, g["m"]) or mo is None or week is None:
+        return None
+    return Candidate(s, e, "date", _year(g.get("y")), mo, None, week_of_month=week)
 
 
 def _h_period_mod(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
@@ -963,7 +979,7 @@ HANDLERS: dict[str, Handler] = {
     "month_year": _h_month_year, "month_noun": _h_month_noun, "month_rel_after": _h_month_rel,
     "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
-    "bracket_weekday": _h_bracket_weekday,
+    "bracket_weekday": _h_bracket_weekday, "month_week": _h_month_week,
     "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_clock_part,
 }
 

@@ -503,6 +503,17 @@ def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | N
     return None, c.month, c.day
 
 
+def _month_week(year: int, month: int, nth: int) -> str:
+    """The ISO week of a month's `nth` Monday (-1: its last): "the last week of June 2021" is the week of
+    Monday 28 June, 2021-W26; "the first week of July 2021" that of Monday 5 July, 2021-W27."""
+    first = dt.date(year, month, 1)
+    mondays = [first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * i) for i in range(5)]
+    mondays = [d for d in mondays if d.month == month]
+    monday = mondays[-1] if nth < 0 or nth > len(mondays) else mondays[nth - 1]
+    iso = monday.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
 def _sighted_day(year: int, month: int, day: int, weekday: int) -> tuple[int, int, int]:
     """A lunar Hijri date printed with its weekday ("الثلاثاء 29 ربيع الآخر 1445"): the month began on the
     sighting of the moon, which the tables may miss by a day or two, so the weekday names the day."""
@@ -581,6 +592,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
             year, from_anchor = None, False  # 29 February of a year without one: the year is not known
         t.value = _iso(year, c.month, c.day)
         t.precision = "day" if c.day is not None else "month"
+        if c.week_of_month is not None and year is not None and c.day is None:
+            t.value, t.precision = _month_week(year, c.month, c.week_of_month), "week"
         if c.time is not None and c.day is not None:
             t.type, t.value = "TIME", f"{t.value}T{c.time}"
         t.relative = from_anchor
