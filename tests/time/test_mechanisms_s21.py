@@ -1,7 +1,8 @@
 """Time mechanisms of the seventh pass: a lunar Hijri date printed with its weekday takes the day that weekday
 names (the month began on a sighting the tables may miss), and numeric Hijri dates with their era suffix; a
 weekday's bare name in brackets after a day word (`bracket_weekdays`: "היום (שני)"); the Nth or last week of a
-month (`month_weeks_before`, `month_weeks_after`): the ISO week of that Monday of the month."""
+month (`month_weeks_before`, `month_weeks_after`): the ISO week of that Monday of the month; a month of another
+calendar with a relative year word after it (`month_relative_after`: "۱۱ اسفند امسال") is in that calendar's year."""
 
 from __future__ import annotations
 
@@ -65,3 +66,19 @@ def test_bracket_weekday(text: str, expected: list[tuple[str, str, str | None, s
 ])
 def test_month_week(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 2024-05-15 is 26 Ordibehesht 1403: "this year" is Solar 1403, whose Esfand ends in March 2025
+    ("انتخابات در ۱۱ اسفند امسال برگزار خواهد شد.", [("۱۱ اسفند امسال", "DATE", "2025-03-01", None)]),
+    ("ثبت‌نام از ۲۷ مهرماه امسال آغاز می‌شود.", [("۲۷ مهرماه امسال", "DATE", "2024-10-18", None)]),
+    ("حوادث آبان ماه سال گذشته بررسی شد.", [("آبان ماه سال گذشته", "DATE", "2023-11", None)]),
+    ("قانون در فروردین‌ماه ۱۴۰۲ تصویب شد.", [("فروردین\u200cماه ۱۴۰۲", "DATE", "2023-04", None)]),
+])
+def test_calendar_month_relative_year(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, "fa") == expected
+
+
+def test_zero_width_non_joiner_inside_a_word() -> None:
+    # "آغاز می‌شود" (begins): "می" before the joiner is the verb's prefix, not May with a START word
+    assert _timexes("برنامه از فردا آغاز می‌شود.", "fa") == [("فردا", "DATE", "2024-05-16", None)]

@@ -153,8 +153,9 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 # Thai, Lao, Myanmar and Khmer (their punctuation left out: the dandas, "၊ ။", "។ ៕ ៖"). Without them "आज"
 # (today) would end inside "आजादी" at the vowel sign "ा", and "कल" inside "कल्याण". Hebrew and Arabic vowel
 # points are not here: they are optional, "غداَ" is "غدا". A few wide ranges keep the grammar small and fast.
+# The zero-width (non-)joiner sits inside a word: "می‌شود" (it becomes) does not hold the month "می" (May).
 _MARK_BLOCKS = ((0x300, 0x36F), (0x900, 0x963), (0x966, 0xDFF), (0xE00, 0xEFF), (0x1000, 0x1049), (0x104C, 0x109F),
-                (0x1780, 0x17D3), (0x17D7, 0x17FF))
+                (0x1780, 0x17D3), (0x17D7, 0x17FF), (0x200C, 0x200D))
 MARKS = "".join(f"{chr(a)}-{chr(b)}" for a, b in _MARK_BLOCKS)
 LETTER = rf"[\w{MARKS}]"  # a word character, the marks of those scripts included
 
@@ -282,8 +283,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         cal = _word(list(lex.calendar_months))
         cys = rf"(?:\s*{_alt(lex.calendar_year_suffix)})?" if lex.calendar_year_suffix else ""
         cmj = rf"(?:\s*{_word(lex.month_joiners)})?" if lex.month_joiners else ""  # "اردیبهشت ماه"
-        t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal}){cmj}(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
-        t.append(("cal_month", rf"(?P<m>{cal}){yj}(?P<y>1[2-5]\d\d)(?!\d){cys}"))
+        # "۱۱ اسفند امسال", "آبان ماه امسال": a relative year word after the month, in that calendar's years
+        crel = rf"|\s+(?P<rel>{_word(list(lex.month_relative_after))})" if lex.month_relative_after else ""
+        t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal}){cmj}(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys}"
+                              rf"{crel})?"))
+        t.append(("cal_month", rf"(?P<m>{cal})(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys}|{cmj}{crel[1:] or '(?!x)x'})"))
         if lex.letter_numerals:  # "א' אלול התש"פ", "ט"ו בשבט": day (and year) in letter numerals, a mark inside
             signs = f"[{re.escape(''.join(sorted(lex.letter_numerals)))}]"
             marks = "['\"׳״]"
@@ -892,7 +896,8 @@ def _h_cal(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     year = int(g["y"]) if g.get("y") else None
     if not calendar or (day is not None and not 1 <= day <= 31):
         return None
-    return Candidate(s, e, "date", year, month, day, calendar=calendar)
+    spec = lex.month_relative_after.get(_key(g["rel"])) if g.get("rel") else None
+    return Candidate(s, e, "date", year, month, day, calendar=calendar, spec=spec)
 
 
 def letter_number(lex: Lexicon, text: str) -> int | None:

@@ -489,16 +489,19 @@ def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | N
     if module is None or c.month is None:
         return None, c.month or 1, c.day
     years = [c.year] if c.year is not None else []
+    shift = re.fullmatch(r"year([+-]\d+)", c.spec or "")
     if not years and anchor is not None and anchor.full:
         here = module.from_gregorian(anchor.year, anchor.month, anchor.day)[0]
         years = [here + 1, here, here - 1]  # the latest that is not too far ahead (as for Gregorian dates)
+        if shift:  # "۱۱ اسفند امسال": of this year of that calendar, ahead or not
+            years = [here + int(shift.group(1))]
     limit = anchor.date() + dt.timedelta(days=FUTURE_TOLERANCE) if anchor is not None and anchor.full else None
     for year in years:
         try:
             gy, gm, gd = module.to_gregorian(year, c.month, c.day or _MID_MONTH)
         except ValueError:
             return None, c.month, c.day
-        if limit is None or c.year is not None or dt.date(gy, gm, gd) <= limit:
+        if limit is None or c.year is not None or shift or dt.date(gy, gm, gd) <= limit:
             return gy, gm, gd if c.day is not None else None
     return None, c.month, c.day
 
