@@ -2,7 +2,9 @@
 names (the month began on a sighting the tables may miss), and numeric Hijri dates with their era suffix; a
 weekday's bare name in brackets after a day word (`bracket_weekdays`: "היום (שני)"); the Nth or last week of a
 month (`month_weeks_before`, `month_weeks_after`): the ISO week of that Monday of the month; a month of another
-calendar with a relative year word after it (`month_relative_after`: "۱۱ اسفند امسال") is in that calendar's year."""
+calendar with a relative year word after it (`month_relative_after`: "۱۱ اسفند امسال") is in that calendar's year; a
+bare hour listed after a clock time with a half-of-day word shares its half ("오후 3시, 5시"); a clock time alone in a
+sentence with a habitual cue (`habitual`: "평일", "todos los días") is any day's (XXXX-XX-XX)."""
 
 from __future__ import annotations
 
@@ -82,3 +84,40 @@ def test_calendar_month_relative_year(text: str, expected: list[tuple[str, str, 
 def test_zero_width_non_joiner_inside_a_word() -> None:
     # "آغاز می‌شود" (begins): "می" before the joiner is the verb's prefix, not May with a START word
     assert _timexes("برنامه از فردا آغاز می‌شود.", "fa") == [("فردا", "DATE", "2024-05-16", None)]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ko", "결승전은 오후 2시, 4시 두 차례 열렸다.",
+     [("오후 2시", "TIME", "2024-05-15T14:00", None), ("4시", "TIME", "2024-05-15T16:00", None)]),
+    ("ko", "공연은 오후 2시와 6시에 열렸다.",
+     [("오후 2시", "TIME", "2024-05-15T14:00", None), ("6시", "TIME", "2024-05-15T18:00", None)]),
+    ("ja", "説明会は午後2時と4時に開かれた。",
+     [("午後2時", "TIME", "2024-05-15T14:00", None), ("4時", "TIME", "2024-05-15T16:00", None)]),
+    # a morning word shares nothing; minutes need their counter after a space
+    ("ko", "오전 9시, 11시에 회의가 열렸다.",
+     [("오전 9시", "TIME", "2024-05-15T09:00", None), ("11시", "TIME", "2024-05-15T11:00", None)]),
+    ("ko", "회의는 오후 3시 5분에 끝났다.", [("오후 3시 5분", "TIME", "2024-05-15T15:05", None)]),
+])
+def test_shared_clock_half(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ko", "평일 경기는 오후 7시에 시작한다.", [("오후 7시", "TIME", "XXXX-XX-XXT19:00", None)]),
+    ("ja", "窓口は平日の午前9時に開く。", [("午前9時", "TIME", "XXXX-XX-XXT09:00", None)]),
+    ("zh", "商场工作日晚上10点关门。", [("晚上10点", "TIME", "XXXX-XX-XXT22:00", None)]),
+    ("es", "El museo abre todos los días a las 10:00.",
+     [("todos los días", "SET", "P1D", None), ("10:00", "TIME", "XXXX-XX-XXT10:00", None)]),
+    ("fr", "Le musée ouvre tous les jours à 10:00.",
+     [("tous les jours", "SET", "P1D", None), ("10:00", "TIME", "XXXX-XX-XXT10:00", None)]),
+    ("it", "Il museo apre tutti i giorni alle 10:00.",
+     [("tutti i giorni", "SET", "P1D", None), ("10:00", "TIME", "XXXX-XX-XXT10:00", None)]),
+    ("de", "Das Museum öffnet täglich um 10:00.",
+     [("täglich", "SET", "P1D", None), ("10:00", "TIME", "XXXX-XX-XXT10:00", None)]),
+    ("en", "The museum opens every day at 10:00.",
+     [("every day", "SET", "P1D", None), ("10:00", "TIME", "XXXX-XX-XXT10:00", None)]),
+    # without a cue the clock time is on the story's day
+    ("ko", "경기는 오후 7시에 시작했다.", [("오후 7시", "TIME", "2024-05-15T19:00", None)]),
+])
+def test_habitual_clock(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, lang) == expected

@@ -356,8 +356,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         hour, minute = _alt(list(lex.time_units.get("hour", []))), _alt(list(lex.time_units.get("minute", [])))
         half = _alt(list(lex.time_units.get("half", [])))
         ap = rf"(?:(?P<ap>{_alt(list(lex.clock_before))})\s*)?" if lex.clock_before else ""
-        t.append(("han_time", rf"{ap}(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?"
-                              rf"|\s*(?P<half>{half}))?(?![\w.:,]\d)"))
+        t.append(("han_time", rf"{ap}(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}(?:\s*(?P<mi>[0-5]\d)(?!\d)(?:\s*{minute})?"
+                              # one digit of minutes needs its counter: "3시와 5시" is no 3:05
+                              rf"|\s*(?P<mi2>[0-9])\s*{minute}"
+                              rf"|\s*(?P<half>{half}))?(?!\d|[.:,]\d)"))
     long_hours = list(lex.time_units.get("hour_after_prep", []))
     if long_hours and lex.clock_prepositions:  # "à 19 heures" is a time, "19 heures" alone may be a duration
         minute = _alt(list(lex.time_units.get("minute", [])))
@@ -804,7 +806,7 @@ def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
     hour = int(g["h"]) + (min(shift, 12) if int(g["h"]) < 12 else 0)
     if shift == 24 and int(g["h"]) == 12:  # a night word (`clock_after` 24): "las doce de la noche" is T24:00
         hour = 24
-    minute = 30 if g.get("half") else int(g.get("mi") or 0)
+    minute = 30 if g.get("half") else int(g.get("mi") or g.get("mi2") or 0)
     return Candidate(s, e, "time", time=f"{hour:02d}:{minute:02d}{seconds}")
 
 

@@ -126,6 +126,7 @@ class Lexicon:
     # letters that write numbers (Hebrew gematria: א=1 .. ת=400), for calendar dates written with them
     # ("א' אלול התש"פ": day 1, year 5780, `letter_year_base` 5000 added to a year below 1000)
     letter_numerals: dict[str, int] = field(default_factory=dict)
+    habitual: str = ""  # a regex of habitual cues ("평일", "daily"): a clock time alone in their sentence is XXXX-XX-XX
     # the Nth or last week of a month, by words before the month ("la última semana de", "the first week of")
     # or after it ("마지막 주"): word -> 1..5, -1 for the last; the ISO week of that Monday of the month
     month_weeks_before: dict[str, int] = field(default_factory=dict)
@@ -384,6 +385,7 @@ def lexicon(lang: str) -> Lexicon:
         letter_year_base=int(data.get("letter_year_base", 0)),
         comma_clock=bool(data.get("comma_clock", False)),
         clock_joiners=_words(data, "clock_joiners"),
+        habitual=_cues(data, "habitual"),
         month_weeks_before={str(k).lower(): int(v) for k, v in (data.get("month_weeks_before") or {}).items()},
         month_weeks_after={str(k).lower(): int(v) for k, v in (data.get("month_weeks_after") or {}).items()},
         bracket_weekdays={str(k).lower(): int(v) for k, v in (data.get("bracket_weekdays") or {}).items()},

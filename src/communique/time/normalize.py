@@ -34,7 +34,7 @@ from communique.time.anchor import Anchor
 from communique.time.calendars import calendar_module
 from communique.time.grammar import LETTER, Candidate, mask_particles, word_alternation
 from communique.time.lexicon import Lexicon, lexicon
-from communique.time.tense import AHEAD, weekday_direction
+from communique.time.tense import AHEAD, habitual, weekday_direction
 
 _PAST_IN_FUTURE = 7  # days before the anchor a date told in the future tense may still lie (a late report)
 FUTURE_TOLERANCE = 120  # days a yearless date may lie after the anchor before it means last year
@@ -536,7 +536,7 @@ def _calendar_year(calendar_name: str, year: int) -> str | None:
 
 
 def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None,
-             previous: dt.date | None = None) -> Timex:
+             previous: dt.date | None = None, lex: Lexicon | None = None) -> Timex:
     t = Timex(c.start, c.end, text[c.start : c.end], mod=c.mod)
     if c.calendar is not None and c.kind == "year" and c.year is not None:
         t.value, t.precision = _calendar_year(c.calendar, c.year), "year"
@@ -632,6 +632,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     elif c.kind == "time":
         t.type = "TIME"  # a clock time alone is on the story's last date, else on the document date
         on = previous.isoformat() if previous is not None else anchor.iso() if anchor and anchor.full else None
+        if lex is not None and habitual(text, c.start, c.end, lex):
+            on = None  # "평일 경기는 오후 7시에 시작한다": any weekday's 19:00
         t.value = f"{on or 'XXXX-XX-XX'}T{c.time}"
     return t
 
@@ -735,6 +737,7 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
         cands = attach_day_word_dates(view, cands, today_only=True)
     cands = attach_times(view, attach_day_parts(view, mark_years(view, cands, lex), lex), lex)
     cands = attach_clock_parts(view, cands, lex)
+    cands = share_clock_halves(view, cands, lex)
     years = YearResolver(anchor, collect_evidence(cands))
     out: list[Timex] = []
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
@@ -744,13 +747,35 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
             c.ahead = weekday_direction(text, c.start, c.end, lex) == AHEAD
         if c.kind == "weekday" and c.spec in (None, "this"):
             c.spec = weekday_direction(text, c.start, c.end, lex)
-        t = to_timex(text, c, years, anchor, previous)
+        t = to_timex(text, c, years, anchor, previous, lex)
         t.first_end, t.second_start = c.first_end, c.second_start
         out.append(t)
         day = _full_day(t.end_value or t.value) if t.type == "DATE" else None
         if day is not None:
             previous = day
     return attach_period_mods(text, view, out, lex)
+
+
+def share_clock_halves(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"오후 3시, 5시", "午後3時と5時": a bare hour listed right after a clock time with a half-of-day word before
+    it (`clock_before`: "오후", "午後") is in the same half of the day (17:00, not 05:00)."""
+    if not lex.clock_before:
+        return cands
+    joiners = "|".join(re.escape(w) for w in (*lex.list_and, *lex.range_and, *lex.range_to)) or r"(?!x)x"
+    gap_ok = re.compile(rf"^\s*(?:,|、|{joiners})?\s*$")
+    heads = sorted(lex.clock_before, key=len, reverse=True)
+    for prev, cand in zip(cands, cands[1:]):
+        if prev.kind != "time" or cand.kind != "time" or prev.time is None or cand.time is None:
+            continue
+        head = next((w for w in heads if text.startswith(w, prev.start)), None)
+        own = text[cand.start : cand.end]
+        if (head is None or any(own.startswith(w) for w in heads) or not gap_ok.match(text[prev.end : cand.start])
+                or not own[:1].isdigit()):
+            continue
+        shift, hour = lex.clock_before[head], int(cand.time[:2])
+        if 0 < shift <= 12 and hour < 12 and int(prev.time[:2]) >= 12:
+            cand.time = f"{hour + 12:02d}{cand.time[2:]}"
+    return cands
 
 
 # a value a START/MID/END word can bound: a year, month, week, quarter or half-year (known year or not)
