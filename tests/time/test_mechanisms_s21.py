@@ -4,7 +4,8 @@ weekday's bare name in brackets after a day word (`bracket_weekdays`: "היום 
 month (`month_weeks_before`, `month_weeks_after`): the ISO week of that Monday of the month; a month of another
 calendar with a relative year word after it (`month_relative_after`: "۱۱ اسفند امسال") is in that calendar's year; a
 bare hour listed after a clock time with a half-of-day word shares its half ("오후 3시, 5시"); a clock time alone in a
-sentence with a habitual cue (`habitual`: "평일", "todos los días") is any day's (XXXX-XX-XX)."""
+sentence with a habitual cue (`habitual`: "평일", "todos los días") is any day's (XXXX-XX-XX); a preposition or
+"last" before an abbreviated month leaves a following day to the date ("by Jan. 14", "last Oct. 23")."""
 
 from __future__ import annotations
 
@@ -121,3 +122,13 @@ def test_shared_clock_half(lang: str, text: str, expected: list[tuple[str, str, 
 ])
 def test_habitual_clock(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The boy had to go home by Jan. 14, the agency said.", [("Jan. 14", "DATE", "2024-01-14", None)]),
+    ("The deal was closed by Dec. 10.", [("Dec. 10", "DATE", "2023-12-10", None)]),
+    ("The doctor was shot last Oct. 23 at his home.", [("Oct. 23", "DATE", "2023-10-23", None)]),
+    ("The doctor was shot last October.", [("last October", "DATE", "2023-10", None)]),
+])
+def test_abbreviated_month_day(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, "en") == expected

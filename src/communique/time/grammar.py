@@ -310,12 +310,14 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     t += [
         ("month_year", rf"(?P<m>{month}){yj}{year}{ys}"),
         ("month_rel_after", rf"(?P<m>{month})\s+(?P<rel>{_word(list(lex.month_relative_after))})"),
-        ("month_rel_before", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<m>{month})"),
+        # not before a day: "last Oct. 23" is the date (mdy)
+        ("month_rel_before", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<m>{month})"
+                             + (r"(?!\.?\s*\d)" if lex.month_first else "")),
         # the preposition licenses a bare month but is not part of it; "в июне прошлого года" must be
         # taken here whole, since this alternative starts (at "в") before month_rel_after would. A year
         # after the month, joined or not ("en abril de 2022"), leaves the month to month_year.
         ("month_prep", rf"{_word(lex.month_prepositions)}\s+(?P<core>(?P<m>{month})"
-                       rf"(?:\s+(?P<rel>{_word(list(lex.month_relative_after))}))?)(?!{yj}\d)"),
+                       rf"(?:\s+(?P<rel>{_word(list(lex.month_relative_after))}))?)(?!{yj}\d|\.\s*{_DAY}(?!\d))"),
     ]
     if lex.bare_months:
         t.append(("month_bare", rf"(?P<m>{month})(?![\w/]|\s*\d)"))
