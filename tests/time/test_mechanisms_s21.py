@@ -5,7 +5,8 @@ month (`month_weeks_before`, `month_weeks_after`): the ISO week of that Monday o
 calendar with a relative year word after it (`month_relative_after`: "۱۱ اسفند امسال") is in that calendar's year; a
 bare hour listed after a clock time with a half-of-day word shares its half ("오후 3시, 5시"); a clock time alone in a
 sentence with a habitual cue (`habitual`: "평일", "todos los días") is any day's (XXXX-XX-XX); a preposition or
-"last" before an abbreviated month leaves a following day to the date ("by Jan. 14", "last Oct. 23")."""
+"last" before an abbreviated month leaves a following day to the date ("by Jan. 14", "last Oct. 23"); a count with
+a half ("5 1/2 hours", "2½ years", en `half_after` "a minute and a half")."""
 
 from __future__ import annotations
 
@@ -132,3 +133,14 @@ def test_habitual_clock(lang: str, text: str, expected: list[tuple[str, str, str
 ])
 def test_abbreviated_month_day(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, "en") == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The hearing lasted 4 1/2 hours.", [("4 1/2 hours", "DURATION", "PT4H30M", None)]),
+    ("en", "He spent 3½ years in prison.", [("3½ years", "DURATION", "P3Y6M", None)]),
+    ("en", "The call lasted a minute and a half.", [("a minute and a half", "DURATION", "PT1M30S", None)]),
+    ("es", "Estuvo preso 3 1/2 años.", [("3 1/2 años", "DURATION", "P3Y6M", None)]),
+    ("en", "Rates rose 3 1/2 percent.", []),
+])
+def test_half_counts(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, lang) == expected

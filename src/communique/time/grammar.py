@@ -418,7 +418,9 @@ def _clock_day_part_templates(lex: Lexicon) -> list[tuple[str, str]]:
 
 def _number(lex: Lexicon) -> str:
     """A duration's count: digits, a number word, Han numerals."""
-    return rf"(?:(?<![\d.,])\d{{1,3}}(?:[.,]\d)?(?!\d)|{_word(list(lex.numbers))}|{_han_class()}{{1,3}})"
+    # "5 1/2 hours", "2½ years": a whole number and a half
+    return (rf"(?:(?<![\d.,])\d{{1,3}}(?:(?:\s|-)1/2(?!\d)|½|[.,]\d(?!\d)|(?!\d))|{_word(list(lex.numbers))}"
+            rf"|{_han_class()}{{1,3}})")
 
 
 def _not_before_duration(lex: Lexicon) -> str:
@@ -829,6 +831,9 @@ def _count(lex: Lexicon, text: str) -> str | None:
     if word in lex.numbers:
         return lex.numbers[word]
     if word[:1].isdigit():
+        if word.endswith(("1/2", "½")):  # "5 1/2", "2½"
+            whole = re.match(r"\d+", word)
+            return f"{int(whole.group(0))}.5" if whole else None
         return word.replace(",", ".")
     value = han_number(word)
     return None if value is None else str(value)
