@@ -6,7 +6,8 @@ calendar with a relative year word after it (`month_relative_after`: "۱۱ اس�
 bare hour listed after a clock time with a half-of-day word shares its half ("오후 3시, 5시"); a clock time alone in a
 sentence with a habitual cue (`habitual`: "평일", "todos los días") is any day's (XXXX-XX-XX); a preposition or
 "last" before an abbreviated month leaves a following day to the date ("by Jan. 14", "last Oct. 23"); a count with
-a half ("5 1/2 hours", "2½ years", en `half_after` "a minute and a half")."""
+a half ("5 1/2 hours", "2½ years", en `half_after` "a minute and a half"); a weekday touching its date is one
+expression where bracketed weekdays join too (ja "2月20日木曜日"), two in zh."""
 
 from __future__ import annotations
 
@@ -143,4 +144,13 @@ def test_abbreviated_month_day(text: str, expected: list[tuple[str, str, str | N
     ("en", "Rates rose 3 1/2 percent.", []),
 ])
 def test_half_counts(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "会見は5月15日水曜日 14時00分に始まった。", [("5月15日水曜日 14時00分", "TIME", "2024-05-15T14:00", None)]),
+    ("ja", "式典は5月13日月曜日に開かれた。", [("5月13日月曜日", "DATE", "2024-05-13", None)]),
+    ("zh", "会议于5月13日星期一举行。", [("5月13日", "DATE", "2024-05-13", None), ("星期一", "DATE", "2024-05-13", None)]),
+])
+def test_weekday_touching_date(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, lang) == expected

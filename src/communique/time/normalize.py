@@ -128,7 +128,9 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
                 out.pop()  # "수요일 21일", "월요일인 19일": one expression, the day's date
                 cand.start, cand.weekday = prev.start, prev.weekday
         elif (prev is not None and cand.kind == "weekday" and prev.kind == "date" and prev.day is not None
-              and prev.weekday is None and _WEEKDAY_AFTER_GAP.match(text[prev.end : cand.start])):
+              and prev.weekday is None and (_WEEKDAY_AFTER_GAP.match(text[prev.end : cand.start])
+                                            # "2月20日木曜日" where "4日(水)" is one DATE too (ja), not in zh
+                                            or (lex.bracket_weekday_joins and prev.end == cand.start))):
             prev.weekday, prev.end = cand.weekday, cand.end  # "27 Ekim 2025 Pazartesi", "29 мая 2020, Пятница"
             continue
         elif (lex.bracket_weekday_joins and prev is not None and cand.kind == "weekday" and prev.kind == "date"
