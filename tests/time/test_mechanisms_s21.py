@@ -7,7 +7,8 @@ bare hour listed after a clock time with a half-of-day word shares its half ("�
 sentence with a habitual cue (`habitual`: "평일", "todos los días") is any day's (XXXX-XX-XX); a preposition or
 "last" before an abbreviated month leaves a following day to the date ("by Jan. 14", "last Oct. 23"); a count with
 a half ("5 1/2 hours", "2½ years", en `half_after` "a minute and a half"); a weekday touching its date is one
-expression where bracketed weekdays join too (ja "2月20日木曜日"), two in zh."""
+expression where bracketed weekdays join too (ja "2月20日木曜日"), two in zh; a Sunday-first week (`first_weekday`, ar):
+"this week" said on a Sunday is the ISO week of the Monday after."""
 
 from __future__ import annotations
 
@@ -154,3 +155,12 @@ def test_half_counts(lang: str, text: str, expected: list[tuple[str, str, str | 
 ])
 def test_weekday_touching_date(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("يعقد الاجتماع هذا الأسبوع في القاهرة.", "2024-05-12", [("هذا الأسبوع", "DATE", "2024-W20", None)]),  # a Sunday
+    ("يعقد الاجتماع الأسبوع المقبل في القاهرة.", "2024-05-12", [("الأسبوع المقبل", "DATE", "2024-W21", None)]),
+    ("يعقد الاجتماع هذا الأسبوع في القاهرة.", "2024-05-15", [("هذا الأسبوع", "DATE", "2024-W20", None)]),  # a Wednesday
+])
+def test_sunday_first_week(text: str, dct: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, "ar", dct) == expected

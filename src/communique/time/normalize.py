@@ -280,7 +280,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
 
 
 def _relative_value(spec: str | None, anchor: Anchor | None,
-                    previous: dt.date | None = None) -> tuple[str | None, str | None]:
+                    previous: dt.date | None = None, first_weekday: int = 0) -> tuple[str | None, str | None]:
     """(value, precision) of a relative word ("day-1", "week+1", "year+0", "present", "none";
     "prev+1" = the day after the last date the text mentioned; "day+0TMO" = this morning)."""
     if spec in ("present", "past", "future"):
@@ -299,13 +299,13 @@ def _relative_value(spec: str | None, anchor: Anchor | None,
         return (base + dt.timedelta(days=int(m.group(2)))).isoformat() + (m.group(3) or ""), "day"
     if anchor is None:
         return None, None
-    value, precision = _anchor_relative(m.group(1), int(m.group(2)), anchor)
+    value, precision = _anchor_relative(m.group(1), int(m.group(2)), anchor, first_weekday)
     if value is not None and m.group(3) and precision == "day":
         value += m.group(3)
     return value, precision
 
 
-def _anchor_relative(unit: str, n: int, anchor: Anchor) -> tuple[str | None, str | None]:
+def _anchor_relative(unit: str, n: int, anchor: Anchor, first_weekday: int = 0) -> tuple[str | None, str | None]:
     if unit == "year":
         return (str(anchor.year + n), "year") if anchor.year is not None else (None, None)
     if anchor.month is None:
@@ -319,7 +319,11 @@ def _anchor_relative(unit: str, n: int, anchor: Anchor) -> tuple[str | None, str
         total = anchor.month - 1 + n
         return _iso(anchor.year + total // 12 if anchor.year else None, total % 12 + 1), "month"
     if unit in ("week", "weekend"):
-        iso = (anchor.date() + dt.timedelta(weeks=n)).isocalendar()
+        day = anchor.date()
+        if unit == "week" and first_weekday:  # a Sunday-first week (ar): its ISO week is that of its Monday
+            start = day - dt.timedelta(days=(day.weekday() - first_weekday) % 7)
+            day = start + dt.timedelta(days=(7 - first_weekday) % 7)
+        iso = (day + dt.timedelta(weeks=n)).isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else ""), None
     return None, None
 
@@ -613,7 +617,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     elif c.kind == "month_rel" and c.month is not None:
         t.value, t.precision, t.relative = _iso(_month_rel_year(c.spec, c.month, anchor), c.month), "month", True
     elif c.kind == "rel":
-        t.value, t.precision = _relative_value(c.spec, anchor, previous)
+        t.value, t.precision = _relative_value(c.spec, anchor, previous, lex.first_weekday if lex else 0)
         t.relative = True
         if t.value is not None and t.value.startswith("P") and not t.value.endswith("_REF"):
             t.type = "DURATION"
