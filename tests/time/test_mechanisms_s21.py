@@ -8,7 +8,8 @@ sentence with a habitual cue (`habitual`: "평일", "todos los días") is any da
 "last" before an abbreviated month leaves a following day to the date ("by Jan. 14", "last Oct. 23"); a count with
 a half ("5 1/2 hours", "2½ years", en `half_after` "a minute and a half"); a weekday touching its date is one
 expression where bracketed weekdays join too (ja "2月20日木曜日"), two in zh; a Sunday-first week (`first_weekday`, ar):
-"this week" said on a Sunday is the ISO week of the Monday after."""
+"this week" said on a Sunday is the ISO week of the Monday after; a year before 1800 with its year word ("năm 1776",
+"Jahr 1648", "1648 році"); a year in brackets after a yearless date or month is its year ("tháng 11 (2008)")."""
 
 from __future__ import annotations
 
@@ -164,3 +165,25 @@ def test_weekday_touching_date(lang: str, text: str, expected: list[tuple[str, s
 ])
 def test_sunday_first_week(text: str, dct: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, "ar", dct) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", "Tuyên bố Độc lập năm 1776 đã mở ra một thời kỳ mới.", [("năm 1776", "DATE", "1776", None)]),
+    ("de", "Im Jahr 1648 endete der Krieg.", [("Jahr 1648", "DATE", "1648", None)]),
+    ("uk", "У 1648 році почалося повстання.", [("1648 році", "DATE", "1648", None)]),
+    ("id", "Kota itu didirikan pada tahun 1527.", [("tahun 1527", "DATE", "1527", None)]),
+    # no year word: a count ("1500 років" are years of time, "1776 người" people)
+    ("uk", "Місту понад 1500 років.", []),
+    ("vi", "Có 1776 người tham gia.", []),
+])
+def test_old_years(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", "Cuộc bầu cử diễn ra vào tháng 11 (2008).", [("tháng 11 (2008)", "DATE", "2008-11", None)]),
+    ("vi", "Trong bài diễn văn hôm 3/6 (2008), ông nói.", [("hôm 3/6 (2008)", "DATE", "2008-06-03", None)]),
+    ("en", "The vote was held on March 3 (2008).", [("March 3 (2008)", "DATE", "2008-03-03", None)]),
+])
+def test_bracket_year(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, lang) == expected

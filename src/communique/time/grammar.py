@@ -337,6 +337,14 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                              rf"{_han_units()['day']}"))
     if lex.holidays:  # "Ramazan Bayramı", "Navidad", "نوروز": a fixed day of some calendar
         t.append(("holiday", rf"(?P<hol>{_word(list(lex.holidays))})(?:{yj}{year})?"))
+    # a year before 1800 only with its year word ("năm 1776", "Jahr 1648", "1648 року"); suffixes that are also
+    # units ("年", "години") count years
+    old_year = r"(?<![\w.,/\-])(?P<y>1[0-7]\d\d)"
+    year_words = [w for w in lex.year_suffix if w.lower() not in lex.units and w[:1].isalpha()]
+    if lex.year_prefix:
+        t.append(("year", rf"{_word(lex.year_prefix)}\s+{old_year}(?!\d|[.,/]\d|%|\w)"))
+    if year_words:
+        t.append(("year", rf"{old_year}\s*{_word(year_words)}"))
     t += [
         ("rel", rf"(?P<rel>{_word(list(lex.relative))}){_not_before_duration(lex)}"),
         ("weekday_rel", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<w>{weekday})"

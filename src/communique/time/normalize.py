@@ -734,7 +734,7 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     """TIMEX3 values for the candidates of one document."""
     view = mask_particles(text, lex)  # "13일 낮에": the particle is no part of the words around dates
     cands = attach_day_lists(view, drop_ages(view, cands, lex), lex)
-    cands = attach_month_starts(view, cands, lex)
+    cands = attach_month_starts(view, attach_bracket_years(view, cands), lex)
     cands = attach_day_word_dates(view, attach_week_weekdays(view, attach_relative_years(view, cands, anchor)))
     # again once weekdays joined their dates, where today and a weekday are one DATE (`relative_weekday_joins`):
     # "σήμερα, Παρασκευή 28 Φεβρουαρίου"; not in Indonesian ("hari ini, Jumat 25 Agustus 2017": two)
@@ -760,6 +760,23 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
         if day is not None:
             previous = day
     return attach_period_mods(text, view, out, lex)
+
+
+def attach_bracket_years(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"tháng 11 (2008)", "3/6 (2008)": a year in brackets right after a yearless date or month is its year
+    (one expression, the brackets inside)."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        close = _CLOSE_PAREN.match(text, cand.end) if prev is not None else None
+        if (prev is not None and close is not None and cand.kind == "year" and cand.calendar is None
+                and prev.kind == "date" and prev.year is None and prev.calendar is None and prev.month is not None
+                and _OPEN_PAREN.match(text[prev.end : cand.start])
+                and (prev.day is None or _weekday_of(cand.year or 0, prev.month, prev.day) is not None)):
+            prev.year, prev.end = cand.year, close.end()
+            continue
+        out.append(cand)
+    return out
 
 
 def share_clock_halves(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
