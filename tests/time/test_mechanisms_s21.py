@@ -9,7 +9,8 @@ sentence with a habitual cue (`habitual`: "평일", "todos los días") is any da
 a half ("5 1/2 hours", "2½ years", en `half_after` "a minute and a half"); a weekday touching its date is one
 expression where bracketed weekdays join too (ja "2月20日木曜日"), two in zh; a Sunday-first week (`first_weekday`, ar):
 "this week" said on a Sunday is the ISO week of the Monday after; a year before 1800 with its year word ("năm 1776",
-"Jahr 1648", "1648 році"); a year in brackets after a yearless date or month is its year ("tháng 11 (2008)")."""
+"Jahr 1648", "1648 році"); a year in brackets after a yearless date or month is its year ("tháng 11 (2008)"); a
+clock time in UTC keeps TimeML's "Z" ("18:00 UTC"), local zones none."""
 
 from __future__ import annotations
 
@@ -186,4 +187,13 @@ def test_old_years(lang: str, text: str, expected: list[tuple[str, str, str | No
     ("en", "The vote was held on March 3 (2008).", [("March 3 (2008)", "DATE", "2008-03-03", None)]),
 ])
 def test_bracket_year(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The plane landed at 18:00 UTC.", [("18:00 UTC", "TIME", "2024-05-15T18:00Z", None)]),
+    ("de", "Die Sonde landete um 18:00 UTC.", [("18:00 UTC", "TIME", "2024-05-15T18:00Z", None)]),
+    ("en", "The plane landed at 18:00 GMT.", [("18:00", "TIME", "2024-05-15T18:00", None)]),
+])
+def test_utc_clock(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, lang) == expected

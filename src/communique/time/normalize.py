@@ -759,7 +759,26 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
         day = _full_day(t.end_value or t.value) if t.type == "DATE" else None
         if day is not None:
             previous = day
-    return attach_period_mods(text, view, out, lex)
+    return attach_period_mods(text, view, mark_utc(text, out), lex)
+
+
+_UTC_AFTER = re.compile(r"\s?(?:UTC|Z)(?![\w+\-])")
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d(?::\d\d)?$")
+
+
+def mark_utc(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"18:00 UTC": a clock time given in UTC keeps its zone in the value (TimeML's "Z") and the span;
+    local zones ("WIB", "GMT+07") are dropped from the value, as the conventions say."""
+    for t in timexes:
+        if t.type != "TIME" or t.value is None or not _CLOCK_VALUE.search(t.value):
+            continue
+        m = _UTC_AFTER.match(text, t.end)
+        if m is not None:
+            t.end = m.end()
+            t.text = text[t.start : t.end]
+        if m is not None or t.text.endswith("UTC"):
+            t.value += "Z"
+    return timexes
 
 
 def attach_bracket_years(text: str, cands: list[Candidate]) -> list[Candidate]:
