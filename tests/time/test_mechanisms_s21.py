@@ -10,7 +10,8 @@ a half ("5 1/2 hours", "2½ years", en `half_after` "a minute and a half"); a we
 expression where bracketed weekdays join too (ja "2月20日木曜日"), two in zh; a Sunday-first week (`first_weekday`, ar):
 "this week" said on a Sunday is the ISO week of the Monday after; a year before 1800 with its year word ("năm 1776",
 "Jahr 1648", "1648 році"); a year in brackets after a yearless date or month is its year ("tháng 11 (2008)"); a
-clock time in UTC keeps TimeML's "Z" ("18:00 UTC"), local zones none."""
+clock time in UTC keeps TimeML's "Z" ("18:00 UTC"), local zones none; "and a half" after a unit in fa, ar, he, vi,
+ko (`half_after`), also after a unit holding its count ("عامين ونصف")."""
 
 from __future__ import annotations
 
@@ -196,4 +197,16 @@ def test_bracket_year(lang: str, text: str, expected: list[tuple[str, str, str |
     ("en", "The plane landed at 18:00 GMT.", [("18:00", "TIME", "2024-05-15T18:00", None)]),
 ])
 def test_utc_clock(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fa", "جلسه یک ساعت و نیم طول کشید.", [("یک ساعت و نیم", "DURATION", "PT1H30M", None)]),
+    ("fa", "جلسه یکساعت و نیم طول کشید.", [("یکساعت و نیم", "DURATION", "PT1H30M", None)]),
+    ("ar", "استمرت المفاوضات عامين ونصف.", [("عامين ونصف", "DURATION", "P2Y6M", None)]),
+    ("vi", "Dự án kéo dài hai năm rưỡi.", [("hai năm rưỡi", "DURATION", "P2Y6M", None)]),
+    ("ko", "회의는 1시간 반 동안 진행됐다.", [("1시간 반", "DURATION", "PT1H30M", None)]),
+    ("he", "הבנייה נמשכה שלוש שנים וחצי.", [("שלוש שנים וחצי", "DURATION", "P3Y6M", None)]),
+])
+def test_and_a_half(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, lang) == expected

@@ -474,7 +474,8 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
     if lex.counted_units:  # "أسبوعين" (two weeks, Arabic dual), "이틀" (two days)
         mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))}){mod_gap})?" if lex.duration_mods else ""
         after = rf"(?:\s*(?P<sa>{_word(list(lex.shift_after))}))?" if lex.shift_after else ""
-        t.append(("counted", rf"{mods}(?P<cu>{_word(list(lex.counted_units))}){after}"))
+        chalf = rf"(?:\s+(?P<half>{_word(lex.half_after)}))?" if lex.half_after else ""  # "عامين ونصف"
+        t.append(("counted", rf"{mods}(?P<cu>{_word(list(lex.counted_units))}){chalf}{after}"))
     if lex.sets:
         t.append(("set_word", rf"(?P<sw>{_word(list(lex.sets))})"))
     if lex.quarters:  # "third quarter", "三季度", "上半年" (+ a year after it)
