@@ -11,7 +11,8 @@ expression where bracketed weekdays join too (ja "2月20日木曜日"), two in z
 "this week" said on a Sunday is the ISO week of the Monday after; a year before 1800 with its year word ("năm 1776",
 "Jahr 1648", "1648 році"); a year in brackets after a yearless date or month is its year ("tháng 11 (2008)"); a
 clock time in UTC keeps TimeML's "Z" ("18:00 UTC"), local zones none; "and a half" after a unit in fa, ar, he, vi,
-ko (`half_after`), also after a unit holding its count ("عامين ونصف")."""
+ko (`half_after`), also after a unit holding its count ("عامين ونصف"); minutes and seconds joined to the hour by a
+word with their counters (`clock_and`: "ساعت ۶ و ۳۶ دقیقه و ۲۶ ثانیه")."""
 
 from __future__ import annotations
 
@@ -210,3 +211,13 @@ def test_utc_clock(lang: str, text: str, expected: list[tuple[str, str, str | No
 ])
 def test_and_a_half(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("تحویل سال ساعت ۶ و ۳۶ دقیقه و ۲۶ ثانیه روز چهارشنبه ۱ فروردین ۱۴۰۳ است.",
+     [("ساعت ۶ و ۳۶ دقیقه و ۲۶ ثانیه روز چهارشنبه ۱ فروردین ۱۴۰۳", "TIME", "2024-03-20T06:36:26", None)]),
+    ("جلسه ساعت ۱۰ و ۱۵ دقیقه آغاز شد.", [("ساعت ۱۰ و ۱۵ دقیقه", "TIME", "2024-05-15T10:15", None)]),
+    ("جلسه ۱۵ دقیقه طول کشید.", [("۱۵ دقیقه", "DURATION", "PT15M", None)]),
+])
+def test_clock_in_words(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, "fa") == expected

@@ -381,8 +381,15 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         # or as a word, and a part of day after it sets am/pm
         hour_word = rf"|(?P<hw>{_word(list(lex.numbers))})" if lex.numbers else ""
         ap2 = rf"(?:\s+(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else ""
+        # "ساعت ۶ و ۳۶ دقیقه و ۲۶ ثانیه": minutes (and seconds) joined by `clock_and` with their counters
+        words = ""
+        if lex.clock_and and lex.time_units.get("minute"):
+            cand_ = _word(lex.clock_and)
+            sec = (rf"(?:\s+{cand_}\s*(?P<sec>[0-5]?\d)\s*{_word(list(lex.time_units['second']))})?"
+                   if lex.time_units.get("second") else "")
+            words = rf"(?:\s+{cand_}\s*(?P<mi3>[0-5]?\d)\s*{_word(list(lex.time_units['minute']))}{sec})?"
         t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?:(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?"
-                                   rf"(?![\d.,:]\d|\d|\s*%){hour_word}){ap2}(?!\w)"))
+                                   rf"(?![\d.,:]\d|\d|\s*%){words}{hour_word}){ap2}(?!\w)"))
     hour_words = list(lex.time_units.get("hour", [])) + list(lex.time_units.get("hour_after_prep", []))
     if hour_words:  # "21.30 horas", "18.00 год": a dot clock time is a time when an hour word follows it
         # "10,30 часа" where `dates.comma_clock`; a part of day may follow ("10,00 часа сутрин")
@@ -826,12 +833,15 @@ def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
 def _h_clock_part(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     """An hour (digits or a word) with maybe minutes and a part of day: "huit heures du soir", "pukul 7 malam"."""
     hour = g.get("h") or lex.numbers.get(_key(g.get("hw") or ""))
-    minute = g.get("mi") or (lex.numbers.get(_key(g["miw"])) if g.get("miw") else None) or "0"
+    minute = g.get("mi") or g.get("mi3") or (lex.numbers.get(_key(g["miw"])) if g.get("miw") else None) or "0"
     if hour is None or not hour.isdigit() or not minute.isdigit() or int(hour) > 24 or int(minute) > 59:
         return None
     if g.get("ap2") and int(hour) > 12:
         return None  # "several hours in the morning"; a part of day after 13h is no clock reading
-    return _h_time(lex, {"h": str(int(hour) % 24), "mi": minute, **({"ap2": g["ap2"]} if g.get("ap2") else {})}, s, e)
+    extra = {k: g[k] for k in ("ap2", "sec") if g.get(k)}
+    if "sec" in extra:
+        extra["sec"] = f"{int(extra['sec']):02d}"
+    return _h_time(lex, {"h": str(int(hour) % 24), "mi": minute, **extra}, s, e)
 
 
 def _count(lex: Lexicon, text: str) -> str | None:
