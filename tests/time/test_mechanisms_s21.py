@@ -221,3 +221,12 @@ def test_and_a_half(lang: str, text: str, expected: list[tuple[str, str, str | N
 ])
 def test_clock_in_words(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, "fa") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("حمله ساعت ۱۰ شب رخ داد.", [("ساعت ۱۰ شب", "TIME", "2024-05-15T22:00", None)]),
+    ("جلسه ساعت ۴ عصر تمام شد.", [("ساعت ۴ عصر", "TIME", "2024-05-15T16:00", None)]),
+    ("زلزله ساعت ۲ بامداد رخ داد.", [("ساعت ۲ بامداد", "TIME", "2024-05-15T02:00", None)]),
+])
+def test_fa_clock_parts(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _timexes(text, "fa") == expected
