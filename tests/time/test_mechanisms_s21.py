@@ -49,8 +49,10 @@ def test_hijri(lang: str, text: str, dct: str, expected: list[tuple[str, str, st
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("שר האוצר נפגש היום (רביעי) עם הנגיד.", [("היום", "DATE", "2024-05-15", None), ("רביעי", "DATE", "2024-05-15", None)]),
-    ("השרים נפגשו אמש (שלישי) בירושלים.", [("אמש", "DATE", "2024-05-14TEV", None), ("שלישי", "DATE", "2024-05-14", None)]),
+    ("שר האוצר נפגש היום (רביעי) עם הנגיד.",
+     [("היום", "DATE", "2024-05-15", None), ("רביעי", "DATE", "2024-05-15", None)]),
+    ("השרים נפגשו אמש (שלישי) בירושלים.",
+     [("אמש", "DATE", "2024-05-14TEV", None), ("שלישי", "DATE", "2024-05-14", None)]),
     # an ordinal in brackets after no day word is no weekday
     ("הקבוצה סיימה במקום (שני) בטבלה.", []),
 ])
@@ -65,9 +67,11 @@ def test_bracket_weekday(text: str, expected: list[tuple[str, str, str | None, s
     ("pt", "O pagamento chega na última semana de junho.", [("última semana de junho", "DATE", "2024-W26", None)]),
     ("en", "Talks resume in the second week of September 2025.",
      [("the second week of September 2025", "DATE", "2025-W37", None)]),
-    ("fr", "Le sommet aura lieu la dernière semaine de juin.", [("la dernière semaine de juin", "DATE", "2024-W26", None)]),
+    ("fr", "Le sommet aura lieu la dernière semaine de juin.",
+     [("la dernière semaine de juin", "DATE", "2024-W26", None)]),
     ("fr", "Il part la première semaine d'août.", [("la première semaine d'août", "DATE", "2024-W32", None)]),
-    ("it", "Il voto è previsto l'ultima settimana di giugno.", [("l'ultima settimana di giugno", "DATE", "2024-W26", None)]),
+    ("it", "Il voto è previsto l'ultima settimana di giugno.",
+     [("l'ultima settimana di giugno", "DATE", "2024-W26", None)]),
     ("nl", "De top is in de laatste week van juni.", [("de laatste week van juni", "DATE", "2024-W26", None)]),
     ("ru", "Саммит пройдёт на последней неделе июня.", [("последней неделе июня", "DATE", "2024-W26", None)]),
     ("uk", "Саміт відбудеться останнього тижня червня.", [("останнього тижня червня", "DATE", "2024-W26", None)]),
@@ -155,7 +159,8 @@ def test_half_counts(lang: str, text: str, expected: list[tuple[str, str, str | 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     ("ja", "会見は5月15日水曜日 14時00分に始まった。", [("5月15日水曜日 14時00分", "TIME", "2024-05-15T14:00", None)]),
     ("ja", "式典は5月13日月曜日に開かれた。", [("5月13日月曜日", "DATE", "2024-05-13", None)]),
-    ("zh", "会议于5月13日星期一举行。", [("5月13日", "DATE", "2024-05-13", None), ("星期一", "DATE", "2024-05-13", None)]),
+    ("zh", "会议于5月13日星期一举行。",
+     [("5月13日", "DATE", "2024-05-13", None), ("星期一", "DATE", "2024-05-13", None)]),
 ])
 def test_weekday_touching_date(lang: str, text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     assert _timexes(text, lang) == expected

@@ -257,7 +257,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         t.append(("month_week", rf"(?P<wb>{_word(list(lex.month_weeks_before))})\s*(?P<m>{month})"
                                 rf"(?:{yj}{year}{ys})?"))
     if lex.month_weeks_after:  # "10월의 마지막 주" (the particle masked), before Han dates
-        yb = rf"(?:(?P<y>{_YEAR})\s*{_alt(lex.year_suffix)}\s*)?" if lex.year_suffix else ""  # "2024년 10월의 마지막 주"
+        # "2024년 10월의 마지막 주"
+        yb = rf"(?:(?P<y>{_YEAR})\s*{_alt(lex.year_suffix)}\s*)?" if lex.year_suffix else ""
         t.append(("month_week", rf"{yb}(?P<m>{month})\s*(?P<wa>{_word(list(lex.month_weeks_after))})"))
     if lex.eras:
         hu = _han_units()
@@ -366,7 +367,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         hour, minute = _alt(list(lex.time_units.get("hour", []))), _alt(list(lex.time_units.get("minute", [])))
         half = _alt(list(lex.time_units.get("half", [])))
         ap = rf"(?:(?P<ap>{_alt(list(lex.clock_before))})\s*)?" if lex.clock_before else ""
-        t.append(("han_time", rf"{ap}(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}(?:\s*(?P<mi>[0-5]\d)(?!\d)(?:\s*{minute})?"
+        t.append(("han_time", rf"{ap}(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}"
+                              rf"(?:\s*(?P<mi>[0-5]\d)(?!\d)(?:\s*{minute})?"
                               # one digit of minutes needs its counter: "3시와 5시" is no 3:05
                               rf"|\s*(?P<mi2>[0-9])\s*{minute}"
                               rf"|\s*(?P<half>{half}))?(?!\d|[.:,]\d)"))

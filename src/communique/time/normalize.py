@@ -806,7 +806,7 @@ def share_clock_halves(text: str, cands: list[Candidate], lex: Lexicon) -> list[
     joiners = "|".join(re.escape(w) for w in (*lex.list_and, *lex.range_and, *lex.range_to)) or r"(?!x)x"
     gap_ok = re.compile(rf"^\s*(?:,|、|{joiners})?\s*$")
     heads = sorted(lex.clock_before, key=len, reverse=True)
-    for prev, cand in zip(cands, cands[1:]):
+    for prev, cand in zip(cands, cands[1:], strict=False):
         if prev.kind != "time" or cand.kind != "time" or prev.time is None or cand.time is None:
             continue
         head = next((w for w in heads if text.startswith(w, prev.start)), None)
