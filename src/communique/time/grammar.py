@@ -52,6 +52,7 @@ class Candidate:
     calendar: str | None = None  # a non-Gregorian date: year/month/day are in that calendar
     first_end: int | None = None  # a range: end of its first part
     second_start: int | None = None  # a range: start of its second part
+    week_of_month: int | None = None  # "the last week of June": 1..5, -1 the last (a month's Nth Monday's week)
     ahead: bool = False  # its sentence looks ahead (tense): a yearless date is the coming one
 
 
@@ -152,8 +153,9 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 # Thai, Lao, Myanmar and Khmer (their punctuation left out: the dandas, "၊ ။", "។ ៕ ៖"). Without them "आज"
 # (today) would end inside "आजादी" at the vowel sign "ा", and "कल" inside "कल्याण". Hebrew and Arabic vowel
 # points are not here: they are optional, "غداَ" is "غدا". A few wide ranges keep the grammar small and fast.
+# The zero-width (non-)joiner sits inside a word: "می‌شود" (it becomes) does not hold the month "می" (May).
 _MARK_BLOCKS = ((0x300, 0x36F), (0x900, 0x963), (0x966, 0xDFF), (0xE00, 0xEFF), (0x1000, 0x1049), (0x104C, 0x109F),
-                (0x1780, 0x17D3), (0x17D7, 0x17FF))
+                (0x1780, 0x17D3), (0x17D7, 0x17FF), (0x200C, 0x200D))
 MARKS = "".join(f"{chr(a)}-{chr(b)}" for a, b in _MARK_BLOCKS)
 LETTER = rf"[\w{MARKS}]"  # a word character, the marks of those scripts included
 
@@ -251,6 +253,13 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     if lex.month_first:
         # a space may stand before the comma ("June 18 , 2009" in tokenized corpora)
         t.append(("mdy", rf"(?P<m>{month})\.?\s+(?P<d>{_DAY}){md_suffix}{day_end}(?:\s?,?\s+{year})?"))
+    if lex.month_weeks_before:  # "la última semana de junio", "the first week of July 2021"
+        t.append(("month_week", rf"(?P<wb>{_word(list(lex.month_weeks_before))})\s*(?P<m>{month})"
+                                rf"(?:{yj}{year}{ys})?"))
+    if lex.month_weeks_after:  # "10월의 마지막 주" (the particle masked), before Han dates
+        # "2024년 10월의 마지막 주"
+        yb = rf"(?:(?P<y>{_YEAR})\s*{_alt(lex.year_suffix)}\s*)?" if lex.year_suffix else ""
+        t.append(("month_week", rf"{yb}(?P<m>{month})\s*(?P<wa>{_word(list(lex.month_weeks_after))})"))
     if lex.eras:
         hu = _han_units()
         first = rf"|{_alt(lex.first_year)}" if lex.first_year else ""
@@ -262,10 +271,12 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         t.append(("cjk", han_date))
     if lex.numeric_calendar:  # "1400/01/20", "۱۶ / ۰۹ / ۱۳۹۸", "28-4-1400": years of that calendar (1300-1499)
         cy = r"(?P<y>1[34]\d\d)"
+        # the calendar's year suffix may follow, inside the span ("23/3/1432هـ")
+        ncs = rf"(?:\s?{_alt(lex.calendar_year_suffix)}(?!\w))?" if lex.calendar_year_suffix else ""
         t.append(("cal_numeric", rf"(?<![\w.,/\-]){cy}\s?(?P<sep>[./\-])\s?(?P<mo>0?[1-9]|1[0-2])\s?(?P=sep)\s?"
-                                 rf"(?P<d>{_DAY})(?![\w/]|[.\-]\d)"))
+                                 rf"(?P<d>{_DAY})(?![\w/]|[.\-]\d){ncs}"))
         t.append(("cal_numeric", rf"(?<![\w.,/\-])(?P<d>{_DAY})\s?(?P<sep>[./\-–])\s?(?P<mo>0?[1-9]|1[0-2])\s?"
-                                 rf"(?P=sep)\s?{cy}(?![\w/]|[.\-]\d)"))
+                                 rf"(?P=sep)\s?{cy}(?:{ncs}|(?![\w/]|[.\-]\d))"))
         if lex.calendar_year_prefix:
             t.append(("cal_year", rf"{_word(lex.calendar_year_prefix)}\s+(?P<y>1[34]\d\d)(?!\d)"
                                   rf"(?:\s*{_alt(lex.calendar_year_suffix)})?"))
@@ -273,8 +284,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         cal = _word(list(lex.calendar_months))
         cys = rf"(?:\s*{_alt(lex.calendar_year_suffix)})?" if lex.calendar_year_suffix else ""
         cmj = rf"(?:\s*{_word(lex.month_joiners)})?" if lex.month_joiners else ""  # "اردیبهشت ماه"
-        t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal}){cmj}(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys})?"))
-        t.append(("cal_month", rf"(?P<m>{cal}){yj}(?P<y>1[2-5]\d\d)(?!\d){cys}"))
+        # "۱۱ اسفند امسال", "آبان ماه امسال": a relative year word after the month, in that calendar's years
+        crel = rf"|\s+(?P<rel>{_word(list(lex.month_relative_after))})" if lex.month_relative_after else ""
+        t.append(("cal_date", rf"{_NUM_START}(?P<d>{_DAY})\s*(?P<m>{cal}){cmj}(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys}"
+                              rf"{crel})?"))
+        t.append(("cal_month", rf"(?P<m>{cal})(?:{yj}(?P<y>1[2-5]\d\d)(?!\d){cys}|{cmj}{crel[1:] or '(?!x)x'})"))
         if lex.letter_numerals:  # "א' אלול התש"פ", "ט"ו בשבט": day (and year) in letter numerals, a mark inside
             signs = f"[{re.escape(''.join(sorted(lex.letter_numerals)))}]"
             marks = "['\"׳״]"
@@ -297,12 +311,14 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     t += [
         ("month_year", rf"(?P<m>{month}){yj}{year}{ys}"),
         ("month_rel_after", rf"(?P<m>{month})\s+(?P<rel>{_word(list(lex.month_relative_after))})"),
-        ("month_rel_before", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<m>{month})"),
+        # not before a day: "last Oct. 23" is the date (mdy)
+        ("month_rel_before", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<m>{month})"
+                             + (r"(?!\.?\s*\d)" if lex.month_first else "")),
         # the preposition licenses a bare month but is not part of it; "в июне прошлого года" must be
         # taken here whole, since this alternative starts (at "в") before month_rel_after would. A year
         # after the month, joined or not ("en abril de 2022"), leaves the month to month_year.
         ("month_prep", rf"{_word(lex.month_prepositions)}\s+(?P<core>(?P<m>{month})"
-                       rf"(?:\s+(?P<rel>{_word(list(lex.month_relative_after))}))?)(?!{yj}\d)"),
+                       rf"(?:\s+(?P<rel>{_word(list(lex.month_relative_after))}))?)(?!{yj}\d|\.\s*{_DAY}(?!\d))"),
     ]
     if lex.bare_months:
         t.append(("month_bare", rf"(?P<m>{month})(?![\w/]|\s*\d)"))
@@ -322,11 +338,22 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                              rf"{_han_units()['day']}"))
     if lex.holidays:  # "Ramazan Bayramı", "Navidad", "نوروز": a fixed day of some calendar
         t.append(("holiday", rf"(?P<hol>{_word(list(lex.holidays))})(?:{yj}{year})?"))
+    # a year before 1800 only with its year word ("năm 1776", "Jahr 1648", "1648 року"); suffixes that are also
+    # units ("年", "години") count years
+    old_year = r"(?<![\w.,/\-])(?P<y>1[0-7]\d\d)"
+    year_words = [w for w in lex.year_suffix if w.lower() not in lex.units and w[:1].isalpha()]
+    if lex.year_prefix:
+        t.append(("year", rf"{_word(lex.year_prefix)}\s+{old_year}(?!\d|[.,/]\d|%|\w)"))
+    if year_words:
+        t.append(("year", rf"{old_year}\s*{_word(year_words)}"))
     t += [
         ("rel", rf"(?P<rel>{_word(list(lex.relative))}){_not_before_duration(lex)}"),
         ("weekday_rel", rf"(?P<rel>{_word(list(lex.month_relative_before))})\s+(?P<w>{weekday})"
                         rf"|(?P<w2>{weekday})\s+(?P<rel2>{_word(list(lex.weekday_relative_after))})"),
         ("weekday", rf"(?P<w>{weekday})"),
+        # "היום (שני)": a weekday's bare name alone in brackets
+        ("bracket_weekday", rf"(?<=[(（])\s?(?P<w>{_word(list(lex.bracket_weekdays))})(?=\s?[)）])"
+                            if lex.bracket_weekdays else r"(?!x)x"),
         ("year_range", rf"(?:{frm}\s+)?(?<![\w.,/\-])(?P<y1>{_YEAR})\s*{to}\s*(?P<y2>{_YEAR})(?!\w|[.,]\d)"),
         ("year", rf"{year_head}{bare_year}(?:(?!\w|[.,/%]\d|%){ys}|\s*{_alt(lex.year_suffix)}"
                  rf"(?:(?<={_unspaced_script()})|(?!\w)))" if lex.year_suffix
@@ -340,8 +367,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         hour, minute = _alt(list(lex.time_units.get("hour", []))), _alt(list(lex.time_units.get("minute", [])))
         half = _alt(list(lex.time_units.get("half", [])))
         ap = rf"(?:(?P<ap>{_alt(list(lex.clock_before))})\s*)?" if lex.clock_before else ""
-        t.append(("han_time", rf"{ap}(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}(?:\s*(?P<mi>[0-5]?\d)(?:\s*{minute})?"
-                              rf"|\s*(?P<half>{half}))?(?![\w.:,]\d)"))
+        t.append(("han_time", rf"{ap}(?<![\d.:,])(?P<h>[01]?\d|2[0-3])\s*{hour}"
+                              rf"(?:\s*(?P<mi>[0-5]\d)(?!\d)(?:\s*{minute})?"
+                              # one digit of minutes needs its counter: "3시와 5시" is no 3:05
+                              rf"|\s*(?P<mi2>[0-9])\s*{minute}"
+                              rf"|\s*(?P<half>{half}))?(?!\d|[.:,]\d)"))
     long_hours = list(lex.time_units.get("hour_after_prep", []))
     if long_hours and lex.clock_prepositions:  # "à 19 heures" is a time, "19 heures" alone may be a duration
         minute = _alt(list(lex.time_units.get("minute", [])))
@@ -353,8 +383,15 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         # or as a word, and a part of day after it sets am/pm
         hour_word = rf"|(?P<hw>{_word(list(lex.numbers))})" if lex.numbers else ""
         ap2 = rf"(?:\s+(?P<ap2>{_word(list(lex.clock_after))}))?" if lex.clock_after else ""
+        # "ساعت ۶ و ۳۶ دقیقه و ۲۶ ثانیه": minutes (and seconds) joined by `clock_and` with their counters
+        words = ""
+        if lex.clock_and and lex.time_units.get("minute"):
+            cand_ = _word(lex.clock_and)
+            sec = (rf"(?:\s+{cand_}\s*(?P<sec>[0-5]?\d)\s*{_word(list(lex.time_units['second']))})?"
+                   if lex.time_units.get("second") else "")
+            words = rf"(?:\s+{cand_}\s*(?P<mi3>[0-5]?\d)\s*{_word(list(lex.time_units['minute']))}{sec})?"
         t.append(("time_prefixed", rf"{_word(lex.time_prefix)}\s+(?:(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?"
-                                   rf"(?![\d.,:]\d|\d|\s*%){hour_word}){ap2}(?!\w)"))
+                                   rf"(?![\d.,:]\d|\d|\s*%){words}{hour_word}){ap2}(?!\w)"))
     hour_words = list(lex.time_units.get("hour", [])) + list(lex.time_units.get("hour_after_prep", []))
     if hour_words:  # "21.30 horas", "18.00 год": a dot clock time is a time when an hour word follows it
         # "10,30 часа" where `dates.comma_clock`; a part of day may follow ("10,00 часа сутрин")
@@ -398,7 +435,9 @@ def _clock_day_part_templates(lex: Lexicon) -> list[tuple[str, str]]:
 
 def _number(lex: Lexicon) -> str:
     """A duration's count: digits, a number word, Han numerals."""
-    return rf"(?:(?<![\d.,])\d{{1,3}}(?:[.,]\d)?(?!\d)|{_word(list(lex.numbers))}|{_han_class()}{{1,3}})"
+    # "5 1/2 hours", "2½ years": a whole number and a half
+    return (rf"(?:(?<![\d.,])\d{{1,3}}(?:(?:\s|-)1/2(?!\d)|½|[.,]\d(?!\d)|(?!\d))|{_word(list(lex.numbers))}"
+            rf"|{_han_class()}{{1,3}})")
 
 
 def _not_before_duration(lex: Lexicon) -> str:
@@ -444,7 +483,8 @@ def _duration_templates(lex: Lexicon, year: str, yj: str) -> list[tuple[str, str
     if lex.counted_units:  # "أسبوعين" (two weeks, Arabic dual), "이틀" (two days)
         mods = rf"(?:(?P<mod>{_word(list(lex.duration_mods))}){mod_gap})?" if lex.duration_mods else ""
         after = rf"(?:\s*(?P<sa>{_word(list(lex.shift_after))}))?" if lex.shift_after else ""
-        t.append(("counted", rf"{mods}(?P<cu>{_word(list(lex.counted_units))}){after}"))
+        chalf = rf"(?:\s+(?P<half>{_word(lex.half_after)}))?" if lex.half_after else ""  # "عامين ونصف"
+        t.append(("counted", rf"{mods}(?P<cu>{_word(list(lex.counted_units))}){chalf}{after}"))
     if lex.sets:
         t.append(("set_word", rf"(?P<sw>{_word(list(lex.sets))})"))
     if lex.quarters:  # "third quarter", "三季度", "上半年" (+ a year after it)
@@ -496,7 +536,7 @@ def _first_words(lex: Lexicon, duration_only: bool = False) -> frozenset[str]:
                    *lex.quarters, *lex.parts_alone, *lex.calendar_year_prefix, *lex.counted_units,
                    *lex.holidays, *lex.calendar_month_prefix, *lex.period_mods_before, *lex.day_relative_before,
                    *(lex.period_nouns if lex.period_mods_after else ()), *lex.decade_prefix,
-                   *lex.decade_names]
+                   *lex.decade_names, *lex.bracket_weekdays, *lex.month_weeks_before]
     firsts: set[str] = set()
     for phrase in phrases:
         token = _TOKEN.search(phrase)
@@ -658,6 +698,15 @@ def _h_month_mod(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate |
     return Candidate(s, e, "date", _year(g.get("y")), mo, None, mod=lex.period_mods_before.get(_key(g["pm"])))
 
 
+def _h_month_week(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    """"la última semana de junio", "10월의 마지막 주": a week of the month, by the Monday that opens it."""
+    mo = _month(lex, g["m"])
+    week = lex.month_weeks_before.get(_key(g["wb"])) if g.get("wb") else lex.month_weeks_after.get(_key(g["wa"]))
+    if not _title_ok(lex, g["m"]) or mo is None or week is None:
+        return None
+    return Candidate(s, e, "date", _year(g.get("y")), mo, None, week_of_month=week)
+
+
 def _h_period_mod(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     """"the end of the year", "yıl sonunda": this (or the named) year, month or week, with the mod."""
     spec = lex.period_nouns.get(_key(g["pn"]))
@@ -731,6 +780,12 @@ def _h_weekday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | N
                      part=lex.weekday_parts.get(low))  # "Mittwochmorgen"
 
 
+def _h_bracket_weekday(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
+    day = lex.bracket_weekdays.get(_key(g["w"]))
+    # weak: a date only right after a day word (`attach_weekdays`), not "במקום (שני)" (in second place)
+    return Candidate(s, e, "weekday", weekday=day, weak=True) if day is not None else None
+
+
 def _h_clock_prep(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     cand = _h_time(lex, g, s, e)
     if cand is not None:
@@ -773,19 +828,22 @@ def _h_time(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None
     hour = int(g["h"]) + (min(shift, 12) if int(g["h"]) < 12 else 0)
     if shift == 24 and int(g["h"]) == 12:  # a night word (`clock_after` 24): "las doce de la noche" is T24:00
         hour = 24
-    minute = 30 if g.get("half") else int(g.get("mi") or 0)
+    minute = 30 if g.get("half") else int(g.get("mi") or g.get("mi2") or 0)
     return Candidate(s, e, "time", time=f"{hour:02d}:{minute:02d}{seconds}")
 
 
 def _h_clock_part(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     """An hour (digits or a word) with maybe minutes and a part of day: "huit heures du soir", "pukul 7 malam"."""
     hour = g.get("h") or lex.numbers.get(_key(g.get("hw") or ""))
-    minute = g.get("mi") or (lex.numbers.get(_key(g["miw"])) if g.get("miw") else None) or "0"
+    minute = g.get("mi") or g.get("mi3") or (lex.numbers.get(_key(g["miw"])) if g.get("miw") else None) or "0"
     if hour is None or not hour.isdigit() or not minute.isdigit() or int(hour) > 24 or int(minute) > 59:
         return None
     if g.get("ap2") and int(hour) > 12:
         return None  # "several hours in the morning"; a part of day after 13h is no clock reading
-    return _h_time(lex, {"h": str(int(hour) % 24), "mi": minute, **({"ap2": g["ap2"]} if g.get("ap2") else {})}, s, e)
+    extra = {k: g[k] for k in ("ap2", "sec") if g.get(k)}
+    if "sec" in extra:
+        extra["sec"] = f"{int(extra['sec']):02d}"
+    return _h_time(lex, {"h": str(int(hour) % 24), "mi": minute, **extra}, s, e)
 
 
 def _count(lex: Lexicon, text: str) -> str | None:
@@ -794,6 +852,9 @@ def _count(lex: Lexicon, text: str) -> str | None:
     if word in lex.numbers:
         return lex.numbers[word]
     if word[:1].isdigit():
+        if word.endswith(("1/2", "½")):  # "5 1/2", "2½"
+            whole = re.match(r"\d+", word)
+            return f"{int(whole.group(0))}.5" if whole else None
         return word.replace(",", ".")
     value = han_number(word)
     return None if value is None else str(value)
@@ -865,7 +926,8 @@ def _h_cal(lex: Lexicon, g: dict[str, str], s: int, e: int) -> Candidate | None:
     year = int(g["y"]) if g.get("y") else None
     if not calendar or (day is not None and not 1 <= day <= 31):
         return None
-    return Candidate(s, e, "date", year, month, day, calendar=calendar)
+    spec = lex.month_relative_after.get(_key(g["rel"])) if g.get("rel") else None
+    return Candidate(s, e, "date", year, month, day, calendar=calendar, spec=spec)
 
 
 def letter_number(lex: Lexicon, text: str) -> int | None:
@@ -952,6 +1014,7 @@ HANDLERS: dict[str, Handler] = {
     "month_year": _h_month_year, "month_noun": _h_month_noun, "month_rel_after": _h_month_rel,
     "month_rel_before": _h_month_rel,
     "month_prep": _h_month_only, "month_bare": _h_month_only, "rel": _h_rel, "weekday": _h_weekday,
+    "bracket_weekday": _h_bracket_weekday, "month_week": _h_month_week,
     "year_range": _h_year_range, "year": _h_year, "time": _h_time, "han_time": _h_time, "time_prefixed": _h_clock_part,
 }
 

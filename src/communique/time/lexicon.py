@@ -126,6 +126,15 @@ class Lexicon:
     # letters that write numbers (Hebrew gematria: א=1 .. ת=400), for calendar dates written with them
     # ("א' אלול התש"פ": day 1, year 5780, `letter_year_base` 5000 added to a year below 1000)
     letter_numerals: dict[str, int] = field(default_factory=dict)
+    clock_and: tuple[str, ...] = ()  # "و" in "ساعت ۶ و ۳۶ دقیقه و ۲۶ ثانیه": minutes and seconds as counted words
+    first_weekday: int = 0  # the local week's first day (6: Sunday, ar): "this week" said then is the coming ISO week
+    habitual: str = ""  # a regex of habitual cues ("평일", "daily"): a clock time alone in their sentence is XXXX-XX-XX
+    # the Nth or last week of a month, by words before the month ("la última semana de", "the first week of")
+    # or after it ("마지막 주"): word -> 1..5, -1 for the last; the ISO week of that Monday of the month
+    month_weeks_before: dict[str, int] = field(default_factory=dict)
+    month_weeks_after: dict[str, int] = field(default_factory=dict)
+    # weekday names that are dates only alone in brackets after a day word ("היום (שני)": "second" elsewhere)
+    bracket_weekdays: dict[str, int] = field(default_factory=dict)
     letter_year_base: int = 0  # after which two digits are a decade: "90-х годов", "90er Jahre"
 
 
@@ -378,6 +387,12 @@ def lexicon(lang: str) -> Lexicon:
         letter_year_base=int(data.get("letter_year_base", 0)),
         comma_clock=bool(data.get("comma_clock", False)),
         clock_joiners=_words(data, "clock_joiners"),
+        habitual=_cues(data, "habitual"),
+        first_weekday=int(data.get("first_weekday", 0)),
+        clock_and=_words(data, "clock_and"),
+        month_weeks_before={str(k).lower(): int(v) for k, v in (data.get("month_weeks_before") or {}).items()},
+        month_weeks_after={str(k).lower(): int(v) for k, v in (data.get("month_weeks_after") or {}).items()},
+        bracket_weekdays={str(k).lower(): int(v) for k, v in (data.get("bracket_weekdays") or {}).items()},
     )
 
 

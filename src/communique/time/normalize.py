@@ -34,7 +34,7 @@ from communique.time.anchor import Anchor
 from communique.time.calendars import calendar_module
 from communique.time.grammar import LETTER, Candidate, mask_particles, word_alternation
 from communique.time.lexicon import Lexicon, lexicon
-from communique.time.tense import AHEAD, weekday_direction
+from communique.time.tense import AHEAD, habitual, weekday_direction
 
 _PAST_IN_FUTURE = 7  # days before the anchor a date told in the future tense may still lie (a late report)
 FUTURE_TOLERANCE = 120  # days a yearless date may lie after the anchor before it means last year
@@ -97,6 +97,10 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
             # "окружающая среда" is the environment; "в среду" is Wednesday
             cand.weak = not before or before[-1].lower() not in lex.weekday_prepositions
         prev = out[-1] if out else None
+        if (cand.kind == "weekday" and cand.weak and lex.bracket_weekdays and prev is not None
+                and prev.kind in ("rel", "date", "day", "part") and _OPEN_PAREN.match(text[prev.end : cand.start])
+                and text[cand.start : cand.end].lower() in lex.bracket_weekdays):
+            cand.weak = False  # "היום (שני)": a day word, and its weekday in brackets
         if (lex.relative_weekday_joins and prev is not None and prev.kind == "rel" and cand.kind == "weekday"
                 and not cand.weak
                 and (prev.spec or "").startswith("day") and not text[prev.end : cand.start].strip()):
@@ -124,7 +128,9 @@ def attach_weekdays(text: str, cands: list[Candidate], lex: Lexicon) -> list[Can
                 out.pop()  # "수요일 21일", "월요일인 19일": one expression, the day's date
                 cand.start, cand.weekday = prev.start, prev.weekday
         elif (prev is not None and cand.kind == "weekday" and prev.kind == "date" and prev.day is not None
-              and prev.weekday is None and _WEEKDAY_AFTER_GAP.match(text[prev.end : cand.start])):
+              and prev.weekday is None and (_WEEKDAY_AFTER_GAP.match(text[prev.end : cand.start])
+                                            # "2月20日木曜日" where "4日(水)" is one DATE too (ja), not in zh
+                                            or (lex.bracket_weekday_joins and prev.end == cand.start))):
             prev.weekday, prev.end = cand.weekday, cand.end  # "27 Ekim 2025 Pazartesi", "29 мая 2020, Пятница"
             continue
         elif (lex.bracket_weekday_joins and prev is not None and cand.kind == "weekday" and prev.kind == "date"
@@ -274,7 +280,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
 
 
 def _relative_value(spec: str | None, anchor: Anchor | None,
-                    previous: dt.date | None = None) -> tuple[str | None, str | None]:
+                    previous: dt.date | None = None, first_weekday: int = 0) -> tuple[str | None, str | None]:
     """(value, precision) of a relative word ("day-1", "week+1", "year+0", "present", "none";
     "prev+1" = the day after the last date the text mentioned; "day+0TMO" = this morning)."""
     if spec in ("present", "past", "future"):
@@ -293,13 +299,13 @@ def _relative_value(spec: str | None, anchor: Anchor | None,
         return (base + dt.timedelta(days=int(m.group(2)))).isoformat() + (m.group(3) or ""), "day"
     if anchor is None:
         return None, None
-    value, precision = _anchor_relative(m.group(1), int(m.group(2)), anchor)
+    value, precision = _anchor_relative(m.group(1), int(m.group(2)), anchor, first_weekday)
     if value is not None and m.group(3) and precision == "day":
         value += m.group(3)
     return value, precision
 
 
-def _anchor_relative(unit: str, n: int, anchor: Anchor) -> tuple[str | None, str | None]:
+def _anchor_relative(unit: str, n: int, anchor: Anchor, first_weekday: int = 0) -> tuple[str | None, str | None]:
     if unit == "year":
         return (str(anchor.year + n), "year") if anchor.year is not None else (None, None)
     if anchor.month is None:
@@ -313,7 +319,11 @@ def _anchor_relative(unit: str, n: int, anchor: Anchor) -> tuple[str | None, str
         total = anchor.month - 1 + n
         return _iso(anchor.year + total // 12 if anchor.year else None, total % 12 + 1), "month"
     if unit in ("week", "weekend"):
-        iso = (anchor.date() + dt.timedelta(weeks=n)).isocalendar()
+        day = anchor.date()
+        if unit == "week" and first_weekday:  # a Sunday-first week (ar): its ISO week is that of its Monday
+            start = day - dt.timedelta(days=(day.weekday() - first_weekday) % 7)
+            day = start + dt.timedelta(days=(7 - first_weekday) % 7)
+        iso = (day + dt.timedelta(weeks=n)).isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else ""), None
     return None, None
 
@@ -485,18 +495,43 @@ def _calendar_to_gregorian(c: Candidate, anchor: Anchor | None) -> tuple[int | N
     if module is None or c.month is None:
         return None, c.month or 1, c.day
     years = [c.year] if c.year is not None else []
+    shift = re.fullmatch(r"year([+-]\d+)", c.spec or "")
     if not years and anchor is not None and anchor.full:
         here = module.from_gregorian(anchor.year, anchor.month, anchor.day)[0]
         years = [here + 1, here, here - 1]  # the latest that is not too far ahead (as for Gregorian dates)
+        if shift:  # "۱۱ اسفند امسال": of this year of that calendar, ahead or not
+            years = [here + int(shift.group(1))]
     limit = anchor.date() + dt.timedelta(days=FUTURE_TOLERANCE) if anchor is not None and anchor.full else None
     for year in years:
         try:
             gy, gm, gd = module.to_gregorian(year, c.month, c.day or _MID_MONTH)
         except ValueError:
             return None, c.month, c.day
-        if limit is None or c.year is not None or dt.date(gy, gm, gd) <= limit:
+        if limit is None or c.year is not None or shift or dt.date(gy, gm, gd) <= limit:
             return gy, gm, gd if c.day is not None else None
     return None, c.month, c.day
+
+
+def _month_week(year: int, month: int, nth: int) -> str:
+    """The ISO week of a month's `nth` Monday (-1: its last): "the last week of June 2021" is the week of
+    Monday 28 June, 2021-W26; "the first week of July 2021" that of Monday 5 July, 2021-W27."""
+    first = dt.date(year, month, 1)
+    mondays = [first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * i) for i in range(5)]
+    mondays = [d for d in mondays if d.month == month]
+    monday = mondays[-1] if nth < 0 or nth > len(mondays) else mondays[nth - 1]
+    iso = monday.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def _sighted_day(year: int, month: int, day: int, weekday: int) -> tuple[int, int, int]:
+    """A lunar Hijri date printed with its weekday ("الثلاثاء 29 ربيع الآخر 1445"): the month began on the
+    sighting of the moon, which the tables may miss by a day or two, so the weekday names the day."""
+    date = dt.date(year, month, day)
+    for shift in (0, 1, -1, 2, -2):
+        near = date + dt.timedelta(days=shift)
+        if near.weekday() == weekday:
+            return near.year, near.month, near.day
+    return year, month, day
 
 
 def _calendar_year(calendar_name: str, year: int) -> str | None:
@@ -507,13 +542,15 @@ def _calendar_year(calendar_name: str, year: int) -> str | None:
 
 
 def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None,
-             previous: dt.date | None = None) -> Timex:
+             previous: dt.date | None = None, lex: Lexicon | None = None) -> Timex:
     t = Timex(c.start, c.end, text[c.start : c.end], mod=c.mod)
     if c.calendar is not None and c.kind == "year" and c.year is not None:
         t.value, t.precision = _calendar_year(c.calendar, c.year), "year"
         return t
     if c.calendar is not None:
         year, month, day = _calendar_to_gregorian(c, anchor)
+        if c.calendar == "islamic" and c.weekday is not None and year is not None and day is not None:
+            year, month, day = _sighted_day(year, month, day, c.weekday)
         t.value = _iso(year, month, day) if year is not None else None
         t.precision = "day" if day is not None else "month"
         if t.value is not None and day is not None and c.time is not None:  # "۲۸ دی ۱۳۹۶ - ۱۸:۳۳"
@@ -564,6 +601,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
             year, from_anchor = None, False  # 29 February of a year without one: the year is not known
         t.value = _iso(year, c.month, c.day)
         t.precision = "day" if c.day is not None else "month"
+        if c.week_of_month is not None and year is not None and c.day is None:
+            t.value, t.precision = _month_week(year, c.month, c.week_of_month), "week"
         if c.time is not None and c.day is not None:
             t.type, t.value = "TIME", f"{t.value}T{c.time}"
         t.relative = from_anchor
@@ -578,7 +617,7 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     elif c.kind == "month_rel" and c.month is not None:
         t.value, t.precision, t.relative = _iso(_month_rel_year(c.spec, c.month, anchor), c.month), "month", True
     elif c.kind == "rel":
-        t.value, t.precision = _relative_value(c.spec, anchor, previous)
+        t.value, t.precision = _relative_value(c.spec, anchor, previous, lex.first_weekday if lex else 0)
         t.relative = True
         if t.value is not None and t.value.startswith("P") and not t.value.endswith("_REF"):
             t.type = "DURATION"
@@ -599,6 +638,8 @@ def to_timex(text: str, c: Candidate, years: YearResolver, anchor: Anchor | None
     elif c.kind == "time":
         t.type = "TIME"  # a clock time alone is on the story's last date, else on the document date
         on = previous.isoformat() if previous is not None else anchor.iso() if anchor and anchor.full else None
+        if lex is not None and habitual(text, c.start, c.end, lex):
+            on = None  # "평일 경기는 오후 7시에 시작한다": any weekday's 19:00
         t.value = f"{on or 'XXXX-XX-XX'}T{c.time}"
     return t
 
@@ -693,7 +734,7 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
     """TIMEX3 values for the candidates of one document."""
     view = mask_particles(text, lex)  # "13일 낮에": the particle is no part of the words around dates
     cands = attach_day_lists(view, drop_ages(view, cands, lex), lex)
-    cands = attach_month_starts(view, cands, lex)
+    cands = attach_month_starts(view, attach_bracket_years(view, cands), lex)
     cands = attach_day_word_dates(view, attach_week_weekdays(view, attach_relative_years(view, cands, anchor)))
     # again once weekdays joined their dates, where today and a weekday are one DATE (`relative_weekday_joins`):
     # "σήμερα, Παρασκευή 28 Φεβρουαρίου"; not in Indonesian ("hari ini, Jumat 25 Agustus 2017": two)
@@ -702,6 +743,7 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
         cands = attach_day_word_dates(view, cands, today_only=True)
     cands = attach_times(view, attach_day_parts(view, mark_years(view, cands, lex), lex), lex)
     cands = attach_clock_parts(view, cands, lex)
+    cands = share_clock_halves(view, cands, lex)
     years = YearResolver(anchor, collect_evidence(cands))
     out: list[Timex] = []
     previous: dt.date | None = None  # the last full date the text stated: narrative anchor ("the next day")
@@ -711,13 +753,71 @@ def resolve(text: str, cands: list[Candidate], lex: Lexicon, anchor: Anchor | No
             c.ahead = weekday_direction(text, c.start, c.end, lex) == AHEAD
         if c.kind == "weekday" and c.spec in (None, "this"):
             c.spec = weekday_direction(text, c.start, c.end, lex)
-        t = to_timex(text, c, years, anchor, previous)
+        t = to_timex(text, c, years, anchor, previous, lex)
         t.first_end, t.second_start = c.first_end, c.second_start
         out.append(t)
         day = _full_day(t.end_value or t.value) if t.type == "DATE" else None
         if day is not None:
             previous = day
-    return attach_period_mods(text, view, out, lex)
+    return attach_period_mods(text, view, mark_utc(text, out), lex)
+
+
+_UTC_AFTER = re.compile(r"\s?(?:UTC|Z)(?![\w+\-])")
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d(?::\d\d)?$")
+
+
+def mark_utc(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"18:00 UTC": a clock time given in UTC keeps its zone in the value (TimeML's "Z") and the span;
+    local zones ("WIB", "GMT+07") are dropped from the value, as the conventions say."""
+    for t in timexes:
+        if t.type != "TIME" or t.value is None or not _CLOCK_VALUE.search(t.value):
+            continue
+        m = _UTC_AFTER.match(text, t.end)
+        if m is not None:
+            t.end = m.end()
+            t.text = text[t.start : t.end]
+        if m is not None or t.text.endswith("UTC"):
+            t.value += "Z"
+    return timexes
+
+
+def attach_bracket_years(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"tháng 11 (2008)", "3/6 (2008)": a year in brackets right after a yearless date or month is its year
+    (one expression, the brackets inside)."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        close = _CLOSE_PAREN.match(text, cand.end) if prev is not None else None
+        if (prev is not None and close is not None and cand.kind == "year" and cand.calendar is None
+                and prev.kind == "date" and prev.year is None and prev.calendar is None and prev.month is not None
+                and _OPEN_PAREN.match(text[prev.end : cand.start])
+                and (prev.day is None or _weekday_of(cand.year or 0, prev.month, prev.day) is not None)):
+            prev.year, prev.end = cand.year, close.end()
+            continue
+        out.append(cand)
+    return out
+
+
+def share_clock_halves(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"오후 3시, 5시", "午後3時と5時": a bare hour listed right after a clock time with a half-of-day word before
+    it (`clock_before`: "오후", "午後") is in the same half of the day (17:00, not 05:00)."""
+    if not lex.clock_before:
+        return cands
+    joiners = "|".join(re.escape(w) for w in (*lex.list_and, *lex.range_and, *lex.range_to)) or r"(?!x)x"
+    gap_ok = re.compile(rf"^\s*(?:,|、|{joiners})?\s*$")
+    heads = sorted(lex.clock_before, key=len, reverse=True)
+    for prev, cand in zip(cands, cands[1:], strict=False):
+        if prev.kind != "time" or cand.kind != "time" or prev.time is None or cand.time is None:
+            continue
+        head = next((w for w in heads if text.startswith(w, prev.start)), None)
+        own = text[cand.start : cand.end]
+        if (head is None or any(own.startswith(w) for w in heads) or not gap_ok.match(text[prev.end : cand.start])
+                or not own[:1].isdigit()):
+            continue
+        shift, hour = lex.clock_before[head], int(cand.time[:2])
+        if 0 < shift <= 12 and hour < 12 and int(prev.time[:2]) >= 12:
+            cand.time = f"{hour + 12:02d}{cand.time[2:]}"
+    return cands
 
 
 # a value a START/MID/END word can bound: a year, month, week, quarter or half-year (known year or not)

@@ -67,3 +67,13 @@ def weekday_direction(text: str, start: int, end: int, lex: Lexicon) -> str | No
         return None
     back = _nearest_cue(lex.tense_past, text, bounds, start, end)
     return AHEAD if back is None or ahead <= back else None
+
+
+def habitual(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the sentence around [start, end) holds a habitual cue (`dates.habitual`: "평일", "daily"):
+    a clock time alone there is any day's ("평일 경기는 오후 7시에 시작한다": XXXX-XX-XXT19:00)."""
+    pattern = _cue_pattern(lex.habitual)
+    if pattern is None:
+        return False
+    bounds = _sentence(text, start, end)
+    return pattern.search(text, bounds[0], bounds[1]) is not None
