@@ -86,3 +86,12 @@ def test_two_capitals_after_between_are_their_governments() -> None:
         assert events_of(text, lang) == [("CONSULT", ["Russia", "Ukraine"])], lang
     assert events_of("Protests were held in Paris and Berlin.", "en") == []
     assert events_of("Flights between Paris and Berlin were cancelled.", "en") == []
+
+
+def test_two_capitals_before_a_postposed_between_are_their_governments() -> None:
+    """`participants.between_after`: "之间", "の間" after the pair (read from each name's end, over "and" and the
+    second name)."""
+    assert events_of("莫斯科和基辅之间的直接谈判在伊斯坦布尔举行。", "zh") == [("CONSULT", ["Russia", "Ukraine"])]
+    assert [sides for _, sides in events_of("モスクワとキエフの間の直接協議がイスタンブールで行われた。", "ja")] == [
+        ["Russia", "Ukraine"]]
+    assert events_of("习近平在北京会见了普京。", "zh") == [("CONSULT", ["Vladimir Putin", "Xi Jinping"])]

@@ -26,6 +26,7 @@ MARKER_REACH = 40  # characters before a name (after its title) in which a prepo
 WORDS_BETWEEN = 2  # words allowed between a preposition and the name ("с турецким лидером Эрдоганом")
 TOGETHER_EXTRA_WORDS = 2  # more title words allowed after "together with" than after "with"
 TOGETHER_REACH = 2 * MARKER_REACH  # and more characters ("assieme alla presidente della Commissione Ue …")
+PAIR_REACH = 40  # characters after a name in which "and", a second name and a postposed "between" are read
 POST_REACH = 12  # characters after a name in which a postposition or case suffix marks it
 _PUNCT = re.compile(r"[,;:.!?。，、；：！？()«»\"“”]")
 
@@ -44,6 +45,8 @@ class SideCues:
     pronouns: re.Pattern[str] | None
     auxiliary: re.Pattern[str] | None = None  # the finite verb of a verb bracket ("hat … gedroht", "heeft … gevraagd")
     between: re.Pattern[str] | None = None  # "between" right before a name ("talks between Moscow and Kyiv")
+    # a "between" written after the pair ("莫斯科和基辅之间", "Moskova ile Kiev arasında"), read from a name's end
+    between_after: re.Pattern[str] | None = None
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -111,7 +114,16 @@ def cues(lang: str) -> SideCues:
                     _group_references([str(w) for w in data.get("pronouns") or []],
                                       [str(w) for w in data.get("dual") or []], unsegmented),
                     _bounded([str(w) for w in data.get("auxiliaries") or []], unsegmented),
-                    _right_before([str(w) for w in data.get("between") or []], unsegmented, after))
+                    _right_before([str(w) for w in data.get("between") or []], unsegmented, after),
+                    _pair_then([str(w) for w in data.get("between_after") or []], conj))
+
+
+def _pair_then(words: Sequence[str], conj: Sequence[str]) -> re.Pattern[str] | None:
+    """A postposed "between" right after a name, or after "and" and one more name ("和基辅之间")."""
+    if not words:
+        return None
+    second = rf"(?:\s*(?:{_alternation(conj)})\s*[^\s,，、。;；]{{1,20}}?)?" if conj else ""
+    return re.compile(rf"{second}\s*(?:{_alternation(words)})", re.IGNORECASE)
 
 
 def _right_before(words: Sequence[str], unsegmented: bool, markers_after: bool) -> re.Pattern[str] | None:
@@ -364,6 +376,8 @@ def speaks_for_country(text: str, lang: str, seat: Mention, clause_start: int, t
     if c.between is not None and c.between.search(
             _clause_before(text, max(clause_start, _head(seat) - MARKER_REACH), _head(seat))):
         return True  # "talks between Moscow and Kyiv", "entre Paris et Berlin": the two governments
+    if c.between_after is not None and c.between_after.match(text, seat.end, seat.end + PAIR_REACH):
+        return True  # "莫斯科和基辅之间的谈判", "Moskova ile Kiev arasında"
     if c.markers_after:
         return False  # where markers follow names, an unmarked name says nothing of its role ("北京で" is marked)
     if _opens_clause(text, seat, clause_start, c) and (trigger is None or seat.end <= trigger.start):
