@@ -40,11 +40,23 @@ TREES = dict(n_estimators=400, learning_rate=0.02, max_depth=2, min_samples_leaf
              random_state=SEED)
 
 
+def pipeline_digest() -> str:
+    """A digest of the code and language data the article reading runs through (every file of the package but the
+    shipped models): a change to any stage invalidates a cache of its signals."""
+    package = Path(article_module.__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        relative = path.relative_to(package).as_posix()
+        if path.is_file() and not relative.startswith("models/") and "__pycache__" not in relative:
+            digest.update(relative.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def read_articles(pairs: list[Pair], cache: Path | None) -> dict[str, Article]:
-    """Every article through the actor and time stages (optionally cached in `cache`, keyed by the texts)."""
+    """Every article through the actor and time stages (optionally cached in `cache`, keyed by the texts and by
+    the pipeline's code and data: a cache of older signals is never read)."""
     texts = articles(pairs)
-    code = Path(article_module.__file__).read_bytes().decode()  # a change of the article cut invalidates the cache
-    key = hashlib.sha256(json.dumps([sorted(texts.items()), code]).encode()).hexdigest()
+    key = hashlib.sha256(json.dumps([sorted(texts.items()), pipeline_digest()]).encode()).hexdigest()
     if cache is not None and cache.exists():
         stored = pickle.loads(cache.read_bytes())
         if stored.get("key") == key:
