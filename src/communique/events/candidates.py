@@ -37,7 +37,7 @@ class Candidate:
     subject: list[Mention] = field(default_factory=list)
     objects: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
-    excluded: list[Mention] = field(default_factory=list)  # senders of envoys, title-internal mentions
+    excluded: list[Mention] = field(default_factory=list)  # senders of envoys, informants, title-internal mentions
     framing: bool = False  # "in the framework of the visit…": context, not an event by itself
     reported: bool = False  # a nominal event inside what someone said: it can only corroborate
     group_subject: bool = False  # "The delegation met…", "Both sides signed…": the protagonist's side
@@ -392,8 +392,9 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
     role_spans = [Span(min(m.role_span.start, m.start), max(m.role_span.end, m.end))
                   for m in inside if m.kind == "person" and m.role_span is not None]
     role_spans += title_countries(doc.text, inside)
-    senders = _envoy_senders(doc, cand, inside, lex) | _informants(doc, cand, inside)
-    senders |= sides.envoy_senders(doc.text, inside, doc.lang, cand.window.start, cand.window.end)
+    # who sent an envoy or told of the event: named in the window, no side of it
+    bystanders = _envoy_senders(doc, cand, inside, lex) | _informants(doc, cand, inside)
+    bystanders |= sides.envoy_senders(doc.text, inside, doc.lang, cand.window.start, cand.window.end)
     lo, hi = statement_bounds(doc, cand)
     actors: list[Mention] = []
     for m in inside:
@@ -408,7 +409,7 @@ def _attach_mentions(doc: Document, cand: Candidate, inside: list[Mention], lex:
             continue
         if m.kind not in ACTOR_KINDS:
             continue
-        if id(m) in senders or any(rs.contains(m.span) for rs in role_spans if m.kind != "person"):
+        if id(m) in bystanders or any(rs.contains(m.span) for rs in role_spans if m.kind != "person"):
             cand.excluded.append(m)
             continue
         actors.append(m)

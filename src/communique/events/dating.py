@@ -133,10 +133,7 @@ def assign_dates(doc: Document, drafts: Sequence[Draft]) -> None:
                 news = running
     reference = _reference_date(doc, drafts)
     for draft in drafts:
-        span = interval(draft.date) if draft.own_date else None
-        draft.background = draft.background_list or (
-            span is not None and reference is not None and span[1] < reference - BACKGROUND_GAP
-        )
+        draft.background = draft.background_list or (draft.own_date and _well_before(draft.date, reference))
 
 
 def _past_in_earlier_paragraph(doc: Document, running: tuple[dict[str, object], Timex], draft: Draft,
@@ -149,10 +146,10 @@ def _past_in_earlier_paragraph(doc: Document, running: tuple[dict[str, object], 
     return "\n" in doc.text[running[1].end : draft.cand.trigger.start]
 
 
-def _well_before(date: dict[str, object], published: dt.date | None) -> bool:
-    """An event date that ends more than BACKGROUND_GAP before publication (False when either is unknown)."""
+def _well_before(date: dict[str, object] | None, reference: dt.date | None) -> bool:
+    """An event date that ends more than BACKGROUND_GAP before `reference` (False when either is unknown)."""
     span = interval(date)
-    return published is not None and span is not None and span[1] < published - BACKGROUND_GAP
+    return reference is not None and span is not None and span[1] < reference - BACKGROUND_GAP
 
 
 def document_event_date(doc: Document) -> dict[str, object] | None:

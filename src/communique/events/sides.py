@@ -129,7 +129,7 @@ def _pair_then(words: Sequence[str], conj: Sequence[str]) -> re.Pattern[str] | N
 def _right_before(words: Sequence[str], unsegmented: bool, markers_after: bool) -> re.Pattern[str] | None:
     """A preposition ending the stretch before a name, with at most one word between ("entre les", "между")."""
     if not words or markers_after:
-        return None  # a postposition ("之间", "arasında") follows the pair: not read yet
+        return None  # a postposed "between" ("之间", "arasında") is `between_after` (`_pair_then`)
     lead = "" if unsegmented else rf"(?<!{_WORD})"
     between = "" if unsegmented else rf"(?:\s+{_WORD}+)?"
     return re.compile(rf"{lead}(?:{_alternation(words)}){between}\s*$", re.IGNORECASE)
